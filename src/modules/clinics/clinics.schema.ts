@@ -1,0 +1,56 @@
+import { boolean, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { classify } from '../../platform/data-categories';
+
+/** A group of clinics, e.g. joint controllers: a clinic, its dental lab and its training company. */
+export const clinicGroups = pgTable('clinic_groups', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  jointControllers: boolean('joint_controllers').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export interface PostalAddress {
+  street: string;
+  city: string;
+  postalCode: string;
+  country: string;
+}
+
+export interface ContactPoint {
+  name?: string;
+  email?: string;
+  phone?: string;
+  address?: PostalAddress;
+}
+
+/** A clinic is a legal entity: the controller of its patients' data. Its id leads every other key. */
+export const clinics = pgTable(
+  'clinics',
+  {
+    id: uuid('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    groupId: uuid('group_id').references(() => clinicGroups.id),
+    country: text('country', { enum: ['EE', 'LV'] }).notNull(),
+    timeZone: text('time_zone').notNull(),
+    registryCode: text('registry_code').notNull(),
+    addresses: jsonb('addresses').$type<PostalAddress[]>().notNull().default([]),
+    contacts: jsonb('contacts').$type<ContactPoint>().notNull().default({}),
+    dataProtectionContact: jsonb('data_protection_contact').$type<ContactPoint>().notNull().default({}),
+    supervisoryAuthority: jsonb('supervisory_authority').$type<ContactPoint>().notNull(),
+    defaultLanguage: text('default_language', { enum: ['et', 'lv', 'en', 'ru'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('clinics_slug_uq').on(t.slug)],
+);
+
+export const clinicGroupsColumns = classify(clinicGroups, {
+  id: null, name: null, jointControllers: null, createdAt: null,
+});
+
+// A clinic's contacts are those of a legal entity; the data protection contact may name a person.
+export const clinicsColumns = classify(clinics, {
+  id: null, slug: null, name: null, groupId: null, country: null, timeZone: null, registryCode: null,
+  addresses: null, contacts: null, dataProtectionContact: 'contact', supervisoryAuthority: null,
+  defaultLanguage: null, createdAt: null,
+});

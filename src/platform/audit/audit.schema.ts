@@ -1,0 +1,50 @@
+import { bigint, boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { clinics } from '../../modules/clinics/clinics.schema';
+import { classify } from '../data-categories';
+
+/**
+ * The audit log: append-only and hash-chained per clinic. It holds pseudonymous references
+ * (ids), never names or ID codes. A trigger (migration 0001) refuses UPDATE and DELETE.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+    actorId: uuid('actor_id'),
+    actorRole: text('actor_role'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    patientRef: uuid('patient_ref'),
+    purpose: text('purpose').notNull(),
+    reason: text('reason'),
+    breakGlass: boolean('break_glass').notNull().default(false),
+    outcome: text('outcome', { enum: ['allowed', 'denied', 'error'] }).notNull(),
+    requestId: text('request_id'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.seq] }),
+    index('audit_events_patient_idx').on(t.clinicId, t.patientRef, t.at),
+    index('audit_events_actor_idx').on(t.clinicId, t.actorId, t.at),
+  ],
+);
+
+/** The last link of each clinic's chain; locking this row orders concurrent appends. */
+export const auditChainHeads = pgTable('audit_chain_heads', {
+  clinicId: uuid('clinic_id').primaryKey().references(() => clinics.id),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
+
+export const auditEventsColumns = classify(auditEvents, {
+  clinicId: null, seq: null, at: 'access_log', actorId: 'access_log', actorRole: 'access_log', action: 'access_log',
+  entityType: 'access_log', entityId: 'access_log', patientRef: 'access_log', purpose: 'access_log',
+  reason: 'access_log', breakGlass: 'access_log', outcome: 'access_log', requestId: null, details: 'access_log',
+  prevHash: null, hash: null,
+});
+export const auditChainHeadsColumns = classify(auditChainHeads, { clinicId: null, seq: null, hash: null });

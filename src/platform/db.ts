@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT>;
+/** Repositories accept either, so a service decides where the transaction starts. */
+export type DbOrTx = Db | Tx;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** The bare driver, for migrations, backups and the benchmarks' baseline. */
+export interface RawSql {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Database {
+  kind: DatabaseKind;
+  db: Db;
+  raw: RawSql;
+  /** The embedded database itself, when there is one (backup needs it). */
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+// Keep bigint, numeric and date columns as strings the same way on both drivers.
+pg.types.setTypeParser(20, (v) => v); // int8
+pg.types.setTypeParser(1700, (v) => v); // numeric
+
+export interface OpenDatabaseOptions {
+  url?: string;
+  /** A directory for the embedded database; omitted means in memory. */
+  dataDir?: string;
+  poolSize?: number;
+  /** Start the embedded database from a tarball made by dumpDataDir (tests' migrated template, restore). */
+  loadDataDir?: Blob;
+}
+
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // A failed idle client must not crash the process; the next query reports the problem.
+    pool.on('error', () => undefined);
+    const db = drizzlePg(pool) as unknown as Db;
+    return {
+      kind: 'postgres',
+      db,
+      pool,
+      raw: { query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows },
+      close: () => pool.end(),
+    };
+  }
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const pglite = new PGlite({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
+  await pglite.waitReady;
+  const db = drizzlePglite(pglite) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    raw: { query: async (sql, params) => (await pglite.query(sql, params as unknown[])).rows as never[] },
+    close: () => pglite.close(),
+  };
+}

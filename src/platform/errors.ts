@@ -1,0 +1,59 @@
+/**
+ * Every error the application raises on purpose. One Fastify error handler maps them to
+ * `{ error, message, requestId }` with the status below; anything else is a 500 that hides
+ * its details.
+ */
+export class AppError extends Error {
+  readonly status: number = 500;
+  readonly code: string = 'internal_error';
+  constructor(
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  override readonly status = 400;
+  override readonly code = 'validation_error';
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+    details?: Record<string, unknown>,
+  ) {
+    super(`${field}: ${reason}`, { field, reason, ...details });
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  override readonly status = 401;
+  override readonly code = 'unauthenticated';
+}
+
+export class ForbiddenError extends AppError {
+  override readonly status = 403;
+  override readonly code = 'forbidden';
+}
+
+export class NotFoundError extends AppError {
+  override readonly status = 404;
+  override readonly code = 'not_found';
+}
+
+export class ConflictError extends AppError {
+  override readonly status = 409;
+  override readonly code = 'conflict';
+}
+
+export class TooManyRequestsError extends AppError {
+  override readonly status = 429;
+  override readonly code = 'too_many_requests';
+}
+
+/** A need-to-know refusal that can be overcome by stating a reason ("break the glass"). */
+export class ReasonRequiredError extends AppError {
+  override readonly status = 403;
+  override readonly code = 'reason_required';
+}

@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GeneratedSecrets } from './config';
+
+/** Generates fresh secrets, the way a demo install gets its own. */
+export function generateSecrets(): GeneratedSecrets {
+  return {
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    FIELD_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    SEARCH_HASH_KEY: randomBytes(32).toString('base64url'),
+  };
+}
+
+/**
+ * The demo keeps generated secrets beside its data (mode 0600): losing them would make the
+ * encrypted fields of the embedded database unreadable.
+ */
+export function loadOrCreateDemoSecrets(dataDir: string): GeneratedSecrets {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as GeneratedSecrets;
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = generateSecrets();
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
