@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { AccessContext } from '../access';
+import type { AuthService, SessionUser } from '../auth/auth.service';
+import { AppError, ForbiddenError, UnauthenticatedError } from '../errors';
+
+export const SESSION_COOKIE = 'hoidja_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    sessionUser: SessionUser | null;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (login, health, public clinic pages). */
+    public?: boolean;
+  }
+}
+
+export type App = FastifyInstance<any, any, any, Logger, ZodTypeProvider>;
+
+export interface ServerOptions {
+  logger: Logger;
+  auth: AuthService;
+  secureCookies: boolean;
+  cookieSecret: string;
+}
+
+/** The one error handler: AppErrors by their status, validation as 400 with the field, the rest hidden. */
+function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
+  const requestId = req.id;
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const first = err.validation[0]!;
+    const where = (err as { validationContext?: string }).validationContext ?? 'body';
+    const field = first.instancePath.replace(/^\//, '').replace(/\//g, '.') || (first.params as { missingProperty?: string })?.missingProperty || where;
+    return reply.status(400).send({
+      error: 'validation_error', message: `${field}: ${first.message}`, field, reason: first.message, requestId,
+      issues: err.validation.map((v) => ({ field: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), reason: v.message })),
+    });
+  }
+  if (err instanceof AppError) {
+    if (err.status >= 500) req.log.error({ err }, 'application error');
+    return reply.status(err.status).send({ error: err.code, message: err.message, requestId, ...(err.details ?? {}) });
+  }
+  const pgCode = (err as { code?: string })?.code;
+  if (pgCode === '23505') {
+    return reply.status(409).send({ error: 'conflict', message: 'a record with the same unique value already exists', requestId });
+  }
+  const status = (err as { statusCode?: number })?.statusCode;
+  if (status && status >= 400 && status < 500) {
+    // Fastify's own client errors (bad JSON, too large, unsupported media type).
+    return reply.status(status).send({ error: 'bad_request', message: (err as Error).message, requestId });
+  }
+  req.log.error({ err }, 'unhandled error');
+  return reply.status(500).send({ error: 'internal_error', message: 'something went wrong; the request was not carried out', requestId });
+}
+
+export async function createServer(opts: ServerOptions): Promise<App> {
+  const app = Fastify({
+    loggerInstance: opts.logger,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    disableRequestLogging: false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}`, requestId: req.id }),
+  );
+
+  await app.register(cookie, { secret: opts.cookieSecret });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Hoidja API', version: '0.1.0', description: 'Patient data, treatment queue and data protection for small clinics.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  app.decorateRequest('sessionUser', null);
+  app.decorateRequest('csrfToken', null);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    const raw = req.cookies[SESSION_COOKIE];
+    if (raw) {
+      const unsigned = req.unsignCookie(raw);
+      if (unsigned.valid && unsigned.value) {
+        const found = await opts.auth.authenticate(unsigned.value);
+        if (found) {
+          req.sessionUser = found.user;
+          req.csrfToken = found.csrfToken;
+        }
+      }
+    }
+    const isApi = req.url.startsWith('/api/');
+    if (!isApi || req.routeOptions.config?.public) return;
+    if (!req.sessionUser) throw new UnauthenticatedError('log in first');
+    // Cookie-authenticated writes must carry the session's CSRF token in a header.
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers['x-csrf-token'] !== req.csrfToken) {
+      throw new ForbiddenError('missing or wrong CSRF token (send the x-csrf-token header)');
+    }
+  });
+  return app;
+}
+
+/** The access context of an authenticated request; a stated reason travels in x-access-reason. */
+export function accessContext(req: FastifyRequest): AccessContext {
+  const u = req.sessionUser;
+  if (!u) throw new UnauthenticatedError('log in first');
+  const reasonHeader = req.headers['x-access-reason'];
+  const reason = typeof reasonHeader === 'string' && reasonHeader.trim() ? decodeURIComponent(reasonHeader).trim().slice(0, 500) : null;
+  return { clinicId: u.clinicId, user: { id: u.id, fullName: u.fullName, roles: u.roles }, requestId: req.id, reason, channel: 'api' };
+}
