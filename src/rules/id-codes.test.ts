@@ -51,6 +51,8 @@ test('Latvian new format is accepted with a warning and no birth date', () => {
 test('country guess and age', () => {
   assert.equal(guessIdCountry('161175-19997'), 'LV');
   assert.equal(guessIdCountry('37605030299'), 'EE');
+  assert.equal(guessIdCountry('36805280108'), 'EE', 'an invalid Estonian code is not read as a new Latvian one');
+  assert.equal(guessIdCountry('16117519997'), 'LV');
   assert.equal(ageOn('2000-03-01', '2018-02-28'), 17);
   assert.equal(ageOn('2000-03-01', '2018-03-01'), 18);
 });

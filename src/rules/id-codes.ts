@@ -67,13 +67,16 @@ export function checkIdCode(code: string, country: IdCountry): IdCodeResult {
   return country === 'EE' ? checkEstonianCode(code) : checkLatvianCode(code);
 }
 
-/** Guess the country when none is given: a hyphen or a DDMMYY start reads as Latvian. */
+/**
+ * Guess the country when none is given: Latvian codes are written with a hyphen; without one an
+ * old-format Latvian code is recognised only when it is not a valid Estonian code.
+ */
 export function guessIdCountry(code: string): IdCountry {
   const c = code.replace(/\s+/g, '');
   if (c.includes('-')) return 'LV';
-  const ee = checkEstonianCode(c);
-  if (ee.valid) return 'EE';
-  return checkLatvianCode(c).valid ? 'LV' : 'EE';
+  if (checkEstonianCode(c).valid) return 'EE';
+  const lv = checkLatvianCode(c);
+  return lv.valid && lv.birthDate ? 'LV' : 'EE';
 }
 
 /** Age in whole years on a given day (ISO dates). */

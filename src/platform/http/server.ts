@@ -67,7 +67,6 @@ export async function createServer(opts: ServerOptions): Promise<App> {
     loggerInstance: opts.logger,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    disableRequestLogging: false,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();

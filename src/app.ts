@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import { createAuditService } from './platform/audit/audit.service';
+import { authRoutes } from './platform/auth/auth.routes';
+import { createAuthService } from './platform/auth/auth.service';
+import type { Clock } from './platform/clock';
+import type { Config } from './platform/config';
+import type { FieldCipher } from './platform/crypto';
+import type { Database } from './platform/db';
+import { createServer, type App } from './platform/http/server';
+import type { Logger } from './platform/logger';
+import { migrationStatus } from './platform/migrate';
+import { clinicsRoutes } from './modules/clinics/clinics.routes';
+import { createClinicsService } from './modules/clinics/clinics.service';
+import { patientsRoutes } from './modules/patients/patients.routes';
+import { createPatientsService } from './modules/patients/patients.service';
+import { internalRoutes } from './cli/internal.routes';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  cipher: FieldCipher;
+  /** Token that lets the CLI on this machine ask the running server (embedded database in use). */
+  localToken?: string;
+}
+
+/** The services of every module, wired once with their explicit dependencies. */
+export function createServices(deps: AppDeps) {
+  const { config, database, clock, cipher } = deps;
+  const db = database.db;
+  const audit = createAuditService({ clock, enabled: config.HOIDJA_AUDIT === 'on' });
+  const auth = createAuthService({
+    db, clock, audit, idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS,
+    maxFailures: config.LOGIN_MAX_FAILURES, windowMinutes: config.LOGIN_WINDOW_MINUTES,
+  });
+  const clinics = createClinicsService({ db, clock, audit });
+  const patients = createPatientsService({ db, clock, cipher, audit });
+  return { db, audit, auth, clinics, patients, cipher, clock, config, database };
+}
+export type Services = ReturnType<typeof createServices>;
+
+const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+/** Composes the HTTP application; nothing else happens here. */
+export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Services }> {
+  const services = createServices(deps);
+  const { config } = deps;
+  const app = await createServer({
+    logger: deps.logger, auth: services.auth, secureCookies: config.NODE_ENV === 'production', cookieSecret: config.SESSION_SECRET,
+  });
+
+  app.get('/health', { config: { public: true }, schema: { tags: ['platform'], summary: 'Liveness, database kind and migration version' } }, async () => {
+    const migrations = await migrationStatus(deps.database);
+    return { status: 'ok', database: deps.database.kind, migrations };
+  });
+
+  await app.register(authRoutes({ auth: services.auth, secureCookies: config.NODE_ENV === 'production', idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS }));
+  await app.register(clinicsRoutes(services.clinics));
+  await app.register(patientsRoutes(services.patients));
+  if (deps.localToken) await app.register(internalRoutes(services, deps.localToken));
+
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // The browser app routes on the client: unknown non-API paths get its index page.
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.status(404).send({ error: 'not_found', message: 'no such API route', requestId: req.id });
+      return reply.sendFile('index.html');
+    });
+  }
+  return { app, services };
+}

@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { buildApp, createServices } from '../../app';
+import { systemContext } from '../../platform/access';
+import { roles, type Role } from '../../platform/auth/auth.schema';
+import { generatePassword } from '../../platform/auth/password';
+import { openDatabase } from '../../platform/db';
+import { migrationStatus } from '../../platform/migrate';
+import { loadConfig, openRuntime, pgliteDir, type Runtime } from '../../platform/runtime';
+import { generatePatients, seedDemoClinic, DEMO_SLUG } from '../../modules/demo/demo.service';
+import { checkIdCode, guessIdCountry } from '../../rules/id-codes';
+import { CliUsageError } from '../cli-error';
+import { askServer, removeServerLock, runningServer, writeServerLock } from '../local-server';
+
+/** Opens the database directly, or explains what to do while a server holds the embedded one. */
+async function openDirect(what: string): Promise<Runtime> {
+  const config = loadConfig();
+  const lock = runningServer(config);
+  if (lock) throw new CliUsageError(`the embedded database is in use by hoidja serve (pid ${lock.pid}); stop it first to ${what}, or use DATABASE_URL`);
+  return openRuntime(config, { logger: (await import('../../platform/logger')).createLogger('warn') });
+}
+
+export function registerPlatformCommands(program: Command) {
+  program
+    .command('serve')
+    .description('run the web app and API (and the background worker)')
+    .action(async () => {
+      const config = loadConfig();
+      const held = runningServer(config);
+      if (held) throw new CliUsageError(`hoidja serve is already running (pid ${held.pid}, port ${held.port})`);
+      const rt = await openRuntime(config);
+      const localToken = randomBytes(24).toString('base64url');
+      const { app, services } = await buildApp({ ...rt, localToken });
+      const seeded = await seedDemoClinic(services, config.HOIDJA_ADMIN_PASSWORD);
+      await app.listen({ port: config.PORT, host: config.HOST });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.PORT;
+      writeServerLock(config, { pid: process.pid, port, token: localToken });
+      if (config.generatedSecrets.length) {
+        process.stdout.write(`Demo secrets generated and kept in ${config.DATA_DIR}/secrets.json (set ${config.generatedSecrets.join(', ')} in production).\n`);
+      }
+      if (seeded) {
+        process.stdout.write(`\nDemo clinic created. Log in at http://localhost:${port}/ with\n  clinic:   ${DEMO_SLUG}\n  e-mail:   ${seeded.adminEmail}\n  password: ${seeded.adminPassword}\nThis password is shown only once.\n\n`);
+      }
+      process.stdout.write(`Hoidja is running on http://localhost:${port}/ (${rt.database.kind}); API docs at /docs\n`);
+      const stop = async () => {
+        removeServerLock(config);
+        await app.close();
+        await rt.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+
+  program
+    .command('migrate')
+    .description('apply database migrations')
+    .action(async () => {
+      const rt = await openDirect('migrate');
+      const status = await migrationStatus(rt.database);
+      await rt.close();
+      process.stdout.write(`${JSON.stringify({ database: rt.database.kind, ...status })}\n`);
+    });
+
+  program
+    .command('demo')
+    .description('create the demo clinic and add synthetic patients')
+    .option('--patients <n>', 'how many synthetic patients to add', '0')
+    .option('--clinic <slug>', 'clinic to add them to', DEMO_SLUG)
+    .action(async (opts: { patients: string; clinic: string }) => {
+      const n = Number(opts.patients);
+      if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new CliUsageError('--patients must be a whole number from 0 to 1000000');
+      const config = loadConfig();
+      const lock = runningServer(config);
+      if (lock) {
+        await askServer(lock, '/internal/demo', { clinic: opts.clinic, patients: n });
+        process.stdout.write(`added ${n} synthetic patients to ${opts.clinic} (through the running server)\n`);
+        return;
+      }
+      const rt = await openDirect('add demo data');
+      const { services } = { services: createServices(rt) };
+      const seeded = await seedDemoClinic(services, config.HOIDJA_ADMIN_PASSWORD);
+      if (seeded) process.stdout.write(`demo clinic created; admin ${seeded.adminEmail} password ${seeded.adminPassword}\n`);
+      const clinic = await services.clinics.bySlug(opts.clinic).catch(() => null);
+      if (!clinic) throw new CliUsageError(`no clinic ${opts.clinic}`);
+      const bar = new cliProgress.SingleBar({ format: 'patients [{bar}] {percentage}% {value}/{total} {eta}s left', stream: process.stderr }, cliProgress.Presets.shades_classic);
+      const started = Date.now();
+      if (n > 0) {
+        bar.start(n, 0);
+        await generatePatients(services, systemContext(clinic.id, 'cli'), n, (done) => bar.update(done));
+        bar.stop();
+      }
+      await rt.close();
+      process.stdout.write(`added ${n} synthetic patients to ${opts.clinic} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    });
+
+  const user = program.command('user').description('staff accounts');
+  user
+    .command('add')
+    .description('add a staff user (prints a generated password when none is given)')
+    .requiredOption('--clinic <slug>', 'clinic slug')
+    .requiredOption('--email <email>', 'login e-mail')
+    .requiredOption('--name <name>', 'full name')
+    .requiredOption('--roles <roles>', `comma-separated: ${roles.join(', ')}`)
+    .option('--password <password>', 'at least 12 characters')
+    .action(async (opts: { clinic: string; email: string; name: string; roles: string; password?: string }) => {
+      const wanted = opts.roles.split(',').map((r) => r.trim()).filter(Boolean);
+      const bad = wanted.find((r) => !(roles as readonly string[]).includes(r));
+      if (bad || wanted.length === 0) throw new CliUsageError(`--roles: unknown role "${bad ?? ''}" (use ${roles.join(', ')})`);
+      const password = opts.password ?? generatePassword(randomBytes);
+      const body = { clinic: opts.clinic, email: opts.email, fullName: opts.name, roles: wanted as Role[], password };
+      const lock = runningServer(loadConfig());
+      if (lock) {
+        await askServer(lock, '/internal/users', body);
+      } else {
+        const rt = await openDirect('add a user');
+        const services = createServices(rt);
+        try {
+          const clinic = await services.clinics.bySlug(opts.clinic).catch(() => null);
+          if (!clinic) throw new CliUsageError(`no clinic ${opts.clinic}`);
+          await services.auth.createUser(systemContext(clinic.id, 'cli'), body);
+        } finally {
+          await rt.close();
+        }
+      }
+      process.stdout.write(`user ${opts.email} added to ${opts.clinic}${opts.password ? '' : `; password: ${password}`}\n`);
+    });
+
+  program
+    .command('audit')
+    .description('audit log')
+    .command('verify')
+    .description('walk the hash chain and name the first broken link')
+    .action(async () => {
+      const config = loadConfig();
+      const lock = runningServer(config);
+      let result;
+      if (lock) result = await (await askServer(lock, '/internal/audit/verify')).json();
+      else {
+        const rt = await openDirect('verify');
+        try {
+          result = await createServices(rt).audit.verify(rt.database.db);
+        } finally {
+          await rt.close();
+        }
+      }
+      const r = result as { ok: boolean; checked: number; firstBroken?: { clinicId: string; seq: number; problem: string } };
+      if (r.ok) process.stdout.write(`audit chain intact: ${r.checked} events checked\n`);
+      else {
+        process.stdout.write(`audit chain BROKEN at clinic ${r.firstBroken!.clinicId} event ${r.firstBroken!.seq}: ${r.firstBroken!.problem} (${r.checked} events before it are intact)\n`);
+        process.exitCode = 1;
+      }
+    });
+
+  program
+    .command('backup <file>')
+    .description('consistent snapshot of the embedded database (also while the server runs)')
+    .action(async (file: string) => {
+      const config = loadConfig();
+      if (config.DATABASE_URL) throw new CliUsageError('with DATABASE_URL, back up the PostgreSQL server with pg_dump');
+      const lock = runningServer(config);
+      let data: Buffer;
+      if (lock) data = Buffer.from(await (await askServer(lock, '/internal/backup')).arrayBuffer());
+      else {
+        if (!existsSync(pgliteDir(config))) throw new CliUsageError(`no embedded database in ${config.DATA_DIR}`);
+        const db = await openDatabase({ dataDir: pgliteDir(config) });
+        data = Buffer.from(await (await db.pglite!.dumpDataDir('gzip')).arrayBuffer());
+        await db.close();
+      }
+      writeFileSync(file, data, { mode: 0o600 });
+      process.stdout.write(`backup written to ${file} (${(data.length / 1024 / 1024).toFixed(1)} MiB); keep the encryption keys (secrets.json or your environment) separately\n`);
+    });
+
+  program
+    .command('restore <file>')
+    .description('restore a backup into an empty data directory')
+    .action(async (file: string) => {
+      const config = loadConfig();
+      if (config.DATABASE_URL) throw new CliUsageError('with DATABASE_URL, restore the PostgreSQL server with pg_restore');
+      if (runningServer(config)) throw new CliUsageError('stop hoidja serve before restoring');
+      if (!existsSync(file)) throw new CliUsageError(`no file ${file}`);
+      const dir = pgliteDir(config);
+      if (existsSync(dir) && readdirSync(dir).length > 0) throw new CliUsageError(`${dir} is not empty: restore only into an empty data directory`);
+      const db = await openDatabase({ dataDir: dir, loadDataDir: new Blob([readFileSync(file)]) });
+      const [{ n }] = await db.raw.query<{ n: string }>('select count(*)::text as n from patients');
+      await db.close();
+      process.stdout.write(`restored into ${dir}: ${n} patients\n`);
+    });
+
+  program
+    .command('id-code')
+    .description('national ID codes')
+    .command('check <code>')
+    .description('validate an Estonian or Latvian ID code; prints JSON')
+    .option('--country <country>', 'EE or LV (guessed when omitted)')
+    .action((code: string, opts: { country?: string }) => {
+      const country = opts.country?.toUpperCase();
+      if (country && country !== 'EE' && country !== 'LV') throw new CliUsageError('--country must be EE or LV');
+      const r = checkIdCode(code, (country as 'EE' | 'LV') ?? guessIdCountry(code));
+      if (!r.valid) {
+        process.stdout.write(`${JSON.stringify({ valid: false, reason: r.reason })}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const out: Record<string, unknown> = { valid: true, country: r.country, birthDate: r.birthDate, sex: r.sex };
+      if (r.warning) out.warning = r.warning;
+      process.stdout.write(`${JSON.stringify(out)}\n`);
+    });
+}

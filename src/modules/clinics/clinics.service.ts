@@ -1,0 +1,93 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { hasRole, type AccessContext } from '../../platform/access';
+import type { AuditService } from '../../platform/audit/audit.service';
+import type { Clock } from '../../platform/clock';
+import { newId } from '../../platform/crypto';
+import type { Db } from '../../platform/db';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
+import { parseInput } from '../patients/patients.input';
+import { clinicGroups, clinics } from './clinics.schema';
+
+const address = z.strictObject({ street: z.string().min(1), city: z.string().min(1), postalCode: z.string(), country: z.string().regex(/^[A-Z]{2}$/) });
+const contact = z.strictObject({ name: z.string().optional(), email: z.email().optional(), phone: z.string().optional(), address: address.optional() });
+
+/** The supervisory authority of each country, the default for a new clinic. */
+export const supervisoryAuthorities = {
+  EE: { name: 'Andmekaitse Inspektsioon', email: 'info@aki.ee', address: { street: 'Tatari 39', city: 'Tallinn', postalCode: '10134', country: 'EE' } },
+  LV: { name: 'Datu valsts inspekcija', email: 'pasts@dvi.gov.lv', address: { street: 'Elijas iela 17', city: 'Rīga', postalCode: 'LV-1050', country: 'LV' } },
+} as const;
+
+export const clinicInput = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'lower-case letters, digits and hyphens'),
+  name: z.string().trim().min(2).max(200),
+  country: z.enum(['EE', 'LV']),
+  registryCode: z.string().trim().min(4).max(20),
+  groupId: z.uuid().optional(),
+  addresses: z.array(address).default([]),
+  contacts: contact.default({}),
+  dataProtectionContact: contact.default({}),
+  supervisoryAuthority: contact.optional(),
+  defaultLanguage: z.enum(['et', 'lv', 'en', 'ru']).optional(),
+});
+export type ClinicInput = z.input<typeof clinicInput>;
+
+export type ClinicsService = ReturnType<typeof createClinicsService>;
+
+export function createClinicsService(deps: { db: Db; clock: Clock; audit: AuditService }) {
+  const { db, audit } = deps;
+
+  /** Creates a clinic (a controller). Done by the installer, the CLI or an administrator of the deployment. */
+  async function create(raw: ClinicInput) {
+    const input = parseInput(clinicInput, raw);
+    const id = newId();
+    const row = {
+      id, slug: input.slug, name: input.name, groupId: input.groupId ?? null, country: input.country,
+      timeZone: input.country === 'EE' ? 'Europe/Tallinn' : 'Europe/Riga', registryCode: input.registryCode,
+      addresses: input.addresses, contacts: input.contacts, dataProtectionContact: input.dataProtectionContact,
+      supervisoryAuthority: input.supervisoryAuthority ?? supervisoryAuthorities[input.country],
+      defaultLanguage: input.defaultLanguage ?? (input.country === 'EE' ? 'et' : 'lv'),
+      createdAt: deps.clock.now(),
+    } as const;
+    const existing = await db.select({ id: clinics.id }).from(clinics).where(eq(clinics.slug, input.slug));
+    if (existing.length) throw new ConflictError(`a clinic with slug ${input.slug} already exists`);
+    await db.insert(clinics).values(row);
+    return row;
+  }
+
+  async function createGroup(name: string, jointControllers: boolean) {
+    const id = newId();
+    await db.insert(clinicGroups).values({ id, name, jointControllers });
+    return { id, name, jointControllers };
+  }
+
+  async function bySlug(slug: string) {
+    const [row] = await db.select().from(clinics).where(eq(clinics.slug, slug));
+    if (!row) throw new NotFoundError(`no clinic ${slug}`);
+    return row;
+  }
+
+  async function byId(id: string) {
+    const [row] = await db.select().from(clinics).where(eq(clinics.id, id));
+    if (!row) throw new NotFoundError('no such clinic');
+    return row;
+  }
+
+  /** The clinic of the signed-in user; the data protection contact is audited as personal data. */
+  async function current(ctx: AccessContext) {
+    const row = await byId(ctx.clinicId);
+    return row;
+  }
+
+  async function updateContacts(ctx: AccessContext, raw: unknown) {
+    if (!hasRole(ctx, 'admin', 'dpo')) throw new ForbiddenError('only an administrator or the DPO changes clinic details');
+    const input = parseInput(clinicInput.pick({ addresses: true, contacts: true, dataProtectionContact: true, supervisoryAuthority: true }).partial(), raw);
+    await db.transaction(async (tx) => {
+      await tx.update(clinics).set(input as never).where(eq(clinics.id, ctx.clinicId));
+      await audit.append(tx, ctx, [{ action: 'clinic.update', entityType: 'clinic', entityId: ctx.clinicId, purpose: 'administration', details: { fields: Object.keys(input) } }]);
+    });
+    return byId(ctx.clinicId);
+  }
+
+  return { create, createGroup, bySlug, byId, current, updateContacts };
+}

@@ -1,0 +1,141 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { z } from 'zod';
+import { ValidationError } from '../../platform/errors';
+import { checkIdCode } from '../../rules/id-codes';
+
+/** ISO date that really exists (2023-02-29 does not). */
+export const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD' });
+
+const nationalIdentity = z.strictObject({
+  kind: z.literal('national'),
+  country: z.enum(['EE', 'LV']),
+  code: z.string().min(1).max(20),
+  /** Only for new-format Latvian codes, which carry no birth date. */
+  birthDate: isoDate.optional(),
+});
+
+const documentIdentity = z.strictObject({
+  kind: z.literal('document'),
+  documentType: z.enum(['passport', 'id_card', 'residence_permit', 'other']),
+  documentNumber: z.string().trim().min(3).max(40),
+  documentCountry: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166 two-letter country code'),
+  birthDate: isoDate,
+  sex: z.enum(['male', 'female']).optional(),
+});
+
+export const identityInput = z.discriminatedUnion('kind', [nationalIdentity, documentIdentity]);
+export type IdentityInput = z.infer<typeof identityInput>;
+
+export const addressInput = z.strictObject({
+  street: z.string().trim().min(1).max(200),
+  city: z.string().trim().min(1).max(100),
+  postalCode: z.string().trim().max(20).default(''),
+  country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166 two-letter country code'),
+});
+
+export const insuranceInput = z.strictObject({
+  status: z.enum(['insured', 'uninsured', 'unknown']),
+  insurer: z.string().trim().max(200).optional(),
+  validUntil: isoDate.optional(),
+});
+
+const name = z.string().trim().min(1, 'required').max(100);
+export const languages = ['et', 'lv', 'en', 'ru'] as const;
+
+export const patientInput = z.strictObject({
+  firstName: name,
+  lastName: name,
+  identity: identityInput,
+  mobile: z.string().trim().max(30).optional().nullable(),
+  email: z.email({ message: 'not a valid e-mail address' }).max(200).optional().nullable(),
+  address: addressInput.optional().nullable(),
+  preferredLanguage: z.enum(languages),
+  insurance: insuranceInput.optional().nullable(),
+  occupation: z.string().trim().max(200).optional().nullable(),
+  workplace: z.string().trim().max(200).optional().nullable(),
+  healthNotes: z.string().trim().max(4000).optional().nullable(),
+});
+export type PatientInput = z.infer<typeof patientInput>;
+
+export const patientUpdateInput = patientInput.partial().extend({
+  version: z.number().int().min(1),
+  reason: z.string().trim().max(500).optional(),
+});
+export type PatientUpdateInput = z.infer<typeof patientUpdateInput>;
+
+export const representativeInput = z.strictObject({
+  kind: z.enum(['parent', 'guardian', 'authorised_person']),
+  firstName: name,
+  lastName: name,
+  identity: identityInput,
+  mobile: z.string().trim().max(30).optional().nullable(),
+  email: z.email({ message: 'not a valid e-mail address' }).optional().nullable(),
+  basis: z.string().trim().min(3, 'state the basis of the authority (e.g. birth certificate, court ruling, power of attorney)').max(500),
+  authorityFrom: isoDate,
+  authorityUntil: isoDate,
+});
+export type RepresentativeInput = z.infer<typeof representativeInput>;
+
+export const billPayerInput = z.strictObject({
+  kind: z.enum(['employer', 'victim_support', 'health_insurance_fund', 'municipality', 'other']),
+  name: z.string().trim().min(1).max(200),
+  registryCode: z.string().trim().max(40).optional().nullable(),
+  email: z.email({ message: 'not a valid e-mail address' }).optional().nullable(),
+  phone: z.string().trim().max(30).optional().nullable(),
+  address: z.string().trim().max(300).optional().nullable(),
+  reference: z.string().trim().max(100).optional().nullable(),
+  validFrom: isoDate.optional().nullable(),
+  validUntil: isoDate.optional().nullable(),
+});
+export type BillPayerInput = z.infer<typeof billPayerInput>;
+
+/** Parses with a zod schema and turns the first problem into a ValidationError naming the field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.infer<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix || 'input';
+  throw new ValidationError(field, issue.message);
+}
+
+/** A mobile number in E.164; numbers without a country prefix are read in the clinic's country. */
+export function normalizeMobile(raw: string, defaultCountry: 'EE' | 'LV', field = 'mobile'): string {
+  const parsed = parsePhoneNumberFromString(raw, defaultCountry as CountryCode);
+  if (!parsed || !parsed.isValid()) throw new ValidationError(field, 'not a valid phone number');
+  return parsed.number;
+}
+
+export interface ResolvedIdentity {
+  idCountry: 'EE' | 'LV' | null;
+  idCode: string | null;
+  idWarning: string | null;
+  documentType: 'passport' | 'id_card' | 'residence_permit' | 'other' | null;
+  documentNumber: string | null;
+  documentCountry: string | null;
+  birthDate: string;
+  sex: 'male' | 'female' | null;
+}
+
+/** Validates an identity exactly as the rules say; birth date and sex come from the code. */
+export function resolveIdentity(identity: IdentityInput, field = 'identity'): ResolvedIdentity {
+  if (identity.kind === 'document') {
+    return {
+      idCountry: null, idCode: null, idWarning: null, documentType: identity.documentType,
+      documentNumber: identity.documentNumber, documentCountry: identity.documentCountry,
+      birthDate: identity.birthDate, sex: identity.sex ?? null,
+    };
+  }
+  const r = checkIdCode(identity.code, identity.country);
+  if (!r.valid) throw new ValidationError(`${field}.code`, r.reason);
+  const birthDate = r.birthDate ?? identity.birthDate;
+  if (!birthDate) throw new ValidationError(`${field}.birthDate`, 'this code carries no birth date: enter it');
+  return {
+    idCountry: r.country, idCode: r.normalized, idWarning: r.warning ?? null, documentType: null,
+    documentNumber: null, documentCountry: null, birthDate, sex: r.sex,
+  };
+}
+
+/** Lower case, diacritics folded, so search does not depend on how a name was typed. */
+export function normalizeName(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,157 @@
+import { and, asc, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db';
+import { careAssignments, patientBillPayers, patientRepresentatives, patients, patientVersions } from './patients.schema';
+
+export type PatientRow = typeof patients.$inferSelect;
+export type PatientInsert = typeof patients.$inferInsert;
+
+export interface SearchFilter {
+  clinicId: string;
+  idCodeHash?: string;
+  mobile?: string;
+  email?: string;
+  nameTerms?: string[];
+  /** Only patients assigned to this professional (a doctor without a stated reason). */
+  assignedTo?: string;
+  includeArchived?: boolean;
+  limit: number;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The only code that touches SQL for patients. */
+export function createPatientsRepository() {
+  return {
+    async insert(db: DbOrTx, row: PatientInsert) {
+      await db.insert(patients).values(row);
+    },
+
+    async find(db: DbOrTx, clinicId: string, id: string): Promise<PatientRow | undefined> {
+      const [row] = await db.select().from(patients).where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)));
+      return row;
+    },
+
+    async findForUpdate(db: DbOrTx, clinicId: string, id: string): Promise<PatientRow | undefined> {
+      const [row] = await db.select().from(patients).where(and(eq(patients.clinicId, clinicId), eq(patients.id, id))).for('update');
+      return row;
+    },
+
+    async update(db: DbOrTx, clinicId: string, id: string, set: Partial<PatientInsert>) {
+      await db.update(patients).set(set).where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)));
+    },
+
+    async search(db: DbOrTx, f: SearchFilter): Promise<PatientRow[]> {
+      const where: SQL[] = [eq(patients.clinicId, f.clinicId)];
+      if (!f.includeArchived) where.push(eq(patients.status, 'active'));
+      if (f.idCodeHash) where.push(eq(patients.idCodeHash, f.idCodeHash));
+      if (f.mobile) where.push(eq(patients.mobile, f.mobile));
+      if (f.email) where.push(ilike(patients.email, escapeLike(f.email)));
+      for (const term of f.nameTerms ?? []) {
+        const p = `${escapeLike(term)}%`;
+        where.push(or(like(patients.lastNameNorm, p), like(patients.firstNameNorm, p))!);
+      }
+      if (f.assignedTo) {
+        where.push(
+          sql`exists (select 1 from ${careAssignments} ca where ca.clinic_id = ${patients.clinicId} and ca.patient_id = ${patients.id} and ca.staff_user_id = ${f.assignedTo} and ca.until is null)`,
+        );
+      }
+      return db
+        .select()
+        .from(patients)
+        .where(and(...where))
+        .orderBy(asc(patients.lastNameNorm), asc(patients.firstNameNorm), asc(patients.id))
+        .limit(f.limit);
+    },
+
+    async isAssigned(db: DbOrTx, clinicId: string, patientId: string, staffUserId: string): Promise<boolean> {
+      const rows = await db
+        .select({ p: careAssignments.patientId })
+        .from(careAssignments)
+        .where(and(eq(careAssignments.clinicId, clinicId), eq(careAssignments.patientId, patientId), eq(careAssignments.staffUserId, staffUserId), isNull(careAssignments.until)));
+      return rows.length > 0;
+    },
+
+    async assign(db: DbOrTx, clinicId: string, patientId: string, staffUserId: string, since: Date) {
+      await db
+        .insert(careAssignments)
+        .values({ clinicId, patientId, staffUserId, since })
+        .onConflictDoUpdate({ target: [careAssignments.clinicId, careAssignments.patientId, careAssignments.staffUserId], set: { until: null } });
+    },
+
+    async unassign(db: DbOrTx, clinicId: string, patientId: string, staffUserId: string, until: Date) {
+      await db
+        .update(careAssignments)
+        .set({ until })
+        .where(and(eq(careAssignments.clinicId, clinicId), eq(careAssignments.patientId, patientId), eq(careAssignments.staffUserId, staffUserId)));
+    },
+
+    async careTeam(db: DbOrTx, clinicId: string, patientId: string) {
+      return db
+        .select()
+        .from(careAssignments)
+        .where(and(eq(careAssignments.clinicId, clinicId), eq(careAssignments.patientId, patientId), isNull(careAssignments.until)));
+    },
+
+    async insertVersion(db: DbOrTx, row: typeof patientVersions.$inferInsert) {
+      await db.insert(patientVersions).values(row);
+    },
+
+    async versions(db: DbOrTx, clinicId: string, patientId: string) {
+      return db
+        .select()
+        .from(patientVersions)
+        .where(and(eq(patientVersions.clinicId, clinicId), eq(patientVersions.patientId, patientId)))
+        .orderBy(desc(patientVersions.version));
+    },
+
+    async insertRepresentative(db: DbOrTx, row: typeof patientRepresentatives.$inferInsert) {
+      await db.insert(patientRepresentatives).values(row);
+    },
+
+    async representatives(db: DbOrTx, clinicId: string, patientIds: string[]) {
+      if (patientIds.length === 0) return [];
+      return db
+        .select()
+        .from(patientRepresentatives)
+        .where(and(eq(patientRepresentatives.clinicId, clinicId), inArray(patientRepresentatives.patientId, patientIds)))
+        .orderBy(asc(patientRepresentatives.createdAt));
+    },
+
+    async endRepresentative(db: DbOrTx, clinicId: string, patientId: string, id: string, at: Date): Promise<boolean> {
+      const r = await db
+        .update(patientRepresentatives)
+        .set({ endedAt: at })
+        .where(and(eq(patientRepresentatives.clinicId, clinicId), eq(patientRepresentatives.patientId, patientId), eq(patientRepresentatives.id, id), isNull(patientRepresentatives.endedAt)))
+        .returning({ id: patientRepresentatives.id });
+      return r.length > 0;
+    },
+
+    async insertBillPayer(db: DbOrTx, row: typeof patientBillPayers.$inferInsert) {
+      await db.insert(patientBillPayers).values(row);
+    },
+
+    async billPayers(db: DbOrTx, clinicId: string, patientId: string) {
+      return db
+        .select()
+        .from(patientBillPayers)
+        .where(and(eq(patientBillPayers.clinicId, clinicId), eq(patientBillPayers.patientId, patientId)))
+        .orderBy(asc(patientBillPayers.createdAt));
+    },
+
+    async endBillPayer(db: DbOrTx, clinicId: string, patientId: string, id: string, at: Date): Promise<boolean> {
+      const r = await db
+        .update(patientBillPayers)
+        .set({ endedAt: at })
+        .where(and(eq(patientBillPayers.clinicId, clinicId), eq(patientBillPayers.patientId, patientId), eq(patientBillPayers.id, id), isNull(patientBillPayers.endedAt)))
+        .returning({ id: patientBillPayers.id });
+      return r.length > 0;
+    },
+
+    /** Bulk insert for the demo generator. */
+    async insertMany(db: DbOrTx, rows: PatientInsert[]) {
+      if (rows.length) await db.insert(patients).values(rows);
+    },
+  };
+}
+
+export type PatientsRepository = ReturnType<typeof createPatientsRepository>;
