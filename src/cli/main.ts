@@ -4,6 +4,7 @@ import { ConfigError } from '../platform/config';
 import { AppError, ValidationError } from '../platform/errors';
 import { CliUsageError } from './cli-error';
 import { registerPlatformCommands } from './commands/platform';
+import { registerBillingCommands } from './commands/billing';
 
 const program = new Command('hoidja')
   .description('Hoidja: patient data, treatment queue and data protection for small clinics')
@@ -12,6 +13,7 @@ const program = new Command('hoidja')
 
 registerPlatformCommands(program);
 // Feature commands register here, one line each.
+registerBillingCommands(program);
 
 try {
   await program.parseAsync(process.argv);
