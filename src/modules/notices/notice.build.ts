@@ -1,0 +1,179 @@
+import { supervisoryAuthorities } from '../../rules/supervisory-authorities';
+import type { LegalBasis, LocalizedText, NoticeLanguage, Purpose, Register } from '../register/register.model';
+import { localize, type Block, type ListItem, type NoticeDocument } from './notice.document';
+import type { RightKey, Wording } from './notice.wording';
+import { en } from './notice.wording.en';
+import { et } from './notice.wording.et';
+import { lv } from './notice.wording.lv';
+import { ru } from './notice.wording.ru';
+
+export const wordings: Record<NoticeLanguage, Wording> = { et, lv, en, ru };
+
+export interface NoticeOptions {
+  /** Set for a published version; a draft shows only the register's own date. */
+  version?: { number: number; publishedAt: string };
+}
+
+const andWord: Record<NoticeLanguage, string> = { et: 'ja', lv: 'un', en: 'and', ru: 'и' };
+const rightOrder: RightKey[] = ['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'withdrawal', 'automated'];
+const basisOrder: LegalBasis[] = ['b', 'c', 'f', 'a', 'd', 'e'];
+
+/** Ends a register text with a full stop, so a fixed sentence can follow it. */
+const sentence = (s: string) => (/[.!?…]$/.test(s) ? s : `${s}.`);
+
+/** Builds the privacy notice of a register in one language. */
+export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOptions = {}): NoticeDocument {
+  const w = wordings[lang];
+  const t = (text: LocalizedText | undefined) => localize(text, lang, reg.languages, w.fallback);
+  const blocks: Block[] = [];
+  const h2 = (text: string) => blocks.push({ type: 'heading', level: 2, text });
+  const p = (text: string) => text && blocks.push({ type: 'paragraph', text });
+  const list = (items: ListItem[]) => items.length > 0 && blocks.push({ type: 'list', items });
+  const byKey = <T extends { key: string }>(xs: T[]) => new Map(xs.map((x) => [x.key, x]));
+  const categories = byKey(reg.categories);
+  const recipients = byKey(reg.recipients);
+  const controllers = byKey(reg.controllers);
+  const names = reg.controllers.map((c) => c.name);
+  const joinedNames = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} ${andWord[lang]} ${names[names.length - 1]}`;
+
+  const title = reg.title ? t(reg.title) : w.title;
+  blocks.push({ type: 'heading', level: 1, text: title });
+  const plural = names.length > 1;
+  p(w.subtitle(joinedNames, plural));
+  if (opts.version) p(w.version(opts.version.number, opts.version.publishedAt));
+  else if (reg.updated) p(w.updated(reg.updated));
+  p(w.intro(joinedNames, plural));
+
+  h2(w.headings.controller);
+  for (const c of reg.controllers) {
+    blocks.push({ type: 'paragraph', text: c.registryCode ? w.controllerLine(c.name, c.registryCode) : c.name, strong: true });
+    list([
+      ...(c.role ? [{ term: w.labels.role, text: t(c.role) }] : []),
+      ...c.addresses.map((a) => ({ term: w.labels.address, text: w.address(a) })),
+      ...(c.email ? [{ term: w.labels.email, text: c.email }] : []),
+      ...(c.phone ? [{ term: w.labels.phone, text: c.phone }] : []),
+      ...(c.website ? [{ term: w.labels.website, text: c.website }] : []),
+      ...(c.representatives.length ? [{ term: w.labels.board, text: c.representatives.join(', ') }] : []),
+    ]);
+  }
+  if (reg.jointArrangement) p(w.joint(t(reg.jointArrangement)));
+
+  h2(w.headings.contact);
+  p(w.dpoIntro);
+  const dpo = reg.dataProtectionContact;
+  list([
+    ...(dpo.name ? [{ text: t(dpo.name) }] : []),
+    ...(dpo.email ? [{ term: w.labels.email, text: dpo.email }] : []),
+    ...(dpo.phone ? [{ term: w.labels.phone, text: dpo.phone }] : []),
+    ...(dpo.address ? [{ term: w.labels.address, text: w.address(dpo.address) }] : []),
+  ]);
+
+  h2(w.headings.subjects);
+  p(w.subjectsIntro);
+  list(reg.subjects.map((s) => ({ term: t(s.name), text: t(s.description) })));
+
+  h2(w.headings.sources);
+  p(w.sourcesIntro);
+  list(reg.sources.map((s) => ({ term: t(s.name), text: t(s.description) })));
+
+  h2(w.headings.categories);
+  p(w.categoriesIntro);
+  list(reg.categories.map((c) => ({
+    term: t(c.name),
+    text: [c.special ? `(${w.labels.specialMark})` : '', t(c.description)].filter(Boolean).join(' '),
+  })));
+
+  h2(w.headings.purposes);
+  p(w.purposesIntro);
+  for (const basis of basisOrder) {
+    const group = reg.purposes.filter((x) => x.legalBasis[0] === basis);
+    if (group.length === 0) continue;
+    blocks.push({ type: 'heading', level: 3, text: w.basisGroup(basis) });
+    p(w.basisGroupNote[basis] ?? '');
+    for (const purpose of group) purposeBlocks(purpose);
+  }
+
+  function purposeBlocks(x: Purpose) {
+    blocks.push({ type: 'paragraph', text: t(x.name), strong: true });
+    p(t(x.description));
+    const items: ListItem[] = [];
+    if (reg.controllers.length > 1) {
+      const who = x.controllers.length ? x.controllers.map((k) => controllers.get(k)!.name) : names;
+      items.push({ term: w.labels.controllers, text: who.join(', ') });
+    }
+    if (x.activities.length) items.push({ term: w.labels.activities, text: x.activities.map(t).join('; ') });
+    items.push({ term: w.labels.categories, text: x.categories.map((k) => t(categories.get(k)!.name)).join(', ') });
+    items.push({ term: w.labels.basis, text: x.legalBasis.map((l) => `${w.basisName[l]} (${w.cite6(l)})`).join('; ') });
+    if (x.specialCondition) items.push({ term: w.labels.special, text: `${w.specialName[x.specialCondition]} (${w.cite9(x.specialCondition)})` });
+    if (x.legalSource) items.push({ term: w.labels.legalSource, text: t(x.legalSource) });
+    if (x.legitimateInterest) items.push({ term: w.labels.interest, text: `${sentence(t(x.legitimateInterest))} ${w.objectionNote}` });
+    if (x.consentText) items.push({ term: w.labels.consent, text: `${sentence(t(x.consentText))} ${w.consentNote}` });
+    if (x.recipients.length) items.push({ term: w.labels.recipients, text: x.recipients.map((k) => t(recipients.get(k)!.name)).join(', ') });
+    list(items);
+  }
+
+  h2(w.headings.recipients);
+  p(w.recipientsIntro);
+  const recipientItem = (r: Register['recipients'][number]): ListItem => ({
+    term: t(r.name), text: [t(r.description), r.legalSource ? `${w.labels.legalSource}: ${t(r.legalSource)}` : ''].filter(Boolean).join(' '),
+  });
+  const processors = reg.recipients.filter((r) => r.role === 'processor');
+  const others = reg.recipients.filter((r) => r.role !== 'processor');
+  if (processors.length) {
+    blocks.push({ type: 'heading', level: 3, text: w.headings.processors });
+    p(w.processorsNote);
+    list(processors.map(recipientItem));
+  }
+  if (others.length) {
+    blocks.push({ type: 'heading', level: 3, text: w.headings.thirdParties });
+    p(w.thirdPartiesNote);
+    list(others.map(recipientItem));
+  }
+
+  h2(w.headings.transfers);
+  const transfers = reg.recipients.flatMap((r) => (r.transfer === 'none' ? [] : [{ r, tr: r.transfer }]));
+  if (transfers.length === 0) p(w.transfersNone);
+  else list(transfers.map(({ r, tr }) => ({ text: `${w.transfer(t(r.name), tr.country, tr.safeguard)} ${t(tr.details)}`.trim() })));
+
+  h2(w.headings.retention);
+  p(w.retentionIntro);
+  blocks.push({
+    type: 'table',
+    head: [...w.retentionHead],
+    rows: reg.retention.map((r) => [
+      r.name ? `${t(r.name)} (${t(categories.get(r.category)!.name)})` : t(categories.get(r.category)!.name),
+      [w.period(r.period), 'until' in r.period || !r.from ? '' : w.from[r.from]].filter(Boolean).join(' '),
+      r.automatic ? w.automaticNote : w.end[r.end],
+      t(r.legalSource),
+    ]),
+  });
+  if (reg.retention.some((r) => r.end === 'anonymise')) p(w.anonymiseNote);
+
+  h2(w.headings.security);
+  p(reg.security ? t(reg.security) : w.securityDefault);
+
+  h2(w.headings.rights);
+  p(w.rightsIntro);
+  list(rightOrder.map((k) => ({ term: w.rights[k][0], text: w.rights[k][1] })));
+
+  h2(w.headings.exercise);
+  p(w.exerciseIntro);
+  list(reg.requestChannels.map((c) => {
+    const addr = c.address ? w.address(c.address) : c.email ?? '';
+    return { text: [w.channel(c, addr), t(c.label)].filter(Boolean).join(' – ') };
+  }));
+  p(w.identity);
+
+  h2(w.headings.answer);
+  for (const s of w.answer) p(s);
+  p(w.refusal);
+
+  h2(w.headings.complaints);
+  const mail = dpo.email ?? reg.controllers[0]!.email ?? '';
+  for (const s of w.complaints(supervisoryAuthorities[reg.country], mail)) p(s);
+
+  h2(w.headings.changes);
+  p(w.changes);
+
+  return { lang, title, blocks };
+}

@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { dataCategories } from '../../platform/data-categories';
+
+/**
+ * The processing register (GDPR Art. 30) as a clinic writes it in YAML or JSON. Free text is
+ * either a plain string (in the register's first language) or one string per language; the
+ * notice falls back to another language, visibly marked, where a translation is missing.
+ */
+export const noticeLanguages = ['et', 'lv', 'en', 'ru'] as const;
+export type NoticeLanguage = (typeof noticeLanguages)[number];
+
+export const localizedText = z.union([
+  z.string().min(1),
+  z.partialRecord(z.enum(noticeLanguages), z.string().min(1)).refine((r) => Object.values(r).every((v) => v !== undefined), "text").refine((r) => Object.keys(r).length > 0, 'at least one language'),
+]);
+export type LocalizedText = z.infer<typeof localizedText>;
+
+const key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a key is lower-case letters, digits and _');
+
+const postalAddress = z.object({
+  street: z.string().min(1),
+  city: z.string().min(1),
+  postalCode: z.string().min(1),
+  country: z.enum(['EE', 'LV', 'LT', 'FI', 'SE', 'DE']).default('EE'),
+});
+export type RegisterAddress = z.infer<typeof postalAddress>;
+
+const contact = z.object({
+  name: localizedText.optional(),
+  email: z.string().email().optional(),
+  phone: z.string().optional(),
+  address: postalAddress.optional(),
+  website: z.string().optional(),
+});
+
+/** A legal entity that decides on the processing; a group of them may be joint controllers (Art. 26). */
+export const controllerSchema = z.object({
+  key,
+  name: z.string().min(1),
+  registryCode: z.string().min(1).optional(),
+  /** What this entity does in the group, e.g. "dental lab", "training courses". */
+  role: localizedText.optional(),
+  addresses: z.array(postalAddress).default([]),
+  email: z.string().email().optional(),
+  phone: z.string().optional(),
+  website: z.string().optional(),
+  /** Board members or the person in charge, as some notices name them. */
+  representatives: z.array(z.string()).default([]),
+});
+
+/** GDPR Art. 6(1) letters. */
+export const legalBases = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+export type LegalBasis = (typeof legalBases)[number];
+/** GDPR Art. 9(2) letters: the condition that lifts the ban on special categories. */
+export const specialConditions = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] as const;
+export type SpecialCondition = (typeof specialConditions)[number];
+
+export const recipientKinds = [
+  'dental_lab', 'healthcare_provider', 'insurer', 'credit_institution', 'authority', 'court', 'law_enforcement',
+  'it_provider', 'ehealth_system', 'health_insurance_fund', 'professional_association', 'debt_collector',
+  'accounting', 'legal_adviser', 'event_service', 'representative', 'other_controller', 'other',
+] as const;
+
+export const transferSchema = z.union([
+  z.literal('none'),
+  z.object({
+    country: z.string().min(2),
+    safeguard: z.enum(['adequacy_decision', 'standard_clauses', 'binding_corporate_rules', 'derogation']),
+    details: localizedText.optional(),
+  }),
+]);
+
+export const recipientSchema = z.object({
+  key,
+  name: localizedText,
+  /** A processor works on the clinic's instructions; a third party receives data as a controller of its own. */
+  role: z.enum(['processor', 'third_party', 'joint_controller']),
+  kind: z.enum(recipientKinds),
+  /** Why and what it receives. */
+  description: localizedText.optional(),
+  legalSource: localizedText.optional(),
+  transfer: transferSchema.default('none'),
+});
+
+export const categorySchema = z.object({
+  key,
+  name: localizedText,
+  /** The platform catalogue categories this register category corresponds to (ties it to the schema). */
+  catalogue: z.array(z.enum(Object.keys(dataCategories) as [keyof typeof dataCategories, ...(keyof typeof dataCategories)[]])).default([]),
+  /** Special categories of Art. 9 (health, …) need an Art. 9(2) condition in every purpose using them. */
+  special: z.boolean().default(false),
+  description: localizedText.optional(),
+});
+
+const namedEntry = z.object({ key, name: localizedText, description: localizedText.optional() });
+
+export const purposeSchema = z.object({
+  key,
+  name: localizedText,
+  description: localizedText.optional(),
+  /** Which controllers of the group pursue this purpose; empty means all. */
+  controllers: z.array(key).default([]),
+  activities: z.array(localizedText).default([]),
+  categories: z.array(key).min(1),
+  subjects: z.array(key).default([]),
+  sources: z.array(key).default([]),
+  // One letter or a list: `legalBasis: b` or `legalBasis: [b, c]`.
+  legalBasis: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.enum(legalBases)).min(1)),
+  specialCondition: z.enum(specialConditions).optional(),
+  /** For basis (c) or (e): the law that requires or allows it. */
+  legalSource: localizedText.optional(),
+  /** For basis (f): the interest pursued (the person may object). */
+  legitimateInterest: localizedText.optional(),
+  /** For basis (a): the words the person agrees to; the ledger records this purpose's consents. */
+  consentText: localizedText.optional(),
+  recipients: z.array(key).default([]),
+});
+
+export const retentionPeriodSchema = z.union([
+  z.object({ years: z.number().int().positive() }).strict(),
+  z.object({ months: z.number().int().positive() }).strict(),
+  z.object({ days: z.number().int().positive() }).strict(),
+  z.object({ until: z.enum(['purpose_achieved', 'consent_withdrawn', 'contract_ended', 'claim_time_barred']) }).strict(),
+]);
+export type RetentionPeriod = z.infer<typeof retentionPeriodSchema>;
+
+export const retentionStarts = [
+  'service_date', 'birth_date', 'document_date', 'end_of_financial_year', 'collection', 'last_visit',
+  'contract_end', 'recording', 'event',
+] as const;
+
+export const retentionSchema = z.object({
+  category: key,
+  /** Optional narrower subject of the rule, e.g. "invoices" within billing data. */
+  name: localizedText.optional(),
+  period: retentionPeriodSchema,
+  from: z.enum(retentionStarts).optional(),
+  end: z.enum(['delete', 'anonymise', 'archive']),
+  legalSource: localizedText.optional(),
+  /** Automatic oldest-first deletion (CCTV) unless held for an incident. */
+  automatic: z.boolean().default(false),
+});
+
+export const requestChannelSchema = z.object({
+  kind: z.enum(['on_site', 'post', 'email', 'portal']),
+  /** on_site/post: signed on paper; email: digitally signed. */
+  signature: z.enum(['none', 'handwritten', 'digital']).default('none'),
+  address: postalAddress.optional(),
+  email: z.string().email().optional(),
+  label: localizedText.optional(),
+});
+
+export const registerSchema = z.object({
+  format: z.literal('hoidja-register/1'),
+  slug: z.string().regex(/^[a-z0-9-]+$/),
+  country: z.enum(['EE', 'LV']),
+  /** Languages in which the free text is written; the first is the one plain strings are in. */
+  languages: z.array(z.enum(noticeLanguages)).min(1),
+  title: localizedText.optional(),
+  controllers: z.array(controllerSchema).min(1),
+  /** Set when the controllers decide jointly (Art. 26); the essence of their arrangement. */
+  jointArrangement: localizedText.optional(),
+  dataProtectionContact: contact,
+  requestChannels: z.array(requestChannelSchema).min(1),
+  subjects: z.array(namedEntry).min(1),
+  sources: z.array(namedEntry).min(1),
+  categories: z.array(categorySchema).min(1),
+  purposes: z.array(purposeSchema).min(1),
+  recipients: z.array(recipientSchema).default([]),
+  retention: z.array(retentionSchema).default([]),
+  security: localizedText.optional(),
+  /** Date the text was last reviewed, shown in the notice. */
+  updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+
+export type Register = z.infer<typeof registerSchema>;
+export type RegisterInput = z.input<typeof registerSchema>;
+export type Purpose = Register['purposes'][number];
+export type Recipient = Register['recipients'][number];
+export type Category = Register['categories'][number];
+export type RetentionRule = Register['retention'][number];
+export type Controller = Register['controllers'][number];
