@@ -14,6 +14,7 @@ import { migrationStatus } from './platform/migrate';
 import { clinicsRoutes } from './modules/clinics/clinics.routes';
 import { createClinicsService } from './modules/clinics/clinics.service';
 import { patientsRoutes } from './modules/patients/patients.routes';
+import { billingModule } from './modules/billing/billing.routes';
 import { createPatientsService } from './modules/patients/patients.service';
 import { internalRoutes } from './cli/internal.routes';
 
@@ -60,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
   await app.register(authRoutes({ auth: services.auth, secureCookies: config.NODE_ENV === 'production', idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS }));
   await app.register(clinicsRoutes(services.clinics));
   await app.register(patientsRoutes(services.patients));
+  await app.register(billingModule(services));
   if (deps.localToken) await app.register(internalRoutes(services, deps.localToken));
 
   if (existsSync(webDist)) {

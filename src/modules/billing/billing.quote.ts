@@ -1,6 +1,7 @@
 import { ValidationError } from '../../platform/errors';
 import {
   childrenCareRuleOn,
+  derivedGroupRuleOn,
   isBenefitGroup,
   isIsoDate,
   NoRuleError,
@@ -58,6 +59,17 @@ export function withRuleErrors<T>(field: string, fn: () => T): T {
     if (err instanceof NoRuleError) throw new ValidationError(field, err.message);
     throw err;
   }
+}
+
+/** Every dental rule table has a row on `date`; otherwise a 400 naming the caller's field. */
+export function checkRulesInForce(date: string, field: string): void {
+  checkQuoteDate(date, field);
+  withRuleErrors(field, () => {
+    yearlyBenefitTier(date, 'adult');
+    visitFeeRuleOn(date);
+    childrenCareRuleOn(date);
+    derivedGroupRuleOn(date);
+  });
 }
 
 export function quoteBenefit(input: QuoteInput): BenefitQuote {

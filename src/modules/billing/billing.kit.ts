@@ -1,0 +1,110 @@
+import { eq } from 'drizzle-orm';
+import { hasRole, type AccessContext } from '../../platform/access';
+import type { AuditEntry, AuditService } from '../../platform/audit/audit.service';
+import type { Role } from '../../platform/auth/auth.schema';
+import type { Clock } from '../../platform/clock';
+import type { FieldCipher } from '../../platform/crypto';
+import type { Db, DbOrTx } from '../../platform/db';
+import { ForbiddenError, NotFoundError } from '../../platform/errors';
+import { localDate } from '../../rules/zoned-time';
+import { clinics } from '../clinics/clinics.schema';
+import { createPatientAccessPolicy, type Grant, type PatientScope } from '../patients/patients.access';
+import { createPatientsRepository, type PatientRow } from '../patients/patients.repository';
+import { createBillingRepository } from './billing.repository';
+
+/**
+ * What every part of the billing service shares: its dependencies, the repository, the patients'
+ * need-to-know policy and small helpers. Built once by createBillingService.
+ */
+export interface BillingServiceDeps {
+  db: Db;
+  clock: Clock;
+  cipher: FieldCipher;
+  audit: AuditService;
+}
+
+/** Who bills: the accountant, an administrator, reception at the desk. Doctors record services. */
+export const BILLING_ROLES: Role[] = ['accountant', 'admin', 'receptionist'];
+export const PRICE_LIST_ROLES: Role[] = ['accountant', 'admin'];
+export const SERVICE_RECORDERS: Role[] = ['doctor', 'admin'];
+
+export type ClinicRow = typeof clinics.$inferSelect;
+
+type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+class DeferredRefusal extends Error {
+  constructor(
+    readonly original: unknown,
+    readonly entries: AuditEntry[],
+  ) {
+    super('access refused');
+  }
+}
+
+export function createBillingKit(deps: BillingServiceDeps) {
+  const { db, clock, cipher, audit } = deps;
+  const repo = createBillingRepository();
+  const patientsRepo = createPatientsRepository();
+  const clinicCache = new Map<string, ClinicRow>();
+
+  function requireRole(ctx: AccessContext, roles: Role[], what: string) {
+    if (!hasRole(ctx, ...roles)) throw new ForbiddenError(`your role cannot ${what}`);
+  }
+
+  async function clinic(tx: DbOrTx, clinicId: string): Promise<ClinicRow> {
+    let c = clinicCache.get(clinicId);
+    if (!c) {
+      [c] = await tx.select().from(clinics).where(eq(clinics.id, clinicId));
+      if (!c) throw new NotFoundError('no such clinic');
+      clinicCache.set(clinicId, c);
+    }
+    return c;
+  }
+
+  /** Today on the clinic's wall clock: a bill made at 00:30 in Tallinn is dated that day, not UTC's. */
+  async function today(tx: DbOrTx, clinicId: string): Promise<string> {
+    return localDate(clock.now(), (await clinic(tx, clinicId)).timeZone);
+  }
+
+  /**
+   * Loads a patient and checks need-to-know. A refusal is recorded after the transaction has
+   * rolled back (see `transaction`): writing it from inside would wait for our own transaction on
+   * the embedded database, which has a single connection.
+   */
+  async function patientFor(tx: DbOrTx, ctx: AccessContext, patientId: string, action: string, scope: PatientScope = 'administrative'): Promise<{ patient: PatientRow; grant: Grant }> {
+    const patient = await patientsRepo.find(tx, ctx.clinicId, patientId);
+    if (!patient) throw new NotFoundError('no such patient');
+    const refusals: AuditEntry[] = [];
+    const deferred = { appendRefusal: async (_db: Db, _ctx: AccessContext, e: AuditEntry) => void refusals.push(e) } as unknown as AuditService;
+    const policy = createPatientAccessPolicy({ db, repo: patientsRepo, audit: deferred });
+    try {
+      return { patient, grant: await policy.authorize(tx, ctx, patientId, scope, action) };
+    } catch (err) {
+      if (refusals.length) throw new DeferredRefusal(err, refusals);
+      throw err;
+    }
+  }
+
+  /** db.transaction that records deferred access refusals once the work has rolled back. */
+  async function transaction<T>(ctx: AccessContext, work: (tx: DbTx) => Promise<T>): Promise<T> {
+    try {
+      return await db.transaction(work);
+    } catch (err) {
+      if (!(err instanceof DeferredRefusal)) throw err;
+      for (const e of err.entries) await audit.appendRefusal(db, ctx, e);
+      throw err.original;
+    }
+  }
+
+  /** One audit entry in billing's words; purpose defaults to billing. */
+  function entry(grant: Grant | null, e: Omit<AuditEntry, 'purpose'> & { purpose?: string }): AuditEntry {
+    return { purpose: 'billing', role: grant?.role ?? null, breakGlass: grant?.breakGlass ?? false, reason: grant?.reason ?? null, ...e };
+  }
+
+  const patientName = (p: PatientRow) => `${p.firstName} ${p.lastName}`;
+  const patientIdCode = (p: PatientRow) => (p.idCodeEnc ? cipher.decrypt(p.idCodeEnc) : null);
+
+  return { db, clock, cipher, audit, repo, patientsRepo, requireRole, clinic, today, patientFor, transaction, entry, patientName, patientIdCode };
+}
+
+export type BillingKit = ReturnType<typeof createBillingKit>;

@@ -1,0 +1,139 @@
+import { type AccessContext } from '../../platform/access';
+import { newId } from '../../platform/crypto';
+import { ConflictError, ValidationError } from '../../platform/errors';
+import { parseInput } from '../patients/patients.input';
+import { groupEvidenceInput, priceItemInput, renderedServicesInput, usedElsewhereInput } from './billing.input';
+import { createInvoiceOperations } from './billing.invoices';
+import { BILLING_ROLES, createBillingKit, PRICE_LIST_ROLES, SERVICE_RECORDERS, type BillingServiceDeps } from './billing.kit';
+import { formatEuros, parseEuros } from './billing.money';
+import { createPaymentOperations } from './billing.payments';
+import { benefitPosition } from './billing.position';
+import { checkQuoteDate } from './billing.quote';
+import { createReportOperations } from './billing.reports';
+import type { PriceItemRow } from './billing.repository';
+
+export type { BillingServiceDeps } from './billing.kit';
+
+export const priceItemView = (p: PriceItemRow) => ({
+  id: p.id, code: p.code, kind: p.kind, names: { et: p.nameEt, lv: p.nameLv, en: p.nameEn, ru: p.nameRu },
+  price: formatEuros(p.priceCents), priceCents: p.priceCents, benefitEligible: p.benefitEligible, validFrom: p.validFrom, validTo: p.validTo,
+});
+
+export type BillingService = ReturnType<typeof createBillingService>;
+
+export function createBillingService(deps: BillingServiceDeps) {
+  const kit = createBillingKit(deps);
+  const { db, repo, audit, clock, requireRole, patientFor, entry } = kit;
+
+  async function priceList(ctx: AccessContext, on?: string) {
+    requireRole(ctx, [...BILLING_ROLES, 'doctor'], 'see the price list');
+    if (on) checkQuoteDate(on, 'on');
+    return (await repo.priceList(db, ctx.clinicId, on)).map(priceItemView);
+  }
+
+  async function addPriceItem(ctx: AccessContext, raw: unknown) {
+    requireRole(ctx, PRICE_LIST_ROLES, 'change the price list');
+    const input = parseInput(priceItemInput, raw);
+    const priceCents = parseEuros(input.price, 'price');
+    if (input.validTo && input.validTo < input.validFrom) throw new ValidationError('validTo', 'cannot end before it starts');
+    if (input.kind === 'visit_fee' && input.benefitEligible) throw new ValidationError('benefitEligible', 'the visit fee is never paid by the benefit');
+    const id = newId();
+    return kit.transaction(ctx, async (tx) => {
+      // A new price for a code closes the one in force the day before.
+      const current = await repo.priceItemByCode(tx, ctx.clinicId, input.code, input.validFrom);
+      if (current && current.validFrom === input.validFrom) throw new ConflictError(`${input.code} already has a price from ${input.validFrom}`);
+      if (current) await repo.endPriceItem(tx, ctx.clinicId, current.id, dayBefore(input.validFrom));
+      await repo.insertPriceItem(tx, {
+        clinicId: ctx.clinicId, id, code: input.code, kind: input.kind, nameEt: input.names.et, nameLv: input.names.lv,
+        nameEn: input.names.en, nameRu: input.names.ru, priceCents, benefitEligible: input.benefitEligible,
+        validFrom: input.validFrom, validTo: input.validTo ?? null, createdAt: clock.now(), createdBy: ctx.user?.id ?? null,
+      });
+      await audit.append(tx, ctx, [entry(null, { action: 'price_list.add', entityType: 'price_list_item', entityId: id, details: { code: input.code, replaced: current?.id ?? null } })]);
+      return priceItemView((await repo.priceItem(tx, ctx.clinicId, id))!);
+    });
+  }
+
+  async function addGroupEvidence(ctx: AccessContext, patientId: string, raw: unknown) {
+    requireRole(ctx, [...BILLING_ROLES, 'doctor'], 'record a benefit group');
+    const input = parseInput(groupEvidenceInput, raw);
+    if (input.validTo && input.validTo < input.validFrom) throw new ValidationError('validTo', 'cannot end before it starts');
+    const id = newId();
+    return kit.transaction(ctx, async (tx) => {
+      const { grant } = await patientFor(tx, ctx, patientId, 'billing.group_add');
+      await repo.insertGroupEvidence(tx, {
+        clinicId: ctx.clinicId, id, patientId, benefitGroup: input.group, evidence: input.evidence, validFrom: input.validFrom,
+        validTo: input.validTo ?? null, recordedAt: clock.now(), recordedBy: ctx.user?.id ?? null,
+      });
+      await audit.append(tx, ctx, [entry(grant, { action: 'billing.group_add', entityType: 'patient_benefit_group', entityId: id, patientRef: patientId, details: { group: input.group } })]);
+      return { id, ...input, validTo: input.validTo ?? null };
+    });
+  }
+
+  async function recordUsedElsewhere(ctx: AccessContext, patientId: string, raw: unknown) {
+    requireRole(ctx, BILLING_ROLES, 'record benefit used elsewhere');
+    const input = parseInput(usedElsewhereInput, raw);
+    const amountCents = parseEuros(input.amount, 'amount');
+    const id = newId();
+    return kit.transaction(ctx, async (tx) => {
+      const { grant } = await patientFor(tx, ctx, patientId, 'billing.used_elsewhere');
+      await repo.insertUsedElsewhere(tx, {
+        clinicId: ctx.clinicId, id, patientId, year: input.year, amountCents, source: input.source, confirmedOn: input.confirmedOn,
+        recordedAt: clock.now(), recordedBy: ctx.user?.id ?? null,
+      });
+      await audit.append(tx, ctx, [entry(grant, { action: 'billing.used_elsewhere', entityType: 'benefit_used_elsewhere', entityId: id, patientRef: patientId })]);
+      return { id, year: input.year, amount: formatEuros(amountCents), source: input.source };
+    });
+  }
+
+  /** Group, yearly benefit, used (here and elsewhere) and balance on a day. */
+  async function benefitStatus(ctx: AccessContext, patientId: string, on?: string) {
+    requireRole(ctx, [...BILLING_ROLES, 'doctor'], 'see the dental benefit');
+    return kit.transaction(ctx, async (tx) => {
+      const date = on ? checkQuoteDate(on, 'on') : await kit.today(tx, ctx.clinicId);
+      const { patient, grant } = await patientFor(tx, ctx, patientId, 'billing.benefit_status');
+      const pos = await benefitPosition(kit, tx, ctx.clinicId, patient, date);
+      const evidence = await repo.groupEvidence(tx, ctx.clinicId, patientId);
+      await audit.append(tx, ctx, [entry(grant, { action: 'billing.benefit_status', entityType: 'patient', entityId: patientId, patientRef: patientId })]);
+      const eur = (c: number | null) => (c === null ? null : formatEuros(c));
+      return {
+        date, group: pos.group, applicable: pos.decision.applicable, reason: pos.decision.reason, year: pos.year,
+        yearly: eur(pos.yearlyCents), usedHere: eur(pos.usedHereCents), usedElsewhere: eur(pos.usedElsewhereCents), balance: eur(pos.balanceCents),
+        evidence: evidence.map((e) => ({ id: e.id, group: e.benefitGroup, evidence: e.evidence, validFrom: e.validFrom, validTo: e.validTo })),
+      };
+    });
+  }
+
+  /** A doctor records what was done at a visit, by price-list code; prices are those in force that day. */
+  async function recordServices(ctx: AccessContext, raw: unknown) {
+    requireRole(ctx, SERVICE_RECORDERS, 'record services');
+    const input = parseInput(renderedServicesInput, raw);
+    const visitId = input.visitId ?? newId();
+    return kit.transaction(ctx, async (tx) => {
+      const { grant } = await patientFor(tx, ctx, input.patientId, 'billing.services_record', 'health');
+      if (await repo.invoiceOfVisit(tx, ctx.clinicId, visitId)) throw new ConflictError('this visit is already invoiced; record the services on a new visit');
+      const existing = await repo.renderedServices(tx, ctx.clinicId, visitId);
+      if (existing.some((e) => e.service.patientId !== input.patientId)) throw new ConflictError('this visit belongs to another patient');
+      const rows = [];
+      for (const [i, s] of input.services.entries()) {
+        const item = await repo.priceItemByCode(tx, ctx.clinicId, s.code, input.visitDate);
+        if (!item) throw new ValidationError(`services.${i}.code`, `${s.code} is not on the price list on ${input.visitDate}`);
+        rows.push({
+          clinicId: ctx.clinicId, id: newId(), visitId, patientId: input.patientId, visitDate: input.visitDate, doctorId: ctx.user?.id ?? null,
+          priceItemId: item.id, quantity: s.quantity, recordedAt: clock.now(), recordedBy: ctx.user?.id ?? null,
+        });
+      }
+      await repo.insertRenderedServices(tx, rows);
+      await audit.append(tx, ctx, [entry(grant, { action: 'billing.services_record', entityType: 'visit', entityId: visitId, patientRef: input.patientId, purpose: 'care', details: { services: rows.length } })]);
+      return { visitId, services: rows.length };
+    });
+  }
+
+  const invoices = createInvoiceOperations(kit);
+  const paymentsOps = createPaymentOperations(kit);
+  const reports = createReportOperations(kit);
+  return { priceList, addPriceItem, addGroupEvidence, recordUsedElsewhere, benefitStatus, recordServices, ...invoices, ...paymentsOps, ...reports };
+}
+
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
+}
