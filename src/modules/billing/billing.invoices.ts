@@ -127,7 +127,8 @@ export function createInvoiceOperations(kit: BillingKit) {
     requireRole(ctx, BILLING_ROLES, 'issue invoices');
     const input = parseInput(issueInvoiceInput, raw);
     const id = newId();
-    return kit.transaction(ctx, async (tx) => {
+    const issue = kit.transaction(ctx, async (tx) => {
+      await repo.lockVisit(tx, ctx.clinicId, input.visitId);
       if (await repo.invoiceOfVisit(tx, ctx.clinicId, input.visitId)) throw new ConflictError('this visit is already invoiced; correct it with a credit note');
       const d = await draftFromVisit(tx, ctx, input);
       const c = d.composed;
@@ -139,6 +140,11 @@ export function createInvoiceOperations(kit: BillingKit) {
       await repo.markVisitInvoiced(tx, ctx.clinicId, input.visitId, id);
       await audit.append(tx, ctx, [entry(d.grant, { action: 'billing.invoice_issue', entityType: 'invoice', entityId: id, patientRef: d.patient.id, details: { group: d.pos.group, rule: c.ruleId } })]);
       return invoiceView(await loadBundle(tx, ctx.clinicId, id));
+    });
+    // The lock makes this rare; the unique index is the last word.
+    return issue.catch((err: { code?: string; cause?: { code?: string } }) => {
+      if (err?.code === '23505' || err?.cause?.code === '23505') throw new ConflictError('this visit is already invoiced; correct it with a credit note');
+      throw err;
     });
   }
 

@@ -90,6 +90,11 @@ export function createBillingRepository() {
         .where(and(eq(renderedServices.clinicId, clinicId), eq(renderedServices.visitId, visitId)))
         .orderBy(asc(renderedServices.recordedAt), asc(priceListItems.code));
     },
+    /** Locks a visit's services: two desks invoicing one visit take turns, the second sees the first's invoice. */
+    async lockVisit(db: DbOrTx, clinicId: string, visitId: string) {
+      await db.select({ id: renderedServices.id }).from(renderedServices)
+        .where(and(eq(renderedServices.clinicId, clinicId), eq(renderedServices.visitId, visitId))).for('update');
+    },
     async markVisitInvoiced(db: DbOrTx, clinicId: string, visitId: string, invoiceId: string) {
       await db.update(renderedServices).set({ invoiceId }).where(and(eq(renderedServices.clinicId, clinicId), eq(renderedServices.visitId, visitId)));
     },

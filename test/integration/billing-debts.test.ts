@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createClinic, createTestApp, eeCode, login, patientBody, type Agent, type TestApp, type TestClinic } from '../harness';
+
+/**
+ * Billing after the invoice: numbering under concurrency, PDF, debts and notices under a
+ * restriction of processing, hand-over to a collector and instalments as recorded disclosures,
+ * the Fund's monthly report and the accounting export.
+ */
+let t: TestApp;
+let c: TestClinic;
+let acc: Agent;
+let rec: Agent;
+let doc: Agent;
+const setClock = (iso: string) => (t.clock as unknown as { set(d: string): void }).set(iso);
+
+const q = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => t.database.raw.query<T>(sql, params);
+
+async function newPatient(code: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const r = await rec.post('/api/patients', patientBody({ identity: { kind: 'national', country: 'EE', code }, ...extra }));
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  await rec.post(`/api/patients/${r.body.patient.id}/care-team`, { staffUserId: c.staff.doctor.id });
+  return r.body.patient.id as string;
+}
+
+async function billedVisit(patientId: string, visitDate: string, code = 'FILL') {
+  const v = await doc.post('/api/billing/visits/services', { patientId, visitDate, services: [{ code }] });
+  assert.equal(v.status, 201, JSON.stringify(v.body));
+  const r = await rec.post('/api/billing/invoices', { visitId: v.body.visitId });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body;
+}
+
+before(async () => {
+  t = await createTestApp({ start: '2024-03-10T10:00:00Z' });
+  c = await createClinic(t, 'debts');
+  [acc, rec, doc] = await Promise.all([c.as('accountant'), c.as('receptionist'), c.as('doctor')]);
+  for (const item of [
+    { code: 'VF', kind: 'visit_fee', price: '5.00', benefitEligible: false },
+    { code: 'FILL', price: '60.00', benefitEligible: true },
+    { code: 'CROWN', price: '400.00', benefitEligible: false },
+  ]) {
+    const r = await acc.post('/api/billing/price-list', { validFrom: '2018-01-01', names: { et: `${item.code} et`, lv: `${item.code} lv`, en: `${item.code} en`, ru: `${item.code} ру` }, ...item });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  }
+});
+after(() => t.close());
+
+describe('numbering', () => {
+  test('invoices issued at the same time get consecutive numbers without gaps', async () => {
+    const patientId = await newPatient(eeCode('3810101000'));
+    const visits = [];
+    for (let i = 0; i < 8; i++) {
+      const v = await doc.post('/api/billing/visits/services', { patientId, visitDate: '2024-02-01', services: [{ code: 'CROWN' }] });
+      visits.push(v.body.visitId as string);
+    }
+    const results = await Promise.all([
+      ...visits.map((visitId) => rec.post('/api/billing/invoices', { visitId })),
+      // Refused in the middle of the burst: must not burn a number.
+      rec.post('/api/billing/invoices', { visitId: visits[0], visitFee: '9.999' }),
+      rec.post('/api/billing/invoices', { visitId: visits[1] }),
+    ]);
+    const ok = results.filter((r) => r.status === 201);
+    assert.equal(ok.length, 8, JSON.stringify(results.filter((r) => r.status !== 201).map((r) => r.body)));
+    assert.ok(results.slice(8).every((r) => r.status === 400 || r.status === 409), JSON.stringify(results.slice(8).map((r) => r.body)));
+    const numbers = ok.map((r) => Number(r.body.number)).sort((a, b) => a - b);
+    assert.deepEqual(numbers, [1, 2, 3, 4, 5, 6, 7, 8]);
+    const counter = await q<{ last_seq: number }>('select last_seq from invoice_counters where clinic_id = $1', [c.id]);
+    assert.equal(Number(counter[0]!.last_seq), 8);
+  });
+});
+
+describe('printing', () => {
+  test('the PDF is in the patient\'s language and reading it is audited', async () => {
+    const id = await newPatient(eeCode('4820202000'), { preferredLanguage: 'ru', firstName: 'Ольга', lastName: 'Иванова' });
+    const inv = await billedVisit(id, '2024-03-01');
+    assert.equal(inv.lines.find((l: { code: string }) => l.code === 'FILL').description, 'FILL ру');
+    const pdf = await rec.get(`/api/billing/invoices/${inv.id}/pdf`);
+    assert.equal(pdf.status, 200);
+    assert.match(String(pdf.headers['content-type']), /application\/pdf/);
+    assert.ok(String(pdf.body).startsWith('%PDF'));
+    const audited = await q('select 1 from audit_events where action = $1 and entity_id = $2', ['billing.invoice_pdf', inv.id]);
+    assert.equal(audited.length, 1);
+  });
+});
+
+describe('debts', () => {
+  let invoiceId: string;
+  let patientId: string;
+
+  test('a bill is a debt only after its due date', async () => {
+    patientId = await newPatient(eeCode('3830303000'), { email: 'vola@example.org' });
+    const inv = await billedVisit(patientId, '2024-03-01');
+    invoiceId = inv.id;
+    assert.equal(inv.dueDate, '2024-03-15');
+    assert.ok(!(await acc.get('/api/billing/debts')).body.items.some((d: { invoiceId: string }) => d.invoiceId === invoiceId));
+    const early = await acc.post(`/api/billing/invoices/${invoiceId}/debt-notices`, { channel: 'email' });
+    assert.equal(early.status, 409);
+    setClock('2024-04-02T09:00:00Z');
+    // Three weeks on, the sessions have expired: log in again.
+    [acc, rec, doc] = await Promise.all([login(t.app, c.slug, c.staff.accountant.email), login(t.app, c.slug, c.staff.receptionist.email), login(t.app, c.slug, c.staff.doctor.email)]);
+    const list = await acc.get('/api/billing/debts');
+    const mine = list.body.items.find((d: { invoiceId: string }) => d.invoiceId === invoiceId);
+    assert.deepEqual([mine.open, mine.daysOverdue, mine.notices], ['35.00', 18, 0]);
+  });
+
+  test('a notice is sent on legitimate interest and recorded', async () => {
+    const n = await acc.post(`/api/billing/invoices/${invoiceId}/debt-notices`, { channel: 'email' });
+    assert.equal(n.status, 201, JSON.stringify(n.body));
+    assert.deepEqual([n.body.amount, n.body.to], ['35.00', 'vola@example.org']);
+    assert.match(n.body.text, /arve \d+ .*35\.00/);
+    const rows = await q<{ legal_basis: string }>('select legal_basis from debt_notices where invoice_id = $1', [invoiceId]);
+    assert.match(rows[0]!.legal_basis, /legitimate interest/);
+  });
+
+  test('a restriction of processing stops notices (the refusal is logged) but not the hand-over', async () => {
+    await q('update patients set processing_restricted = true where id = $1', [patientId]);
+    const n = await acc.post(`/api/billing/invoices/${invoiceId}/debt-notices`, { channel: 'letter' });
+    assert.equal(n.status, 409);
+    assert.match(n.body.message, /restricted/);
+    assert.equal((await q('select 1 from debt_notices where invoice_id = $1', [invoiceId])).length, 1);
+    const denied = await q(`select 1 from audit_events where action = 'billing.debt_notice' and outcome = 'denied' and patient_ref = $1`, [patientId]);
+    assert.equal(denied.length, 1);
+
+    assert.equal((await rec.post(`/api/billing/invoices/${invoiceId}/handover`, { collectorName: 'Inkasso OÜ' })).status, 403);
+    const h = await acc.post(`/api/billing/invoices/${invoiceId}/handover`, { collectorName: 'Inkasso OÜ', collectorRegistryCode: '10000001' });
+    assert.equal(h.status, 201, JSON.stringify(h.body));
+    assert.equal(h.body.claim.amountDue, '35.00');
+    assert.ok(!JSON.stringify(h.body.claim).includes('FILL'), 'no health data goes to the collector');
+    const disclosure = await q<{ details: { recipient: string; fields: string[] } }>(`select details from audit_events where action = 'disclosure' and patient_ref = $1`, [patientId]);
+    assert.equal(disclosure[0]!.details.recipient, 'Inkasso OÜ');
+    assert.ok(disclosure[0]!.details.fields.includes('national_id'));
+    assert.equal((await acc.post(`/api/billing/invoices/${invoiceId}/handover`, { collectorName: 'Other' })).status, 409);
+    assert.equal((await acc.get('/api/billing/debts')).body.items.find((d: { invoiceId: string }) => d.invoiceId === invoiceId).handedOverTo, 'Inkasso OÜ');
+  });
+});
+
+describe('instalments', () => {
+  test('financial data is kept encrypted on its own and its sending is a recorded disclosure', async () => {
+    const id = await newPatient(eeCode('4840404000'));
+    const inv = await billedVisit(id, '2024-03-20', 'CROWN');
+    const r = await rec.post(`/api/billing/patients/${id}/instalments`, {
+      invoiceId: inv.id, creditProvider: 'Järelmaks AS', monthlyIncome: '1850.00', monthlyObligations: '420.50', occupation: 'teacher', workplace: 'Kool',
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const stored = await q<{ financial_data_enc: string }>('select financial_data_enc from instalment_requests where id = $1', [r.body.id]);
+    assert.match(stored[0]!.financial_data_enc, /^v1\./);
+    assert.ok(!stored[0]!.financial_data_enc.includes('teacher'));
+    const patient = await q<{ occupation: string | null }>('select occupation from patients where id = $1', [id]);
+    assert.equal(patient[0]!.occupation, null, 'not copied to the patient record');
+    const sent = await acc.post(`/api/billing/instalments/${r.body.id}/disclose`);
+    assert.equal(sent.status, 200, JSON.stringify(sent.body));
+    assert.deepEqual([sent.body.recipient, sent.body.application.monthlyIncomeCents, sent.body.application.occupation], ['Järelmaks AS', 185000, 'teacher']);
+    assert.equal((await q(`select 1 from audit_events where action = 'disclosure' and entity_id = $1`, [r.body.id])).length, 1);
+    assert.equal((await acc.post(`/api/billing/instalments/${r.body.id}/disclose`)).status, 409);
+    const bad = await rec.post(`/api/billing/patients/${id}/instalments`, { creditProvider: 'X AS', monthlyIncome: '1.001', monthlyObligations: '0' });
+    assert.equal(bad.status, 400);
+  });
+});
+
+describe('reports', () => {
+  test('the monthly benefit report for the Fund adds up the invoices of the month by group', async () => {
+    const r = await acc.get('/api/billing/reports/benefits?month=2024-03');
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const expected = await q<{ s: string }>(`select coalesce(sum(benefit_cents),0)::text as s from invoices where clinic_id = $1 and invoice_date between '2024-03-01' and '2024-03-31'`, [c.id]);
+    assert.equal(r.body.totalCents, Number(expected[0]!.s));
+    assert.ok(r.body.totalCents > 0);
+    assert.ok(r.body.items.every((i: { idCode: string }) => /^\d{11}$/.test(i.idCode)));
+    assert.equal((await rec.get('/api/billing/reports/benefits?month=2024-03')).status, 403);
+    assert.equal((await acc.get('/api/billing/reports/benefits?month=2024-13')).status, 400);
+  });
+
+  test('the accounting export is CSV with one row per invoice of the period', async () => {
+    const r = await acc.get('/api/billing/exports/accounting.csv?from=2024-01-01&to=2024-12-31');
+    assert.equal(r.status, 200);
+    assert.match(String(r.headers['content-type']), /text\/csv/);
+    const rows = String(r.body).trim().split('\r\n');
+    assert.equal(rows[0], 'number;kind;credits_number;date;due_date;customer;total;benefit_fund;bill_payers;patient_share;patient_paid;methods');
+    const n = await q<{ n: string }>(`select count(*)::text as n from invoices where clinic_id = $1`, [c.id]);
+    assert.equal(rows.length - 1, Number(n[0]!.n));
+    assert.equal((await acc.get('/api/billing/exports/accounting.csv?from=2024-12-31&to=2024-01-01')).status, 400);
+  });
+});
