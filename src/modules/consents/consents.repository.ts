@@ -1,0 +1,37 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db';
+import { patients } from '../patients/patients.schema';
+import { consentEvents, type ConsentAction } from './consents.schema';
+
+export type ConsentEventRow = typeof consentEvents.$inferSelect;
+
+/** The only code that touches SQL for the consent ledger. */
+export function createConsentsRepository() {
+  return {
+    async append(db: DbOrTx, row: ConsentEventRow) {
+      await db.insert(consentEvents).values(row);
+    },
+
+    async history(db: DbOrTx, clinicId: string, patientId: string): Promise<ConsentEventRow[]> {
+      return db.select().from(consentEvents)
+        .where(and(eq(consentEvents.clinicId, clinicId), eq(consentEvents.patientId, patientId)))
+        .orderBy(asc(consentEvents.recordedAt), asc(consentEvents.id));
+    },
+
+    /** The latest of the given actions for one person and purpose: the state in force. */
+    async latest(db: DbOrTx, clinicId: string, patientId: string, purposeKey: string, actions: ConsentAction[]): Promise<ConsentEventRow | undefined> {
+      const [row] = await db.select().from(consentEvents)
+        .where(and(eq(consentEvents.clinicId, clinicId), eq(consentEvents.patientId, patientId), eq(consentEvents.purposeKey, purposeKey), inArray(consentEvents.action, actions)))
+        .orderBy(desc(consentEvents.recordedAt), desc(consentEvents.id))
+        .limit(1);
+      return row;
+    },
+
+    /** Whether the patient is in this clinic, and whether their processing is restricted (Art. 18). */
+    async patient(db: DbOrTx, clinicId: string, patientId: string) {
+      const [row] = await db.select({ id: patients.id, restricted: patients.processingRestricted, email: patients.email, language: patients.preferredLanguage })
+        .from(patients).where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId)));
+      return row;
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { hasRole, type AccessContext } from '../../platform/access';
+import type { AuditService } from '../../platform/audit/audit.service';
+import type { Clock } from '../../platform/clock';
+import { newId } from '../../platform/crypto';
+import type { Db } from '../../platform/db';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
+import { parseInput } from '../patients/patients.input';
+import type { Register } from '../register/register.model';
+import type { RegisterService } from '../register/register.service';
+import type { WithdrawLinks } from './consents.links';
+import { createConsentsRepository, type ConsentEventRow } from './consents.repository';
+import { consentActions, consentChannels, type ConsentAction } from './consents.schema';
+
+export interface ConsentsServiceDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  register: Pick<RegisterService, 'inForce' | 'latestVersionNumber'>;
+  links: WithdrawLinks;
+}
+
+export const consentInput = z.strictObject({
+  purposeKey: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  action: z.enum(consentActions),
+  channel: z.enum(consentChannels),
+  representativeId: z.uuid().optional(),
+  noticeVersion: z.number().int().positive().optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export type ConsentInput = z.input<typeof consentInput>;
+
+type Basis = 'consent' | 'legitimate_interest' | 'other';
+const RECORDERS = ['receptionist', 'admin', 'dpo', 'doctor'] as const;
+// Giving and withdrawing belong to consent purposes; objecting to legitimate-interest ones.
+const actionsFor: Record<Exclude<Basis, 'other'>, ConsentAction[]> = {
+  consent: ['given', 'withdrawn'],
+  legitimate_interest: ['objected', 'objection_withdrawn'],
+};
+
+function basisOf(reg: Register | null, purposeKey: string): Basis | null {
+  const p = reg?.purposes.find((x) => x.key === purposeKey);
+  if (!p) return null;
+  if (p.legalBasis.includes('a') || p.specialCondition === 'a') return 'consent';
+  if (p.legalBasis.includes('f')) return 'legitimate_interest';
+  return 'other';
+}
+
+export type ConsentsService = ReturnType<typeof createConsentsService>;
+
+/** The consent ledger: append-only events, the state derived from them, and the question every sender asks. */
+export function createConsentsService(deps: ConsentsServiceDeps) {
+  const { db, clock, audit, register, links } = deps;
+  const repo = createConsentsRepository();
+
+  function requireRecorder(ctx: AccessContext) {
+    if (!hasRole(ctx, ...RECORDERS)) throw new ForbiddenError('your role cannot record consents');
+  }
+
+  async function requirePatient(clinicId: string, patientId: string) {
+    const p = await repo.patient(db, clinicId, patientId);
+    if (!p) throw new NotFoundError('no such patient');
+    return p;
+  }
+
+  async function append(ctx: AccessContext, patientId: string, input: z.output<typeof consentInput>): Promise<ConsentEventRow> {
+    const reg = await register.inForce(ctx.clinicId);
+    const basis = basisOf(reg, input.purposeKey);
+    if (!basis) throw new ValidationError('purposeKey', `the register has no purpose "${input.purposeKey}"`);
+    if (basis === 'other' || !actionsFor[basis].includes(input.action)) {
+      throw new ValidationError('action', basis === 'consent'
+        ? 'this purpose is based on consent: record given or withdrawn'
+        : basis === 'legitimate_interest' ? 'this purpose is based on legitimate interest: record objected or objection_withdrawn'
+          : 'this purpose is not based on consent or legitimate interest');
+    }
+    await requirePatient(ctx.clinicId, patientId);
+    const row: ConsentEventRow = {
+      clinicId: ctx.clinicId, id: newId(), patientId, purposeKey: input.purposeKey, action: input.action, channel: input.channel,
+      noticeVersion: input.noticeVersion ?? (await register.latestVersionNumber(ctx.clinicId)),
+      representativeId: input.representativeId ?? null, recordedBy: ctx.user?.id ?? null, recordedAt: clock.now(), note: input.note ?? null,
+    };
+    await db.transaction(async (tx) => {
+      await repo.append(tx, row);
+      await audit.append(tx, ctx, [{
+        action: `consent.${input.action}`, entityType: 'consent_event', entityId: row.id, patientRef: patientId, purpose: 'consent_management',
+        details: { purposeKey: input.purposeKey, channel: input.channel, noticeVersion: row.noticeVersion },
+      }]);
+    });
+    return row;
+  }
+
+  /** Staff record a consent, a withdrawal or an objection given on paper, on site, by phone or e-mail. */
+  async function record(ctx: AccessContext, patientId: string, raw: unknown) {
+    requireRecorder(ctx);
+    return append(ctx, patientId, parseInput(consentInput, raw));
+  }
+
+  /** Every consent and legitimate-interest purpose of the register with this person's current state. */
+  async function state(ctx: AccessContext, patientId: string) {
+    requireRecorder(ctx);
+    await requirePatient(ctx.clinicId, patientId);
+    const reg = await register.inForce(ctx.clinicId);
+    const history = await repo.history(db, ctx.clinicId, patientId);
+    return (reg?.purposes ?? []).flatMap((p) => {
+      const basis = basisOf(reg, p.key);
+      if (basis !== 'consent' && basis !== 'legitimate_interest') return [];
+      const last = history.filter((e) => e.purposeKey === p.key && actionsFor[basis].includes(e.action)).at(-1);
+      return [{
+        purposeKey: p.key, name: p.name, basis, consentText: p.consentText ?? null,
+        state: last?.action ?? (basis === 'consent' ? 'none' : 'not_objected'),
+        allowed: basis === 'consent' ? last?.action === 'given' : last?.action !== 'objected',
+        since: last?.recordedAt ?? null, channel: last?.channel ?? null, noticeVersion: last?.noticeVersion ?? null,
+        withdrawUrl: basis === 'consent' && last?.action === 'given' ? links.url({ clinicId: ctx.clinicId, patientId, purposeKey: p.key }) : null,
+      }];
+    });
+  }
+
+  async function history(ctx: AccessContext, patientId: string) {
+    requireRecorder(ctx);
+    await requirePatient(ctx.clinicId, patientId);
+    return repo.history(db, ctx.clinicId, patientId);
+  }
+
+  /**
+   * Asked at the moment of processing by every sender or export that relies on consent or
+   * legitimate interest. Unknown purposes and restricted processing say no. Not audited: it
+   * reads only the ledger, and the processing it guards writes its own audit record.
+   */
+  async function allows(ctx: Pick<AccessContext, 'clinicId'>, patientId: string, purposeKey: string): Promise<boolean> {
+    const reg = await register.inForce(ctx.clinicId);
+    const basis = basisOf(reg, purposeKey);
+    if (basis === null) return false;
+    if (basis === 'other') return true;
+    const patient = await repo.patient(db, ctx.clinicId, patientId);
+    if (!patient || patient.restricted) return false;
+    const last = await repo.latest(db, ctx.clinicId, patientId, purposeKey, actionsFor[basis]);
+    return basis === 'consent' ? last?.action === 'given' : last?.action !== 'objected';
+  }
+
+  /** The one-click link put in every message sent on consent. */
+  const withdrawUrl = (clinicId: string, patientId: string, purposeKey: string) => links.url({ clinicId, patientId, purposeKey });
+
+  /** What a withdrawal link is about, for the page that asks for the one click. */
+  async function describeLink(token: string) {
+    const t = links.read(token);
+    const reg = await register.inForce(t.clinicId);
+    const purpose = reg?.purposes.find((p) => p.key === t.purposeKey);
+    if (!reg || !purpose) throw new NotFoundError('this link is not valid');
+    const last = await repo.latest(db, t.clinicId, t.patientId, t.purposeKey, ['given', 'withdrawn', 'objected', 'objection_withdrawn']);
+    return { ...t, register: reg, purpose, withdrawn: last?.action === 'withdrawn' || last?.action === 'objected' };
+  }
+
+  /**
+   * The person withdraws through a signed link: recorded at once, as the person's own act.
+   * For a legitimate-interest purpose the same click is an objection.
+   */
+  async function withdrawByLink(token: string, requestId: string | null) {
+    const info = await describeLink(token);
+    if (info.withdrawn) return { ...info, recorded: false };
+    const basis = basisOf(info.register, info.purposeKey);
+    const ctx: AccessContext = { clinicId: info.clinicId, user: null, requestId, channel: 'public' };
+    await append(ctx, info.patientId, { purposeKey: info.purposeKey, action: basis === 'consent' ? 'withdrawn' : 'objected', channel: 'link' });
+    return { ...info, recorded: true };
+  }
+
+  return { record, state, history, allows, withdrawUrl, describeLink, withdrawByLink };
+}

@@ -1,0 +1,169 @@
+import { stringify } from 'yaml';
+import { hasRole, type AccessContext } from '../../platform/access';
+import type { AuditService } from '../../platform/audit/audit.service';
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
+import { buildNotice } from '../notices/notice.build';
+import type { NoticeDocument } from '../notices/notice.document';
+import { loadSchemaTables, registerCategoryTables, uncoveredCatalogue } from './register.catalogue';
+import { diffRegisters } from './register.diff';
+import { parseRegister } from './register.import';
+import { noticeLanguages, type NoticeLanguage, type Register } from './register.model';
+import { createRegisterRepository } from './register.repository';
+
+export interface RegisterServiceDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  /** Queues "our privacy notice changed" to patients; optional, the queue module owns sending. */
+  announceChange?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0], clinicId: string, version: number) => Promise<void>;
+}
+
+export type RegisterService = ReturnType<typeof createRegisterService>;
+
+const EDITORS = ['dpo', 'admin'] as const;
+
+/** The clinic's processing register: import, edit, export, publish as notice versions. */
+export function createRegisterService(deps: RegisterServiceDeps) {
+  const { db, clock, audit } = deps;
+  const repo = createRegisterRepository();
+
+  // The CLI acts as the system (no user); over HTTP only the DPO or an administrator may edit.
+  const mayEdit = (ctx: AccessContext) => (ctx.user === null && ctx.channel === 'cli') || hasRole(ctx, ...EDITORS);
+  function requireEditor(ctx: AccessContext) {
+    if (!mayEdit(ctx)) throw new ForbiddenError('only the data protection officer or an administrator changes the register');
+  }
+  function requireStaff(ctx: AccessContext) {
+    if (!ctx.user && ctx.channel !== 'cli') throw new ForbiddenError('staff only');
+  }
+
+  async function clinicOf(clinicId: string) {
+    const clinic = await repo.clinic(db, clinicId);
+    if (!clinic) throw new NotFoundError('no such clinic');
+    return clinic;
+  }
+
+  async function current(ctx: AccessContext) {
+    requireStaff(ctx);
+    const row = await repo.current(db, ctx.clinicId);
+    if (!row) return null;
+    return { document: row.document, revision: row.revision, updatedAt: row.updatedAt };
+  }
+
+  /** Replaces the register in force with a validated one, in one transaction with its audit record. */
+  async function replace(ctx: AccessContext, reg: Register, action: string, details: Record<string, unknown>) {
+    const clinic = await clinicOf(ctx.clinicId);
+    // A preset is a template: it takes the slug of the clinic it is imported into.
+    const document = { ...reg, slug: clinic.slug };
+    return db.transaction(async (tx) => {
+      const revision = await repo.save(tx, { clinicId: ctx.clinicId, document, updatedAt: clock.now(), updatedBy: ctx.user?.id ?? null });
+      await audit.append(tx, ctx, [{ action, entityType: 'processing_register', entityId: ctx.clinicId, purpose: 'data_protection', details: { revision, ...details } }]);
+      return { revision, purposes: document.purposes.length, categories: document.categories.length };
+    });
+  }
+
+  /** Imports YAML or JSON; a bad file changes nothing and says where (RegisterImportError). */
+  async function importText(ctx: AccessContext, text: string, file = 'register.yaml') {
+    requireEditor(ctx);
+    return replace(ctx, parseRegister(text, file), 'register.import', { file });
+  }
+
+  /** Saves a register edited in the browser; errors point into its JSON text. */
+  async function save(ctx: AccessContext, document: unknown) {
+    requireEditor(ctx);
+    return replace(ctx, parseRegister(JSON.stringify(document, null, 2), 'register.json'), 'register.update', {});
+  }
+
+  async function exportText(ctx: AccessContext, format: 'yaml' | 'json' = 'yaml') {
+    const cur = await current(ctx);
+    if (!cur) throw new NotFoundError('this clinic has no processing register yet: import one (hoidja register import FILE)');
+    return format === 'json' ? `${JSON.stringify(cur.document, null, 2)}\n` : stringify(cur.document, { lineWidth: 0 });
+  }
+
+  function languageOf(reg: Register, lang: string | undefined): NoticeLanguage {
+    if (lang === undefined) return reg.languages[0]!;
+    if (!(noticeLanguages as readonly string[]).includes(lang)) throw new ValidationError('lang', `use one of ${noticeLanguages.join(', ')}`);
+    return lang as NoticeLanguage;
+  }
+
+  /** The notice of the register in force, not yet published: for the DPO's preview. */
+  async function preview(ctx: AccessContext, lang?: string): Promise<NoticeDocument> {
+    const cur = await current(ctx);
+    if (!cur) throw new NotFoundError('this clinic has no processing register yet');
+    return buildNotice(cur.document, languageOf(cur.document, lang));
+  }
+
+  /** Publishes the register in force as the next immutable, dated notice version. */
+  async function publish(ctx: AccessContext, opts: { summary?: string; announce?: boolean } = {}) {
+    requireEditor(ctx);
+    return db.transaction(async (tx) => {
+      const row = await repo.current(tx, ctx.clinicId, true);
+      if (!row) throw new NotFoundError('nothing to publish: import or write the register first');
+      const latest = await repo.latestVersion(tx, ctx.clinicId);
+      const version = (latest?.version ?? 0) + 1;
+      const publishedAt = clock.now();
+      const day = publishedAt.toISOString().slice(0, 10);
+      const notices = Object.fromEntries(
+        noticeLanguages.map((l) => [l, buildNotice(row.document, l, { version: { number: version, publishedAt: day } })]),
+      ) as Record<NoticeLanguage, NoticeDocument>;
+      await repo.insertVersion(tx, {
+        clinicId: ctx.clinicId, version, publishedAt, publishedBy: ctx.user?.id ?? null, summary: opts.summary ?? null, document: row.document, notices,
+      });
+      await audit.append(tx, ctx, [{ action: 'register.publish', entityType: 'notice_version', entityId: String(version), purpose: 'data_protection', details: { version, announce: !!opts.announce } }]);
+      if (opts.announce && latest && deps.announceChange) await deps.announceChange(tx, ctx.clinicId, version);
+      return { version, publishedAt };
+    });
+  }
+
+  async function versions(ctx: AccessContext) {
+    requireStaff(ctx);
+    return repo.versions(db, ctx.clinicId);
+  }
+
+  async function version(ctx: AccessContext, n: number) {
+    requireStaff(ctx);
+    const row = await repo.version(db, ctx.clinicId, n);
+    if (!row) throw new NotFoundError(`no published version ${n}`);
+    return row;
+  }
+
+  async function diff(ctx: AccessContext, from: number, to: number) {
+    const [a, b] = [await version(ctx, from), await version(ctx, to)];
+    return { from, to, changes: diffRegisters(a.document, b.document) };
+  }
+
+  /**
+   * The published notice of a clinic for its public page (no login). Before the first
+   * publication the register in force is shown, marked as a draft, so a new clinic has a page.
+   */
+  async function publicNotice(slug: string, lang?: string) {
+    const clinic = await repo.clinicBySlug(db, slug);
+    if (!clinic) throw new NotFoundError('no such clinic');
+    const latest = await repo.latestVersion(db, clinic.id);
+    if (latest) return { clinic, version: latest.version, notice: latest.notices[languageOf(latest.document, lang)] };
+    const row = await repo.current(db, clinic.id);
+    if (!row) throw new NotFoundError('this clinic has not published a privacy notice yet');
+    return { clinic, version: null, notice: buildNotice(row.document, languageOf(row.document, lang)) };
+  }
+
+  /** The published version a notice of version `n` refers to, or the latest; for the consent ledger. */
+  async function latestVersionNumber(clinicId: string): Promise<number | null> {
+    return (await repo.latestVersion(db, clinicId))?.version ?? null;
+  }
+
+  /** The register in force, for services that must ask it at the moment of processing. */
+  async function inForce(clinicId: string): Promise<Register | null> {
+    return (await repo.current(db, clinicId))?.document ?? null;
+  }
+
+  /** For each category of the register, the database tables that hold it, and what the register misses. */
+  async function categoryTables(ctx: AccessContext, root = process.cwd()) {
+    const cur = await current(ctx);
+    if (!cur) throw new NotFoundError('this clinic has no processing register yet');
+    const tables = await loadSchemaTables(root);
+    return { categories: registerCategoryTables(cur.document, tables), uncovered: uncoveredCatalogue(cur.document, tables) };
+  }
+
+  return { current, importText, save, exportText, preview, publish, versions, version, diff, publicNotice, latestVersionNumber, inForce, categoryTables };
+}
