@@ -16,6 +16,7 @@ import { createClinicsService } from './modules/clinics/clinics.service';
 import { patientsRoutes } from './modules/patients/patients.routes';
 import { billingModule } from './modules/billing/billing.routes';
 import { createPatientsService } from './modules/patients/patients.service';
+import { registerRoutesFor } from './modules/register/register.module';
 import { internalRoutes } from './cli/internal.routes';
 
 export interface AppDeps {
@@ -62,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
   await app.register(clinicsRoutes(services.clinics));
   await app.register(patientsRoutes(services.patients));
   await app.register(billingModule(services));
+  await app.register(registerRoutesFor(services));
   if (deps.localToken) await app.register(internalRoutes(services, deps.localToken));
 
   if (existsSync(webDist)) {
