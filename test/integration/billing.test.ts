@@ -138,6 +138,8 @@ describe('invoices with the adult benefit (2024: €60 a year, patient pays at l
       assert.match(r.body.message, message);
     }
     assert.equal(await count('invoices'), before);
+    const pending = await rec.get('/api/billing/visits/pending');
+    assert.ok(pending.body.items.some((v: any) => v.visitId === visitId && v.services === 2 && v.patientName === 'Mari Tamm'));
     // The numbers stay gap-free after refusals.
     const ok = await invoice({ visitId, benefits: { FILL: '0.00' } });
     assert.equal(ok.number, String(before + 1).padStart(6, '0'));

@@ -26,7 +26,7 @@ export interface BillingServiceDeps {
 /** Who bills: the accountant, an administrator, reception at the desk. Doctors record services. */
 export const BILLING_ROLES: Role[] = ['accountant', 'admin', 'receptionist'];
 export const PRICE_LIST_ROLES: Role[] = ['accountant', 'admin'];
-export const SERVICE_RECORDERS: Role[] = ['doctor', 'admin'];
+export const SERVICE_RECORDERS: Role[] = ['doctor'];
 
 export type ClinicRow = typeof clinics.$inferSelect;
 

@@ -90,6 +90,16 @@ export function createBillingRepository() {
         .where(and(eq(renderedServices.clinicId, clinicId), eq(renderedServices.visitId, visitId)))
         .orderBy(asc(renderedServices.recordedAt), asc(priceListItems.code));
     },
+    /** Visits with services that are not invoiced yet, oldest first. */
+    async pendingVisits(db: DbOrTx, clinicId: string) {
+      return db.select({
+        visitId: renderedServices.visitId, patientId: renderedServices.patientId, visitDate: sql<string>`min(${renderedServices.visitDate})`,
+        services: sql<number>`count(*)::int`,
+      }).from(renderedServices)
+        .where(and(eq(renderedServices.clinicId, clinicId), isNull(renderedServices.invoiceId)))
+        .groupBy(renderedServices.visitId, renderedServices.patientId)
+        .orderBy(sql`min(${renderedServices.visitDate})`).limit(500);
+    },
     /** Locks a visit's services: two desks invoicing one visit take turns, the second sees the first's invoice. */
     async lockVisit(db: DbOrTx, clinicId: string, visitId: string) {
       await db.select({ id: renderedServices.id }).from(renderedServices)

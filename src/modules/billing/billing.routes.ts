@@ -57,6 +57,9 @@ export function billingRoutes(billing: BillingService) {
       return billing.recordServices(accessContext(req), req.body);
     });
 
+    app.get('/api/billing/visits/pending', { schema: { tags, summary: 'Visits whose services are not invoiced yet' } },
+      async (req) => ({ items: await billing.pendingVisits(accessContext(req)) }));
+
     app.post('/api/billing/invoices/preview', { schema: { tags, summary: 'What the invoice of a visit would be', body: issueInvoiceInput } },
       async (req) => billing.previewInvoice(accessContext(req), req.body));
 

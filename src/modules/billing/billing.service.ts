@@ -128,10 +128,26 @@ export function createBillingService(deps: BillingServiceDeps) {
     });
   }
 
+  /** Visits whose services wait for an invoice: reception's work list. */
+  async function pendingVisits(ctx: AccessContext) {
+    requireRole(ctx, BILLING_ROLES, 'see visits to invoice');
+    return kit.transaction(ctx, async (tx) => {
+      const rows = await repo.pendingVisits(tx, ctx.clinicId);
+      const items = [];
+      for (const r of rows) {
+        const patient = await kit.patientsRepo.find(tx, ctx.clinicId, r.patientId);
+        items.push({ ...r, services: Number(r.services), patientName: patient ? kit.patientName(patient) : null });
+      }
+      const patients = [...new Set(rows.map((r) => r.patientId))];
+      if (patients.length) await audit.append(tx, ctx, patients.map((p) => entry(null, { action: 'billing.pending_visits', entityType: 'patient', entityId: p, patientRef: p })));
+      return items;
+    });
+  }
+
   const invoices = createInvoiceOperations(kit);
   const paymentsOps = createPaymentOperations(kit);
   const reports = createReportOperations(kit);
-  return { priceList, addPriceItem, addGroupEvidence, recordUsedElsewhere, benefitStatus, recordServices, ...invoices, ...paymentsOps, ...reports };
+  return { pendingVisits, priceList, addPriceItem, addGroupEvidence, recordUsedElsewhere, benefitStatus, recordServices, ...invoices, ...paymentsOps, ...reports };
 }
 
 function dayBefore(date: string): string {
