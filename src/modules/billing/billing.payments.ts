@@ -38,7 +38,7 @@ export function createPaymentOperations(kit: BillingKit) {
       // Locking the invoice row serialises payments on it, so two tills cannot both take the last euro.
       const b = await loadInvoiceBundle(tx, ctx.clinicId, invoiceId, true);
       if (b.invoice.kind !== 'invoice') throw new ValidationError('invoiceId', 'payments are recorded on invoices, not on credit notes');
-      const { grant } = await patientFor(tx, ctx, b.invoice.patientId, 'billing.payment');
+      const { patient, grant } = await patientFor(tx, ctx, b.invoice.patientId, 'billing.payment');
       const holder = input.billPayerId ? 'bill_payer' : 'patient';
       const key = shareKey({ holder, payerRef: input.billPayerId ?? '' });
       const share = balances(standingShares([...b.shares, ...b.creditShares]), b.payments).find((s) => shareKey(s) === key);
@@ -54,7 +54,7 @@ export function createPaymentOperations(kit: BillingKit) {
         reference: input.reference ?? null, recordedAt: clock.now(), recordedBy: ctx.user?.id ?? null,
       });
       await audit.append(tx, ctx, [entry(grant, { action: 'billing.payment', entityType: 'invoice', entityId: invoiceId, patientRef: b.invoice.patientId, details: { method: input.method } })]);
-      return invoiceView(await loadInvoiceBundle(tx, ctx.clinicId, invoiceId));
+      return invoiceView(await loadInvoiceBundle(tx, ctx.clinicId, invoiceId), { patientName: kit.patientName(patient) });
     });
   }
 
