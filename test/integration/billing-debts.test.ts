@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { createDevMailer } from '../../src/platform/mail';
+import { createBillingService } from '../../src/modules/billing/billing.service';
 import { createClinic, createTestApp, eeCode, login, patientBody, type Agent, type TestApp, type TestClinic } from '../harness';
 
 /**
@@ -179,5 +181,22 @@ describe('reports', () => {
     const n = await q<{ n: string }>(`select count(*)::text as n from invoices where clinic_id = $1`, [c.id]);
     assert.equal(rows.length - 1, Number(n[0]!.n));
     assert.equal((await acc.get('/api/billing/exports/accounting.csv?from=2024-12-31&to=2024-01-01')).status, 400);
+  });
+});
+
+describe('e-mail', () => {
+  test('with a mailer the invoice PDF is e-mailed to the patient; without one the API says to print', async () => {
+    const mailer = createDevMailer({ from: 'arved@debts.example' });
+    const billing = createBillingService({ ...t.services, mailer });
+    const ctx = { clinicId: c.id, user: { id: c.staff.receptionist.id, fullName: 'reception', roles: ['receptionist' as const] }, requestId: null, channel: 'api' as const };
+    const id = await newPatient(eeCode('4860606000'), { email: 'kiri@example.org', preferredLanguage: 'lv' });
+    const inv = await billedVisit(id, '2024-03-25');
+    const r = await billing.emailInvoice(ctx, inv.id);
+    assert.equal(r.sentTo, 'kiri@example.org');
+    assert.equal(mailer.sent.length, 1);
+    assert.match(mailer.sent[0]!.subject, /^Rēķins \d{6}/);
+    assert.ok(mailer.sent[0]!.attachments![0]!.content.subarray(0, 4).toString() === '%PDF');
+    const without = await rec.post(`/api/billing/invoices/${inv.id}/email`);
+    assert.equal(without.status, 409);
   });
 });

@@ -221,5 +221,30 @@ export function createInvoiceOperations(kit: BillingKit) {
     });
   }
 
-  return { previewInvoice, issueInvoice, issueCreditNote, getInvoice, listInvoices, invoicePdf, loadInvoiceBundle: loadBundle };
+  const mailSubject: Record<string, (n: string, clinic: string) => string> = {
+    et: (n, c) => `Arve ${n} – ${c}`, lv: (n, c) => `Rēķins ${n} – ${c}`, en: (n, c) => `Invoice ${n} – ${c}`, ru: (n, c) => `Счёт ${n} – ${c}`,
+  };
+
+  /** E-mails the PDF to the patient. Sent inside the transaction: if the mail fails, nothing is recorded as sent. */
+  async function emailInvoice(ctx: AccessContext, id: string) {
+    requireRole(ctx, BILLING_ROLES, 'send invoices');
+    const mailer = kit.mailer;
+    if (!mailer) throw new ConflictError('e-mail is not configured for this installation; print the invoice instead');
+    const pdf = await invoicePdf(ctx, id);
+    return kit.transaction(ctx, async (tx) => {
+      const b = await loadBundle(tx, ctx.clinicId, id);
+      const { patient, grant } = await patientFor(tx, ctx, b.invoice.patientId, 'billing.invoice_email');
+      if (!patient.email) throw new ValidationError('email', 'the patient has no e-mail address; print the invoice instead');
+      const clinic = await kit.clinic(tx, ctx.clinicId);
+      const subject = (mailSubject[b.invoice.language] ?? mailSubject.et!)(b.invoice.number, clinic.name);
+      await audit.append(tx, ctx, [entry(grant, { action: 'billing.invoice_email', entityType: 'invoice', entityId: id, patientRef: patient.id })]);
+      const receipt = await mailer.send({
+        to: patient.email, subject, text: `${subject}\n\n${clinic.name}`,
+        attachments: [{ filename: `${b.invoice.number}.pdf`, content: pdf, contentType: 'application/pdf' }],
+      });
+      return { sentTo: patient.email, messageId: receipt.messageId };
+    });
+  }
+
+  return { emailInvoice, previewInvoice, issueInvoice, issueCreditNote, getInvoice, listInvoices, invoicePdf, loadInvoiceBundle: loadBundle };
 }

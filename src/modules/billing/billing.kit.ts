@@ -4,6 +4,7 @@ import type { AuditEntry, AuditService } from '../../platform/audit/audit.servic
 import type { Role } from '../../platform/auth/auth.schema';
 import type { Clock } from '../../platform/clock';
 import type { FieldCipher } from '../../platform/crypto';
+import type { Mailer } from '../../platform/mail';
 import type { Db, DbOrTx } from '../../platform/db';
 import { ForbiddenError, NotFoundError } from '../../platform/errors';
 import { localDate } from '../../rules/zoned-time';
@@ -21,6 +22,8 @@ export interface BillingServiceDeps {
   clock: Clock;
   cipher: FieldCipher;
   audit: AuditService;
+  /** Sends invoices and debt notices by e-mail when the application wires one in. */
+  mailer?: Mailer;
 }
 
 /** Who bills: the accountant, an administrator, reception at the desk. Doctors record services. */
@@ -104,7 +107,7 @@ export function createBillingKit(deps: BillingServiceDeps) {
   const patientName = (p: PatientRow) => `${p.firstName} ${p.lastName}`;
   const patientIdCode = (p: PatientRow) => (p.idCodeEnc ? cipher.decrypt(p.idCodeEnc) : null);
 
-  return { db, clock, cipher, audit, repo, patientsRepo, requireRole, clinic, today, patientFor, transaction, entry, patientName, patientIdCode };
+  return { db, clock, cipher, audit, mailer: deps.mailer, repo, patientsRepo, requireRole, clinic, today, patientFor, transaction, entry, patientName, patientIdCode };
 }
 
 export type BillingKit = ReturnType<typeof createBillingKit>;

@@ -116,7 +116,14 @@ export function createPaymentOperations(kit: BillingKit) {
       });
       await audit.append(tx, ctx, [entry(grant, { action: 'billing.debt_notice', entityType: 'invoice', entityId: invoiceId, patientRef: patient.id, purpose: 'debt_collection', details: { channel: input.channel } })]);
       const text = (noticeText[b.invoice.language] ?? noticeText.et!)(b.invoice.number, formatEuros(open), b.invoice.dueDate, clinic.name);
-      return { refused: false as const, notice: { id, channel: input.channel, amount: formatEuros(open), to: input.channel === 'email' ? patient.email : null, text } };
+      // With a mailer the e-mail goes now, inside the transaction: a failed send records no notice.
+      // Without one (or for a letter) the text is returned to be printed or sent by hand.
+      let sent = false;
+      if (input.channel === 'email' && kit.mailer) {
+        await kit.mailer.send({ to: patient.email!, subject: text.split(':')[0]!, text });
+        sent = true;
+      }
+      return { refused: false as const, notice: { id, channel: input.channel, amount: formatEuros(open), to: input.channel === 'email' ? patient.email : null, text, sent } };
     });
     if (result.refused) {
       await audit.appendRefusal(db, ctx, entry(null, { action: 'billing.debt_notice', entityType: 'invoice', entityId: invoiceId, patientRef: result.patientId, purpose: 'debt_collection', details: { refused: 'processing restricted' } }));

@@ -79,6 +79,9 @@ export function billingRoutes(billing: BillingService) {
       return reply.type('application/pdf').header('content-disposition', `inline; filename="invoice-${req.params.id}.pdf"`).send(pdf);
     });
 
+    app.post('/api/billing/invoices/:id/email', { schema: { tags, summary: 'E-mail the invoice PDF to the patient', params: idParam } },
+      async (req) => billing.emailInvoice(accessContext(req), req.params.id));
+
     app.post('/api/billing/invoices/:id/credit-notes', { schema: { tags, summary: 'Correct an issued invoice', params: idParam, body: creditNoteInput } }, async (req, reply) => {
       reply.status(201);
       return billing.issueCreditNote(accessContext(req), req.params.id, req.body);
