@@ -5,6 +5,7 @@ import { AppError, ValidationError } from '../platform/errors';
 import { CliUsageError } from './cli-error';
 import { registerPlatformCommands } from './commands/platform';
 import { registerBillingCommands } from './commands/billing';
+import { registerRegisterCommands } from './commands/register';
 
 const program = new Command('hoidja')
   .description('Hoidja: patient data, treatment queue and data protection for small clinics')
@@ -14,6 +15,7 @@ const program = new Command('hoidja')
 registerPlatformCommands(program);
 // Feature commands register here, one line each.
 registerBillingCommands(program);
+registerRegisterCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -7,6 +7,7 @@ import type { Services } from '../../app';
 import { normalizeName } from '../patients/patients.input';
 import { patients } from '../patients/patients.schema';
 import { syntheticPatient } from './synthetic';
+import { seedDemoRegister } from '../register/register.module';
 
 export const DEMO_SLUG = 'demo';
 
@@ -36,6 +37,7 @@ export async function seedDemoClinic(s: Services, adminPassword?: string): Promi
   ];
   for (const u of staff) await s.auth.createUser(ctx, { ...u, roles: [...u.roles], password: generatePassword(randomBytes) });
   await generatePatients(s, ctx, 40);
+  await seedDemoRegister(s, clinic.id);
   return { clinicId: clinic.id, adminEmail, adminPassword: password };
 }
 

@@ -10,6 +10,7 @@ import { enqueue } from '../../platform/jobs/outbox';
 import { createWithdrawLinks } from '../consents/consents.links';
 import { consentsRoutes } from '../consents/consents.routes';
 import { createConsentsService } from '../consents/consents.service';
+import { registerInternalRoutes } from './register.internal';
 import { registerRoutes } from './register.routes';
 import { createRegisterService } from './register.service';
 
@@ -38,6 +39,7 @@ export function createRegisterModule(host: RegisterHost) {
   async function routes(app: App) {
     await app.register(registerRoutes(register));
     await app.register(consentsRoutes(consents));
+    await app.register(registerInternalRoutes(register, db, config));
   }
   return { register, consents, links, routes };
 }

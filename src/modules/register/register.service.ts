@@ -9,7 +9,7 @@ import type { NoticeDocument } from '../notices/notice.document';
 import { loadSchemaTables, registerCategoryTables, uncoveredCatalogue } from './register.catalogue';
 import { diffRegisters } from './register.diff';
 import { parseRegister } from './register.import';
-import { noticeLanguages, type NoticeLanguage, type Register } from './register.model';
+import { noticeLanguages, registerSchema, type NoticeLanguage, type Register } from './register.model';
 import { createRegisterRepository } from './register.repository';
 
 export interface RegisterServiceDeps {
@@ -48,7 +48,8 @@ export function createRegisterService(deps: RegisterServiceDeps) {
     requireStaff(ctx);
     const row = await repo.current(db, ctx.clinicId);
     if (!row) return null;
-    return { document: row.document, revision: row.revision, updatedAt: row.updatedAt };
+    // jsonb keeps keys in its own order; parsing restores the register's reading order.
+    return { document: registerSchema.parse(row.document), revision: row.revision, updatedAt: row.updatedAt };
   }
 
   /** Replaces the register in force with a validated one, in one transaction with its audit record. */
