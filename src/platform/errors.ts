@@ -6,6 +6,11 @@
 export class AppError extends Error {
   readonly status: number = 500;
   readonly code: string = 'internal_error';
+  /**
+   * A refused access to be recorded in the audit log after the refused work has rolled back
+   * (see AuditService.transaction): the refusal itself must not roll back with it.
+   */
+  refusal?: { action: string; entityType: string; entityId?: string | null; patientRef?: string | null; purpose: string; reason?: string | null; details?: Record<string, unknown> };
   constructor(
     message: string,
     readonly details?: Record<string, unknown>,

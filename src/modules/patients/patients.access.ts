@@ -1,7 +1,6 @@
 import { actingRole, type AccessContext } from '../../platform/access';
-import type { AuditService } from '../../platform/audit/audit.service';
-import type { Db, DbOrTx } from '../../platform/db';
-import { ForbiddenError, ReasonRequiredError } from '../../platform/errors';
+import type { DbOrTx } from '../../platform/db';
+import { AppError, ForbiddenError, ReasonRequiredError } from '../../platform/errors';
 import type { PatientsRepository } from './patients.repository';
 
 /**
@@ -20,10 +19,10 @@ export interface Grant {
   health: boolean;
 }
 
-export function createPatientAccessPolicy(deps: { db: Db; repo: PatientsRepository; audit: AuditService }) {
-  const { repo, audit } = deps;
+export function createPatientAccessPolicy(deps: { repo: PatientsRepository }) {
+  const { repo } = deps;
 
-  async function decide(tx: DbOrTx, ctx: AccessContext, patientId: string, scope: PatientScope): Promise<Grant | Error> {
+  async function decide(tx: DbOrTx, ctx: AccessContext, patientId: string, scope: PatientScope): Promise<Grant | AppError> {
     if (!ctx.user) return new ForbiddenError('no user');
     const doctor = ctx.user.roles.includes('doctor');
     const assigned = doctor && (await repo.isAssigned(tx, ctx.clinicId, patientId, ctx.user.id));
@@ -39,14 +38,17 @@ export function createPatientAccessPolicy(deps: { db: Db; repo: PatientsReposito
     return new ForbiddenError('your role does not give access to health data');
   }
 
-  /** Grants access or records the refusal (in its own transaction) and throws. */
+  /**
+   * Grants access or throws a refusal. Run the caller's work in `audit.transaction` so the refusal
+   * is recorded after the rollback.
+   */
   async function authorize(tx: DbOrTx, ctx: AccessContext, patientId: string, scope: PatientScope, action: string): Promise<Grant> {
     const result = await decide(tx, ctx, patientId, scope);
-    if (result instanceof Error) {
-      await audit.appendRefusal(deps.db, ctx, {
+    if (result instanceof AppError) {
+      result.refusal = {
         action, entityType: 'patient', entityId: patientId, patientRef: patientId, purpose: 'care', reason: ctx.reason ?? null,
         details: { scope, refused: result.message },
-      });
+      };
       throw result;
     }
     return result;

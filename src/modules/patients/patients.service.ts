@@ -3,7 +3,7 @@ import { hasRole, type AccessContext } from '../../platform/access';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import { newId, type FieldCipher } from '../../platform/crypto';
-import type { Db, DbOrTx } from '../../platform/db';
+import type { Db, DbOrTx, Tx } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { checkIdCode, guessIdCountry } from '../../rules/id-codes';
 import { clinics } from '../clinics/clinics.schema';
@@ -29,7 +29,9 @@ export type PatientsService = ReturnType<typeof createPatientsService>;
 export function createPatientsService(deps: PatientsServiceDeps) {
   const { db, clock, cipher, audit } = deps;
   const repo = createPatientsRepository();
-  const policy = createPatientAccessPolicy({ db, repo, audit });
+  const policy = createPatientAccessPolicy({ repo });
+  // Every patient operation: one transaction, refusals recorded after its rollback.
+  const inTx = <T>(ctx: AccessContext, fn: (tx: Tx) => Promise<T>) => audit.transaction(db, ctx, fn);
   const countryOf = new Map<string, 'EE' | 'LV'>();
 
   async function clinicCountry(tx: DbOrTx, clinicId: string): Promise<'EE' | 'LV'> {
@@ -92,7 +94,7 @@ export function createPatientsService(deps: PatientsServiceDeps) {
     const now = clock.now();
     const id = newId();
     try {
-      return await db.transaction(async (tx) => {
+      return await inTx(ctx, async (tx) => {
         const cols = columnsFrom(input, await clinicCountry(tx, ctx.clinicId));
         const row = { ...cols, clinicId: ctx.clinicId, id, createdAt: now, updatedAt: now, version: 1 } as PatientInsert;
         await repo.insert(tx, row);
@@ -132,7 +134,7 @@ export function createPatientsService(deps: PatientsServiceDeps) {
       filter.nameTerms = normalizeName(query).split(' ').filter(Boolean).slice(0, 4);
       kind = 'name';
     }
-    return db.transaction(async (tx) => {
+    return inTx(ctx, async (tx) => {
       const rows = await repo.search(tx, filter);
       // Every patient shown in a result list is an access of its own.
       await audit.append(
@@ -152,7 +154,7 @@ export function createPatientsService(deps: PatientsServiceDeps) {
   }
 
   async function get(ctx: AccessContext, id: string) {
-    return db.transaction(async (tx) => {
+    return inTx(ctx, async (tx) => {
       const p = await load(tx, ctx, id);
       const grant = await policy.authorize(tx, ctx, id, 'administrative', 'patient.read');
       const [reps, payers, team] = await Promise.all([
@@ -174,7 +176,7 @@ export function createPatientsService(deps: PatientsServiceDeps) {
     const input = parseInput(patientUpdateInput, raw);
     const { version, reason, ...changes } = input;
     try {
-      return await db.transaction(async (tx) => {
+      return await inTx(ctx, async (tx) => {
         const before = await load(tx, ctx, id, true);
         const grant = await policy.authorize(tx, ctx, id, changes.healthNotes !== undefined ? 'health' : 'administrative', 'patient.update');
         if (before.version !== version) throw new ConflictError(`the patient was changed meanwhile (now version ${before.version}); reload and try again`);
@@ -206,7 +208,7 @@ export function createPatientsService(deps: PatientsServiceDeps) {
   async function archive(ctx: AccessContext, id: string, reason: string) {
     if (!hasRole(ctx, 'receptionist', 'admin')) throw new ForbiddenError('only reception or an administrator archives patients');
     if (!reason.trim()) throw new ValidationError('reason', 'state why the patient is archived');
-    return db.transaction(async (tx) => {
+    return inTx(ctx, async (tx) => {
       const p = await load(tx, ctx, id, true);
       const grant = await policy.authorize(tx, ctx, id, 'administrative', 'patient.archive');
       if (p.status === 'archived') throw new ConflictError('the patient is already archived');
@@ -217,7 +219,7 @@ export function createPatientsService(deps: PatientsServiceDeps) {
 
   /** The kept history of changes, with earlier values for those allowed to see them. */
   async function history(ctx: AccessContext, id: string) {
-    return db.transaction(async (tx) => {
+    return inTx(ctx, async (tx) => {
       await load(tx, ctx, id);
       const grant = await policy.authorize(tx, ctx, id, 'administrative', 'patient.history');
       const rows = await repo.versions(tx, ctx.clinicId, id);
@@ -233,7 +235,7 @@ export function createPatientsService(deps: PatientsServiceDeps) {
 
   /** Who looked at this patient's data; reading it is itself recorded. */
   async function accessHistory(ctx: AccessContext, id: string) {
-    return db.transaction(async (tx) => {
+    return inTx(ctx, async (tx) => {
       await load(tx, ctx, id);
       const grant = await policy.authorize(tx, ctx, id, 'administrative', 'patient.access_history');
       const rows = await audit.patientAccessHistory(tx, ctx.clinicId, id);
@@ -247,7 +249,7 @@ export function createPatientsService(deps: PatientsServiceDeps) {
     const input = parseInput(representativeInput, raw);
     if (input.authorityUntil < input.authorityFrom) throw new ValidationError('authorityUntil', 'the authority cannot end before it starts');
     const id = resolveIdentity(input.identity);
-    return db.transaction(async (tx) => {
+    return inTx(ctx, async (tx) => {
       await load(tx, ctx, patientId);
       const grant = await policy.authorize(tx, ctx, patientId, 'administrative', 'representative.create');
       const repId = newId();
@@ -267,7 +269,7 @@ export function createPatientsService(deps: PatientsServiceDeps) {
 
   async function endRepresentative(ctx: AccessContext, patientId: string, repId: string) {
     requireWriter(ctx);
-    await db.transaction(async (tx) => {
+    await inTx(ctx, async (tx) => {
       const grant = await policy.authorize(tx, ctx, patientId, 'administrative', 'representative.end');
       if (!(await repo.endRepresentative(tx, ctx.clinicId, patientId, repId, clock.now()))) throw new NotFoundError('no such current representative');
       await audit.append(tx, ctx, [{ action: 'representative.end', entityType: 'patient_representative', entityId: repId, patientRef: patientId, purpose: 'care', role: grant.role }]);
@@ -278,7 +280,7 @@ export function createPatientsService(deps: PatientsServiceDeps) {
     if (!hasRole(ctx, 'receptionist', 'admin', 'accountant')) throw new ForbiddenError('your role cannot add bill payers');
     const input = parseInput(billPayerInput, raw);
     if (input.validFrom && input.validUntil && input.validUntil < input.validFrom) throw new ValidationError('validUntil', 'ends before it starts');
-    return db.transaction(async (tx) => {
+    return inTx(ctx, async (tx) => {
       await load(tx, ctx, patientId);
       const grant = await policy.authorize(tx, ctx, patientId, 'administrative', 'bill_payer.create');
       const id = newId();
@@ -294,7 +296,7 @@ export function createPatientsService(deps: PatientsServiceDeps) {
 
   async function endBillPayer(ctx: AccessContext, patientId: string, payerId: string) {
     if (!hasRole(ctx, 'receptionist', 'admin', 'accountant')) throw new ForbiddenError('your role cannot change bill payers');
-    await db.transaction(async (tx) => {
+    await inTx(ctx, async (tx) => {
       const grant = await policy.authorize(tx, ctx, patientId, 'administrative', 'bill_payer.end');
       if (!(await repo.endBillPayer(tx, ctx.clinicId, patientId, payerId, clock.now()))) throw new NotFoundError('no such current bill payer');
       await audit.append(tx, ctx, [{ action: 'bill_payer.end', entityType: 'patient_bill_payer', entityId: payerId, patientRef: patientId, purpose: 'billing', role: grant.role }]);
@@ -310,7 +312,7 @@ export function createPatientsService(deps: PatientsServiceDeps) {
       await audit.append(tx, ctx, [{ action: 'care.assign', entityType: 'care_assignment', entityId: staffUserId, patientRef: patientId, purpose: 'care' }]);
     };
     if (tx0) return run(tx0);
-    await db.transaction(run);
+    await inTx(ctx, run);
   }
 
   /** For other modules: the same need-to-know decision, inside their transaction. */

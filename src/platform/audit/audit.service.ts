@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { AccessContext } from '../access';
 import type { Clock } from '../clock';
-import type { Db, DbOrTx } from '../db';
+import type { Db, DbOrTx, Tx } from '../db';
+import { AppError } from '../errors';
 import { staffUsers } from '../auth/auth.schema';
 import { auditChainHeads, auditEvents } from './audit.schema';
 import { GENESIS_HASH, linkHash, type ChainedFields } from './audit.chain';
@@ -83,6 +84,21 @@ export function createAuditService({ clock, enabled }: AuditServiceDeps) {
     await db.transaction((tx) => append(tx, ctx, [{ ...entry, outcome: 'denied' }]));
   }
 
+  /**
+   * Runs `fn` in a transaction; if it fails with an access refusal, the refusal is recorded in a
+   * transaction of its own once the first has rolled back. (Nesting would deadlock on PGlite's
+   * single connection, and a refusal recorded inside would vanish with the rollback.)
+   */
+  async function transaction<T>(db: Db, ctx: AccessContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await db.transaction(fn);
+    } catch (err) {
+      const refusal = (err as AppError).refusal;
+      if (err instanceof AppError && refusal) await appendRefusal(db, ctx, refusal);
+      throw err;
+    }
+  }
+
   /** Walks every clinic's chain and names the first broken link. */
   async function verify(db: Db, onProgress?: (checked: number) => void): Promise<VerifyResult> {
     const heads = await db.select().from(auditChainHeads).orderBy(asc(auditChainHeads.clinicId));
@@ -138,5 +154,5 @@ export function createAuditService({ clock, enabled }: AuditServiceDeps) {
       .limit(limit);
   }
 
-  return { append, appendRefusal, verify, patientAccessHistory, enabled };
+  return { append, appendRefusal, transaction, verify, patientAccessHistory, enabled };
 }

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The browser app lives in web/ and is served by the Hoidja server from web/dist.
+export default defineConfig({
+  root: 'web',
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  server: { port: 5173, proxy: { '/api': 'http://localhost:8080', '/clinics': 'http://localhost:8080' }, fs: { allow: ['..'] } },
+});

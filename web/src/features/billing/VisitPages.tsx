@@ -1,0 +1,125 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../shell/api';
+import { useRouter } from '../../shell/router';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The doctor records what was done at a visit, by price-list code. */
+export function RecordServicesPage() {
+  const { t, i18n } = useTranslation('billing');
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<any[] | null>(null);
+  const [patient, setPatient] = useState<{ id: string; name: string } | null>(null);
+  const [date, setDate] = useState(today());
+  const [prices, setPrices] = useState<any[]>([]);
+  const [lines, setLines] = useState([{ code: '', quantity: 1 }]);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    api('GET', `/api/billing/price-list?on=${date}`).then((r) => setPrices(r.items.filter((p: any) => p.kind !== 'visit_fee'))).catch(() => setPrices([]));
+  }, [date]);
+  const search = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      setFound((await api('POST', '/api/patients/search', { query })).items);
+    } catch (err) {
+      setMessage({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
+    }
+  };
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!patient) return;
+    try {
+      await api('POST', '/api/billing/visits/services', { patientId: patient.id, visitDate: date, services: lines.filter((l) => l.code).map((l) => ({ code: l.code, quantity: Number(l.quantity) })) });
+      setMessage({ ok: true, text: t('services.saved') });
+      setLines([{ code: '', quantity: 1 }]);
+    } catch (err) {
+      setMessage({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
+    }
+  };
+  const lang = i18n.language as 'et';
+  return (
+    <section>
+      <h1>{t('services.title')}</h1>
+      <form className="card row" onSubmit={search} role="search">
+        <input name="patientQuery" aria-label={t('services.find')} placeholder={t('services.find')} value={query} onChange={(e) => setQuery(e.target.value)} style={{ flex: 1 }} />
+        <button type="submit">{t('services.search')}</button>
+      </form>
+      {found && !patient && (
+        <div className="card">
+          <table data-testid="patient-choices"><tbody>
+            {found.map((p) => (
+              <tr key={p.id} className="clickable" onClick={() => setPatient({ id: p.id, name: `${p.firstName} ${p.lastName}` })}><td>{p.lastName}, {p.firstName}</td><td>{p.birthDate}</td></tr>
+            ))}
+          </tbody></table>
+        </div>
+      )}
+      {patient && (
+        <form className="card" onSubmit={save}>
+          <h2 data-testid="chosen-patient">{patient.name}</h2>
+          <label>{t('services.date')}<input name="visitDate" type="date" value={date} onChange={(e) => setDate(e.target.value)} required /></label>
+          {lines.map((l, i) => (
+            <div className="row" key={i}>
+              <select aria-label={t('services.choose')} name={`code-${i}`} value={l.code} onChange={(e) => setLines(lines.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)))}>
+                <option value="">{t('services.choose')}</option>
+                {prices.map((p) => <option key={p.id} value={p.code}>{p.code} · {p.names[lang] ?? p.names.et} · {p.price} €</option>)}
+              </select>
+              <input aria-label={t('cols.qty')} name={`qty-${i}`} type="number" min={1} max={99} value={l.quantity} onChange={(e) => setLines(lines.map((x, j) => (j === i ? { ...x, quantity: Number(e.target.value) } : x)))} style={{ width: 80 }} />
+            </div>
+          ))}
+          <div className="row">
+            <button type="button" onClick={() => setLines([...lines, { code: '', quantity: 1 }])}>{t('services.add')}</button>
+            <button className="primary" type="submit">{t('services.save')}</button>
+          </div>
+          {message && <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** Reception sees what the invoice of a visit will be (group, benefit, shares) and issues it. */
+export function VisitInvoicePage({ visitId }: { visitId: string }) {
+  const { t } = useTranslation('billing');
+  const { navigate } = useRouter();
+  const [fee, setFee] = useState<string>('');
+  const [preview, setPreview] = useState<any | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const body = () => ({ visitId, ...(fee.trim() ? { visitFee: fee.trim() } : {}) });
+  useEffect(() => {
+    api('POST', '/api/billing/invoices/preview', body()).then((p) => { setPreview(p); setError(null); })
+      .catch((err) => setError(err instanceof ApiError ? err.message : String(err)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [visitId, fee]);
+  const issue = async () => {
+    try {
+      const inv = await api('POST', '/api/billing/invoices', body());
+      navigate(`/billing/invoices/${inv.id}`);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  return (
+    <section>
+      <h1>{t('visit.title')}</h1>
+      {error && <p className="error" role="alert">{error}</p>}
+      {preview && (
+        <div className="card" data-testid="invoice-preview">
+          <dl className="facts">
+            <dt>{t('cols.date')}</dt><dd>{preview.date}</dd>
+            <dt>{t('visit.group')}</dt><dd>{t(`groups.${preview.group}`)}</dd>
+            <dt>{t('visit.reason')}</dt><dd>{preview.groupReason}</dd>
+            {preview.balanceAfter !== null && (<><dt>{t('visit.balance')}</dt><dd>{preview.balanceAfter} €</dd></>)}
+          </dl>
+          <table>
+            <thead><tr><th>{t('cols.code')}</th><th>{t('cols.name')}</th><th>{t('cols.qty')}</th><th>{t('cols.amount')}</th><th>{t('cols.benefit')}</th></tr></thead>
+            <tbody>{preview.lines.map((l: any) => <tr key={l.lineNo}><td>{l.code}</td><td>{l.description}</td><td>{l.quantity}</td><td>{l.amount}</td><td>{l.benefit}</td></tr>)}</tbody>
+          </table>
+          <p><strong>{t('cols.total')}: {preview.total} €</strong> · {t('cols.benefit')}: {preview.benefit} € · <span data-testid="patient-share">{t('cols.patientShare')}: {preview.patientShare} €</span></p>
+          <label style={{ maxWidth: 200 }}>{t('visit.fee')}<input name="visitFee" value={fee} onChange={(e) => setFee(e.target.value)} inputMode="decimal" placeholder="5.00" /></label>
+          <button className="primary" type="button" onClick={issue}>{t('visit.issue')}</button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Language } from './feature';
+
+/** The shell's own words: login, menu, common buttons and errors. */
+export const shellStrings: Record<Language, Record<string, unknown>> = {
+  et: {
+    appName: 'Hoidja',
+    tagline: 'Patsiendiandmed ja andmekaitse väikesele kliinikule',
+    login: { title: 'Sisselogimine', clinic: 'Kliinik', email: 'E-post', password: 'Parool', submit: 'Logi sisse', failed: 'Vale kliinik, e-post või parool.', tooMany: 'Liiga palju ebaõnnestunud katseid. Proovige hiljem uuesti.' },
+    logout: 'Logi välja',
+    language: 'Keel',
+    loading: 'Laadin…',
+    save: 'Salvesta', cancel: 'Loobu', add: 'Lisa', close: 'Sulge', edit: 'Muuda', search: 'Otsi', yes: 'Jah', no: 'Ei',
+    roles: { admin: 'administraator', receptionist: 'registratuur', doctor: 'arst', accountant: 'raamatupidaja', dpo: 'andmekaitsespetsialist' },
+    errors: { generic: 'Midagi läks valesti. Toimingut ei tehtud.', notFound: 'Lehte ei leitud.', forbidden: 'Teil ei ole sellele juurdepääsu.', session: 'Seanss on lõppenud. Palun logige uuesti sisse.' },
+    notFound: 'Sellist lehte ei ole.',
+  },
+  lv: {
+    appName: 'Hoidja',
+    tagline: 'Pacientu dati un datu aizsardzība mazai klīnikai',
+    login: { title: 'Pieteikšanās', clinic: 'Klīnika', email: 'E-pasts', password: 'Parole', submit: 'Pieteikties', failed: 'Nepareiza klīnika, e-pasts vai parole.', tooMany: 'Pārāk daudz neveiksmīgu mēģinājumu. Mēģiniet vēlāk vēlreiz.' },
+    logout: 'Iziet',
+    language: 'Valoda',
+    loading: 'Ielādē…',
+    save: 'Saglabāt', cancel: 'Atcelt', add: 'Pievienot', close: 'Aizvērt', edit: 'Labot', search: 'Meklēt', yes: 'Jā', no: 'Nē',
+    roles: { admin: 'administrators', receptionist: 'reģistratūra', doctor: 'ārsts', accountant: 'grāmatvedis', dpo: 'datu aizsardzības speciālists' },
+    errors: { generic: 'Radās kļūda. Darbība netika izpildīta.', notFound: 'Lapa nav atrasta.', forbidden: 'Jums nav piekļuves.', session: 'Sesija ir beigusies. Lūdzu, piesakieties vēlreiz.' },
+    notFound: 'Šādas lapas nav.',
+  },
+  en: {
+    appName: 'Hoidja',
+    tagline: 'Patient data and data protection for small clinics',
+    login: { title: 'Log in', clinic: 'Clinic', email: 'E-mail', password: 'Password', submit: 'Log in', failed: 'Wrong clinic, e-mail or password.', tooMany: 'Too many failed attempts. Please try again later.' },
+    logout: 'Log out',
+    language: 'Language',
+    loading: 'Loading…',
+    save: 'Save', cancel: 'Cancel', add: 'Add', close: 'Close', edit: 'Edit', search: 'Search', yes: 'Yes', no: 'No',
+    roles: { admin: 'administrator', receptionist: 'reception', doctor: 'doctor', accountant: 'accountant', dpo: 'data protection officer' },
+    errors: { generic: 'Something went wrong. Nothing was changed.', notFound: 'Not found.', forbidden: 'You do not have access to this.', session: 'Your session has ended. Please log in again.' },
+    notFound: 'There is no such page.',
+  },
+  ru: {
+    appName: 'Hoidja',
+    tagline: 'Данные пациентов и защита данных для небольшой клиники',
+    login: { title: 'Вход', clinic: 'Клиника', email: 'Эл. почта', password: 'Пароль', submit: 'Войти', failed: 'Неверная клиника, эл. почта или пароль.', tooMany: 'Слишком много неудачных попыток. Повторите попытку позже.' },
+    logout: 'Выйти',
+    language: 'Язык',
+    loading: 'Загрузка…',
+    save: 'Сохранить', cancel: 'Отмена', add: 'Добавить', close: 'Закрыть', edit: 'Изменить', search: 'Найти', yes: 'Да', no: 'Нет',
+    roles: { admin: 'администратор', receptionist: 'регистратура', doctor: 'врач', accountant: 'бухгалтер', dpo: 'специалист по защите данных' },
+    errors: { generic: 'Что-то пошло не так. Изменения не внесены.', notFound: 'Не найдено.', forbidden: 'У вас нет доступа.', session: 'Сеанс завершён. Пожалуйста, войдите снова.' },
+    notFound: 'Такой страницы нет.',
+  },
+};
