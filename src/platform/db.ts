@@ -67,3 +67,11 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     close: () => pglite.close(),
   };
 }
+
+/** A unique-constraint violation (23505), as the driver raised it or wrapped by drizzle. */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  for (let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505') return !constraint || e.constraint === constraint || String((e as Error).message).includes(constraint);
+  }
+  return false;
+}

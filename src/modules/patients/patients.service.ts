@@ -3,7 +3,7 @@ import { hasRole, type AccessContext } from '../../platform/access';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import { newId, type FieldCipher } from '../../platform/crypto';
-import type { Db, DbOrTx, Tx } from '../../platform/db';
+import { isUniqueViolation, type Db, type DbOrTx, type Tx } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { checkIdCode, guessIdCountry } from '../../rules/id-codes';
 import { clinics } from '../clinics/clinics.schema';
@@ -80,8 +80,7 @@ export function createPatientsService(deps: PatientsServiceDeps) {
   }
 
   function duplicate(err: unknown): never {
-    const e = err as { code?: string; message?: string; cause?: { code?: string } };
-    if (e.code === '23505' || e.cause?.code === '23505' || /patients_id_code_uq/.test(String(e.message))) {
+    if (isUniqueViolation(err, 'patients_id_code_uq')) {
       throw new ConflictError('a patient with this ID code is already registered in this clinic', { field: 'identity.code' });
     }
     throw err;

@@ -4,7 +4,7 @@ import type { AccessContext } from '../access';
 import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
 import { newId } from '../crypto';
-import type { Db } from '../db';
+import { isUniqueViolation, type Db } from '../db';
 import { ConflictError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../errors';
 import { clinics } from '../../modules/clinics/clinics.schema';
 import { loginAttempts, sessions, staffUsers, type Role } from './auth.schema';
@@ -57,7 +57,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         await audit.append(tx, ctx, [{ action: 'staff.create', entityType: 'staff_user', entityId: id, purpose: 'staff_administration', details: { roles: input.roles } }]);
       });
     } catch (err) {
-      if ((err as { code?: string }).code === '23505' || String((err as Error).message).includes('staff_users_email_uq')) {
+      if (isUniqueViolation(err)) {
         throw new ConflictError(`a user with e-mail ${normEmail(input.email)} already exists in this clinic`);
       }
       throw err;

@@ -9,6 +9,7 @@ import {
 import type { Logger } from 'pino';
 import type { AccessContext } from '../access';
 import type { AuthService, SessionUser } from '../auth/auth.service';
+import { isUniqueViolation } from '../db';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../errors';
 
 export const SESSION_COOKIE = 'hoidja_session';
@@ -49,8 +50,7 @@ function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
     if (err.status >= 500) req.log.error({ err }, 'application error');
     return reply.status(err.status).send({ error: err.code, message: err.message, requestId, ...(err.details ?? {}) });
   }
-  const pgCode = (err as { code?: string })?.code;
-  if (pgCode === '23505') {
+  if (isUniqueViolation(err)) {
     return reply.status(409).send({ error: 'conflict', message: 'a record with the same unique value already exists', requestId });
   }
   const status = (err as { statusCode?: number })?.statusCode;
