@@ -37,7 +37,7 @@ export function createRegisterModule(host: RegisterHost) {
   const links = createWithdrawLinks(config.SESSION_SECRET, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);
   const consents = createConsentsService({ db, clock, audit, register, links });
   async function routes(app: App) {
-    await app.register(registerRoutes(register));
+    await app.register(registerRoutes(register, presetsDir));
     await app.register(consentsRoutes(consents));
     await app.register(registerInternalRoutes(register, db, config));
   }

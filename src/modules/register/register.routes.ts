@@ -1,6 +1,8 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { accessContext, type App } from '../../platform/http/server';
-import { ValidationError } from '../../platform/errors';
+import { NotFoundError, ValidationError } from '../../platform/errors';
 import { renderNotice, noticeFormats } from '../notices/notice.format';
 import { renderHtmlFragment } from '../notices/notice.render';
 import { noticeLanguages } from './register.model';
@@ -11,8 +13,18 @@ const langQuery = z.object({ lang: z.enum(noticeLanguages).optional() });
 const versionParam = z.object({ n: z.coerce.number().int().positive() });
 
 /** The DPO's register API, and each clinic's public privacy page. */
-export function registerRoutes(register: RegisterService) {
+export function registerRoutes(register: RegisterService, presetsDir: string) {
   return async (app: App) => {
+    // The shipped templates, so a new clinic starts from a realistic register.
+    app.get('/api/register/presets', { schema: { tags } }, async () =>
+      ({ items: readdirSync(presetsDir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort() }));
+    app.get('/api/register/presets/:name', { schema: { tags, params: z.object({ name: z.string().regex(/^[a-z0-9-]+$/) }) } }, async (req, reply) => {
+      const file = join(presetsDir, `${req.params.name}.yaml`);
+      if (!existsSync(file)) throw new NotFoundError(`no preset ${req.params.name}`);
+      reply.header('content-type', 'application/yaml; charset=utf-8');
+      return readFileSync(file, 'utf8');
+    });
+
     app.get('/api/register', { schema: { tags, summary: 'The processing register in force' } }, async (req) =>
       (await register.current(accessContext(req))) ?? { document: null, revision: 0, updatedAt: null });
 

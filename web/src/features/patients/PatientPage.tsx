@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../shell/api';
 import { AccessHistoryTab, BillPayersTab, HistoryTab, RepresentativesTab } from './PatientTabs';
+import { ConsentsPanel } from '../consents/ConsentsPanel';
 
 export interface PatientRecord {
   patient: {
@@ -16,7 +17,7 @@ export interface PatientRecord {
   access: { role: string; breakGlass: boolean };
 }
 
-type Tab = 'details' | 'representatives' | 'billPayers' | 'history' | 'access';
+type Tab = 'details' | 'representatives' | 'billPayers' | 'consents' | 'history' | 'access';
 
 export function PatientPage({ id }: { id: string }) {
   const { t } = useTranslation('patients');
@@ -49,7 +50,7 @@ export function PatientPage({ id }: { id: string }) {
   if (error) return <p className="error" role="alert">{error.status === 404 ? t('shell:errors.notFound') : error.message}</p>;
   if (!record) return <p>{t('shell:loading')}</p>;
   const p = record.patient;
-  const tabs: Tab[] = ['details', 'representatives', 'billPayers', 'history', 'access'];
+  const tabs: Tab[] = ['details', 'representatives', 'billPayers', 'consents', 'history', 'access'];
   return (
     <section>
       <div className="spread">
@@ -62,11 +63,12 @@ export function PatientPage({ id }: { id: string }) {
         </div>
       </div>
       <div className="tabs" role="tablist">
-        {tabs.map((k) => <button key={k} role="tab" aria-selected={tab === k} className={tab === k ? 'active' : ''} onClick={() => setTab(k)}>{t(`page.tabs.${k}`)}</button>)}
+        {tabs.map((k) => <button key={k} role="tab" aria-selected={tab === k} className={tab === k ? 'active' : ''} onClick={() => setTab(k)}>{k === 'consents' ? t('consents:tab') : t(`page.tabs.${k}`)}</button>)}
       </div>
       {tab === 'details' && <Details record={record} reason={stated} onSaved={() => load(stated)} />}
       {tab === 'representatives' && <RepresentativesTab id={id} items={record.representatives} reason={stated} onChange={() => load(stated)} />}
       {tab === 'billPayers' && <BillPayersTab id={id} items={record.billPayers} reason={stated} onChange={() => load(stated)} />}
+      {tab === 'consents' && <ConsentsPanel patientId={id} />}
       {tab === 'history' && <HistoryTab id={id} reason={stated} />}
       {tab === 'access' && <AccessHistoryTab id={id} reason={stated} />}
     </section>
