@@ -17,6 +17,7 @@ import { patientsRoutes } from './modules/patients/patients.routes';
 import { billingModule } from './modules/billing/billing.routes';
 import { createPatientsService } from './modules/patients/patients.service';
 import { registerRoutesFor } from './modules/register/register.module';
+import { queueRoutesFor } from './modules/queue/queue.module';
 import { internalRoutes } from './cli/internal.routes';
 
 export interface AppDeps {
@@ -62,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
   await app.register(authRoutes({ auth: services.auth, secureCookies: config.NODE_ENV === 'production', idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS }));
   await app.register(clinicsRoutes(services.clinics));
   await app.register(patientsRoutes(services.patients));
+  await app.register(queueRoutesFor(services));
   await app.register(billingModule(services));
   await app.register(registerRoutesFor(services));
   if (deps.localToken) await app.register(internalRoutes(services, deps.localToken));

@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { hasRole, systemContext, type AccessContext } from '../../platform/access';
+import type { AuditService } from '../../platform/audit/audit.service';
+import type { Clock } from '../../platform/clock';
+import { newId, type FieldCipher } from '../../platform/crypto';
+import type { Db } from '../../platform/db';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
+import { checkIdCode } from '../../rules/id-codes';
+import { bookingRequestDeadline, deadlineState } from '../../rules/working-days';
+import { identityInput, isoDate, languages, normalizeMobile, parseInput } from '../patients/patients.input';
+import type { PatientsService } from '../patients/patients.service';
+import { createQueueRepository, type BookingRequestRow } from '../queue/queue.repository';
+import type { QueueService } from '../queue/queue.service';
+import { createResourcesRepository } from '../queue/resources.repository';
+import type { SlotsService } from '../queue/slots.service';
+
+/**
+ * Written booking requests: the public booking page (no login) and requests by e-mail. Each is
+ * due within 2 working days of the clinic's country; reception answers by confirming a time
+ * (which books the visit and sends the written notice) or declining.
+ */
+export const publicRequestInput = z.strictObject({
+  serviceId: z.uuid({ message: 'choose a service' }),
+  professionalId: z.uuid().optional(),
+  preferredStart: z.iso.datetime({ offset: true }).optional(),
+  firstName: z.string().trim().min(1, 'required').max(100),
+  lastName: z.string().trim().min(1, 'required').max(100),
+  idCode: z.string().trim().max(20).optional(),
+  birthDate: isoDate.optional(),
+  mobile: z.string().trim().max(30).optional(),
+  email: z.email({ message: 'not a valid e-mail address' }).max(200).optional(),
+  language: z.enum(languages),
+  message: z.string().trim().min(3, 'describe briefly why you wish to come').max(2000),
+  wantsSmsReminder: z.boolean().default(false),
+  wantsEmailReminder: z.boolean().default(false),
+  channel: z.enum(['website', 'email']).default('website'),
+});
+
+export const confirmInput = z.strictObject({
+  patientId: z.uuid().optional(),
+  identity: identityInput.optional(),
+  professionalId: z.uuid().optional(),
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  note: z.string().trim().max(500).optional(),
+});
+
+export interface BookingDeps {
+  db: Db;
+  clock: Clock;
+  cipher: FieldCipher;
+  audit: AuditService;
+  slots: SlotsService;
+  queue: QueueService;
+  patients: PatientsService;
+}
+
+export type BookingService = ReturnType<typeof createBookingService>;
+
+export function createBookingService(deps: BookingDeps) {
+  const { db, clock, cipher, audit, slots } = deps;
+  const repo = createQueueRepository();
+  const resources = createResourcesRepository();
+
+  async function publicClinic(slug: string) {
+    const clinic = await resources.clinicBySlug(db, slug);
+    if (!clinic) throw new NotFoundError('no such clinic');
+    const settings = await resources.settings(db, clinic.id);
+    if (!settings.publicBooking) throw new NotFoundError('this clinic does not take bookings online');
+    return clinic;
+  }
+
+  /** What the public page shows: the clinic, its services and its professionals' names. */
+  async function publicInfo(slug: string) {
+    const clinic = await publicClinic(slug);
+    const [services, pros] = await Promise.all([resources.services(db, clinic.id), resources.professionals(db, clinic.id)]);
+    return {
+      clinic: { name: clinic.name, slug: clinic.slug, country: clinic.country, defaultLanguage: clinic.defaultLanguage, contacts: { phone: clinic.contacts.phone ?? null, email: clinic.contacts.email ?? null }, address: clinic.addresses[0] ?? null },
+      services: services.filter((s) => s.active && s.publicBooking).map((s) => ({ id: s.id, name: s.name, names: s.names, durationMinutes: s.durationMinutes })),
+      professionals: pros.filter((p) => p.active).map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}`, kind: p.kind, specialities: p.specialities })),
+    };
+  }
+
+  async function publicSlots(slug: string, q: { serviceId: string; from?: string; to?: string; professionalId?: string }) {
+    const clinic = await publicClinic(slug);
+    const found = await slots.search(clinic.id, { ...q, publicOnly: true, limitPerProfessional: 200 });
+    return { slots: found.slots.map((s) => ({ professionalId: s.professionalId, start: s.start.toISOString(), end: s.end.toISOString() })) };
+  }
+
+  async function createRequest(slug: string, raw: unknown, ip?: string) {
+    const clinic = await publicClinic(slug);
+    const input = parseInput(publicRequestInput, raw);
+    if (!input.mobile && !input.email) throw new ValidationError('mobile', 'leave a phone number or an e-mail address so that we can answer');
+    const mobile = input.mobile ? normalizeMobile(input.mobile, clinic.country) : null;
+    if (input.wantsSmsReminder && !mobile) throw new ValidationError('wantsSmsReminder', 'SMS reminders need a mobile number');
+    if (input.wantsEmailReminder && !input.email) throw new ValidationError('wantsEmailReminder', 'e-mail reminders need an e-mail address');
+    let idCode: string | null = null;
+    let birthDate = input.birthDate ?? null;
+    if (input.idCode) {
+      const checked = checkIdCode(input.idCode, clinic.country);
+      if (!checked.valid) throw new ValidationError('idCode', checked.reason);
+      idCode = checked.normalized;
+      birthDate = birthDate ?? checked.birthDate;
+    }
+    if (!idCode && !birthDate) throw new ValidationError('birthDate', 'give your ID code or your birth date');
+    const service = await resources.service(db, clinic.id, input.serviceId);
+    if (!service || !service.active || !service.publicBooking) throw new ValidationError('serviceId', 'unknown service');
+    const preferredStart = input.preferredStart ? new Date(input.preferredStart) : null;
+    if (preferredStart) {
+      const offered = await slots.search(clinic.id, { serviceId: service.id, professionalId: input.professionalId, from: undefined, publicOnly: true });
+      const free = offered.slots.some((s) => s.start.getTime() === preferredStart.getTime() && (!input.professionalId || s.professionalId === input.professionalId));
+      if (!free) throw new ConflictError('this time is no longer free: choose another', { field: 'preferredStart', reason: 'slot taken' });
+    }
+    const receivedAt = clock.now();
+    const due = bookingRequestDeadline(receivedAt, { country: clinic.country, timeZone: clinic.timeZone });
+    const id = newId();
+    await db.transaction(async (tx) => {
+      await repo.insertRequest(tx, {
+        clinicId: clinic.id, id, receivedAt, dueDate: due.dueDate, dueAt: due.dueAt, channel: input.channel, serviceId: service.id,
+        professionalId: input.professionalId ?? null, preferredStart, firstName: input.firstName, lastName: input.lastName,
+        birthDate, idCodeEnc: idCode ? cipher.encrypt(idCode) : null, mobile, email: input.email?.toLowerCase() ?? null,
+        language: input.language, messageEnc: cipher.encrypt(input.message), wantsSmsReminder: input.wantsSmsReminder,
+        wantsEmailReminder: input.wantsEmailReminder,
+      });
+      await audit.append(tx, systemContext(clinic.id, 'public'), [{ action: 'booking_request.create', entityType: 'booking_request', entityId: id, purpose: 'booking', details: ip ? { ip } : null }]);
+    });
+    return { id, dueDate: due.dueDate };
+  }
+
+  function requireReception(ctx: AccessContext) {
+    if (!hasRole(ctx, 'receptionist', 'admin')) throw new ForbiddenError('only reception answers booking requests');
+  }
+
+  const view = (r: BookingRequestRow, now: Date, timeZone: string) => ({
+    id: r.id, receivedAt: r.receivedAt.toISOString(), dueDate: r.dueDate, dueAt: r.dueAt.toISOString(),
+    state: r.status === 'new' ? deadlineState({ dueDate: r.dueDate, dueAt: r.dueAt }, now, { timeZone }) : r.status,
+    status: r.status, channel: r.channel, serviceId: r.serviceId, professionalId: r.professionalId,
+    preferredStart: r.preferredStart?.toISOString() ?? null, firstName: r.firstName, lastName: r.lastName, birthDate: r.birthDate,
+    idCode: r.idCodeEnc ? cipher.decrypt(r.idCodeEnc) : null, mobile: r.mobile, email: r.email, language: r.language,
+    message: r.messageEnc ? cipher.decrypt(r.messageEnc) : null, wantsSmsReminder: r.wantsSmsReminder,
+    wantsEmailReminder: r.wantsEmailReminder, queueEntryId: r.queueEntryId, patientId: r.patientId,
+  });
+
+  /** Reception's inbox: open requests, soonest due first, with due today and overdue counted. */
+  async function inbox(ctx: AccessContext, opts: { all?: boolean } = {}) {
+    requireReception(ctx);
+    const clinic = await slots.clinic(db, ctx.clinicId);
+    const now = clock.now();
+    return db.transaction(async (tx) => {
+      const rows = opts.all ? await repo.recentRequests(tx, ctx.clinicId, 200) : await repo.openRequests(tx, ctx.clinicId, 200);
+      const items = rows.map((r) => view(r, now, clinic.timeZone));
+      await audit.append(tx, ctx, [{ action: 'booking_request.list', entityType: 'booking_request', purpose: 'booking', details: { count: items.length } }]);
+      return {
+        items,
+        overdue: items.filter((i) => i.state === 'overdue').length,
+        dueToday: items.filter((i) => i.state === 'due_today').length,
+      };
+    });
+  }
+
+  /** Answers a request with a time: finds or registers the patient, books the visit, closes the request. */
+  async function confirm(ctx: AccessContext, id: string, raw: unknown) {
+    requireReception(ctx);
+    const input = parseInput(confirmInput, raw);
+    const clinic = await slots.clinic(db, ctx.clinicId);
+    // Claim the request first so that two clicks cannot book twice; released again if booking fails.
+    const req = await db.transaction(async (tx) => {
+      const r = await repo.request(tx, ctx.clinicId, id, true);
+      if (!r) throw new NotFoundError('no such booking request');
+      if (r.status !== 'new') throw new ConflictError(`the request is already ${r.status}`);
+      await repo.updateRequest(tx, ctx.clinicId, id, { status: 'answered', answeredAt: clock.now(), answeredBy: ctx.user!.id, answerNote: input.note ?? null });
+      return r;
+    });
+    try {
+      let patientId = input.patientId;
+      if (!patientId) {
+        const idCode = req.idCodeEnc ? cipher.decrypt(req.idCodeEnc) : null;
+        const identity = input.identity ?? (idCode ? { kind: 'national' as const, country: clinic.country, code: idCode } : null);
+        if (!identity) throw new ValidationError('identity', 'the request has no ID code: choose the patient or give their identity document');
+        const created = await deps.patients.register(ctx, {
+          firstName: req.firstName, lastName: req.lastName, identity, mobile: req.mobile, email: req.email, preferredLanguage: req.language,
+        });
+        patientId = created.patient.id as string;
+      }
+      const startsAt = input.startsAt ?? req.preferredStart?.toISOString();
+      const professionalId = input.professionalId ?? req.professionalId ?? undefined;
+      if (!startsAt || !professionalId) throw new ValidationError('startsAt', 'choose the time and the professional');
+      const entry = await deps.queue.register(ctx, {
+        patientId, serviceId: req.serviceId, channel: req.channel, professionalId, startsAt,
+        complaint: req.messageEnc ? cipher.decrypt(req.messageEnc) : undefined,
+        reminderChannel: req.wantsSmsReminder ? 'sms' : req.wantsEmailReminder ? 'email' : 'none',
+        contactMobile: req.mobile ?? undefined, contactEmail: req.email ?? undefined,
+      }, { bookingRequestId: req.id });
+      await db.transaction(async (tx) => {
+        await repo.updateRequest(tx, ctx.clinicId, id, { queueEntryId: entry.id, patientId });
+        await audit.append(tx, ctx, [{ action: 'booking_request.confirm', entityType: 'booking_request', entityId: id, patientRef: patientId, purpose: 'booking' }]);
+      });
+      return { entryId: entry.id, patientId, startsAt: entry.startsAt?.toISOString() ?? null };
+    } catch (err) {
+      await repo.updateRequest(db, ctx.clinicId, id, { status: 'new', answeredAt: null, answeredBy: null, answerNote: null });
+      throw err;
+    }
+  }
+
+  async function decline(ctx: AccessContext, id: string, note: string) {
+    requireReception(ctx);
+    await db.transaction(async (tx) => {
+      const r = await repo.request(tx, ctx.clinicId, id, true);
+      if (!r) throw new NotFoundError('no such booking request');
+      if (r.status !== 'new') throw new ConflictError(`the request is already ${r.status}`);
+      await repo.updateRequest(tx, ctx.clinicId, id, { status: 'declined', answeredAt: clock.now(), answeredBy: ctx.user!.id, answerNote: note });
+      await audit.append(tx, ctx, [{ action: 'booking_request.decline', entityType: 'booking_request', entityId: id, purpose: 'booking' }]);
+    });
+  }
+
+  return { publicInfo, publicSlots, createRequest, inbox, confirm, decline };
+}

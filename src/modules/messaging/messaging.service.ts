@@ -1,0 +1,226 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { hasRole, systemContext, type AccessContext } from '../../platform/access';
+import type { AuditService } from '../../platform/audit/audit.service';
+import type { Clock } from '../../platform/clock';
+import type { Db, DbOrTx } from '../../platform/db';
+import { ForbiddenError, NotFoundError } from '../../platform/errors';
+import { cancelPending, enqueue, jobsFor, troubled, type OutboxJob } from '../../platform/jobs/outbox';
+import type { JobHandler, JobOutcome } from '../../platform/jobs/worker';
+import type { Mailer } from '../../platform/mail';
+import type { SmsSender } from '../../platform/sms';
+import { addDays, localDate, parseHhMm, wallClock, zonedInstant } from '../../rules/zoned-time';
+import { createQueueRepository, type QueueEntryRow } from '../queue/queue.repository';
+import type { VisitNotifier } from '../queue/queue.service';
+import { smsCapableMobile } from '../queue/queue.service';
+import { createResourcesRepository, type QueueSettingsRow } from '../queue/resources.repository';
+import { noticeMail, noticePdf, reminderText, type NoticeData } from './visit-notice';
+import { wording, type Lang } from './wording';
+
+export interface MessagingDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  mailer: Mailer;
+  sms: SmsSender;
+  /** Base of links in messages (opt-out); PUBLIC_URL. */
+  publicUrl: string;
+  /** Key for opt-out links, so nobody can opt someone else out by guessing. */
+  linkSecret: string;
+}
+
+/** The first instant within the clinic's sending hours at or after `now`. */
+export function nextSendingTime(now: Date, s: Pick<QueueSettingsRow, 'sendingFrom' | 'sendingUntil'>, timeZone: string): Date {
+  const w = wallClock(now, timeZone);
+  const from = parseHhMm(s.sendingFrom), until = parseHhMm(s.sendingUntil);
+  if (w.minutes >= from && w.minutes < until) return now;
+  const day = w.minutes < from ? w.date : addDays(w.date, 1);
+  return zonedInstant(day, from, timeZone);
+}
+
+/** N days before the visit, at the start of the sending hours; null when that is already past. */
+export function reminderTime(startsAt: Date, s: QueueSettingsRow, timeZone: string, now: Date): Date | null {
+  const day = addDays(localDate(startsAt, timeZone), -s.reminderDaysBefore);
+  const at = zonedInstant(day, parseHhMm(s.sendingFrom), timeZone);
+  if (at.getTime() < now.getTime() || at.getTime() >= startsAt.getTime()) return null;
+  return at;
+}
+
+export type MessagingService = ReturnType<typeof createMessagingService>;
+
+export function createMessagingService(deps: MessagingDeps) {
+  const { db, clock, audit, mailer, sms } = deps;
+  const queue = createQueueRepository();
+  const resources = createResourcesRepository();
+
+  const mac = (clinicId: string, patientId: string) =>
+    createHmac('sha256', deps.linkSecret).update(`opt-out:${clinicId}:${patientId}`).digest('base64url').slice(0, 22);
+  const optOutUrl = (clinicId: string, patientId: string) =>
+    `${deps.publicUrl.replace(/\/+$/, '')}/api/public/opt-out/${clinicId}.${patientId}.${mac(clinicId, patientId)}`;
+
+  function readToken(token: string): { clinicId: string; patientId: string } {
+    const [clinicId, patientId, sig] = token.split('.');
+    const ok = clinicId && patientId && sig && sig.length === 22 &&
+      timingSafeEqual(Buffer.from(sig), Buffer.from(mac(clinicId, patientId)));
+    if (!ok) throw new NotFoundError('this link is not valid');
+    return { clinicId: clinicId!, patientId: patientId! };
+  }
+
+  /** Everything the notice says, read at the moment it is sent or printed. */
+  async function noticeData(tx: DbOrTx, e: QueueEntryRow): Promise<NoticeData> {
+    const [clinic, patient, pro, settings] = await Promise.all([
+      resources.clinic(tx, e.clinicId), queue.patient(tx, e.clinicId, e.patientId),
+      e.professionalId ? resources.professional(tx, e.clinicId, e.professionalId) : undefined, resources.settings(tx, e.clinicId),
+    ]);
+    const location = e.locationId ? await resources.location(tx, e.clinicId, e.locationId) : undefined;
+    const addr = location ?? clinic!.addresses[0];
+    const lang = (e.language ?? 'et') as Lang;
+    return {
+      lang, clinicName: clinic!.name, patientName: `${patient!.firstName} ${patient!.lastName}`, startsAt: e.startsAt!,
+      timeZone: clinic!.timeZone, professionalName: pro ? `${pro.firstName} ${pro.lastName}` : '',
+      address: addr ? `${addr.street}, ${addr.postalCode ? `${addr.postalCode} ` : ''}${addr.city}` : '',
+      phone: location?.phone ?? clinic!.contacts.phone ?? '', email: location?.email ?? clinic!.contacts.email ?? '',
+      cancelText: settings.cancelInstructions[lang],
+    };
+  }
+
+  const notifier: VisitNotifier = {
+    async planned(tx, e) {
+      if (!e.startsAt) return;
+      const now = clock.now();
+      const at = e.startsAt.toISOString();
+      const subject = { subjectType: 'queue_entry', subjectId: e.id, patientId: e.patientId };
+      if (e.contactEmail) {
+        await enqueue(tx, { clinicId: e.clinicId, kind: 'visit_notice', runAt: now, dedupeKey: `notice:${e.id}:${at}`, payload: { entryId: e.id, startsAt: at }, ...subject }, now);
+      }
+      if (e.reminderChannel === 'none') return;
+      const clinic = await resources.clinic(tx, e.clinicId);
+      const runAt = reminderTime(e.startsAt, await resources.settings(tx, e.clinicId), clinic!.timeZone, now);
+      if (!runAt) return; // booked too close to the visit: the notice is the reminder
+      await enqueue(tx, {
+        clinicId: e.clinicId, kind: 'reminder', runAt, dedupeKey: `reminder:${e.id}:${at}`,
+        payload: { entryId: e.id, startsAt: at, channel: e.reminderChannel }, ...subject,
+      }, now);
+    },
+    async withdrawn(tx, e) {
+      await cancelPending(tx, e.clinicId, 'queue_entry', e.id, ['visit_notice', 'reminder']);
+    },
+  };
+
+  /** The entry if it still stands at the time the message was made for. */
+  async function stillPlanned(job: OutboxJob): Promise<QueueEntryRow | null> {
+    const e = await queue.find(db, job.clinicId, String(job.payload.entryId));
+    if (!e || e.status !== 'booked' || e.startsAt?.toISOString() !== job.payload.startsAt) return null;
+    return e;
+  }
+
+  async function record(job: OutboxJob, action: string, details: Record<string, unknown>) {
+    await db.transaction((tx) => audit.append(tx, systemContext(job.clinicId), [{
+      action, entityType: 'queue_entry', entityId: String(job.payload.entryId), patientRef: job.patientId, purpose: 'care', details,
+    }]));
+  }
+
+  const sendNotice: JobHandler = async (job): Promise<JobOutcome> => {
+    const e = await stillPlanned(job);
+    if (!e || !e.contactEmail) return { status: 'skipped', reason: 'the visit is no longer planned at this time' };
+    const data = await noticeData(db, e);
+    const mail = noticeMail(data);
+    const pdf = await noticePdf(data);
+    const receipt = await mailer.send({ to: e.contactEmail, ...mail, attachments: [{ filename: 'teatis.pdf', content: pdf, contentType: 'application/pdf' }] });
+    await record(job, 'visit_notice.sent', { channel: 'email' });
+    return { status: 'sent', result: { channel: 'email', messageId: receipt.messageId } };
+  };
+
+  const sendReminder: JobHandler = async (job): Promise<JobOutcome> => {
+    const e = await stillPlanned(job);
+    if (!e) return { status: 'skipped', reason: 'the visit is no longer planned at this time' };
+    const patient = await queue.patient(db, e.clinicId, e.patientId);
+    if (!patient || patient.processingRestricted) return { status: 'skipped', reason: 'processing of the patient’s data is restricted' };
+    if (await queue.optedOut(db, e.clinicId, e.patientId)) return { status: 'skipped', reason: 'the patient opted out of reminders' };
+    const [clinic, settings] = await Promise.all([resources.clinic(db, e.clinicId), resources.settings(db, e.clinicId)]);
+    const now = clock.now();
+    const next = nextSendingTime(now, settings, clinic!.timeZone);
+    if (next.getTime() >= e.startsAt!.getTime()) return { status: 'skipped', reason: 'no sending hours left before the visit' };
+    if (next.getTime() > now.getTime()) return { status: 'defer', until: next, reason: 'outside sending hours' };
+    const lang = e.language as Lang;
+    const pro = e.professionalId ? await resources.professional(db, e.clinicId, e.professionalId) : undefined;
+    const service = await resources.service(db, e.clinicId, e.serviceId);
+    const text = reminderText(lang, settings.reminderTemplates[lang], {
+      clinic: clinic!.name, startsAt: e.startsAt!, timeZone: clinic!.timeZone, phone: clinic!.contacts.phone ?? '',
+      professional: pro ? `${pro.firstName} ${pro.lastName}` : '', service: service?.names[lang] ?? service?.name ?? '',
+      optOutUrl: optOutUrl(e.clinicId, e.patientId),
+    });
+    if (job.payload.channel === 'sms') {
+      const to = smsCapableMobile(e.contactMobile, clinic!.country);
+      if (!to) return { status: 'skipped', reason: 'no valid mobile number' };
+      const receipt = await sms.send({ to, text });
+      await record(job, 'reminder.sent', { channel: 'sms' });
+      return { status: 'sent', result: { channel: 'sms', ...receipt } };
+    }
+    if (!e.contactEmail) return { status: 'skipped', reason: 'no e-mail address' };
+    const receipt = await mailer.send({
+      to: e.contactEmail, subject: wording[lang].reminderSubject(clinic!.name), text,
+      headers: { 'List-Unsubscribe': `<${optOutUrl(e.clinicId, e.patientId)}>` },
+    });
+    await record(job, 'reminder.sent', { channel: 'email' });
+    return { status: 'sent', result: { channel: 'email', messageId: receipt.messageId } };
+  };
+
+  function requireQueueStaff(ctx: AccessContext) {
+    if (!hasRole(ctx, 'receptionist', 'admin', 'doctor')) throw new ForbiddenError('your role does not see patient messages');
+  }
+
+  const deliveryView = (j: OutboxJob) => ({
+    id: j.id, kind: j.kind, status: j.status, attempts: j.attempts, runAt: j.runAt.toISOString(), lastError: j.lastError,
+    finishedAt: j.finishedAt?.toISOString() ?? null, channel: (j.result?.channel ?? j.payload.channel ?? 'email') as string,
+    subjectType: j.subjectType, subjectId: j.subjectId,
+  });
+
+  return {
+    notifier,
+    handlers: { visit_notice: sendNotice, reminder: sendReminder } as Record<string, JobHandler>,
+    optOutUrl,
+
+    /** The notice as a PDF, to print at the desk. */
+    async noticePdf(ctx: AccessContext, entryId: string): Promise<{ pdf: Buffer; filename: string }> {
+      requireQueueStaff(ctx);
+      return db.transaction(async (tx) => {
+        const e = await queue.find(tx, ctx.clinicId, entryId);
+        if (!e || !e.startsAt) throw new NotFoundError('no planned visit with this id');
+        if (!hasRole(ctx, 'receptionist', 'admin') && !(await queue.isAssigned(tx, ctx.clinicId, e.patientId, ctx.user!.id))) {
+          throw new ForbiddenError('this patient is not yours');
+        }
+        const pdf = await noticePdf(await noticeData(tx, e));
+        await audit.append(tx, ctx, [{ action: 'visit_notice.print', entityType: 'queue_entry', entityId: e.id, patientRef: e.patientId, purpose: 'care' }]);
+        return { pdf, filename: `teatis-${localDate(e.startsAt, 'Europe/Tallinn')}.pdf` };
+      });
+    },
+
+    /** Delivery status of the messages about one visit. */
+    async deliveries(ctx: AccessContext, entryId: string) {
+      requireQueueStaff(ctx);
+      return (await jobsFor(db, ctx.clinicId, 'queue_entry', entryId)).map(deliveryView);
+    },
+
+    /** Messages that failed or are being retried: reception must see them. */
+    async problems(ctx: AccessContext) {
+      requireQueueStaff(ctx);
+      return (await troubled(db, ctx.clinicId)).map(deliveryView);
+    },
+
+    async optOutInfo(token: string) {
+      const { clinicId, patientId } = readToken(token);
+      const p = await queue.patient(db, clinicId, patientId);
+      return { lang: (p?.preferredLanguage ?? 'et') as Lang };
+    },
+
+    async optOut(token: string) {
+      const { clinicId, patientId } = readToken(token);
+      await db.transaction(async (tx) => {
+        await queue.optOut(tx, clinicId, patientId, clock.now());
+        await audit.append(tx, systemContext(clinicId, 'public'), [{ action: 'reminder.opt_out', entityType: 'patient', entityId: patientId, patientRef: patientId, purpose: 'care' }]);
+      });
+      const p = await queue.patient(db, clinicId, patientId);
+      return { lang: (p?.preferredLanguage ?? 'et') as Lang };
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * What the patient reads, in the four languages of the clinics (et, lv, en, ru). Reminder texts
+ * carry no health details (no service, no professional) unless the clinic's own template adds
+ * {service} or {professional}: a psychotherapy visit must not show on a locked phone screen.
+ */
+export type Lang = 'et' | 'lv' | 'en' | 'ru';
+
+export interface Wording {
+  noticeSubject: (clinic: string, date: string, time: string) => string;
+  noticeTitle: string;
+  noticeIntro: (name: string) => string;
+  time: string;
+  professional: string;
+  address: string;
+  contacts: string;
+  cancel: string;
+  defaultCancel: (phone: string, email: string) => string;
+  at: string;
+  reminderSubject: (clinic: string) => string;
+  reminderDefault: string;
+  optOutLine: (url: string) => string;
+  optOutPage: { title: string; question: string; button: string; done: string };
+}
+
+export const wording: Record<Lang, Wording> = {
+  et: {
+    noticeSubject: (c, d, t) => `${c}: vastuvõtt ${d} kell ${t}`,
+    noticeTitle: 'Teatis vastuvõtu aja kohta',
+    noticeIntro: (n) => `Lugupeetud ${n}! Olete registreeritud vastuvõtule.`,
+    time: 'Aeg', professional: 'Arst', address: 'Aadress', contacts: 'Kontaktid', cancel: 'Aja muutmine või tühistamine',
+    defaultCancel: (p, e) => `Palun teatage aja muutmisest või tühistamisest vähemalt 24 tundi ette: ${[p, e].filter(Boolean).join(', ')}.`,
+    at: 'kell',
+    reminderSubject: (c) => `${c}: meeldetuletus`,
+    reminderDefault: '{clinic}: meeldetuletus – Teie vastuvõtt on {date} kell {time}. Muutmiseks või tühistamiseks: {phone}.',
+    optOutLine: (u) => `Meeldetuletustest loobumine: ${u}`,
+    optOutPage: { title: 'Meeldetuletustest loobumine', question: 'Kas soovite, et me ei saadaks Teile enam meeldetuletusi?', button: 'Jah, loobun', done: 'Me ei saada Teile enam meeldetuletusi.' },
+  },
+  lv: {
+    noticeSubject: (c, d, t) => `${c}: vizīte ${d} plkst. ${t}`,
+    noticeTitle: 'Paziņojums par vizītes laiku',
+    noticeIntro: (n) => `Cienījamais(-ā) ${n}! Jūs esat pierakstīts(-a) uz vizīti.`,
+    time: 'Laiks', professional: 'Ārsts', address: 'Adrese', contacts: 'Kontakti', cancel: 'Vizītes maiņa vai atcelšana',
+    defaultCancel: (p, e) => `Lūdzu, paziņojiet par vizītes maiņu vai atcelšanu vismaz 24 stundas iepriekš: ${[p, e].filter(Boolean).join(', ')}.`,
+    at: 'plkst.',
+    reminderSubject: (c) => `${c}: atgādinājums`,
+    reminderDefault: '{clinic}: atgādinājums – Jūsu vizīte ir {date} plkst. {time}. Maiņai vai atcelšanai: {phone}.',
+    optOutLine: (u) => `Atteikties no atgādinājumiem: ${u}`,
+    optOutPage: { title: 'Atteikšanās no atgādinājumiem', question: 'Vai vēlaties vairs nesaņemt atgādinājumus?', button: 'Jā, atsakos', done: 'Mēs Jums vairs nesūtīsim atgādinājumus.' },
+  },
+  en: {
+    noticeSubject: (c, d, t) => `${c}: appointment on ${d} at ${t}`,
+    noticeTitle: 'Notice of your appointment',
+    noticeIntro: (n) => `Dear ${n}, you have been registered for an appointment.`,
+    time: 'Time', professional: 'Doctor', address: 'Address', contacts: 'Contacts', cancel: 'Changing or cancelling',
+    defaultCancel: (p, e) => `Please let us know at least 24 hours in advance if you need to change or cancel: ${[p, e].filter(Boolean).join(', ')}.`,
+    at: 'at',
+    reminderSubject: (c) => `${c}: reminder`,
+    reminderDefault: '{clinic}: reminder – your appointment is on {date} at {time}. To change or cancel: {phone}.',
+    optOutLine: (u) => `Stop reminders: ${u}`,
+    optOutPage: { title: 'Stop reminders', question: 'Do you want us to stop sending you reminders?', button: 'Yes, stop them', done: 'We will not send you reminders any more.' },
+  },
+  ru: {
+    noticeSubject: (c, d, t) => `${c}: приём ${d} в ${t}`,
+    noticeTitle: 'Уведомление о времени приёма',
+    noticeIntro: (n) => `Уважаемый(-ая) ${n}! Вы записаны на приём.`,
+    time: 'Время', professional: 'Врач', address: 'Адрес', contacts: 'Контакты', cancel: 'Изменение или отмена',
+    defaultCancel: (p, e) => `Пожалуйста, сообщите об изменении или отмене не позднее чем за 24 часа: ${[p, e].filter(Boolean).join(', ')}.`,
+    at: 'в',
+    reminderSubject: (c) => `${c}: напоминание`,
+    reminderDefault: '{clinic}: напоминание – ваш приём {date} в {time}. Для изменения или отмены: {phone}.',
+    optOutLine: (u) => `Отказаться от напоминаний: ${u}`,
+    optOutPage: { title: 'Отказ от напоминаний', question: 'Вы хотите больше не получать напоминания?', button: 'Да, отказаться', done: 'Мы больше не будем присылать вам напоминания.' },
+  },
+};
+
+/** Fills {placeholders}; unknown ones are left out rather than shown raw. */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? '').replace(/\s{2,}/g, ' ').trim();
+}
