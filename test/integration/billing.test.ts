@@ -46,6 +46,7 @@ before(async () => {
     { code: 'FILL', price: '60.00', benefitEligible: true, names: { et: 'Plomb', lv: 'Plomba', en: 'Filling', ru: 'Пломба' } },
     { code: 'XRAY', price: '20', benefitEligible: true, names: { et: 'Röntgen', lv: 'Rentgens', en: 'X-ray', ru: 'Рентген' } },
     { code: 'WHITE', price: '150.00', benefitEligible: false, names: { et: 'Valgendus', lv: 'Balināšana', en: 'Whitening', ru: 'Отбеливание' } },
+    { code: 'DENT', kind: 'prosthesis', price: '400.00', benefitEligible: false, names: { et: 'Osaprotees', lv: 'Daļēja protēze', en: 'Partial denture', ru: 'Частичный протез' } },
   ];
   for (const item of items) {
     const r = await acc.post('/api/billing/price-list', { validFrom: '2017-01-01', ...item });
@@ -195,6 +196,21 @@ describe('groups', () => {
     assert.match(inv.groupReason, /derived from birth date/);
   });
 
+  test('prosthesis benefit: €260 per three years from the completion, beside the yearly benefit', async () => {
+    const id = await newPatient(eeCode('3520707000')); // over 63
+    const first = await invoice({ visitId: await visit(id, '2023-02-01', [{ code: 'DENT' }, { code: 'FILL' }]) });
+    assert.deepEqual(first.lines.filter((l: any) => l.kind !== 'visit_fee').map((l: any) => [l.code, l.benefit]), [['DENT', '260.00'], ['FILL', '51.00']]);
+    const status = await rec.get(`/api/billing/patients/${id}/benefit?on=2023-06-01`);
+    assert.deepEqual([status.body.prosthesisLeft, status.body.prosthesisPeriodStartedOn, status.body.usedHere], ['0.00', '2023-02-01', '51.00']);
+    const again = await invoice({ visitId: await visit(id, '2026-01-31', [{ code: 'DENT' }]) });
+    assert.equal(again.benefit, '0.00', 'still inside the three years');
+    const later = await invoice({ visitId: await visit(id, '2026-02-01', [{ code: 'DENT' }]) });
+    assert.equal(later.benefit, '260.00', 'a new period from 2026-02-01');
+    const adult = await newPatient(eeCode('3900808000'));
+    const none = await invoice({ visitId: await visit(adult, '2024-03-01', [{ code: 'DENT' }]) });
+    assert.equal(none.benefit, '0.00');
+  });
+
   test('a child: eligible care free, no visit fee', async () => {
     const id = await newPatient(eeCode('5100404000'));
     const inv = await invoice({ visitId: await visit(id, '2024-03-05', [{ code: 'FILL' }, { code: 'WHITE' }]) });
@@ -223,6 +239,10 @@ describe('roles and audit', () => {
     const other = await c.as('doctor2');
     const noReason = await other.post('/api/billing/visits/services', { patientId: id, visitDate: '2024-03-06', services: [{ code: 'XRAY' }] });
     assert.equal(noReason.status, 403, 'a doctor who does not treat the patient must state a reason');
+    assert.equal(await count('audit_events', `action = 'billing.services_record' and outcome = 'denied'`), 1, 'the refusal is recorded');
+    const withReason = await other.post('/api/billing/visits/services', { patientId: id, visitDate: '2024-03-06', services: [{ code: 'XRAY' }] }, { 'x-access-reason': 'covering for a colleague' });
+    assert.equal(withReason.status, 201, JSON.stringify(withReason.body));
+    assert.equal(await count('audit_events', `action = 'billing.services_record' and break_glass`), 1, 'break-the-glass is flagged');
   });
 
   test('every invoice issue is in the audit log with the patient reference', async () => {

@@ -55,6 +55,18 @@ describe('invoice arithmetic', () => {
     assert.equal(less.benefitCents, 1000);
   });
 
+  it('a prosthesis line takes the prosthesis benefit, not the yearly one', () => {
+    const prosthesis = { ...line('DENTURE', 40000, false), kind: 'prosthesis' as const };
+    const inv = composeInvoice({ date: '2024-03-01', group: 'pensioner', usedCents: 0, patientName: 'P', lines: [prosthesis, line('FILL', 6000)], prosthesisLeftCents: 26000 });
+    assert.deepEqual(inv.lines.map((l) => l.benefitCents), [26000, 5250]);
+    assert.equal(inv.balanceAfterCents, 10500 - 5250, 'the yearly balance is untouched by the prosthesis');
+    const none = composeInvoice({ date: '2024-03-01', group: 'adult', usedCents: 0, patientName: 'A', lines: [prosthesis], prosthesisLeftCents: null });
+    assert.equal(none.benefitCents, 0);
+    refuses(() => composeInvoice({ date: '2024-03-01', group: 'adult', usedCents: 0, patientName: 'A', lines: [{ ...prosthesis, requestedBenefitCents: 100 }], prosthesisLeftCents: null }), /lines\.0\.benefit/, /no prosthesis benefit/);
+    const cn = composeCreditNote({ date: '2024-03-05', invoiceDate: '2024-03-01', group: 'pensioner', lines: inv.lines.map((l) => ({ ...l })), credits: [{ lineNo: 1, amountCents: 20000 }], standingShares: inv.shares });
+    assert.deepEqual([cn.benefitCents, cn.patientCents], [-6000, -14000], 'a €200 cut leaves €200 billed, still within the €260 benefit');
+  });
+
   it('refuses a visit fee over €5 and a bill dated before any rule', () => {
     refuses(() => composeInvoice({ date: '2024-03-01', group: 'adult', usedCents: 0, patientName: 'M', lines: [fee(600)] }), /visitFee/, /at most/);
     refuses(() => composeInvoice({ date: '2017-01-01', group: 'adult', usedCents: 0, patientName: 'M', lines: [line('A', 100)] }), /^date$/, /no dental benefit rule/);

@@ -61,6 +61,8 @@ export interface ComposeInput {
   lines: LineInput[];
   payers?: PayerShareInput[];
   patientName: string;
+  /** Prosthesis benefit left for this patient, or null when their groups give none. */
+  prosthesisLeftCents?: number | null;
 }
 
 const FUND_NAME = 'Tervisekassa';
@@ -77,6 +79,7 @@ export function composeInvoice(input: ComposeInput): ComposedInvoice {
   const tier = child ? null : withRuleErrors('date', () => yearlyBenefitTier(date, input.group));
   let balance = tier ? Math.max(0, tier.tier.yearlyCents - input.usedCents) : Number.MAX_SAFE_INTEGER;
   const bp = tier ? tier.tier.minPatientShareBp : 0;
+  let prosthesisLeft = input.prosthesisLeftCents ?? 0;
 
   const lines = input.lines.map((l, i): ComposedLine => {
     const field = `lines.${i}`;
@@ -84,7 +87,20 @@ export function composeInvoice(input: ComposeInput): ComposedInvoice {
     const amount = l.quantity * l.unitPriceCents;
     if (l.kind === 'visit_fee') checkVisitFee(date, input.group, amount);
     let benefit = 0;
-    if (!l.benefitEligible) {
+    if (l.kind === 'prosthesis') {
+      // The prosthesis benefit has its own three-year amount and no minimum share.
+      const requested = l.requestedBenefitCents ?? amount;
+      if (requested > amount) throw new ValidationError(`${field}.benefit`, `more than the line's amount`);
+      if (input.prosthesisLeftCents == null) {
+        if ((l.requestedBenefitCents ?? 0) > 0) throw new ValidationError(`${field}.benefit`, 'the patient\'s groups give no prosthesis benefit');
+      } else {
+        if (l.requestedBenefitCents !== undefined && requested > prosthesisLeft) {
+          throw new ValidationError(`${field}.benefit`, `only €${formatEuros(prosthesisLeft)} of the prosthesis benefit is left`);
+        }
+        benefit = Math.min(requested, prosthesisLeft);
+        prosthesisLeft -= benefit;
+      }
+    } else if (!l.benefitEligible) {
       if ((l.requestedBenefitCents ?? 0) > 0) {
         throw new ValidationError(`${field}.benefit`, `${l.code} is not on the Fund's list of benefit-eligible services`);
       }
@@ -170,7 +186,8 @@ export function composeCreditNote(input: CreditInput): ComposedInvoice {
       throw new ValidationError(`lines.${i}.amount`, `the credit note (€${formatEuros(c.amountCents)}) is larger than what stands on line ${c.lineNo} (€${formatEuros(line.amountCents)})`);
     }
     const remaining = line.amountCents - c.amountCents;
-    const newBenefit = line.benefitEligible ? Math.min(line.benefitCents, remaining - ceilShare(remaining, bp)) : 0;
+    const newBenefit = line.kind === 'prosthesis' ? Math.min(line.benefitCents, remaining)
+      : line.benefitEligible ? Math.min(line.benefitCents, remaining - ceilShare(remaining, bp)) : 0;
     const reversal = line.benefitCents - Math.max(0, newBenefit);
     return {
       kind: line.kind, priceItemId: line.priceItemId, code: line.code, description: line.description,

@@ -81,7 +81,7 @@ export function createInvoiceOperations(kit: BillingKit) {
       }
       return { payerRef: bp.id, payerName: bp.name, amountCents: parseEuros(p.amount, `payers.${i}.amount`) };
     });
-    const composed = composeInvoice({ date, group: pos.group, usedCents: pos.usedCents, lines, payers, patientName: kit.patientName(patient) });
+    const composed = composeInvoice({ date, group: pos.group, usedCents: pos.usedCents, lines, payers, patientName: kit.patientName(patient), prosthesisLeftCents: pos.prosthesisLeftCents });
     return { patient, grant, date, pos, language, composed, visitDate: services[0]!.service.visitDate };
   }
 

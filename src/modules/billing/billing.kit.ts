@@ -5,7 +5,7 @@ import type { Role } from '../../platform/auth/auth.schema';
 import type { Clock } from '../../platform/clock';
 import type { FieldCipher } from '../../platform/crypto';
 import type { Mailer } from '../../platform/mail';
-import type { Db, DbOrTx } from '../../platform/db';
+import type { Db, DbOrTx, Tx } from '../../platform/db';
 import { ForbiddenError, NotFoundError } from '../../platform/errors';
 import { localDate } from '../../rules/zoned-time';
 import { clinics } from '../clinics/clinics.schema';
@@ -33,21 +33,11 @@ export const SERVICE_RECORDERS: Role[] = ['doctor'];
 
 export type ClinicRow = typeof clinics.$inferSelect;
 
-type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-class DeferredRefusal extends Error {
-  constructor(
-    readonly original: unknown,
-    readonly entries: AuditEntry[],
-  ) {
-    super('access refused');
-  }
-}
-
 export function createBillingKit(deps: BillingServiceDeps) {
   const { db, clock, cipher, audit } = deps;
   const repo = createBillingRepository();
   const patientsRepo = createPatientsRepository();
+  const policy = createPatientAccessPolicy({ repo: patientsRepo });
   const clinicCache = new Map<string, ClinicRow>();
 
   function requireRole(ctx: AccessContext, roles: Role[], what: string) {
@@ -69,35 +59,15 @@ export function createBillingKit(deps: BillingServiceDeps) {
     return localDate(clock.now(), (await clinic(tx, clinicId)).timeZone);
   }
 
-  /**
-   * Loads a patient and checks need-to-know. A refusal is recorded after the transaction has
-   * rolled back (see `transaction`): writing it from inside would wait for our own transaction on
-   * the embedded database, which has a single connection.
-   */
+  /** Loads a patient and checks need-to-know; a refusal travels on the error and is recorded by `transaction`. */
   async function patientFor(tx: DbOrTx, ctx: AccessContext, patientId: string, action: string, scope: PatientScope = 'administrative'): Promise<{ patient: PatientRow; grant: Grant }> {
     const patient = await patientsRepo.find(tx, ctx.clinicId, patientId);
     if (!patient) throw new NotFoundError('no such patient');
-    const refusals: AuditEntry[] = [];
-    const deferred = { appendRefusal: async (_db: Db, _ctx: AccessContext, e: AuditEntry) => void refusals.push(e) } as unknown as AuditService;
-    const policy = createPatientAccessPolicy({ db, repo: patientsRepo, audit: deferred });
-    try {
-      return { patient, grant: await policy.authorize(tx, ctx, patientId, scope, action) };
-    } catch (err) {
-      if (refusals.length) throw new DeferredRefusal(err, refusals);
-      throw err;
-    }
+    return { patient, grant: await policy.authorize(tx, ctx, patientId, scope, action) };
   }
 
-  /** db.transaction that records deferred access refusals once the work has rolled back. */
-  async function transaction<T>(ctx: AccessContext, work: (tx: DbTx) => Promise<T>): Promise<T> {
-    try {
-      return await db.transaction(work);
-    } catch (err) {
-      if (!(err instanceof DeferredRefusal)) throw err;
-      for (const e of err.entries) await audit.appendRefusal(db, ctx, e);
-      throw err.original;
-    }
-  }
+  /** A transaction whose access refusals are recorded after it has rolled back (platform audit). */
+  const transaction = <T>(ctx: AccessContext, work: (tx: Tx) => Promise<T>): Promise<T> => audit.transaction(db, ctx, work);
 
   /** One audit entry in billing's words; purpose defaults to billing. */
   function entry(grant: Grant | null, e: Omit<AuditEntry, 'purpose'> & { purpose?: string }): AuditEntry {

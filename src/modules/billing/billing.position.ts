@@ -1,10 +1,10 @@
 import type { DbOrTx } from '../../platform/db';
 import { ValidationError } from '../../platform/errors';
-import { yearlyBenefitTier } from '../../rules/dental-benefits';
+import { prosthesisRuleOn, yearlyBenefitTier } from '../../rules/dental-benefits';
 import type { PatientRow } from '../patients/patients.repository';
 import { decideGroup, type GroupDecision, type GroupEvidence } from './billing.groups';
 import type { BillingKit } from './billing.kit';
-import { withRuleErrors } from './billing.quote';
+import { prosthesisLeft, withRuleErrors } from './billing.quote';
 
 /** The patient's group and yearly benefit on a day: the one computation invoices and previews share. */
 export async function benefitPosition(kit: BillingKit, tx: DbOrTx, clinicId: string, patient: PatientRow, date: string, forcedGroup?: GroupDecision['group']) {
@@ -21,11 +21,16 @@ export async function benefitPosition(kit: BillingKit, tx: DbOrTx, clinicId: str
   const [usedHere, usedElsewhere] = await Promise.all([
     kit.repo.usedHere(tx, clinicId, patient.id, year), kit.repo.usedElsewhere(tx, clinicId, patient.id, year),
   ]);
+  // The prosthesis benefit follows any of the patient's groups that has it (a pregnant pensioner keeps it).
+  const prosthesisRule = withRuleErrors('date', () => prosthesisRuleOn(date));
+  const prosthesisGroup = decision.applicable.find((g) => prosthesisRule.groups.includes(g));
+  const prosthesis = prosthesisGroup ? prosthesisLeft(date, prosthesisGroup, await kit.repo.prosthesisHistory(tx, clinicId, patient.id)) : null;
   const yearly = group === 'child' ? null : withRuleErrors('date', () => yearlyBenefitTier(date, group)).tier.yearlyCents;
   const used = usedHere + usedElsewhere;
   return {
     group, decision, year, usedHereCents: usedHere, usedElsewhereCents: usedElsewhere, usedCents: used,
     yearlyCents: yearly, balanceCents: yearly === null ? null : Math.max(0, yearly - used),
+    prosthesisLeftCents: prosthesis?.leftCents ?? null, prosthesisPeriodStartedOn: prosthesis?.periodStartedOn ?? null,
   };
 }
 

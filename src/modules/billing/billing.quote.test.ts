@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ValidationError } from '../../platform/errors';
 import type { BenefitGroup } from '../../rules/dental-benefits';
-import { checkRequestedBenefit, checkVisitFee, quoteBenefit, quoteProsthesis } from './billing.quote';
+import { checkRequestedBenefit, checkVisitFee, prosthesisLeft, quoteBenefit, quoteProsthesis } from './billing.quote';
 
 const q = (date: string, group: BenefitGroup, eligibleCents: number, usedCents = 0) => {
   const r = quoteBenefit({ date, group, eligibleCents, usedCents });
@@ -148,5 +148,19 @@ describe('visit fee and prosthesis benefit', () => {
   });
   it('refuses the prosthesis benefit to groups without it', () => {
     refuses(() => quoteProsthesis({ completedOn: '2024-04-10', group: 'adult', costCents: 1, periodStartedOn: null, usedInPeriodCents: 0 }), 'group', /not adult/);
+  });
+});
+
+describe('prosthesis benefit left from the history of earlier prostheses', () => {
+  it('counts the period from the first completion and opens a new one after three years', () => {
+    assert.equal(prosthesisLeft('2024-05-01', 'pensioner', []).leftCents, 26000);
+    const history = [{ date: '2022-01-10', benefitCents: 20000 }, { date: '2023-06-01', benefitCents: 5000 }];
+    assert.deepEqual(prosthesisLeft('2024-05-01', 'pensioner', history), { leftCents: 1000, periodStartedOn: '2022-01-10', ruleId: 'ee-prosthesis-2017-07-01' });
+    assert.equal(prosthesisLeft('2025-01-10', 'over-63', history).leftCents, 26000);
+    // A credit note given back in the period restores it.
+    assert.equal(prosthesisLeft('2024-05-01', 'pensioner', [...history, { date: '2022-01-10', benefitCents: -20000 }]).leftCents, 21000);
+  });
+  it('is refused to groups without it', () => {
+    refuses(() => prosthesisLeft('2024-05-01', 'pregnant', []), 'group', /not pregnant/);
   });
 });

@@ -69,6 +69,7 @@ export function checkRulesInForce(date: string, field: string): void {
     visitFeeRuleOn(date);
     childrenCareRuleOn(date);
     derivedGroupRuleOn(date);
+    prosthesisRuleOn(date);
   });
 }
 
@@ -176,4 +177,25 @@ export function quoteProsthesis(input: ProsthesisInput): ProsthesisQuote {
     periodEndsOn: addYears(periodStartedOn, rule.periodYears),
     ruleId: rule.id,
   };
+}
+
+/**
+ * What is left of the prosthesis benefit on `date`, from the prosthesis benefits paid before
+ * (dated by their invoices): a period opens with the first completion and lasts the rule's years.
+ */
+export function prosthesisLeft(date: string, group: BenefitGroup, history: { date: string; benefitCents: number }[]): { leftCents: number; periodStartedOn: string; ruleId: string } {
+  const rule = withRuleErrors('date', () => prosthesisRuleOn(checkQuoteDate(date)));
+  let start: string | null = null;
+  let used = 0;
+  for (const h of [...history].sort((a, b) => a.date.localeCompare(b.date))) {
+    if (h.date > date) continue;
+    if (start === null || h.date >= addYears(start, rule.periodYears)) {
+      if (h.benefitCents <= 0) continue;
+      start = h.date;
+      used = 0;
+    }
+    used += h.benefitCents;
+  }
+  const q = quoteProsthesis({ completedOn: date, group, costCents: rule.amountCents, periodStartedOn: start, usedInPeriodCents: Math.max(0, used) });
+  return { leftCents: q.benefitCents, periodStartedOn: q.periodStartedOn, ruleId: q.ruleId };
 }

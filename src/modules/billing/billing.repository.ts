@@ -72,12 +72,24 @@ export function createBillingRepository() {
      */
     async usedHere(db: DbOrTx, clinicId: string, patientId: string, year: number): Promise<number> {
       const result = await db.execute(sql`
-        select coalesce(sum(i.benefit_cents), 0)::text as sum
+        select coalesce(sum(l.benefit_cents), 0)::text as sum
           from ${invoices} i
+          join ${invoiceLines} l on l.clinic_id = i.clinic_id and l.invoice_id = i.id and l.kind <> 'prosthesis'
           left join ${invoices} o on o.clinic_id = i.clinic_id and o.id = i.credits_invoice_id
          where i.clinic_id = ${clinicId} and i.patient_id = ${patientId} and i.benefit_group <> 'child'
            and coalesce(o.invoice_date, i.invoice_date) between ${`${year}-01-01`} and ${`${year}-12-31`}`);
       return Number(rowsOf<{ sum: string }>(result)[0]?.sum ?? 0);
+    },
+    /** Prosthesis benefits paid here, per invoice date (credit notes counted on their invoice's date). */
+    async prosthesisHistory(db: DbOrTx, clinicId: string, patientId: string): Promise<{ date: string; benefitCents: number }[]> {
+      const result = await db.execute(sql`
+        select to_char(coalesce(o.invoice_date, i.invoice_date), 'YYYY-MM-DD') as date, sum(l.benefit_cents)::text as benefit
+          from ${invoices} i
+          join ${invoiceLines} l on l.clinic_id = i.clinic_id and l.invoice_id = i.id and l.kind = 'prosthesis'
+          left join ${invoices} o on o.clinic_id = i.clinic_id and o.id = i.credits_invoice_id
+         where i.clinic_id = ${clinicId} and i.patient_id = ${patientId}
+         group by 1 order by 1`);
+      return rowsOf<{ date: string; benefit: string }>(result).map((r) => ({ date: r.date, benefitCents: Number(r.benefit) }));
     },
 
     // ---- services recorded at a visit

@@ -98,6 +98,7 @@ export function createBillingService(deps: BillingServiceDeps) {
       return {
         date, group: pos.group, applicable: pos.decision.applicable, reason: pos.decision.reason, year: pos.year,
         yearly: eur(pos.yearlyCents), usedHere: eur(pos.usedHereCents), usedElsewhere: eur(pos.usedElsewhereCents), balance: eur(pos.balanceCents),
+        prosthesisLeft: eur(pos.prosthesisLeftCents), prosthesisPeriodStartedOn: pos.prosthesisPeriodStartedOn,
         evidence: evidence.map((e) => ({ id: e.id, group: e.benefitGroup, evidence: e.evidence, validFrom: e.validFrom, validTo: e.validTo })),
       };
     });
