@@ -124,6 +124,8 @@ describe('consent ledger', () => {
     assert.equal(reminders.basis, 'legitimate_interest');
     assert.equal(reminders.state, 'not_objected');
     await assert.rejects(rows(`update consent_events set action = 'withdrawn'`), /append-only/);
+    const viewed = await rows<{ actor_id: string }>(`select actor_id from audit_events where clinic_id = $1 and action = 'consent.view' and patient_ref = $2`, [c.id, patientId]);
+    assert.equal(viewed[0]!.actor_id, c.staff.receptionist.id, 'reading consents is in the audit log');
   });
 
   test('the next message after a withdrawal through the link is not sent, and the withdrawal is audited', async () => {

@@ -100,7 +100,7 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
     requireRecorder(ctx);
     await requirePatient(ctx.clinicId, patientId);
     const reg = await register.inForce(ctx.clinicId);
-    const history = await repo.history(db, ctx.clinicId, patientId);
+    const history = await readAudited(ctx, patientId, 'consent.view');
     return (reg?.purposes ?? []).flatMap((p) => {
       const basis = basisOf(reg, p.key);
       if (basis !== 'consent' && basis !== 'legitimate_interest') return [];
@@ -118,7 +118,16 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
   async function history(ctx: AccessContext, patientId: string) {
     requireRecorder(ctx);
     await requirePatient(ctx.clinicId, patientId);
-    return repo.history(db, ctx.clinicId, patientId);
+    return readAudited(ctx, patientId, 'consent.history');
+  }
+
+  /** A person's consents are personal data: reading them is recorded like any other access. */
+  function readAudited(ctx: AccessContext, patientId: string, action: string) {
+    return db.transaction(async (tx) => {
+      const rows = await repo.history(tx, ctx.clinicId, patientId);
+      await audit.append(tx, ctx, [{ action, entityType: 'consent_event', patientRef: patientId, purpose: 'consent_management' }]);
+      return rows;
+    });
   }
 
   /**
