@@ -74,3 +74,24 @@ export function visit(w: QueueWorld, overrides: Record<string, unknown> = {}) {
 
 export const count = async (t: TestApp, sql: string, params: unknown[] = []) =>
   Number((await t.database.raw.query<{ n: string }>(sql, params))[0]!.n);
+
+/** A valid Estonian ID code for a woman born in 1980 with serial `n` (check digit computed). */
+export function estonianCode(n: number): string {
+  const base = `4800101${String(n).padStart(3, '0')}`;
+  const d = [...base].map(Number);
+  const sum = (w: number[]) => w.reduce((s, x, i) => s + x * d[i]!, 0) % 11;
+  let c = sum([1, 2, 3, 4, 5, 6, 7, 8, 9, 1]);
+  if (c === 10) c = sum([3, 4, 5, 6, 7, 8, 9, 1, 2, 3]);
+  if (c === 10) c = 0;
+  return `${base}${c}`;
+}
+
+/** Registers another patient; returns their id. */
+export async function addPatient(w: QueueWorld, n: number, overrides: Record<string, unknown> = {}): Promise<string> {
+  const r = await w.rec.post('/api/patients', patientBody({
+    firstName: 'Katrin', lastName: `Patsient${n}`, identity: { kind: 'national', country: 'EE', code: estonianCode(n) },
+    mobile: `+372 5${String(10000000 + n).slice(1)}`, email: `patsient${n}@example.ee`, ...overrides,
+  }));
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body.patient.id;
+}

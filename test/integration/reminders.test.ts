@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { addPatient as addPatientNow, count, queueWorld, START, visit, type QueueWorld } from './queue.fixtures';
+
+let w: QueueWorld;
+before(async () => {
+  w = await queueWorld('remind');
+});
+after(() => w.close());
+
+/** Staff sessions expire when the clock jumps days ahead: desk work happens back at the start time. */
+async function atDesk<T>(fn: () => Promise<T>): Promise<T> {
+  const saved = w.clock.now();
+  w.clock.set(START);
+  try {
+    return await fn();
+  } finally {
+    w.clock.set(saved);
+  }
+}
+const addPatient = (w2: QueueWorld, n: number) => atDesk(() => addPatientNow(w2, n));
+async function book(patientId: string, startsAt: string, extra: Record<string, unknown> = {}) {
+  const r = await atDesk(() => w.rec.post('/api/queue/entries', visit(w, { patientId, startsAt, ...extra })));
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body.entry.id as string;
+}
+const messages = async (id: string) => (await atDesk(() => w.rec.get(`/api/queue/entries/${id}/messages`))).body.items as { kind: string; status: string; lastError: string | null; attempts: number }[];
+
+describe('written notice', () => {
+  test('is e-mailed in the patient’s language with the PDF, and printable at the desk', async () => {
+    const id = await book(w.patientId, '2026-12-22T10:00:00+02:00');
+    await w.queue.worker.drain();
+    const [mail] = await w.smtp.waitFor(1);
+    assert.deepEqual(mail!.to, ['tonis.oun@example.ee']);
+    assert.equal(mail!.subject, 'Clinic remind: vastuvõtt 22.12.2026 kell 10:00');
+    assert.match(mail!.text, /Tõnis Õun/);
+    assert.match(mail!.text, /Arst: Mari Kask/);
+    assert.match(mail!.text, /Ravi 7, 10134 Tallinn/);
+    assert.match(mail!.text, /\+3726000001/);
+    assert.match(mail!.text, /tühistamine/i);
+    assert.doesNotMatch(mail!.text, /valu/, 'no complaint in the notice');
+    assert.equal(mail!.attachments[0]!.contentType, 'application/pdf');
+    assert.equal(mail!.attachments[0]!.content.subarray(0, 5).toString(), '%PDF-');
+    const pdf = await w.t.app.inject({ method: 'GET', url: `/api/queue/entries/${id}/notice.pdf`, headers: { cookie: `hoidja_session=${await sessionCookie()}` } });
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    const m = await messages(id);
+    assert.equal(m.find((x) => x.kind === 'visit_notice')!.status, 'sent');
+    assert.equal(m.find((x) => x.kind === 'reminder')!.status, 'queued');
+  });
+});
+
+async function sessionCookie() {
+  const r = await w.t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { clinic: w.clinic.slug, email: w.clinic.staff.receptionist.email, password: 'correct horse battery staple' } });
+  return r.cookies.find((c) => c.name === 'hoidja_session')!.value;
+}
+
+describe('SMS reminder', () => {
+  test('goes two days before at the start of sending hours, once, without health details', async () => {
+    w.clock.set('2026-12-20T06:30:00Z'); // 08:30 in Tallinn: not yet
+    await w.queue.worker.drain();
+    assert.equal(w.sms.received.length, 0);
+    w.clock.set('2026-12-20T07:00:00Z'); // 09:00
+    await w.queue.worker.drain();
+    assert.equal(w.sms.received.length, 1);
+    const sms = w.sms.received[0]!;
+    assert.equal(sms.to, '+37251234567');
+    assert.equal(sms.sender, 'Parodont');
+    assert.match(sms.text, /22\.12\.2026 kell 10:00/);
+    assert.match(sms.text, /https:\/\/hoidja\.example\/api\/public\/opt-out\//);
+    assert.doesNotMatch(sms.text, /Hambaravi|valu|Kask/, 'no service, complaint or doctor unless the template says so');
+    await w.queue.worker.drain();
+    w.clock.advance(3600_000);
+    await w.queue.worker.drain();
+    assert.equal(w.sms.received.length, 1, 'never twice');
+  });
+
+  test('waits for the sending hours', async () => {
+    const p = await addPatient(w, 11);
+    await book(p, '2026-12-23T10:00:00+02:00');
+    w.clock.set('2026-12-21T19:00:00Z'); // 21:00: reminder due since 09:00 but outside hours now
+    const before = w.sms.received.length;
+    await w.queue.worker.drain();
+    assert.equal(w.sms.received.length, before);
+    w.clock.set('2026-12-22T07:00:00Z'); // next morning, still before the visit
+    await w.queue.worker.drain();
+    assert.equal(w.sms.received.length, before + 1);
+  });
+
+  test('is never sent under a restriction of processing', async () => {
+    w.clock.set('2026-12-14T08:00:00Z');
+    const p = await addPatient(w, 12);
+    const id = await book(p, '2026-12-28T10:00:00+02:00');
+    await w.t.database.raw.query('update patients set processing_restricted = true where id = $1', [p]);
+    w.clock.set('2026-12-26T07:00:00Z');
+    const before = w.sms.received.length;
+    await w.queue.worker.drain();
+    assert.equal(w.sms.received.length, before);
+    const r = (await messages(id)).find((x) => x.kind === 'reminder')!;
+    assert.equal(r.status, 'skipped');
+    assert.match(r.lastError!, /restricted/);
+  });
+
+  test('after a provider error stays queued, is visible to staff, and is retried with backoff', async () => {
+    w.clock.set('2026-12-14T08:00:00Z');
+    const p = await addPatient(w, 13);
+    const id = await book(p, '2026-12-29T11:00:00+02:00');
+    w.clock.set('2026-12-27T07:00:00Z');
+    w.sms.failNext(1, 'error500');
+    const before = w.sms.received.length;
+    await w.queue.worker.drain();
+    assert.equal(w.sms.received.length, before);
+    const r = (await messages(id)).find((x) => x.kind === 'reminder')!;
+    assert.equal(r.status, 'queued');
+    assert.equal(r.attempts, 1);
+    assert.match(r.lastError!, /500/);
+    const problems = await atDesk(() => w.rec.get('/api/queue/message-problems'));
+    assert.ok(problems.body.items.some((x: { subjectId: string }) => x.subjectId === id));
+    await w.queue.worker.drain();
+    assert.equal(w.sms.received.length, before, 'not before the backoff');
+    w.clock.advance(5 * 60_000);
+    await w.queue.worker.drain();
+    assert.equal(w.sms.received.length, before + 1);
+    assert.equal((await messages(id)).find((x) => x.kind === 'reminder')!.status, 'sent');
+  });
+
+  test('a moved visit gets one reminder, for the new time', async () => {
+    w.clock.set('2026-12-14T08:00:00Z');
+    const p = await addPatient(w, 14);
+    const id = await book(p, '2026-12-30T12:00:00+02:00');
+    const mv = await atDesk(() => w.rec.post(`/api/queue/entries/${id}/move`, { startsAt: '2026-12-30T14:00:00+02:00', reason: 'patsiendi soov', patientInformed: true }));
+    assert.equal(mv.status, 200, JSON.stringify(mv.body));
+    const jobs = await messages(id);
+    assert.equal(jobs.filter((j) => j.kind === 'reminder' && j.status === 'queued').length, 1);
+    assert.equal(jobs.filter((j) => j.kind === 'reminder' && j.status === 'cancelled').length, 1);
+    w.clock.set('2026-12-28T07:00:00Z');
+    const before = w.sms.received.filter((s) => s.to === '+37250000014').length;
+    await w.queue.worker.drain();
+    const mine = w.sms.received.filter((s) => s.to === '+37250000014');
+    assert.equal(mine.length, before + 1);
+    assert.match(mine.at(-1)!.text, /14:00/);
+  });
+
+  test('the opt-out link stops further reminders', async () => {
+    w.clock.set('2026-12-14T08:00:00Z');
+    const p = await addPatient(w, 15);
+    const id = await book(p, '2026-12-31T10:00:00+02:00', { reminderChannel: 'email' });
+    const link = w.queue.messaging.optOutUrl(w.clinic.id, p).replace('https://hoidja.example', '');
+    const page = await w.t.app.inject({ method: 'GET', url: link });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<form method="post">/);
+    const bad = await w.t.app.inject({ method: 'GET', url: `${link.slice(0, -3)}xyz` });
+    assert.equal(bad.statusCode, 404);
+    const done = await w.t.app.inject({ method: 'POST', url: link, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+    assert.equal(done.statusCode, 200, done.body);
+    w.clock.set('2026-12-29T07:00:00Z');
+    await w.queue.worker.drain();
+    const r = (await messages(id)).find((x) => x.kind === 'reminder')!;
+    assert.equal(r.status, 'skipped');
+    assert.match(r.lastError!, /opted out/);
+    assert.equal(await count(w.t, "select count(*)::text as n from audit_events where action = 'reminder.opt_out'"), 1);
+  });
+});
