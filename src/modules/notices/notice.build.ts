@@ -40,8 +40,8 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
   blocks.push({ type: 'heading', level: 1, text: title });
   const plural = names.length > 1;
   p(w.subtitle(joinedNames, plural));
-  if (opts.version) p(w.version(opts.version.number, opts.version.publishedAt));
-  else if (reg.updated) p(w.updated(reg.updated));
+  if (opts.version) p(w.version(opts.version.number, w.date(opts.version.publishedAt)));
+  else if (reg.updated) p(w.updated(w.date(reg.updated)));
   p(w.intro(joinedNames, plural));
 
   h2(w.headings.controller);

@@ -60,7 +60,9 @@ describe('privacy notice', () => {
 
   it('shows the version of a published notice', () => {
     const md = renderMarkdown(buildNotice(demo(), 'et', { version: { number: 3, publishedAt: '2026-11-20' } }));
-    assert.ok(md.includes('Versioon 3, avaldatud 2026-11-20.'));
+    assert.ok(md.includes('Versioon 3, avaldatud 20.11.2026.'));
+    assert.ok(renderMarkdown(buildNotice(demo(), 'en', { version: { number: 3, publishedAt: '2026-11-20' } })).includes('Version 3, published 20 November 2026.'));
+    assert.ok(renderMarkdown(buildNotice(demo(), 'lv', { version: { number: 3, publishedAt: '2026-11-20' } })).includes('3. versija, publicēta 20.11.2026.\n'));
   });
 
   it('renders a PDF in every language', async () => {

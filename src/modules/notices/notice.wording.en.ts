@@ -8,6 +8,7 @@ export const en: Wording = {
   fallback: (from) => `[in ${languages[from]}]`,
   title: 'Privacy notice',
   subtitle: (c, pl) => `How ${c} ${pl ? 'process' : 'processes'} personal data`,
+  date: (iso) => { const [y, m, d] = iso.split('-').map(Number); return `${d} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m! - 1]} ${y}`; },
   updated: (d) => `Last updated ${d}.`,
   version: (n, d) => `Version ${n}, published ${d}.`,
   headings: {

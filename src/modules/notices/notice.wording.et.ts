@@ -8,6 +8,7 @@ export const et: Wording = {
   fallback: (from) => `[${languages[from]} keeles]`,
   title: 'Isikuandmete töötlemise teave',
   subtitle: (c, pl) => `Kuidas ${c} isikuandmeid ${pl ? 'töötlevad' : 'töötleb'}`,
+  date: (iso) => iso.split('-').reverse().join('.'),
   updated: (d) => `Viimati muudetud ${d}.`,
   version: (n, d) => `Versioon ${n}, avaldatud ${d}.`,
   headings: {

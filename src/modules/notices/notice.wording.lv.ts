@@ -8,8 +8,9 @@ export const lv: Wording = {
   fallback: (from) => `[${languages[from]} valodā]`,
   title: 'Paziņojums par personas datu apstrādi',
   subtitle: (c, _pl) => `Kā ${c} apstrādā personas datus`,
-  updated: (d) => `Pēdējo reizi atjaunināts ${d}.`,
-  version: (n, d) => `${n}. versija, publicēta ${d}.`,
+  date: (iso) => `${iso.split('-').reverse().join('.')}.`,
+  updated: (d) => `Pēdējo reizi atjaunināts ${d}`, // the date already ends with a full stop
+  version: (n, d) => `${n}. versija, publicēta ${d}`,
   headings: {
     controller: '1. Pārzinis', contact: '2. Kontaktpersona datu aizsardzības jautājumos', subjects: '3. Kuru personu datus mēs apstrādājam',
     sources: '4. No kurienes mēs iegūstam datus', categories: '5. Kādus datus mēs apstrādājam', purposes: '6. Apstrādes nolūki un tiesiskais pamats',

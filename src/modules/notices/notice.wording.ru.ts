@@ -8,6 +8,7 @@ export const ru: Wording = {
   fallback: (from) => `[на ${languages[from]} языке]`,
   title: 'Информация об обработке персональных данных',
   subtitle: (c, pl) => `Как ${c} ${pl ? 'обрабатывают' : 'обрабатывает'} персональные данные`,
+  date: (iso) => iso.split('-').reverse().join('.'),
   updated: (d) => `Последнее изменение: ${d}.`,
   version: (n, d) => `Версия ${n}, опубликована ${d}.`,
   headings: {

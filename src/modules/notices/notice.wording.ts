@@ -19,6 +19,8 @@ export interface Wording {
   fallback(from: NoticeLanguage): string;
   title: string;
   subtitle(controllers: string, plural: boolean): string;
+  /** A date as a lawyer of the country writes it, from YYYY-MM-DD. */
+  date(iso: string): string;
   updated(date: string): string;
   version(n: number, date: string): string;
   headings: {
