@@ -43,7 +43,7 @@ async function freshPglite(): Promise<Database> {
   return db;
 }
 
-async function freshPostgres(): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function freshPostgres(): Promise<{ database: Database; drop: () => Promise<void>; url: string }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL (scripts/test.sh starts a throwaway server)');
   const template = `hoidja_tpl_${migrationsHash()}`;
@@ -69,6 +69,7 @@ async function freshPostgres(): Promise<{ database: Database; drop: () => Promis
     const database = await openDatabase({ url: url.toString(), poolSize: 20 });
     return {
       database,
+      url: url.toString(),
       drop: async () => {
         const c = new pg.Client({ connectionString: adminUrl });
         await c.connect();
@@ -81,7 +82,7 @@ async function freshPostgres(): Promise<{ database: Database; drop: () => Promis
   }
 }
 
-export async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void>; url?: string }> {
   if (testDbKind === 'postgres') return freshPostgres();
   const database = await freshPglite();
   return { database, drop: async () => undefined };

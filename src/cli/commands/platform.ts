@@ -86,7 +86,7 @@ export function registerPlatformCommands(program: Command) {
       if (seeded) process.stdout.write(`demo clinic created; admin ${seeded.adminEmail} password ${seeded.adminPassword}\n`);
       const clinic = await services.clinics.bySlug(opts.clinic).catch(() => null);
       if (!clinic) throw new CliUsageError(`no clinic ${opts.clinic}`);
-      const bar = new cliProgress.SingleBar({ format: 'patients [{bar}] {percentage}% {value}/{total} {eta}s left', stream: process.stderr }, cliProgress.Presets.shades_classic);
+      const bar = new cliProgress.SingleBar({ format: 'patients [{bar}] {percentage}% {value}/{total} {eta}s left', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000 }, cliProgress.Presets.shades_classic);
       const started = Date.now();
       if (n > 0) {
         bar.start(n, 0);
