@@ -245,6 +245,18 @@ describe('roles and audit', () => {
     assert.equal(await count('audit_events', `action = 'billing.services_record' and break_glass`), 1, 'break-the-glass is flagged');
   });
 
+  test('another clinic sees none of these invoices', async () => {
+    const other = await createClinic(t, 'otherclinic');
+    const theirs = await other.as('accountant');
+    const ours = (await acc.get('/api/billing/invoices')).body.items;
+    assert.ok(ours.length > 0);
+    assert.equal((await theirs.get(`/api/billing/invoices/${ours[0].id}`)).status, 404);
+    assert.equal((await theirs.get('/api/billing/invoices')).body.items.length, 0);
+    assert.equal((await theirs.post(`/api/billing/invoices/${ours[0].id}/payments`, { method: 'cash', amount: '1.00' })).status, 404);
+    const report = await theirs.get('/api/billing/reports/benefits?month=2024-03');
+    assert.equal(report.body.totalCents, 0);
+  });
+
   test('every invoice issue is in the audit log with the patient reference', async () => {
     const issued = await count('invoices', `kind = 'invoice'`);
     assert.equal(await count('audit_events', `action = 'billing.invoice_issue'`), issued);
