@@ -70,8 +70,9 @@ export function registerRegisterCommands(program: Command) {
       if (!slug) throw new CliUsageError('name the clinic with --clinic SLUG');
       const r = await withRegister(
         (m, clinicId) => m.register.importText(systemContext(clinicId, 'cli'), text, basename(file)), slug,
-        (lock) => ask(lock, '/internal/register/import', { clinic: slug, text, file: basename(file) }) as Promise<{ revision: number; purposes: number }>,
+        (lock) => ask(lock, '/internal/register/import', { clinic: slug, text, file: basename(file) }) as Promise<{ revision: number; purposes: number; warnings: string[] }>,
       );
+      for (const w of r.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
       process.stdout.write(`register of ${slug} imported from ${file}: revision ${r.revision}, ${r.purposes} purposes (publish it with hoidja register publish --clinic ${slug})\n`);
     });
 

@@ -9,6 +9,7 @@ import type { NoticeDocument } from '../notices/notice.document';
 import { loadSchemaTables, registerCategoryTables, uncoveredCatalogue } from './register.catalogue';
 import { diffRegisters } from './register.diff';
 import { parseRegister } from './register.import';
+import { retentionWarnings } from './register.retention';
 import { noticeLanguages, registerSchema, type NoticeLanguage, type Register } from './register.model';
 import { createRegisterRepository } from './register.repository';
 
@@ -60,7 +61,7 @@ export function createRegisterService(deps: RegisterServiceDeps) {
     return db.transaction(async (tx) => {
       const revision = await repo.save(tx, { clinicId: ctx.clinicId, document, updatedAt: clock.now(), updatedBy: ctx.user?.id ?? null });
       await audit.append(tx, ctx, [{ action, entityType: 'processing_register', entityId: ctx.clinicId, purpose: 'data_protection', details: { revision, ...details } }]);
-      return { revision, purposes: document.purposes.length, categories: document.categories.length };
+      return { revision, purposes: document.purposes.length, categories: document.categories.length, warnings: retentionWarnings(document, clock.now().toISOString().slice(0, 10)) };
     });
   }
 

@@ -46,7 +46,7 @@ export function RegisterPage() {
   const save = async () => {
     try {
       const r = await api('POST', '/api/register/import', { text: yaml, file: 'register.yaml' });
-      setMessage({ kind: 'ok', text: t('saved', { revision: r.revision }) });
+      setMessage({ kind: 'ok', text: [t('saved', { revision: r.revision }), ...(r.warnings ?? []).map((w: string) => `⚠ ${w}`)].join('\n') });
       setSlug((await api('GET', '/api/register')).document.slug);
       await loadPreviews();
     } catch (err) {
@@ -78,7 +78,7 @@ export function RegisterPage() {
         </label>
         {message && (message.kind === 'error'
           ? <div className="error" role="alert"><strong>{t('errors')}</strong><pre style={{ whiteSpace: 'pre-wrap' }}>{message.text}</pre></div>
-          : <p className="ok" role="status">{message.text}</p>)}
+          : <p className="ok" role="status" style={{ whiteSpace: 'pre-line' }}>{message.text}</p>)}
         <div className="row">
           <button className="primary" type="button" onClick={save}>{t('save')}</button>
           <input name="summary" placeholder={t('summary')} value={summary} onChange={(e) => setSummary(e.target.value)} />
