@@ -6,6 +6,7 @@ import { CliUsageError } from './cli-error';
 import { registerPlatformCommands } from './commands/platform';
 import { registerBillingCommands } from './commands/billing';
 import { registerRegisterCommands } from './commands/register';
+import { registerWorkerCommands } from './commands/worker';
 
 const program = new Command('hoidja')
   .description('Hoidja: patient data, treatment queue and data protection for small clinics')
@@ -16,6 +17,7 @@ registerPlatformCommands(program);
 // Feature commands register here, one line each.
 registerBillingCommands(program);
 registerRegisterCommands(program);
+registerWorkerCommands(program);
 
 try {
   await program.parseAsync(process.argv);
