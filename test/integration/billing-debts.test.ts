@@ -72,6 +72,20 @@ describe('numbering', () => {
   });
 });
 
+describe('the yearly balance under concurrency', () => {
+  test('three visits of one patient invoiced at once spend the €60 only once', async () => {
+    const patientId = await newPatient(eeCode('3870909000'));
+    const visits = [];
+    for (let i = 0; i < 3; i++) {
+      visits.push((await doc.post('/api/billing/visits/services', { patientId, visitDate: '2024-03-05', services: [{ code: 'FILL' }] })).body.visitId as string);
+    }
+    const results = await Promise.all(visits.map((visitId) => rec.post('/api/billing/invoices', { visitId })));
+    assert.ok(results.every((r) => r.status === 201), JSON.stringify(results.map((r) => r.body)));
+    const benefits = results.map((r) => Number(r.body.benefitCents)).sort((a, b) => a - b);
+    assert.deepEqual(benefits, [0, 3000, 3000]);
+  });
+});
+
 describe('printing', () => {
   test('the PDF is in the patient\'s language and reading it is audited', async () => {
     const id = await newPatient(eeCode('4820202000'), { preferredLanguage: 'ru', firstName: 'Ольга', lastName: 'Иванова' });

@@ -40,10 +40,11 @@ export function createInvoiceOperations(kit: BillingKit) {
   }
 
   /** Everything an invoice from a visit would be, without writing it: the preview and the issue share it. */
-  async function draftFromVisit(tx: DbOrTx, ctx: AccessContext, input: IssueInvoiceInput) {
+  async function draftFromVisit(tx: DbOrTx, ctx: AccessContext, input: IssueInvoiceInput, forIssue = false) {
     const services = await repo.renderedServices(tx, ctx.clinicId, input.visitId);
     if (!services.length) throw new NotFoundError('no services are recorded for this visit');
     const patientId = services[0]!.service.patientId;
+    if (forIssue) await repo.lockPatientForBilling(tx, ctx.clinicId, patientId);
     const { patient, grant } = await patientFor(tx, ctx, patientId, 'billing.invoice_draft');
     const date = input.invoiceDate ?? services[0]!.service.visitDate;
     checkRulesInForce(date, input.invoiceDate ? 'invoiceDate' : 'visitDate');
@@ -130,7 +131,7 @@ export function createInvoiceOperations(kit: BillingKit) {
     const issue = kit.transaction(ctx, async (tx) => {
       await repo.lockVisit(tx, ctx.clinicId, input.visitId);
       if (await repo.invoiceOfVisit(tx, ctx.clinicId, input.visitId)) throw new ConflictError('this visit is already invoiced; correct it with a credit note');
-      const d = await draftFromVisit(tx, ctx, input);
+      const d = await draftFromVisit(tx, ctx, input, true);
       const c = d.composed;
       await insertNumbered(tx, ctx, {
         id, kind: 'invoice', creditsInvoiceId: null, patientId: d.patient.id, visitId: input.visitId, invoiceDate: d.date,

@@ -4,6 +4,7 @@ import {
   benefitUsedElsewhere, debtHandovers, debtNotices, instalmentRequests, invoiceCounters, invoiceLines, invoices,
   invoiceShares, patientBenefitGroups, payments, priceListItems, renderedServices,
 } from './billing.schema';
+import { patients } from '../patients/patients.schema';
 
 export type PriceItemRow = typeof priceListItems.$inferSelect;
 export type InvoiceRow = typeof invoices.$inferSelect;
@@ -111,6 +112,13 @@ export function createBillingRepository() {
         .where(and(eq(renderedServices.clinicId, clinicId), isNull(renderedServices.invoiceId)))
         .groupBy(renderedServices.visitId, renderedServices.patientId)
         .orderBy(sql`min(${renderedServices.visitDate})`).limit(500);
+    },
+    /**
+     * Serialises the billing of one patient: two invoices issued at once must not both spend the
+     * same yearly balance. A key-share-compatible lock, so it does not block foreign keys.
+     */
+    async lockPatientForBilling(db: DbOrTx, clinicId: string, patientId: string) {
+      await db.select({ id: patients.id }).from(patients).where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId))).for('no key update');
     },
     /** Locks a visit's services: two desks invoicing one visit take turns, the second sees the first's invoice. */
     async lockVisit(db: DbOrTx, clinicId: string, visitId: string) {
