@@ -218,6 +218,17 @@ describe('groups', () => {
     assert.ok(!inv.lines.some((l: any) => l.kind === 'visit_fee'));
   });
 
+  test('a 19-year-old stays free for a year when the need was found at the last visit before 19', async () => {
+    const id = await newPatient(eeCode('6050115000')); // born 2005-01-15
+    const before = await rec.get(`/api/billing/patients/${id}/benefit?on=2024-03-05`);
+    assert.equal(before.body.group, 'adult');
+    const ev = await rec.post(`/api/billing/patients/${id}/groups`, { group: 'child-extension', evidence: 'need found at the check-up of 2024-01-10', validFrom: '2024-01-15', validTo: '2025-01-14' });
+    assert.equal(ev.status, 201, JSON.stringify(ev.body));
+    const inv = await invoice({ visitId: await visit(id, '2024-03-05', [{ code: 'FILL' }]) });
+    assert.deepEqual([inv.group, inv.benefit, inv.patientShare], ['child', '60.00', '0.00']);
+    assert.match(inv.groupReason, /need found before 19/);
+  });
+
   test('bill payers split the rest after the benefit', async () => {
     const id = await newPatient(eeCode('4850505000'));
     const payer = await rec.post(`/api/patients/${id}/bill-payers`, { kind: 'employer', name: 'Tööandja OÜ', registryCode: '12345678' });
