@@ -44,6 +44,8 @@ describe('processing register', () => {
     assert.equal(refused.body.issues[0].line, bad.split('\n').findIndex((l) => l.includes('legalBasis: [z]')) + 1);
     const cur = await dpo.get('/api/register');
     assert.equal(cur.body.revision, 1, 'the register in force stayed as it was');
+    const unpublished = await t.app.inject({ method: 'GET', url: '/clinics/alpha/privacy' });
+    assert.equal(unpublished.statusCode, 404, 'nothing is public before the DPO publishes');
     assert.equal(cur.body.document.slug, 'alpha', 'a preset takes the slug of the clinic');
     const audit = await rows<{ n: string }>(`select count(*)::text n from audit_events where clinic_id = $1 and action = 'register.import'`, [c.id]);
     assert.equal(audit[0]!.n, '1');
@@ -66,6 +68,8 @@ describe('processing register', () => {
     assert.match(page.headers['content-type'] as string, /text\/html/);
     assert.match(page.body, /Paziņojums par personas datu apstrādi/);
     assert.match(page.body, /1\. versija, publicēta/);
+    assert.match(page.body, /<a href="\/clinics\/alpha\/privacy\?lang=et" hreflang="et"/);
+    assert.match(page.body, /<a href="\/clinics\/alpha\/privacy\.pdf\?lang=lv">PDF<\/a>/);
     const pdf = await t.app.inject({ method: 'GET', url: '/clinics/alpha/privacy.pdf?lang=ru' });
     assert.equal(pdf.headers['content-type'], 'application/pdf');
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');

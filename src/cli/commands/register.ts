@@ -119,7 +119,7 @@ export function registerRegisterCommands(program: Command) {
       const format = opts.format as NoticeFormat;
       const body = await withRegister(
         async (m) => {
-          const found = await m.register.publicNotice(opts.clinic, opts.lang);
+          const found = await m.register.publicNotice(opts.clinic, opts.lang, { allowDraft: true });
           return (await renderNotice(found.notice, format)).body;
         },
         opts.clinic,

@@ -35,8 +35,17 @@ export function renderHtmlFragment(doc: NoticeDocument): string {
   return doc.blocks.map(block).join('\n');
 }
 
+export interface PageLinks {
+  /** The same notice in the other languages, and as PDF. */
+  languages?: { lang: string; label: string; href: string }[];
+  pdf?: string;
+}
+
 /** A complete page, readable without any script or external style. */
-export function renderHtml(doc: NoticeDocument): string {
+export function renderHtml(doc: NoticeDocument, links: PageLinks = {}): string {
+  const nav = links.languages || links.pdf
+    ? `<nav>${(links.languages ?? []).map((l) => (l.lang === doc.lang ? `<strong>${htmlEscape(l.label)}</strong>` : `<a href="${htmlEscape(l.href)}" hreflang="${l.lang}" lang="${l.lang}">${htmlEscape(l.label)}</a>`)).join(' · ')}${links.pdf ? ` · <a href="${htmlEscape(links.pdf)}">PDF</a>` : ''}</nav>\n`
+    : '';
   return `<!doctype html>
 <html lang="${doc.lang}">
 <head>
@@ -46,11 +55,11 @@ export function renderHtml(doc: NoticeDocument): string {
 <style>
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1d2430}
 h1{font-size:1.8rem}h2{font-size:1.3rem;margin-top:2rem;border-bottom:1px solid #d6dbe3}h3{font-size:1.1rem}
-table{border-collapse:collapse;width:100%}th,td{border:1px solid #d6dbe3;padding:.4rem;text-align:left;vertical-align:top}
+nav{font-size:.9rem;margin-bottom:1rem}table{border-collapse:collapse;width:100%}th,td{border:1px solid #d6dbe3;padding:.4rem;text-align:left;vertical-align:top}
 </style>
 </head>
 <body>
-${renderHtmlFragment(doc)}
+${nav}${renderHtmlFragment(doc)}
 </body>
 </html>
 `;

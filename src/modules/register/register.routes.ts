@@ -9,6 +9,7 @@ import { noticeLanguages } from './register.model';
 import type { RegisterService } from './register.service';
 
 const tags = ['register'];
+const languageNames = { et: 'Eesti keeles', lv: 'Latviski', en: 'In English', ru: 'По-русски' } as const;
 const langQuery = z.object({ lang: z.enum(noticeLanguages).optional() });
 const versionParam = z.object({ n: z.coerce.number().int().positive() });
 
@@ -69,7 +70,11 @@ export function registerRoutes(register: RegisterService, presetsDir: string) {
     const publicQuery = langQuery.extend({ format: z.enum(noticeFormats).default('html') });
     const servePage = (format?: 'pdf') => async (req: { params: { slug: string }; query: z.infer<typeof publicQuery> }, reply: { header(k: string, v: string): unknown }) => {
       const found = await register.publicNotice(req.params.slug, req.query.lang);
-      const out = await renderNotice(found.notice, format ?? req.query.format);
+      const base = `/clinics/${req.params.slug}/privacy`;
+      const out = await renderNotice(found.notice, format ?? req.query.format, {
+        languages: noticeLanguages.map((l) => ({ lang: l, label: languageNames[l], href: `${base}?lang=${l}` })),
+        pdf: `${base}.pdf?lang=${found.notice.lang}`,
+      });
       reply.header('content-type', out.contentType);
       reply.header('content-language', found.notice.lang);
       if (out.contentType === 'application/pdf') reply.header('content-disposition', `inline; filename="privacy-${req.params.slug}-${found.notice.lang}.pdf"`);

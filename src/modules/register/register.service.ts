@@ -136,17 +136,18 @@ export function createRegisterService(deps: RegisterServiceDeps) {
   }
 
   /**
-   * The published notice of a clinic for its public page (no login). Before the first
-   * publication the register in force is shown, marked as a draft, so a new clinic has a page.
+   * The published notice of a clinic for its public page (no login). Only a published version
+   * is public; `allowDraft` (the CLI, for staff) falls back to the register in force before the
+   * first publication.
    */
-  async function publicNotice(slug: string, lang?: string) {
+  async function publicNotice(slug: string, lang?: string, opts: { allowDraft?: boolean } = {}) {
     const clinic = await repo.clinicBySlug(db, slug);
     if (!clinic) throw new NotFoundError('no such clinic');
     const latest = await repo.latestVersion(db, clinic.id);
-    if (latest) return { clinic, version: latest.version, notice: latest.notices[languageOf(latest.document, lang)] };
-    const row = await repo.current(db, clinic.id);
+    if (latest) return { clinic, version: latest.version, languages: latest.document.languages, notice: latest.notices[languageOf(latest.document, lang)] };
+    const row = opts.allowDraft ? await repo.current(db, clinic.id) : undefined;
     if (!row) throw new NotFoundError('this clinic has not published a privacy notice yet');
-    return { clinic, version: null, notice: buildNotice(row.document, languageOf(row.document, lang)) };
+    return { clinic, version: null, languages: row.document.languages, notice: buildNotice(row.document, languageOf(row.document, lang)) };
   }
 
   /** The published version a notice of version `n` refers to, or the latest; for the consent ledger. */
