@@ -1,7 +1,7 @@
 #!/usr/bin/env -S node --import tsx
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../platform/config';
-import { AppError, ValidationError } from '../platform/errors';
+import { AppError, safeError, ValidationError } from '../platform/errors';
 import { CliUsageError } from './cli-error';
 import { registerPlatformCommands } from './commands/platform';
 import { registerBillingCommands } from './commands/billing';
@@ -27,6 +27,6 @@ try {
     process.exit(err.exitCode === 0 ? 0 : 2);
   }
   const usage = err instanceof CliUsageError || err instanceof ValidationError || err instanceof ConfigError || (err instanceof AppError && err.status < 500);
-  process.stderr.write(`hoidja: ${(err as Error).message}\n`);
+  process.stderr.write(`hoidja: ${safeError(err).message}\n`);
   process.exit(usage ? 2 : 1);
 }

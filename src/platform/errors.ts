@@ -62,3 +62,17 @@ export class ReasonRequiredError extends AppError {
   override readonly status = 403;
   override readonly code = 'reason_required';
 }
+
+/**
+ * What may be logged or printed of an unexpected error. Drizzle's query errors carry the query's
+ * parameters in their message (names, ID codes): keep the driver's own error and the SQL, never
+ * the values.
+ */
+export function safeError(err: unknown): { name: string; message: string; code?: string; query?: string; stack?: string } {
+  const e = err as { name?: string; message?: string; code?: string; query?: string; params?: unknown; cause?: unknown; stack?: string };
+  if (e && typeof e === 'object' && 'params' in e && 'query' in e) {
+    const cause = (e.cause ?? {}) as { message?: string; code?: string };
+    return { name: 'DatabaseError', message: cause.message ?? 'query failed', code: cause.code, query: e.query };
+  }
+  return { name: e?.name ?? 'Error', message: e?.message ?? String(err), code: e?.code, stack: e?.stack };
+}

@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import type { AccessContext } from '../access';
 import type { AuthService, SessionUser } from '../auth/auth.service';
 import { isUniqueViolation } from '../db';
-import { AppError, ForbiddenError, UnauthenticatedError } from '../errors';
+import { AppError, ForbiddenError, safeError, UnauthenticatedError } from '../errors';
 
 export const SESSION_COOKIE = 'hoidja_session';
 
@@ -47,7 +47,7 @@ function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
     });
   }
   if (err instanceof AppError) {
-    if (err.status >= 500) req.log.error({ err }, 'application error');
+    if (err.status >= 500) req.log.error({ err: safeError(err) }, 'application error');
     return reply.status(err.status).send({ error: err.code, message: err.message, requestId, ...(err.details ?? {}) });
   }
   if (isUniqueViolation(err)) {
@@ -58,7 +58,7 @@ function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
     // Fastify's own client errors (bad JSON, too large, unsupported media type).
     return reply.status(status).send({ error: 'bad_request', message: (err as Error).message, requestId });
   }
-  req.log.error({ err }, 'unhandled error');
+  req.log.error({ err: safeError(err) }, 'unhandled error');
   return reply.status(500).send({ error: 'internal_error', message: 'something went wrong; the request was not carried out', requestId });
 }
 
