@@ -71,6 +71,14 @@ describe('price list', () => {
     const in2024 = (await rec.get('/api/billing/price-list?on=2024-06-01')).body.items.find((i: { code: string }) => i.code === 'XRAY');
     const in2025 = (await rec.get('/api/billing/price-list?on=2025-06-01')).body.items.find((i: { code: string }) => i.code === 'XRAY');
     assert.deepEqual([in2024.price, in2024.validTo, in2025.price], ['20.00', '2024-12-31', '25.00']);
+    // A price slotted in between ends where the next one starts.
+    const between = await acc.post('/api/billing/price-list', { code: 'XRAY', price: '22.00', benefitEligible: true, validFrom: '2024-07-01', names: { et: 'Röntgen', lv: 'Rentgens', en: 'X-ray', ru: 'Рентген' } });
+    assert.deepEqual([between.body.validFrom, between.body.validTo], ['2024-07-01', '2024-12-31']);
+    const prices = (await rec.get('/api/billing/price-list')).body.items.filter((i: { code: string }) => i.code === 'XRAY').map((i: any) => [i.validFrom, i.validTo, i.price]);
+    assert.deepEqual(prices.sort(), [['2017-01-01', '2024-06-30', '20.00'], ['2024-07-01', '2024-12-31', '22.00'], ['2025-01-01', null, '25.00']]);
+    const early = await rec.get(`/api/billing/patients/00000000-0000-4000-8000-000000000000/benefit?on=2016-01-01`);
+    assert.equal(early.status, 400);
+    assert.equal(early.body.field, 'on');
   });
 });
 

@@ -8,7 +8,7 @@ import { BILLING_ROLES, createBillingKit, PRICE_LIST_ROLES, SERVICE_RECORDERS, t
 import { formatEuros, parseEuros } from './billing.money';
 import { createPaymentOperations } from './billing.payments';
 import { benefitPosition } from './billing.position';
-import { checkQuoteDate } from './billing.quote';
+import { checkQuoteDate, checkRulesInForce } from './billing.quote';
 import { createReportOperations } from './billing.reports';
 import type { PriceItemRow } from './billing.repository';
 
@@ -43,10 +43,14 @@ export function createBillingService(deps: BillingServiceDeps) {
       const current = await repo.priceItemByCode(tx, ctx.clinicId, input.code, input.validFrom);
       if (current && current.validFrom === input.validFrom) throw new ConflictError(`${input.code} already has a price from ${input.validFrom}`);
       if (current) await repo.endPriceItem(tx, ctx.clinicId, current.id, dayBefore(input.validFrom));
+      // Slotted in before a later price: it ends where that one starts, so two prices never overlap.
+      const later = (await repo.priceList(tx, ctx.clinicId)).filter((p) => p.code === input.code && p.validFrom > input.validFrom)
+        .sort((a, b) => a.validFrom.localeCompare(b.validFrom))[0];
+      const validTo = later && (!input.validTo || input.validTo >= later.validFrom) ? dayBefore(later.validFrom) : (input.validTo ?? null);
       await repo.insertPriceItem(tx, {
         clinicId: ctx.clinicId, id, code: input.code, kind: input.kind, nameEt: input.names.et, nameLv: input.names.lv,
         nameEn: input.names.en, nameRu: input.names.ru, priceCents, benefitEligible: input.benefitEligible,
-        validFrom: input.validFrom, validTo: input.validTo ?? null, createdAt: clock.now(), createdBy: ctx.user?.id ?? null,
+        validFrom: input.validFrom, validTo, createdAt: clock.now(), createdBy: ctx.user?.id ?? null,
       });
       await audit.append(tx, ctx, [entry(null, { action: 'price_list.add', entityType: 'price_list_item', entityId: id, details: { code: input.code, replaced: current?.id ?? null } })]);
       return priceItemView((await repo.priceItem(tx, ctx.clinicId, id))!);
@@ -89,7 +93,8 @@ export function createBillingService(deps: BillingServiceDeps) {
   async function benefitStatus(ctx: AccessContext, patientId: string, on?: string) {
     requireRole(ctx, [...BILLING_ROLES, 'doctor'], 'see the dental benefit');
     return kit.transaction(ctx, async (tx) => {
-      const date = on ? checkQuoteDate(on, 'on') : await kit.today(tx, ctx.clinicId);
+      const date = on ?? (await kit.today(tx, ctx.clinicId));
+      checkRulesInForce(date, 'on');
       const { patient, grant } = await patientFor(tx, ctx, patientId, 'billing.benefit_status');
       const pos = await benefitPosition(kit, tx, ctx.clinicId, patient, date);
       const evidence = await repo.groupEvidence(tx, ctx.clinicId, patientId);
