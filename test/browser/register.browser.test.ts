@@ -1,6 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { registerModuleFor } from '../../src/modules/register/register.module';
 import { createClinic, patientBody, TEST_PASSWORD, type TestClinic } from '../harness';
 import { launchBrowser, outputDir, shot, startServer } from './browser';
 
@@ -89,4 +91,27 @@ test('staff record and withdraw a consent on the patient page', async () => {
   await row.getByRole('button', { name: 'Lift objection' }).waitFor();
   assert.match(await page.getByTestId('consents').innerText(), /objected \(by phone\)/);
   await shot(page, dir, '04-consents');
+});
+
+test('a patient withdraws a consent with one click from the link in a message', async () => {
+  const dpo = await clinic.as('dpo');
+  assert.equal((await dpo.post('/api/register/import', { text: readFileSync('presets/demo.yaml', 'utf8') })).status, 200);
+  const rec = await clinic.as('receptionist');
+  const created = await rec.post('/api/patients', patientBody({ firstName: 'Olev', lastName: 'Mets', email: 'olev@example.org', identity: { kind: 'document', documentType: 'passport', documentNumber: 'Y7654321', documentCountry: 'FI', birthDate: '1980-05-06' } }));
+  const patientId = created.body.patient.id as string;
+  assert.equal((await rec.post(`/api/patients/${patientId}/consents`, { purposeKey: 'newsletter', action: 'given', channel: 'on_site' })).status, 201);
+  const { consents, links } = registerModuleFor(server.services);
+  assert.equal(await consents.allows({ clinicId: clinic.id }, patientId, 'newsletter'), true);
+
+  const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+  await page.goto(`${server.url}/consents/withdraw?lang=lv&token=${encodeURIComponent(links.token({ clinicId: clinic.id, patientId, purposeKey: 'newsletter' }))}`);
+  assert.match(await page.locator('body').innerText(), /jaunumu vēstule un piedāvājumi/);
+  await shot(page, dir, '05-withdraw-link');
+  await page.getByRole('button', { name: 'Atsaukt piekrišanu' }).click();
+  await page.getByRole('status').waitFor();
+  assert.match(await page.getByRole('status').innerText(), /Piekrišana ir atsaukta/);
+  assert.equal(await consents.allows({ clinicId: clinic.id }, patientId, 'newsletter'), false, 'in force at once');
+  const audited = await server.database.raw.query<{ n: string }>(`select count(*)::text n from audit_events where clinic_id = $1 and action = 'consent.withdrawn' and patient_ref = $2`, [clinic.id, patientId]);
+  assert.equal(audited[0]!.n, '1');
+  await shot(page, dir, '06-withdrawn');
 });
