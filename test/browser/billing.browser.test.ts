@@ -65,18 +65,23 @@ test('visit → the doctor records services → reception issues the invoice wit
   // 2024 onwards: an adult gets €60 a year and pays at least half: €60 filling → €30 + €5 visit fee.
   assert.match(preview, /adult/);
   assert.match(await desk.getByTestId('patient-share').innerText(), /35\.00/);
+  // The state portal shows €40 used at another clinic this year: €20 is left.
+  await desk.getByRole('button', { name: /Benefit basis/ }).click();
+  await desk.fill('input[name=usedElsewhere]', '40.00');
+  await desk.getByRole('button', { name: 'Save', exact: true }).click();
+  await desk.getByTestId('patient-share').getByText(/45\.00/).waitFor();
   await shot(desk, dir, '02-invoice-preview');
   await desk.getByRole('button', { name: 'Issue the invoice' }).click();
   await desk.getByTestId('invoice-number').waitFor();
   assert.match(await desk.getByTestId('invoice-number').innerText(), /Invoice 000001/);
-  assert.match(await desk.getByTestId('invoice-shares').innerText(), /Health Insurance Fund\s+30\.00/);
+  assert.match(await desk.getByTestId('invoice-shares').innerText(), /Health Insurance Fund\s+20\.00/);
 
   // A partial payment in cash, then the rest by card.
   await desk.fill('input[name=amount]', '20.00');
   await desk.selectOption('select[name=method]', 'cash');
   await desk.getByRole('button', { name: 'Record payment' }).click();
   await desk.getByTestId('payments').getByText('20.00').waitFor();
-  assert.equal(await desk.inputValue('input[name=amount]'), '15.00');
+  assert.equal(await desk.inputValue('input[name=amount]'), '25.00');
   await desk.selectOption('select[name=method]', 'card');
   await desk.getByRole('button', { name: 'Record payment' }).click();
   await desk.getByTestId('paid').waitFor();

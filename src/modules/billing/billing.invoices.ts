@@ -102,7 +102,10 @@ export function createInvoiceOperations(kit: BillingKit) {
     return kit.transaction(ctx, async (tx) => {
       const d = await draftFromVisit(tx, ctx, input);
       await audit.append(tx, ctx, [entry(d.grant, { action: 'billing.invoice_preview', entityType: 'visit', entityId: input.visitId, patientRef: d.patient.id })]);
-      return { date: d.date, group: d.pos.group, groupReason: d.pos.decision.reason, applicableGroups: d.pos.decision.applicable, language: d.language, ...composedView(d.composed) };
+      return {
+        patientId: d.patient.id, patientName: kit.patientName(d.patient), date: d.date, group: d.pos.group, groupReason: d.pos.decision.reason,
+        applicableGroups: d.pos.decision.applicable, language: d.language, ...composedView(d.composed),
+      };
     });
   }
 

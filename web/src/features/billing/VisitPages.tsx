@@ -101,7 +101,7 @@ export function VisitInvoicePage({ visitId }: { visitId: string }) {
   };
   return (
     <section>
-      <h1>{t('visit.title')}</h1>
+      <h1>{t('visit.title')}{preview ? `: ${preview.patientName}` : ''}</h1>
       {error && <p className="error" role="alert">{error}</p>}
       {preview && (
         <div className="card" data-testid="invoice-preview">
@@ -116,10 +116,54 @@ export function VisitInvoicePage({ visitId }: { visitId: string }) {
             <tbody>{preview.lines.map((l: any) => <tr key={l.lineNo}><td>{l.code}</td><td>{l.description}</td><td>{l.quantity}</td><td>{l.amount}</td><td>{l.benefit}</td></tr>)}</tbody>
           </table>
           <p><strong>{t('cols.total')}: {preview.total} €</strong> · {t('cols.benefit')}: {preview.benefit} € · <span data-testid="patient-share">{t('cols.patientShare')}: {preview.patientShare} €</span></p>
+          <BenefitBasis patientId={preview.patientId} date={preview.date} reload={() => api('POST', '/api/billing/invoices/preview', body()).then(setPreview)} />
           <label style={{ maxWidth: 200 }}>{t('visit.fee')}<input name="visitFee" value={fee} onChange={(e) => setFee(e.target.value)} inputMode="decimal" placeholder="5.00" /></label>
           <button className="primary" type="button" onClick={issue}>{t('visit.issue')}</button>
         </div>
       )}
     </section>
+  );
+}
+
+const evidencedGroups = ['pregnant', 'mother-of-infant', 'pensioner', 'reduced-work-ability', 'unemployed', 'child-extension'];
+
+/** Evidence of a higher-benefit group and benefit used at other clinics, recorded before the invoice is issued. */
+function BenefitBasis({ patientId, date, reload }: { patientId: string; date: string; reload: () => Promise<unknown> }) {
+  const { t } = useTranslation('billing');
+  const [open, setOpen] = useState(false);
+  const [group, setGroup] = useState('pregnant');
+  const [evidence, setEvidence] = useState('');
+  const [from, setFrom] = useState(date);
+  const [until, setUntil] = useState('');
+  const [used, setUsed] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const run = async (fn: () => Promise<unknown>) => {
+    try {
+      setError(null);
+      await fn();
+      await reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  if (!open) return <p><button type="button" className="link" onClick={() => setOpen(true)}>{t('basis.open')}</button></p>;
+  return (
+    <div className="card">
+      <h3>{t('basis.title')}</h3>
+      <div className="row">
+        <select aria-label={t('visit.group')} name="evidenceGroup" value={group} onChange={(e) => setGroup(e.target.value)}>
+          {evidencedGroups.map((g) => <option key={g} value={g}>{t(`basis.groups.${g}`)}</option>)}
+        </select>
+        <input aria-label={t('basis.evidence')} placeholder={t('basis.evidence')} name="evidence" value={evidence} onChange={(e) => setEvidence(e.target.value)} />
+        <input aria-label={t('cols.validFrom')} type="date" name="evidenceFrom" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <input aria-label={t('cols.validTo')} type="date" name="evidenceUntil" value={until} onChange={(e) => setUntil(e.target.value)} />
+        <button type="button" onClick={() => run(() => api('POST', `/api/billing/patients/${patientId}/groups`, { group, evidence, validFrom: from, validTo: until || null }))}>{t('basis.saveGroup')}</button>
+      </div>
+      <div className="row">
+        <input aria-label={t('basis.usedElsewhere')} placeholder={t('basis.usedElsewhere')} name="usedElsewhere" value={used} onChange={(e) => setUsed(e.target.value)} inputMode="decimal" />
+        <button type="button" onClick={() => run(() => api('POST', `/api/billing/patients/${patientId}/benefit-used-elsewhere`, { year: Number(date.slice(0, 4)), amount: used, source: 'state_portal', confirmedOn: date }))}>{t('basis.saveUsed')}</button>
+      </div>
+      {error && <p className="error" role="alert">{error}</p>}
+    </div>
   );
 }
