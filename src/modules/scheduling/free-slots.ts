@@ -107,12 +107,13 @@ function subtract(spans: Span[], from: number, to: number): Span[] {
 }
 
 /** Busy intervals as minute ranges of one local date (clamped to the day). */
-function busyOn(busy: BusyInterval[], date: IsoDate, timeZone: string, dayStart: Date, dayEnd: Date): [number, number][] {
+function busyOn(busy: BusyInterval[], timeZone: string, dayStart: Date, dayEnd: Date, steady: boolean): [number, number][] {
   const out: [number, number][] = [];
+  const minutes = (d: Date) => (steady ? Math.floor((d.getTime() - dayStart.getTime()) / 60000) : wallClock(d, timeZone).minutes);
   for (const b of busy) {
     if (b.end <= dayStart || b.start >= dayEnd) continue;
-    const s = b.start <= dayStart ? 0 : wallClock(b.start, timeZone).minutes;
-    const e = b.end >= dayEnd ? 24 * 60 : wallClock(b.end, timeZone).minutes || 24 * 60;
+    const s = b.start <= dayStart ? 0 : minutes(b.start);
+    const e = b.end >= dayEnd ? 24 * 60 : minutes(b.end) || 24 * 60;
     out.push([s, e]);
   }
   return out;
@@ -122,18 +123,27 @@ export function freeSlots(q: SlotQuery, calendars: ProfessionalCalendar[]): Free
   const step = q.stepMinutes ?? 15;
   if (q.durationMinutes <= 0 || step <= 0) throw new Error('duration and step must be positive');
   const out: FreeSlot[] = [];
+  // Local midnights once per date: Intl time-zone arithmetic is the slow part.
+  const days: { date: IsoDate; dayStart: Date; dayEnd: Date; steadyDay: boolean }[] = [];
+  for (let date = q.from, start = zonedInstant(q.from, 0, q.timeZone); date <= q.to;) {
+    const next = addDays(date, 1);
+    const end = zonedInstant(next, 0, q.timeZone);
+    days.push({ date, dayStart: start, dayEnd: end, steadyDay: end.getTime() - start.getTime() === 24 * 3600000 });
+    date = next;
+    start = end;
+  }
   for (const cal of calendars) {
     let count = 0;
     const busy = [...cal.busy].sort((a, b) => a.start.getTime() - b.start.getTime());
-    for (let date = q.from; date <= q.to; date = addDays(date, 1)) {
-      const dayStart = zonedInstant(date, 0, q.timeZone);
-      const dayEnd = zonedInstant(addDays(date, 1), 0, q.timeZone);
+    for (const { date, dayStart, dayEnd, steadyDay } of days) {
       if (dayEnd <= q.notBefore) continue;
       let spans = workingSpans(cal, date, q);
-      for (const [s, e] of busyOn(busy, date, q.timeZone, dayStart, dayEnd)) spans = subtract(spans, s, e);
+      if (spans.length === 0) continue;
+      for (const [s, e] of busyOn(busy, q.timeZone, dayStart, dayEnd, steadyDay)) spans = subtract(spans, s, e);
       for (const span of spans) {
         for (let m = Math.ceil(span.start / step) * step; m + q.durationMinutes <= span.end; m += step) {
-          const start = zonedInstant(date, m, q.timeZone);
+          // On a day without a clock change, minutes after midnight map linearly (Intl is slow).
+          const start = steadyDay ? new Date(dayStart.getTime() + m * 60000) : zonedInstant(date, m, q.timeZone);
           if (start < q.notBefore) continue;
           out.push({
             professionalId: cal.professionalId,
@@ -149,7 +159,7 @@ export function freeSlots(q: SlotQuery, calendars: ProfessionalCalendar[]): Free
       if (q.limitPerProfessional && count >= q.limitPerProfessional) break;
     }
   }
-  return out.sort((a, b) => a.start.getTime() - b.start.getTime() || a.professionalId.localeCompare(b.professionalId));
+  return out.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.professionalId < b.professionalId ? -1 : a.professionalId > b.professionalId ? 1 : 0));
 }
 
 export type ScheduleFit = { ok: true; locationId: string | null } | { ok: false; reason: string };
