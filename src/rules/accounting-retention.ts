@@ -12,6 +12,8 @@ export interface AccountingRetentionRule extends Effective {
 
 export const accountingRetentionRules: readonly AccountingRetentionRule[] = [
   { id: 'ee-accounting-7y', country: 'EE', from: '2003-01-01', to: null, years: 7, source: 'Raamatupidamise seadus § 12' },
+  // Before the 2022 law: not verified here, so the longer ledger period is kept to be safe.
+  { id: 'lv-accounting-conservative', country: 'LV', from: '1992-01-01', to: '2021-12-31', years: 10, source: 'unverified: conservative default (ledger period)' },
   { id: 'lv-accounting-5y', country: 'LV', from: '2022-01-01', to: null, years: 5, source: 'Grāmatvedības likums, 10. pants (attaisnojuma dokumenti)' },
 ];
 

@@ -214,3 +214,28 @@ describe('e-mail', () => {
     assert.equal(without.status, 409);
   });
 });
+
+describe('a Latvian clinic', () => {
+  test('bills in full: the Estonian Fund\'s benefits and visit-fee cap do not apply', async () => {
+    const lv = await createClinic(t, 'riga', 'LV');
+    const [lacc, lrec, ldoc] = [await lv.as('accountant'), await lv.as('receptionist'), await lv.as('doctor')];
+    for (const item of [{ code: 'VIZ', kind: 'visit_fee', price: '7.00', benefitEligible: false }, { code: 'PLOMBA', price: '45.00', benefitEligible: true }]) {
+      assert.equal((await lacc.post('/api/billing/price-list', { validFrom: '2020-01-01', names: { et: 'x', lv: `${item.code} lv`, en: 'x', ru: 'x' }, ...item })).status, 201);
+    }
+    const p = await lrec.post('/api/patients', patientBody({ identity: { kind: 'national', country: 'LV', code: '161175-19997' }, mobile: '+37120000000', preferredLanguage: 'lv' }));
+    assert.equal(p.status, 201, JSON.stringify(p.body));
+    await lrec.post(`/api/patients/${p.body.patient.id}/care-team`, { staffUserId: lv.staff.doctor.id });
+    const v = await ldoc.post('/api/billing/visits/services', { patientId: p.body.patient.id, visitDate: '2024-03-01', services: [{ code: 'PLOMBA' }] });
+    assert.equal(v.status, 201, JSON.stringify(v.body));
+    assert.equal((await lrec.post('/api/billing/invoices', { visitId: v.body.visitId, benefits: { PLOMBA: '1.00' } })).status, 400);
+    const inv = await lrec.post('/api/billing/invoices', { visitId: v.body.visitId });
+    assert.equal(inv.status, 201, JSON.stringify(inv.body));
+    assert.deepEqual([inv.body.group, inv.body.total, inv.body.benefit, inv.body.patientShare, inv.body.ruleId], ['none', '52.00', '0.00', '52.00', null]);
+    assert.equal(inv.body.number, '000001', 'numbering is per clinic');
+    const status = await lrec.get(`/api/billing/patients/${p.body.patient.id}/benefit?on=2024-03-01`);
+    assert.equal(status.body.fundApplies, false);
+    const cn = await lacc.post(`/api/billing/invoices/${inv.body.id}/credit-notes`, { reason: 'goodwill', date: '2024-03-02', lines: [{ lineNo: 2, amount: '5.00' }] });
+    assert.equal(cn.status, 201, JSON.stringify(cn.body));
+    assert.equal(cn.body.patientShare, '-5.00');
+  });
+});

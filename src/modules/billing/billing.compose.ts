@@ -63,21 +63,24 @@ export interface ComposeInput {
   patientName: string;
   /** Prosthesis benefit left for this patient, or null when their groups give none. */
   prosthesisLeftCents?: number | null;
+  /** False outside Estonia: the Fund's benefits and visit-fee rules do not apply, everything is billed in full. */
+  fundApplies?: boolean;
 }
 
 const FUND_NAME = 'Tervisekassa';
 
 /** Least share the patient pays of one eligible line, as basis points; children pay nothing. */
-export function minShareBp(date: string, group: BenefitGroup): number {
-  if (group === 'child') return 0;
+export function minShareBp(date: string, group: BenefitGroup | 'none'): number {
+  if (group === 'child' || group === 'none') return 0;
   return withRuleErrors('date', () => yearlyBenefitTier(date, group)).tier.minPatientShareBp;
 }
 
 export function composeInvoice(input: ComposeInput): ComposedInvoice {
   const date = checkQuoteDate(input.date);
-  const child = input.group === 'child';
-  const tier = child ? null : withRuleErrors('date', () => yearlyBenefitTier(date, input.group));
-  let balance = tier ? Math.max(0, tier.tier.yearlyCents - input.usedCents) : Number.MAX_SAFE_INTEGER;
+  const fund = input.fundApplies !== false;
+  const child = fund && input.group === 'child';
+  const tier = child || !fund ? null : withRuleErrors('date', () => yearlyBenefitTier(date, input.group));
+  let balance = !fund ? 0 : tier ? Math.max(0, tier.tier.yearlyCents - input.usedCents) : Number.MAX_SAFE_INTEGER;
   const bp = tier ? tier.tier.minPatientShareBp : 0;
   let prosthesisLeft = input.prosthesisLeftCents ?? 0;
 
@@ -85,9 +88,11 @@ export function composeInvoice(input: ComposeInput): ComposedInvoice {
     const field = `lines.${i}`;
     if (!Number.isSafeInteger(l.quantity) || l.quantity < 1) throw new ValidationError(`${field}.quantity`, 'must be a whole number of at least 1');
     const amount = l.quantity * l.unitPriceCents;
-    if (l.kind === 'visit_fee') checkVisitFee(date, input.group, amount);
+    if (l.kind === 'visit_fee' && fund) checkVisitFee(date, input.group, amount);
     let benefit = 0;
-    if (l.kind === 'prosthesis') {
+    if (!fund) {
+      if ((l.requestedBenefitCents ?? 0) > 0) throw new ValidationError(`${field}.benefit`, 'the Estonian Health Insurance Fund pays no benefit at this clinic');
+    } else if (l.kind === 'prosthesis') {
       // The prosthesis benefit has its own three-year amount and no minimum share.
       const requested = l.requestedBenefitCents ?? amount;
       if (requested > amount) throw new ValidationError(`${field}.benefit`, `more than the line's amount`);
@@ -135,8 +140,8 @@ export function composeInvoice(input: ComposeInput): ComposedInvoice {
   shares.push({ holder: 'patient', payerRef: '', payerName: input.patientName, amountCents: rest - payersCents });
   return {
     lines, totalCents, eligibleCents, benefitCents, patientCents: rest - payersCents, shares,
-    ruleId: child ? 'children-free-care' : `${tier!.rule.id}/${tier!.tier.name}`,
-    balanceAfterCents: child ? null : balance,
+    ruleId: !fund ? null : child ? 'children-free-care' : `${tier!.rule.id}/${tier!.tier.name}`,
+    balanceAfterCents: child || !fund ? null : balance,
   };
 }
 
@@ -157,7 +162,7 @@ export interface CreditInput {
   date: string;
   /** The credited invoice's date and group: its minimum share still applies to what stays billed. */
   invoiceDate: string;
-  group: BenefitGroup;
+  group: BenefitGroup | 'none';
   lines: CreditableLine[];
   /** Amount to credit per line; omitted means everything still standing. */
   credits?: { lineNo: number; amountCents: number }[];

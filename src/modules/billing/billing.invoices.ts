@@ -12,7 +12,7 @@ import { BILLING_ROLES, type BillingKit } from './billing.kit';
 import { formatEuros, parseEuros } from './billing.money';
 import { renderInvoicePdf } from './billing.print';
 import { benefitPosition } from './billing.position';
-import { checkRulesInForce, withRuleErrors } from './billing.quote';
+import { checkQuoteDate, checkRulesInForce, withRuleErrors } from './billing.quote';
 import type { InvoiceRow, PriceItemRow } from './billing.repository';
 import { invoiceView, lineView, standingLines, standingShares, type InvoiceBundle } from './billing.view';
 
@@ -23,6 +23,12 @@ const itemName = (item: PriceItemRow, lang: string) =>
   ({ et: item.nameEt, lv: item.nameLv, en: item.nameEn, ru: item.nameRu })[lang as 'et'] ?? item.nameEt;
 
 const invoiceNumber = (seq: number) => String(seq).padStart(6, '0');
+
+/** The benefit position of a patient at a clinic outside Estonia: no Fund, nothing used, nothing left. */
+const outsideEstonia = {
+  group: 'adult' as const, usedCents: 0, prosthesisLeftCents: null,
+  decision: { group: 'adult' as const, applicable: [] as string[], reason: 'the Estonian Health Insurance Fund pays benefits only at Estonian clinics' },
+};
 
 export function createInvoiceOperations(kit: BillingKit) {
   const { db, repo, audit, clock, requireRole, patientFor, entry } = kit;
@@ -47,13 +53,17 @@ export function createInvoiceOperations(kit: BillingKit) {
     if (forIssue) await repo.lockPatientForBilling(tx, ctx.clinicId, patientId);
     const { patient, grant } = await patientFor(tx, ctx, patientId, 'billing.invoice_draft');
     const date = input.invoiceDate ?? services[0]!.service.visitDate;
-    checkRulesInForce(date, input.invoiceDate ? 'invoiceDate' : 'visitDate');
-    const pos = await benefitPosition(kit, tx, ctx.clinicId, patient, date, input.group);
+    // The Fund's benefits exist only at Estonian clinics; elsewhere everything is billed in full.
+    const fundApplies = (await kit.clinic(tx, ctx.clinicId)).country === 'EE';
+    if (fundApplies) checkRulesInForce(date, input.invoiceDate ? 'invoiceDate' : 'visitDate');
+    else checkQuoteDate(date, input.invoiceDate ? 'invoiceDate' : 'visitDate');
+    if (!fundApplies && input.group) throw new ValidationError('group', 'benefit groups are those of the Estonian Health Insurance Fund; this clinic is not in Estonia');
+    const pos = fundApplies ? await benefitPosition(kit, tx, ctx.clinicId, patient, date, input.group) : outsideEstonia;
     const language = input.language ?? patient.preferredLanguage;
     const lines: LineInput[] = [];
 
     // The visit fee: typed in, or the clinic's visit-fee price; never for exempt groups unless typed.
-    const exempt = withRuleErrors('invoiceDate', () => visitFeeRuleOn(date)).exemptGroups.includes(pos.group);
+    const exempt = fundApplies && withRuleErrors('invoiceDate', () => visitFeeRuleOn(date)).exemptGroups.includes(pos.group);
     const feeItem = (await repo.priceList(tx, ctx.clinicId, date)).find((p) => p.kind === 'visit_fee');
     const feeCents = input.visitFee !== undefined ? parseEuros(input.visitFee, 'visitFee') : exempt ? 0 : (feeItem?.priceCents ?? 0);
     if (feeCents > 0) {
@@ -82,8 +92,8 @@ export function createInvoiceOperations(kit: BillingKit) {
       }
       return { payerRef: bp.id, payerName: bp.name, amountCents: parseEuros(p.amount, `payers.${i}.amount`) };
     });
-    const composed = composeInvoice({ date, group: pos.group, usedCents: pos.usedCents, lines, payers, patientName: kit.patientName(patient), prosthesisLeftCents: pos.prosthesisLeftCents });
-    return { patient, grant, date, pos, language, composed, visitDate: services[0]!.service.visitDate };
+    const composed = composeInvoice({ date, group: pos.group, usedCents: pos.usedCents, lines, payers, patientName: kit.patientName(patient), prosthesisLeftCents: pos.prosthesisLeftCents, fundApplies });
+    return { patient, grant, date, pos, language, composed, visitDate: services[0]!.service.visitDate, storedGroup: fundApplies ? pos.group : 'none' };
   }
 
   function composedView(c: ComposedInvoice) {
@@ -103,7 +113,7 @@ export function createInvoiceOperations(kit: BillingKit) {
       const d = await draftFromVisit(tx, ctx, input);
       await audit.append(tx, ctx, [entry(d.grant, { action: 'billing.invoice_preview', entityType: 'visit', entityId: input.visitId, patientRef: d.patient.id })]);
       return {
-        patientId: d.patient.id, patientName: kit.patientName(d.patient), date: d.date, group: d.pos.group, groupReason: d.pos.decision.reason,
+        patientId: d.patient.id, patientName: kit.patientName(d.patient), date: d.date, group: d.storedGroup, groupReason: d.pos.decision.reason,
         applicableGroups: d.pos.decision.applicable, language: d.language, ...composedView(d.composed),
       };
     });
@@ -138,7 +148,7 @@ export function createInvoiceOperations(kit: BillingKit) {
       const c = d.composed;
       await insertNumbered(tx, ctx, {
         id, kind: 'invoice', creditsInvoiceId: null, patientId: d.patient.id, visitId: input.visitId, invoiceDate: d.date,
-        dueDate: addDays(d.date, PAYMENT_DAYS), language: d.language, benefitGroup: d.pos.group, groupReason: d.pos.decision.reason,
+        dueDate: addDays(d.date, PAYMENT_DAYS), language: d.language, benefitGroup: d.storedGroup, groupReason: d.pos.decision.reason,
         ruleId: c.ruleId, totalCents: c.totalCents, eligibleCents: c.eligibleCents, benefitCents: c.benefitCents, patientCents: c.patientCents, reason: null,
       }, c);
       await repo.markVisitInvoiced(tx, ctx.clinicId, input.visitId, id);

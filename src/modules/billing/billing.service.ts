@@ -94,14 +94,17 @@ export function createBillingService(deps: BillingServiceDeps) {
     requireRole(ctx, [...BILLING_ROLES, 'doctor'], 'see the dental benefit');
     return kit.transaction(ctx, async (tx) => {
       const date = on ?? (await kit.today(tx, ctx.clinicId));
-      checkRulesInForce(date, 'on');
+      const fundApplies = (await kit.clinic(tx, ctx.clinicId)).country === 'EE';
+      if (fundApplies) checkRulesInForce(date, 'on');
+      else checkQuoteDate(date, 'on');
       const { patient, grant } = await patientFor(tx, ctx, patientId, 'billing.benefit_status');
+      await audit.append(tx, ctx, [entry(grant, { action: 'billing.benefit_status', entityType: 'patient', entityId: patientId, patientRef: patientId })]);
+      if (!fundApplies) return { date, fundApplies, group: 'none', reason: 'the Estonian Health Insurance Fund pays benefits only at Estonian clinics' };
       const pos = await benefitPosition(kit, tx, ctx.clinicId, patient, date);
       const evidence = await repo.groupEvidence(tx, ctx.clinicId, patientId);
-      await audit.append(tx, ctx, [entry(grant, { action: 'billing.benefit_status', entityType: 'patient', entityId: patientId, patientRef: patientId })]);
       const eur = (c: number | null) => (c === null ? null : formatEuros(c));
       return {
-        date, group: pos.group, applicable: pos.decision.applicable, reason: pos.decision.reason, year: pos.year,
+        date, fundApplies: true, group: pos.group, applicable: pos.decision.applicable, reason: pos.decision.reason, year: pos.year,
         yearly: eur(pos.yearlyCents), usedHere: eur(pos.usedHereCents), usedElsewhere: eur(pos.usedElsewhereCents), balance: eur(pos.balanceCents),
         prosthesisLeft: eur(pos.prosthesisLeftCents), prosthesisPeriodStartedOn: pos.prosthesisPeriodStartedOn,
         evidence: evidence.map((e) => ({ id: e.id, group: e.benefitGroup, evidence: e.evidence, validFrom: e.validFrom, validTo: e.validTo })),
