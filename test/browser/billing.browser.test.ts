@@ -31,7 +31,7 @@ after(async () => {
   await server?.close();
 });
 
-async function loginAs(who: 'doctor' | 'receptionist'): Promise<Page> {
+async function loginAs(who: 'doctor' | 'receptionist' | 'accountant'): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await page.goto(`${server.url}/`);
   await page.getByTestId('language').selectOption('en');
@@ -96,4 +96,17 @@ test('visit → the doctor records services → reception issues the invoice wit
     await shot(desk, dir, `04-paid-${lang}`);
   }
   await desk.close();
+});
+
+test('the accountant sees this month\'s benefit to claim from the Fund', async () => {
+  const page = await loginAs('accountant');
+  await page.getByRole('link', { name: 'Billing' }).click();
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.getByTestId('benefit-report').waitFor();
+  const text = await page.getByTestId('benefit-report').innerText();
+  assert.match(text, /Benefit to claim from the Fund: 20\.00 €/);
+  assert.match(text, /Tiina Kask/);
+  await shot(page, dir, '05-benefit-report');
+  await page.close();
 });

@@ -25,6 +25,7 @@ export function BillingHome() {
           {hasAnyRole(user, ['doctor']) && <Link to="/billing/services">{t('home.record')}</Link>}
           <Link to="/billing/prices">{t('home.prices')}</Link>
           {biller && <Link to="/billing/debts">{t('home.debts')}</Link>}
+          {hasAnyRole(user, ['accountant', 'admin']) && <Link to="/billing/reports">{t('home.reports')}</Link>}
         </div>
       </div>
       {biller && (

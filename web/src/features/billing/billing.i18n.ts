@@ -4,7 +4,8 @@ import type { Language } from '../../shell/feature';
 export const billingStrings: Record<Language, Record<string, unknown>> = {
   et: {
     nav: 'Arved',
-    home: { title: 'Arved ja maksed', pending: 'Arveldamata visiidid', nonePending: 'Kõik visiidid on arveldatud.', recent: 'Viimased arved', prices: 'Hinnakiri', debts: 'Võlgnevused', record: 'Sisesta teenused' },
+    home: { title: 'Arved ja maksed', pending: 'Arveldamata visiidid', nonePending: 'Kõik visiidid on arveldatud.', recent: 'Viimased arved', prices: 'Hinnakiri', debts: 'Võlgnevused', record: 'Sisesta teenused', reports: 'Aruanded' },
+    reports: { title: 'Aruanded', month: 'Kuu', show: 'Näita', total: 'Tervisekassalt nõutav hüvitis', invoices: 'Arveid', idCode: 'Isikukood', csv: 'Laadi alla raamatupidamise CSV' },
     cols: { date: 'Kuupäev', patient: 'Patsient', services: 'Teenuseid', number: 'Number', total: 'Kokku', benefit: 'Hüvitis', patientShare: 'Patsient tasub', open: 'Tasumata', code: 'Kood', name: 'Nimetus', price: 'Hind', eligible: 'Hüvitatav', validFrom: 'Kehtib alates', validTo: 'Kehtib kuni', qty: 'Kogus', amount: 'Summa', due: 'Tähtaeg', overdue: 'Päevi üle', notices: 'Meeldetuletusi', kind: 'Liik' },
     prices: { title: 'Hinnakiri', add: 'Lisa teenus või uus hind', kind: 'Liik', service: 'teenus', visit_fee: 'visiiditasu', prosthesis: 'protees', nameEt: 'Nimetus (et)', nameLv: 'Nimetus (lv)', nameEn: 'Nimetus (en)', nameRu: 'Nimetus (ru)', eligible: 'Tervisekassa hüvitatav teenus', save: 'Salvesta', saved: 'Salvestatud.' },
     services: { title: 'Visiidi teenused', find: 'Leia patsient', search: 'Otsi', date: 'Visiidi kuupäev', add: 'Lisa rida', save: 'Salvesta teenused', saved: 'Teenused salvestatud.', choose: 'Vali teenus' },
@@ -16,7 +17,8 @@ export const billingStrings: Record<Language, Record<string, unknown>> = {
   },
   lv: {
     nav: 'Rēķini',
-    home: { title: 'Rēķini un maksājumi', pending: 'Vizītes bez rēķina', nonePending: 'Visām vizītēm ir rēķini.', recent: 'Pēdējie rēķini', prices: 'Cenrādis', debts: 'Parādi', record: 'Ievadīt pakalpojumus' },
+    home: { title: 'Rēķini un maksājumi', pending: 'Vizītes bez rēķina', nonePending: 'Visām vizītēm ir rēķini.', recent: 'Pēdējie rēķini', prices: 'Cenrādis', debts: 'Parādi', record: 'Ievadīt pakalpojumus', reports: 'Pārskati' },
+    reports: { title: 'Pārskati', month: 'Mēnesis', show: 'Rādīt', total: 'No fonda pieprasāmā kompensācija', invoices: 'Rēķini', idCode: 'Personas kods', csv: 'Lejupielādēt grāmatvedības CSV' },
     cols: { date: 'Datums', patient: 'Pacients', services: 'Pakalpojumi', number: 'Numurs', total: 'Kopā', benefit: 'Kompensācija', patientShare: 'Pacients maksā', open: 'Neapmaksāts', code: 'Kods', name: 'Nosaukums', price: 'Cena', eligible: 'Kompensējams', validFrom: 'Spēkā no', validTo: 'Spēkā līdz', qty: 'Daudzums', amount: 'Summa', due: 'Termiņš', overdue: 'Nokavētas dienas', notices: 'Atgādinājumi', kind: 'Veids' },
     prices: { title: 'Cenrādis', add: 'Pievienot pakalpojumu vai jaunu cenu', kind: 'Veids', service: 'pakalpojums', visit_fee: 'vizītes maksa', prosthesis: 'protēze', nameEt: 'Nosaukums (et)', nameLv: 'Nosaukums (lv)', nameEn: 'Nosaukums (en)', nameRu: 'Nosaukums (ru)', eligible: 'Fonda kompensējams pakalpojums', save: 'Saglabāt', saved: 'Saglabāts.' },
     services: { title: 'Vizītes pakalpojumi', find: 'Atrast pacientu', search: 'Meklēt', date: 'Vizītes datums', add: 'Pievienot rindu', save: 'Saglabāt pakalpojumus', saved: 'Pakalpojumi saglabāti.', choose: 'Izvēlieties pakalpojumu' },
@@ -28,7 +30,8 @@ export const billingStrings: Record<Language, Record<string, unknown>> = {
   },
   en: {
     nav: 'Billing',
-    home: { title: 'Invoices and payments', pending: 'Visits to invoice', nonePending: 'Every visit is invoiced.', recent: 'Recent invoices', prices: 'Price list', debts: 'Debts', record: 'Record services' },
+    home: { title: 'Invoices and payments', pending: 'Visits to invoice', nonePending: 'Every visit is invoiced.', recent: 'Recent invoices', prices: 'Price list', debts: 'Debts', record: 'Record services', reports: 'Reports' },
+    reports: { title: 'Reports', month: 'Month', show: 'Show', total: 'Benefit to claim from the Fund', invoices: 'Invoices', idCode: 'ID code', csv: 'Download the accounting CSV' },
     cols: { date: 'Date', patient: 'Patient', services: 'Services', number: 'Number', total: 'Total', benefit: 'Benefit', patientShare: 'Patient pays', open: 'Open', code: 'Code', name: 'Name', price: 'Price', eligible: 'Benefit applies', validFrom: 'Valid from', validTo: 'Valid to', qty: 'Qty', amount: 'Amount', due: 'Due', overdue: 'Days overdue', notices: 'Notices', kind: 'Kind' },
     prices: { title: 'Price list', add: 'Add a service or a new price', kind: 'Kind', service: 'service', visit_fee: 'visit fee', prosthesis: 'prosthesis', nameEt: 'Name (et)', nameLv: 'Name (lv)', nameEn: 'Name (en)', nameRu: 'Name (ru)', eligible: 'On the Fund\'s list of essential services', save: 'Save', saved: 'Saved.' },
     services: { title: 'Services of a visit', find: 'Find the patient', search: 'Search', date: 'Visit date', add: 'Add a line', save: 'Save services', saved: 'Services saved.', choose: 'Choose a service' },
@@ -40,7 +43,8 @@ export const billingStrings: Record<Language, Record<string, unknown>> = {
   },
   ru: {
     nav: 'Счета',
-    home: { title: 'Счета и платежи', pending: 'Визиты без счёта', nonePending: 'По всем визитам выставлены счета.', recent: 'Последние счета', prices: 'Прейскурант', debts: 'Долги', record: 'Внести услуги' },
+    home: { title: 'Счета и платежи', pending: 'Визиты без счёта', nonePending: 'По всем визитам выставлены счета.', recent: 'Последние счета', prices: 'Прейскурант', debts: 'Долги', record: 'Внести услуги', reports: 'Отчёты' },
+    reports: { title: 'Отчёты', month: 'Месяц', show: 'Показать', total: 'Компенсация к получению от Больничной кассы', invoices: 'Счетов', idCode: 'Личный код', csv: 'Скачать CSV для бухгалтерии' },
     cols: { date: 'Дата', patient: 'Пациент', services: 'Услуги', number: 'Номер', total: 'Итого', benefit: 'Компенсация', patientShare: 'Платит пациент', open: 'К оплате', code: 'Код', name: 'Название', price: 'Цена', eligible: 'Компенсируется', validFrom: 'Действует с', validTo: 'Действует до', qty: 'Кол-во', amount: 'Сумма', due: 'Срок', overdue: 'Дней просрочки', notices: 'Напоминаний', kind: 'Вид' },
     prices: { title: 'Прейскурант', add: 'Добавить услугу или новую цену', kind: 'Вид', service: 'услуга', visit_fee: 'плата за визит', prosthesis: 'протез', nameEt: 'Название (et)', nameLv: 'Название (lv)', nameEn: 'Название (en)', nameRu: 'Название (ru)', eligible: 'Услуга из списка Больничной кассы', save: 'Сохранить', saved: 'Сохранено.' },
     services: { title: 'Услуги визита', find: 'Найти пациента', search: 'Искать', date: 'Дата визита', add: 'Добавить строку', save: 'Сохранить услуги', saved: 'Услуги сохранены.', choose: 'Выберите услугу' },

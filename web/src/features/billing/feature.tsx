@@ -2,6 +2,7 @@ import type { WebFeature } from '../../shell/feature';
 import { billingStrings } from './billing.i18n';
 import { BillingHome, DebtsPage, PriceListPage } from './BillingPages';
 import { InvoicePage } from './InvoicePage';
+import { ReportsPage } from './ReportsPage';
 import { RecordServicesPage, VisitInvoicePage } from './VisitPages';
 
 export const feature: WebFeature = {
@@ -12,6 +13,7 @@ export const feature: WebFeature = {
     { path: '/billing/prices', render: () => <PriceListPage /> },
     { path: '/billing/services', render: () => <RecordServicesPage /> },
     { path: '/billing/debts', render: () => <DebtsPage /> },
+    { path: '/billing/reports', render: () => <ReportsPage /> },
     { path: '/billing/visits/:visitId', render: ({ visitId }) => <VisitInvoicePage visitId={visitId!} /> },
     { path: '/billing/invoices/:id', render: ({ id }) => <InvoicePage id={id!} /> },
   ],
