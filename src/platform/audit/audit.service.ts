@@ -1,11 +1,14 @@
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { AccessContext } from '../access';
 import type { Clock } from '../clock';
 import type { Db, DbOrTx, Tx } from '../db';
 import { AppError } from '../errors';
 import { staffUsers } from '../auth/auth.schema';
 import { auditChainHeads, auditEvents } from './audit.schema';
-import { GENESIS_HASH, linkHash, type ChainedFields } from './audit.chain';
+import { createHash } from 'node:crypto';
+
+/** The genesis link of every clinic's chain. */
+const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEntry {
   action: string;
@@ -51,32 +54,19 @@ export type AuditService = ReturnType<typeof createAuditService>;
 export function createAuditService({ clock, enabled }: AuditServiceDeps) {
   /**
    * Appends events in the caller's transaction: if the access rolls back, so does its record.
-   * The upsert on the chain head locks it, so concurrent appends of one clinic queue up in order.
+   * One round trip: the database function `audit_append` (migration 0007) locks the clinic's
+   * chain head, links each event with sha256(prev_hash || canonical row) and moves the head.
    */
   async function append(tx: DbOrTx, ctx: AccessContext, entries: AuditEntry[]): Promise<void> {
     if (!enabled || entries.length === 0) return;
-    const head = await tx
-      .insert(auditChainHeads)
-      .values({ clinicId: ctx.clinicId, seq: 0, hash: GENESIS_HASH })
-      .onConflictDoUpdate({ target: auditChainHeads.clinicId, set: { seq: sql`${auditChainHeads.seq}` } })
-      .returning({ seq: auditChainHeads.seq, hash: auditChainHeads.hash });
-    let { seq, hash } = head[0]!;
-    const at = clock.now();
-    const rows = entries.map((e) => {
-      seq += 1;
-      const fields: ChainedFields = {
-        clinicId: ctx.clinicId, seq, at, actorId: ctx.user?.id ?? null,
-        actorRole: e.role ?? (ctx.user ? ctx.user.roles.join(',') : ctx.channel),
-        action: e.action, entityType: e.entityType, entityId: e.entityId ?? null, patientRef: e.patientRef ?? null,
-        purpose: e.purpose, reason: e.reason ?? null, breakGlass: e.breakGlass ?? false, outcome: e.outcome ?? 'allowed',
-        requestId: ctx.requestId, details: e.details ?? null,
-      };
-      const prevHash = hash;
-      hash = linkHash(prevHash, fields);
-      return { ...fields, prevHash, hash };
-    });
-    await tx.insert(auditEvents).values(rows);
-    await tx.update(auditChainHeads).set({ seq, hash }).where(eq(auditChainHeads.clinicId, ctx.clinicId));
+    const at = clock.now().toISOString();
+    const events = entries.map((e) => ({
+      at, actorId: ctx.user?.id ?? null, actorRole: e.role ?? (ctx.user ? ctx.user.roles.join(',') : ctx.channel),
+      action: e.action, entityType: e.entityType, entityId: e.entityId ?? null, patientRef: e.patientRef ?? null,
+      purpose: e.purpose, reason: e.reason ?? null, breakGlass: e.breakGlass ?? false, outcome: e.outcome ?? 'allowed',
+      requestId: ctx.requestId, details: e.details ?? null,
+    }));
+    await tx.execute(sql`select audit_append(${ctx.clinicId}::uuid, ${JSON.stringify(events)}::jsonb)`);
   }
 
   /** A refused access is recorded in a transaction of its own: the refused work rolled back. */
@@ -99,41 +89,35 @@ export function createAuditService({ clock, enabled }: AuditServiceDeps) {
     }
   }
 
-  /** Walks every clinic's chain and names the first broken link. */
+  /**
+   * Walks every clinic's chain and names the first broken link. The canonical text of each row
+   * is rendered from its current contents by `audit_canonical`; the hash is recomputed here.
+   */
   async function verify(db: Db, onProgress?: (checked: number) => void): Promise<VerifyResult> {
     const heads = await db.select().from(auditChainHeads).orderBy(asc(auditChainHeads.clinicId));
     let checked = 0;
+    const page = 5000;
     for (const head of heads) {
       let prev = GENESIS_HASH;
       let expectedSeq = 1;
+      const broken = (seq: number, problem: string): VerifyResult => ({ ok: false, checked, clinics: heads.length, firstBroken: { clinicId: head.clinicId, seq, problem } });
       for (;;) {
-        const page = await db
-          .select()
-          .from(auditEvents)
-          .where(and(eq(auditEvents.clinicId, head.clinicId), gt(auditEvents.seq, expectedSeq - 1)))
-          .orderBy(asc(auditEvents.seq))
-          .limit(5000);
-        for (const row of page) {
-          const broken = (problem: string): VerifyResult => ({
-            ok: false, checked, clinics: heads.length, firstBroken: { clinicId: row.clinicId, seq: row.seq, problem },
-          });
-          if (row.seq !== expectedSeq) {
-            return { ok: false, checked, clinics: heads.length, firstBroken: { clinicId: head.clinicId, seq: expectedSeq, problem: `event ${expectedSeq} is missing (next is ${row.seq})` } };
-          }
-          if (row.prevHash !== prev) return broken('prev_hash does not match the hash of the event before it');
-          if (linkHash(prev, row) !== row.hash) return broken('contents do not match the stored hash (the row was changed)');
+        const result = await db.execute(sql`select e.seq::text as seq, e.prev_hash, e.hash, audit_canonical(e) as canonical from audit_events e where e.clinic_id = ${head.clinicId} and e.seq >= ${expectedSeq} order by e.seq limit ${page}`);
+        const rows = (result as unknown as { rows: { seq: string; prev_hash: string; hash: string; canonical: string }[] }).rows;
+        for (const row of rows) {
+          const seq = Number(row.seq);
+          if (seq !== expectedSeq) return broken(expectedSeq, `event ${expectedSeq} is missing (next is ${seq})`);
+          if (row.prev_hash !== prev) return broken(seq, 'prev_hash does not match the hash of the event before it');
+          if (createHash('sha256').update(prev + row.canonical, 'utf8').digest('hex') !== row.hash) return broken(seq, 'contents do not match the stored hash (the row was changed)');
           prev = row.hash;
           expectedSeq += 1;
           checked += 1;
         }
         onProgress?.(checked);
-        if (page.length < 5000) break;
+        if (rows.length < page) break;
       }
       if (head.seq !== expectedSeq - 1 || head.hash !== prev) {
-        return {
-          ok: false, checked, clinics: heads.length,
-          firstBroken: { clinicId: head.clinicId, seq: expectedSeq, problem: `the chain ends at ${expectedSeq - 1} but its head says ${head.seq} (events were removed from the end)` },
-        };
+        return broken(expectedSeq, `the chain ends at ${expectedSeq - 1} but its head says ${head.seq} (events were removed from the end)`);
       }
     }
     return { ok: true, checked, clinics: heads.length };
