@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { fixedClock } from '../../src/platform/clock';
+import { addDays, localDate, zonedInstant } from '../../src/rules/zoned-time';
+import { startFakeSmsApi, type FakeSmsApi } from '../fakes/sms-api';
+import { startFakeSmtp, type FakeSmtp } from '../fakes/smtp';
+import { createClinic, login, TEST_PASSWORD, type TestClinic } from '../harness';
+import { launchBrowser, outputDir, shot, startServer } from './browser';
+
+// The browser's own clock decides which days the public page asks for: the server's starts at now.
+const clock = fixedClock(new Date());
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let clinic: TestClinic;
+let smtp: FakeSmtp;
+let sms: FakeSmsApi;
+const dir = outputDir('queue');
+
+before(async () => {
+  smtp = await startFakeSmtp();
+  sms = await startFakeSmsApi();
+  server = await startServer({ clock, config: { SMTP_URL: smtp.url, SMS_API_URL: sms.url, SMS_API_USER: sms.username, SMS_API_PASSWORD: sms.password, SMS_SENDER: 'Hambaarst' } });
+  clinic = await createClinic(server, 'brauser');
+  const admin = await login(server.app, clinic.slug, clinic.staff.admin.email);
+  const post = async (url: string, body: unknown) => {
+    const r = await admin.post(url, body);
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    return r.body.id as string;
+  };
+  const pro = await post('/api/queue/professionals', { firstName: 'Mari', lastName: 'Kask', kind: 'dentist', registrationCode: 'D01234', staffUserId: clinic.staff.doctor.id });
+  await post('/api/queue/services', { name: 'Hambaravi konsultatsioon', names: { en: 'Dental check-up' }, durationMinutes: 30 });
+  for (const weekday of [1, 2, 3, 4, 5]) await post('/api/queue/schedules', { professionalId: pro, weekday, start: '09:00', end: '17:00' });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await smtp?.close();
+  await sms?.close();
+});
+
+test('public booking → reception confirms → notice e-mail → SMS two days before, once', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await page.goto(`${server.url}/book/brauser`);
+  await page.getByRole('combobox', { name: 'language' }).selectOption('en');
+  await page.getByTestId('public-slot').first().waitFor();
+  // A time at least three days ahead, so that the reminder day is still to come.
+  const starts = await page.getByTestId('public-slot').evaluateAll((els) => els.map((e) => e.getAttribute('data-start')!));
+  const start = starts.find((s) => new Date(s).getTime() > Date.now() + 3 * 86400000)!;
+  assert.ok(start, 'a free time three days ahead');
+  await page.click(`[data-start="${start}"]`);
+  await page.fill('input[name=firstName]', 'Liis');
+  await page.fill('input[name=lastName]', 'Mets');
+  await page.fill('input[name=idCode]', '37605030299');
+  await page.fill('input[name=mobile]', '5551 2345');
+  await page.fill('input[name=email]', 'liis.mets@example.ee');
+  await page.fill('textarea[name=message]', 'Hammas valutab');
+  await shot(page, dir, '01-public-booking');
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await page.getByTestId('request-sent').waitFor();
+  assert.match(await page.getByTestId('request-sent').innerText(), /We will answer by \d{4}-\d{2}-\d{2}/);
+
+  const desk = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await desk.goto(`${server.url}/`);
+  await desk.getByTestId('language').selectOption('en');
+  await desk.fill('input[name=clinic]', clinic.slug);
+  await desk.fill('input[name=email]', clinic.staff.receptionist.email);
+  await desk.fill('input[name=password]', TEST_PASSWORD);
+  await desk.click('button[type=submit]');
+  await desk.getByTestId('current-user').waitFor();
+  await desk.getByRole('link', { name: 'Requests' }).click();
+  await desk.getByTestId('booking-request').waitFor();
+  assert.match(await desk.getByTestId('booking-request').innerText(), /Mets, Liis/);
+  await shot(desk, dir, '02-requests-inbox');
+  await desk.getByRole('button', { name: 'Confirm time' }).click();
+  await desk.getByRole('status').waitFor();
+  assert.match(await desk.getByRole('status').innerText(), /Confirmed/);
+
+  const [mail] = await smtp.waitFor(1, 15_000);
+  assert.deepEqual(mail!.to, ['liis.mets@example.ee']);
+  assert.match(mail!.subject, /appointment on .* at \d\d:\d\d/, 'in the language the patient booked in');
+  assert.equal(mail!.attachments[0]!.contentType, 'application/pdf');
+
+  await desk.getByRole('link', { name: 'Queue' }).click();
+  await desk.getByTestId('queue-table').waitFor();
+  assert.match(await desk.getByTestId('queue-table').innerText(), /Mets, Liis/);
+  await shot(desk, dir, '03-queue');
+
+  // Two days before the visit, at 09:00 in Tallinn, the running worker sends the reminder.
+  const reminderDay = addDays(localDate(new Date(start), 'Europe/Tallinn'), -2);
+  clock.set(zonedInstant(reminderDay, 9 * 60 + 1, 'Europe/Tallinn'));
+  const [reminder] = await sms.waitFor(1, 15_000);
+  assert.equal(reminder!.to, '+37255512345');
+  await new Promise((r) => setTimeout(r, 5000));
+  assert.equal(sms.received.length, 1, 'sent once');
+});

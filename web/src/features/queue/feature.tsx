@@ -1,0 +1,22 @@
+import type { WebFeature } from '../../shell/feature';
+import { CalendarPage } from './CalendarPage';
+import { PublicBooking } from './PublicBooking';
+import { queueStrings } from './queue.i18n';
+import { QueueList } from './QueueList';
+import { RequestsInbox } from './RequestsInbox';
+
+export const feature: WebFeature = {
+  id: 'queue',
+  nav: [
+    { labelKey: 'queue:nav.calendar', path: '/calendar', roles: ['admin', 'receptionist', 'doctor'], order: 5 },
+    { labelKey: 'queue:nav.queue', path: '/queue', roles: ['admin', 'receptionist', 'doctor'], order: 6 },
+    { labelKey: 'queue:nav.requests', path: '/requests', roles: ['admin', 'receptionist'], order: 7 },
+  ],
+  routes: [
+    { path: '/calendar', render: () => <CalendarPage /> },
+    { path: '/queue', render: () => <QueueList /> },
+    { path: '/requests', render: () => <RequestsInbox /> },
+    { path: '/book/:slug', public: true, render: ({ slug }) => <PublicBooking slug={slug!} /> },
+  ],
+  i18n: queueStrings,
+};
