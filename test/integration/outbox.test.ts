@@ -27,7 +27,7 @@ after(async () => {
   await api.close();
 });
 
-const sms = () => createMessenteSms({ baseUrl: api.url, username: api.username, password: api.password, sender: 'Clinic', timeoutMs: 300 });
+const sms = () => createMessenteSms({ baseUrl: api.url, username: api.username, password: api.password, sender: 'Clinic', timeoutMs: 1500 });
 const sendText: JobHandler = async (job) => ({ status: 'sent', result: { ...(await sms().send({ to: String(job.payload.to), text: String(job.payload.text) })) } });
 const worker = (id: string, leaseMs = 60_000) => createOutboxWorker({ db: t.database.db, clock, handlers: { test_sms: sendText }, workerId: id, leaseMs });
 const add = (text: string, dedupeKey?: string) =>

@@ -160,4 +160,17 @@ describe('SMS reminder', () => {
     assert.match(r.lastError!, /opted out/);
     assert.equal(await count(w.t, "select count(*)::text as n from audit_events where action = 'reminder.opt_out'"), 1);
   });
+  test('by e-mail when the patient chose e-mail, with an unsubscribe header', async () => {
+    w.clock.set('2026-12-14T08:00:00Z');
+    const p = await addPatient(w, 16);
+    await book(p, '2027-01-05T10:00:00+02:00', { reminderChannel: 'email' });
+    w.clock.set('2027-01-03T07:00:00Z');
+    const smsBefore = w.sms.received.length;
+    await w.queue.worker.drain();
+    const mail = w.smtp.received.find((m) => m.to[0] === 'patsient16@example.ee' && /meeldetuletus/.test(m.subject));
+    assert.ok(mail, 'reminder e-mail');
+    assert.match(mail!.text, /05\.01\.2027 kell 10:00/);
+    assert.match(mail!.headers['list-unsubscribe']!, /opt-out/);
+    assert.equal(w.sms.received.length, smsBefore);
+  });
 });

@@ -78,8 +78,8 @@ export function PublicBooking({ slug }: { slug: string }) {
             <div className="row">{field('idCode')}{field('birthDate', 'date')}</div>
             <div className="row">{field('mobile', 'tel')}{field('email', 'email')}</div>
             <label>{t('public.message')}<textarea name="message" required minLength={3} value={form.message} onChange={(e) => setForm({ ...form, message: e.target.value })} /></label>
-            <label><input type="checkbox" checked={form.wantsSmsReminder} onChange={(e) => setForm({ ...form, wantsSmsReminder: e.target.checked })} /> {t('public.wantsSms')}</label>
-            <label><input type="checkbox" checked={form.wantsEmailReminder} onChange={(e) => setForm({ ...form, wantsEmailReminder: e.target.checked })} /> {t('public.wantsEmail')}</label>
+            <label style={{ flexDirection: 'row', alignItems: 'center' }}><input type="checkbox" checked={form.wantsSmsReminder} onChange={(e) => setForm({ ...form, wantsSmsReminder: e.target.checked })} /> {t('public.wantsSms')}</label>
+            <label style={{ flexDirection: 'row', alignItems: 'center' }}><input type="checkbox" checked={form.wantsEmailReminder} onChange={(e) => setForm({ ...form, wantsEmailReminder: e.target.checked })} /> {t('public.wantsEmail')}</label>
             <p className="hint">{t('public.privacy')}</p>
             {error && <p className="error" role="alert">{error}</p>}
             <button type="submit" className="primary">{t('public.submit')}</button>

@@ -20,7 +20,10 @@ export function QueueList() {
   const [items, setItems] = useState<Entry[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
+  const [problems, setProblems] = useState<{ id: string; kind: string; status: string; attempts: number; lastError: string | null; channel: string }[]>([]);
   useEffect(() => { api('GET', '/api/queue/catalogue').then((c) => setPros(c.professionals)).catch(() => undefined); }, []);
+  // Messages the provider refused or that wait for a retry: reception must see them.
+  useEffect(() => { api('GET', '/api/queue/message-problems').then((r) => setProblems(r.items)).catch(() => undefined); }, [tick]);
   useEffect(() => {
     const q = new URLSearchParams();
     if (status !== 'waiting') { q.set('from', dayStartIso(from)); q.set('to', dayStartIso(addDays(to, 1))); }
@@ -55,6 +58,12 @@ export function QueueList() {
         <label>{t('list.status')}<select value={status} onChange={(e) => setStatus(e.target.value)} data-testid="queue-status"><option value="">{t('list.all')}</option>{statuses.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}</select></label>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
+      {problems.length > 0 && (
+        <div className="card" data-testid="message-problems">
+          <strong className="warn">{t('problems.title')}</strong>
+          <ul>{problems.map((p) => <li key={p.id}>{t(`problems.${p.kind}`)} · {p.channel} · {t(`problems.${p.status}`)} ({p.attempts}×): {p.lastError}</li>)}</ul>
+        </div>
+      )}
       {items.length === 0 ? <p className="muted">{t('list.none')}</p> : (
         <table data-testid="queue-table">
           <thead><tr><th>{t('list.time')}</th><th>{t('list.patient')}</th><th>{t('list.idCode')}</th><th>{t('list.professional')}</th><th>{t('list.status')}</th><th>{t('list.registered')}</th><th /></tr></thead>

@@ -1,6 +1,7 @@
 import type { Language } from '../../shell/feature';
 
 const et = {
+  problems: { title: 'Saatmata sõnumid', reminder: 'meeldetuletus', visit_notice: 'teatis', queued: 'proovitakse uuesti', failed: 'ebaõnnestus' },
   nav: { queue: 'Ravijärjekord', calendar: 'Kalender', requests: 'Taotlused' },
   status: { waiting: 'ootel', booked: 'broneeritud', arrived: 'saabunud', done: 'tehtud', cancelled: 'tühistatud', no_show: 'ei tulnud', removed: 'eemaldatud' },
   channel: { on_site: 'kohapeal', phone: 'telefon', email: 'e-post', website: 'koduleht' },
@@ -30,6 +31,7 @@ const et = {
 type Strings = typeof et;
 
 const lv: Strings = {
+  problems: { title: 'Nenosūtītas ziņas', reminder: 'atgādinājums', visit_notice: 'paziņojums', queued: 'mēģinās vēlreiz', failed: 'neizdevās' },
   nav: { queue: 'Rinda', calendar: 'Kalendārs', requests: 'Pieteikumi' },
   status: { waiting: 'gaida', booked: 'pierakstīts', arrived: 'ieradies', done: 'pabeigts', cancelled: 'atcelts', no_show: 'neieradās', removed: 'izņemts' },
   channel: { on_site: 'klātienē', phone: 'tālrunis', email: 'e-pasts', website: 'mājaslapa' },
@@ -57,6 +59,7 @@ const lv: Strings = {
 };
 
 const en: Strings = {
+  problems: { title: 'Messages not sent', reminder: 'reminder', visit_notice: 'notice', queued: 'will retry', failed: 'failed' },
   nav: { queue: 'Queue', calendar: 'Calendar', requests: 'Requests' },
   status: { waiting: 'waiting', booked: 'booked', arrived: 'arrived', done: 'done', cancelled: 'cancelled', no_show: 'no-show', removed: 'removed' },
   channel: { on_site: 'on site', phone: 'phone', email: 'e-mail', website: 'website' },
@@ -84,6 +87,7 @@ const en: Strings = {
 };
 
 const ru: Strings = {
+  problems: { title: 'Неотправленные сообщения', reminder: 'напоминание', visit_notice: 'уведомление', queued: 'будет повтор', failed: 'не удалось' },
   nav: { queue: 'Очередь', calendar: 'Календарь', requests: 'Заявки' },
   status: { waiting: 'ожидает', booked: 'записан', arrived: 'пришёл', done: 'выполнено', cancelled: 'отменено', no_show: 'не пришёл', removed: 'удалён' },
   channel: { on_site: 'на месте', phone: 'телефон', email: 'e-mail', website: 'сайт' },
