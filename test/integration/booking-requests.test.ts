@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { login } from '../harness';
+import { createClinic, login } from '../harness';
 import { count, queueWorld, START, type QueueWorld } from './queue.fixtures';
 
 let w: QueueWorld;
@@ -127,5 +127,22 @@ describe('reception answers within two working days', () => {
     assert.ok(still.body.items.some((i: { id: string }) => i.id === noCode.id), 'the failed answer leaves the request open');
     const ok = await w.rec.post(`/api/booking-requests/${noCode.id}/confirm`, { patientId: w.patientId, professionalId: w.professionalId, startsAt: '2026-12-21T10:00:00+02:00' });
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  });
+});
+
+describe('a Latvian clinic', () => {
+  test('counts Easter Monday: a request on Maundy Thursday is due on Wednesday', async () => {
+    const lv = await createClinic(w.t, 'riga-zobi', 'LV');
+    const admin = await login(w.t.app, lv.slug, lv.staff.admin.email);
+    const svc = await admin.post('/api/queue/services', { name: 'Zobārsta konsultācija', durationMinutes: 30 });
+    assert.equal(svc.status, 201, JSON.stringify(svc.body));
+    try {
+      w.clock.set('2026-04-02T09:00:00Z');
+      const r = await pub('POST', '/api/public/clinics/riga-zobi/booking-requests', request({ serviceId: svc.body.id, idCode: '161175-19997', mobile: '+371 2000 0000', language: 'lv' }));
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      assert.equal(r.body.dueDate, '2026-04-08');
+    } finally {
+      w.clock.set(START);
+    }
   });
 });

@@ -142,6 +142,24 @@ describe('changes to a booking', () => {
     assert.ok(list.body.items.some((i: { id: string }) => i.id === a.body.entry.id));
   });
 
+  test('a change of what was registered keeps the reason and the fields, not their values', async () => {
+    const a = await w.rec.post('/api/queue/entries', visit(w, { startsAt: '2026-12-23T15:00:00+02:00' }));
+    const id = a.body.entry.id;
+    const noReason = await w.rec.patch(`/api/queue/entries/${id}`, { indication: 'röntgen', patientInformed: false });
+    assert.equal(noReason.status, 400);
+    const r = await w.rec.patch(`/api/queue/entries/${id}`, { indication: 'röntgen', referral: { professional: 'dr Tamm', institution: 'Perearstikeskus' }, reason: 'saatekiri saabus', patientInformed: false });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const { body } = await w.rec.get(`/api/queue/entries/${id}`);
+    assert.equal(body.entry.indication, 'röntgen');
+    assert.deepEqual(body.entry.referral, { professional: 'dr Tamm', institution: 'Perearstikeskus' });
+    const changed = body.changes.find((c: { action: string }) => c.action === 'changed');
+    assert.equal(changed.reason, 'saatekiri saabus [indication, referral]');
+    assert.doesNotMatch(JSON.stringify(changed), /röntgen/);
+    const bad = await w.rec.patch(`/api/queue/entries/${id}`, { contactMobile: '12', reason: 'uus number', patientInformed: true });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.field, 'contactMobile');
+  });
+
   test('emergency help is recorded outside the queue', async () => {
     const r = await w.rec.post('/api/queue/emergency', { patientId: w.patientId, serviceId: w.serviceId, professionalId: w.professionalId, complaint: 'trauma, murdunud hammas' });
     assert.equal(r.status, 201, JSON.stringify(r.body));

@@ -54,6 +54,18 @@ export const cancelInput = z.strictObject({ reason, by: z.enum(['patient', 'clin
 export const removeInput = z.strictObject({ reason, ...informed });
 export const markInput = z.strictObject({ note: z.string().trim().max(500).optional() });
 
+/** Changing what was registered (not the time): the reason and whether the patient was told are kept. */
+export const updateInput = z.strictObject({
+  indication: z.string().trim().max(2000).nullable().optional(),
+  complaint: z.string().trim().min(3).max(4000).optional(),
+  referral: referralInput.nullable().optional(),
+  contactMobile: z.string().trim().max(40).nullable().optional(),
+  contactEmail: z.email({ message: 'not an e-mail address' }).nullable().optional(),
+  reminderChannel: z.enum(['sms', 'email', 'none']).optional(),
+  reason,
+  ...informed,
+});
+
 export const emergencyInput = z.strictObject({
   patientId: z.uuid(),
   serviceId: z.uuid(),

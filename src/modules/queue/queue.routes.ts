@@ -56,6 +56,8 @@ export function queueRoutes(d: QueueRouteDeps) {
       return { entry: await d.queue.register(accessContext(req), req.body) };
     });
     app.get('/api/queue/entries/:id', { schema: { tags, params: idParam } }, async (req) => d.read.get(accessContext(req), req.params.id));
+    app.patch('/api/queue/entries/:id', { schema: { tags, params: idParam, body, summary: 'Change what was registered, with the reason' } }, async (req) =>
+      ({ entry: await d.queue.update(accessContext(req), req.params.id, req.body) }));
     const actions = {
       book: d.queue.book, move: d.queue.move, cancel: d.queue.cancel, remove: d.queue.remove,
       'no-show': d.queue.noShow, arrived: d.queue.arrived, done: d.queue.done,

@@ -7,7 +7,7 @@ import type { Db, DbOrTx } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../patients/patients.input';
 import {
-  bookInput, cancelInput, emergencyInput, markInput, moveInput, registerInput, removeInput,
+  bookInput, cancelInput, emergencyInput, markInput, moveInput, registerInput, removeInput, updateInput,
 } from './queue.input';
 import { createQueueRepository, type QueueEntryRow } from './queue.repository';
 import type { QueueStatus } from './queue.schema';
@@ -217,6 +217,45 @@ export function createQueueService(deps: QueueServiceDeps) {
     });
   }
 
+  /** Changes what was registered; the fields changed (not their values) go into the change record. */
+  async function update(ctx: AccessContext, id: string, raw: unknown) {
+    const input = parseInput(updateInput, raw);
+    const clinic = await slots.clinic(db, ctx.clinicId);
+    return run(async (tx) => {
+      const e = await repo.findForUpdate(tx, ctx.clinicId, id);
+      if (!e) throw new NotFoundError('no such queue entry');
+      const pro = e.professionalId ? await resources.professional(tx, ctx.clinicId, e.professionalId) : undefined;
+      await authorizeWrite(tx, ctx, e.patientId, pro);
+      if (['done', 'cancelled', 'removed', 'no_show'].includes(e.status)) throw new ConflictError(`the entry is ${e.status}: it can no longer be changed`);
+      const set: Parameters<typeof repo.update>[3] = {};
+      if (input.indication !== undefined) set.indicationEnc = input.indication ? cipher.encrypt(input.indication) : null;
+      if (input.complaint !== undefined) set.complaintEnc = cipher.encrypt(input.complaint);
+      if (input.referral !== undefined) Object.assign(set, { referralProfessional: input.referral?.professional ?? null, referralInstitution: input.referral?.institution ?? null });
+      if (input.contactMobile !== undefined) {
+        const mobile = input.contactMobile ? smsCapableMobile(input.contactMobile, clinic.country) : null;
+        if (input.contactMobile && !mobile) throw new ValidationError('contactMobile', 'not a valid mobile number');
+        set.contactMobile = mobile;
+      }
+      if (input.contactEmail !== undefined) set.contactEmail = input.contactEmail;
+      if (input.reminderChannel !== undefined) set.reminderChannel = input.reminderChannel;
+      const next = { ...e, ...set };
+      if (next.reminderChannel === 'sms' && !next.contactMobile) throw new ValidationError('reminderChannel', 'SMS reminders need a valid mobile number');
+      if (next.reminderChannel === 'email' && !next.contactEmail) throw new ValidationError('reminderChannel', 'e-mail reminders need an e-mail address');
+      const fields = Object.keys(input).filter((k) => !['reason', 'patientInformed', 'informedHow'].includes(k) && (input as Record<string, unknown>)[k] !== undefined);
+      if (fields.length === 0) throw new ValidationError('input', 'nothing to change');
+      await repo.update(tx, ctx.clinicId, id, { ...set, updatedAt: clock.now() });
+      await change(tx, ctx, e, 'changed', e.status, { reason: `${input.reason} [${fields.join(', ')}]`, patientInformed: input.patientInformed, informedHow: input.informedHow ?? null });
+      const updated = (await repo.find(tx, ctx.clinicId, id))!;
+      // Contacts or the reminder choice changed: the pending messages are made again from the new data.
+      if (updated.status === 'booked' && (set.contactMobile !== undefined || set.contactEmail !== undefined || set.reminderChannel !== undefined)) {
+        await notifier.withdrawn(tx, e);
+        await notifier.planned(tx, updated);
+      }
+      await audit.append(tx, ctx, [{ action: 'queue_entry.update', entityType: 'queue_entry', entityId: id, patientRef: e.patientId, purpose: 'care', details: { fields } }]);
+      return updated;
+    });
+  }
+
   /** Emergency help is given outside the queue: recorded as such, never checked against bookings. */
   async function emergency(ctx: AccessContext, raw: unknown) {
     const input = parseInput(emergencyInput, raw);
@@ -245,7 +284,7 @@ export function createQueueService(deps: QueueServiceDeps) {
   }
 
   return {
-    register, book, move, emergency,
+    register, book, move, emergency, update,
     cancel: (ctx: AccessContext, id: string, raw: unknown) => setStatus(ctx, id, 'cancel', raw),
     remove: (ctx: AccessContext, id: string, raw: unknown) => setStatus(ctx, id, 'remove', raw),
     noShow: (ctx: AccessContext, id: string, raw: unknown) => setStatus(ctx, id, 'no_show', raw),
