@@ -87,6 +87,27 @@ test('public booking → reception confirms → notice e-mail → SMS two days b
   assert.match(await desk.getByTestId('queue-table').innerText(), /Mets, Liis/);
   await shot(desk, dir, '03-queue');
 
+  // The calendar: a free time opens the booking dialog; the visit then shows in the day's column.
+  await desk.getByRole('link', { name: 'Calendar' }).click();
+  await desk.getByTestId('calendar-professional').waitFor();
+  // Late on a Friday this week has no free time left: look at the next one.
+  for (let i = 0; i < 2 && !(await desk.getByRole('button', { name: /free$/ }).first().isVisible({ timeout: 3000 }).catch(() => false)); i++) {
+    await desk.getByRole('button', { name: '→' }).click();
+  }
+  await desk.getByRole('button', { name: /free$/ }).first().waitFor();
+  const before = await desk.locator('.calendar .badge').count();
+  await desk.getByRole('button', { name: /free$/ }).first().click();
+  await desk.getByTestId('booking-dialog').waitFor();
+  await desk.getByLabel('Search by name, ID code or phone').fill('Mets');
+  await desk.getByRole('button', { name: '🔍' }).click();
+  await desk.getByRole('button', { name: /Mets, Liis/ }).click();
+  await desk.fill('textarea', 'kontroll');
+  await shot(desk, dir, '04-booking-dialog');
+  await desk.getByRole('button', { name: 'Book', exact: true }).click();
+  await desk.getByTestId('booking-dialog').waitFor({ state: 'detached' });
+  await desk.waitForFunction((n) => document.querySelectorAll('.calendar .badge').length > n, before);
+  await shot(desk, dir, '05-calendar');
+
   // Two days before the visit, at 09:00 in Tallinn, the running worker sends the reminder.
   const reminderDay = addDays(localDate(new Date(start), 'Europe/Tallinn'), -2);
   clock.set(zonedInstant(reminderDay, 9 * 60 + 1, 'Europe/Tallinn'));

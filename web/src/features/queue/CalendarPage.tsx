@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shell/api';
 import { BookingDialog } from './BookingDialog';
-import { addDays, dayStartIso, hhmm, localDay, monday, today, weekday } from './time';
+import { addDays, dayStartIso, hhmm, localDay, monday, nextWorkday, weekday } from './time';
 
 interface Catalogue {
   professionals: { id: string; firstName: string; lastName: string; active: boolean }[];
@@ -16,7 +16,7 @@ export function CalendarPage() {
   const { t, i18n } = useTranslation('queue');
   const [cat, setCat] = useState<Catalogue | null>(null);
   const [view, setView] = useState<'day' | 'week'>('week');
-  const [day, setDay] = useState(today());
+  const [day, setDay] = useState(nextWorkday());
   const [pro, setPro] = useState('');
   const [service, setService] = useState('');
   const [entries, setEntries] = useState<Entry[]>([]);

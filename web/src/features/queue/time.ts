@@ -8,6 +8,13 @@ export const localDay = (d: Date | string) => dayFmt.format(new Date(d));
 export const hhmm = (d: Date | string) => timeFmt.format(new Date(d));
 export const today = () => localDay(new Date());
 
+/** Today, or Monday when today is a weekend day: the desk plans the coming week. */
+export function nextWorkday(): string {
+  const d = today();
+  const wd = new Date(`${d}T12:00:00Z`).getUTCDay();
+  return wd === 6 ? addDays(d, 2) : wd === 0 ? addDays(d, 1) : d;
+}
+
 export function addDays(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
