@@ -34,6 +34,7 @@ test('login → register a patient → find them → see who looked at their dat
   await page.click('button[type=submit]');
   await page.getByTestId('current-user').waitFor();
 
+  await page.getByRole('link', { name: 'Patients', exact: true }).click();
   await page.getByRole('button', { name: 'Register a patient' }).click();
   await page.fill('input[name=firstName]', 'Kadri');
   await page.fill('input[name=lastName]', 'Õispuu');
@@ -52,7 +53,7 @@ test('login → register a patient → find them → see who looked at their dat
   assert.equal(await page.getByTestId('patient-name').innerText(), 'Kadri Õispuu');
   assert.match(await page.locator('dl.facts').innerText(), /\+37255512345/);
 
-  await page.getByRole('link', { name: 'Patients' }).click();
+  await page.getByRole('link', { name: 'Patients', exact: true }).click();
   await page.fill('input[name=query]', 'õisp');
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByTestId('patient-results').waitFor();
