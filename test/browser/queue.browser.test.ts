@@ -6,6 +6,7 @@ import { addDays, localDate, zonedInstant } from '../../src/rules/zoned-time';
 import { startFakeSmsApi, type FakeSmsApi } from '../fakes/sms-api';
 import { startFakeSmtp, type FakeSmtp } from '../fakes/smtp';
 import { createClinic, login, TEST_PASSWORD, type TestClinic } from '../harness';
+import { publishRegister } from '../integration/queue.fixtures';
 import { launchBrowser, outputDir, shot, startServer } from './browser';
 
 // The browser's own clock decides which days the public page asks for: the server's starts at now.
@@ -22,6 +23,8 @@ before(async () => {
   sms = await startFakeSmsApi();
   server = await startServer({ clock, config: { SMTP_URL: smtp.url, SMS_API_URL: sms.url, SMS_API_USER: sms.username, SMS_API_PASSWORD: sms.password, SMS_SENDER: 'Hambaarst' } });
   clinic = await createClinic(server, 'brauser');
+  // The register in force gives reminders their legal basis (demo: legitimate interest).
+  await publishRegister(await login(server.app, clinic.slug, clinic.staff.dpo.email), 'demo');
   const admin = await login(server.app, clinic.slug, clinic.staff.admin.email);
   const post = async (url: string, body: unknown) => {
     const r = await admin.post(url, body);

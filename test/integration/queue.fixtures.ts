@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { fixedClock } from '../../src/platform/clock';
 import { queueModuleFor, type QueueModule } from '../../src/modules/queue/queue.module';
 import { startFakeSmsApi, type FakeSmsApi } from '../fakes/sms-api';
@@ -28,7 +29,12 @@ export interface QueueWorld {
 
 export const START = '2026-12-14T08:00:00Z';
 
-export async function queueWorld(slug = 'parodont'): Promise<QueueWorld> {
+/**
+ * `registerPreset`: the processing register the clinic publishes (presets/*.yaml). Its purpose
+ * "reminders" gives reminders their legal basis: legitimate interest in demo, consent in
+ * parodontalia; null publishes none.
+ */
+export async function queueWorld(slug = 'parodont', registerPreset: string | null = 'demo'): Promise<QueueWorld> {
   const smtp = await startFakeSmtp();
   const sms = await startFakeSmsApi();
   const clock = fixedClock(START);
@@ -50,6 +56,7 @@ export async function queueWorld(slug = 'parodont'): Promise<QueueWorld> {
   for (const pro of [professionalId, secondProfessionalId]) {
     for (const weekday of [1, 2, 3, 4, 5]) await created('/api/queue/schedules', { professionalId: pro, weekday, start: '09:00', end: '17:00', locationId });
   }
+  if (registerPreset) await publishRegister(await clinic.as('dpo'), registerPreset);
   const rec = await clinic.as('receptionist');
   const p = await rec.post('/api/patients', patientBody({ firstName: 'Tõnis', lastName: 'Õun', mobile: '+372 5123 4567', email: 'tonis.oun@example.ee' }));
   assert.equal(p.status, 201, JSON.stringify(p.body));
@@ -94,4 +101,12 @@ export async function addPatient(w: QueueWorld, n: number, overrides: Record<str
   }));
   assert.equal(r.status, 201, JSON.stringify(r.body));
   return r.body.patient.id;
+}
+
+/** Imports a register preset and publishes it as the clinic's register in force. */
+export async function publishRegister(dpo: Agent, preset: string) {
+  const imported = await dpo.post('/api/register/import', { text: readFileSync(`presets/${preset}.yaml`, 'utf8'), file: `${preset}.yaml` });
+  assert.equal(imported.status, 200, JSON.stringify(imported.body));
+  const published = await dpo.post('/api/register/publish', { summary: 'in force' });
+  assert.equal(published.status, 201, JSON.stringify(published.body));
 }

@@ -67,7 +67,7 @@ describe('SMS reminder', () => {
     assert.equal(sms.to, '+37251234567');
     assert.equal(sms.sender, 'Parodont');
     assert.match(sms.text, /22\.12\.2026 kell 10:00/);
-    assert.match(sms.text, /https:\/\/hoidja\.example\/api\/public\/opt-out\//);
+    assert.match(sms.text, /https:\/\/hoidja\.example\/consents\/withdraw\?token=/);
     assert.doesNotMatch(sms.text, /Hambaravi|valu|Kask/, 'no service, complaint or doctor unless the template says so');
     await w.queue.worker.drain();
     w.clock.advance(3600_000);
@@ -141,25 +141,24 @@ describe('SMS reminder', () => {
     assert.match(mine.at(-1)!.text, /14:00/);
   });
 
-  test('the opt-out link stops further reminders', async () => {
+  test('the opt-out link records an objection and stops further reminders', async () => {
     w.clock.set('2026-12-14T08:00:00Z');
     const p = await addPatient(w, 15);
     const id = await book(p, '2026-12-31T10:00:00+02:00', { reminderChannel: 'email' });
-    const link = w.queue.messaging.optOutUrl(w.clinic.id, p).replace('https://hoidja.example', '');
-    const page = await w.t.app.inject({ method: 'GET', url: link });
+    const link = new URL(w.queue.messaging.optOutUrl(w.clinic.id, p));
+    const token = link.searchParams.get('token')!;
+    const page = await w.t.app.inject({ method: 'GET', url: `${link.pathname}${link.search}` });
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /<form method="post">/);
-    const bad = await w.t.app.inject({ method: 'GET', url: `${link.slice(0, -3)}xyz` });
-    assert.equal(bad.statusCode, 404);
-    const done = await w.t.app.inject({ method: 'POST', url: link, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
-    assert.equal(done.statusCode, 200, done.body);
+    const click = await w.t.app.inject({ method: 'POST', url: '/consents/withdraw', payload: `token=${encodeURIComponent(token)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.ok(click.statusCode < 400, click.body);
     w.clock.set('2026-12-29T07:00:00Z');
     await w.queue.worker.drain();
     const r = (await messages(id)).find((x) => x.kind === 'reminder')!;
     assert.equal(r.status, 'skipped');
-    assert.match(r.lastError!, /opted out/);
-    assert.equal(await count(w.t, "select count(*)::text as n from audit_events where action = 'reminder.opt_out'"), 1);
+    assert.match(r.lastError!, /objected/);
+    assert.equal(await count(w.t, "select count(*)::text as n from consent_events where purpose_key = 'reminders' and action = 'objected'"), 1);
   });
+
   test('by e-mail when the patient chose e-mail, with an unsubscribe header', async () => {
     w.clock.set('2026-12-14T08:00:00Z');
     const p = await addPatient(w, 16);
@@ -170,7 +169,54 @@ describe('SMS reminder', () => {
     const mail = w.smtp.received.find((m) => m.to[0] === 'patsient16@example.ee' && /meeldetuletus/.test(m.subject));
     assert.ok(mail, 'reminder e-mail');
     assert.match(mail!.text, /05\.01\.2027 kell 10:00/);
-    assert.match(mail!.headers['list-unsubscribe']!, /opt-out/);
+    assert.match(mail!.headers['list-unsubscribe']!, /consents\/withdraw\?token=/);
     assert.equal(w.sms.received.length, smsBefore);
+  });
+});
+
+describe('the legal basis comes from the register', () => {
+  test('on consent: choosing SMS at the desk is the consent; a withdrawal stops the reminder', async () => {
+    const v = await queueWorld('consent-clinic', 'parodontalia');
+    try {
+      const a = await v.rec.post('/api/queue/entries', visit(v, { startsAt: '2026-12-22T10:00:00+02:00' }));
+      assert.equal(a.status, 201, JSON.stringify(a.body));
+      const ledger = await v.rec.get(`/api/patients/${v.patientId}/consents`);
+      const reminders = ledger.body.items.find((x: { purposeKey: string }) => x.purposeKey === 'reminders');
+      assert.equal(reminders.state, 'given');
+      assert.equal(reminders.channel, 'phone');
+      v.clock.set('2026-12-20T07:00:00Z');
+      await v.queue.worker.drain();
+      assert.equal(v.sms.received.length, 1);
+      v.clock.set(START);
+      const p2 = await addPatientNow(v, 21);
+      const b = await v.rec.post('/api/queue/entries', visit(v, { patientId: p2, startsAt: '2026-12-23T10:00:00+02:00' }));
+      assert.equal(b.status, 201);
+      v.clock.advance(60_000); // the ledger orders by time: the withdrawal comes after the consent
+      const w2 = await v.rec.post(`/api/patients/${p2}/consents`, { purposeKey: 'reminders', action: 'withdrawn', channel: 'phone' });
+      assert.equal(w2.status, 201, JSON.stringify(w2.body));
+      v.clock.set('2026-12-21T07:00:00Z');
+      await v.queue.worker.drain();
+      assert.equal(v.sms.received.length, 1, 'no reminder after the withdrawal');
+    } finally {
+      await v.close();
+    }
+  });
+
+  test('without a purpose "reminders" in the register in force, no reminder is sent', async () => {
+    const v = await queueWorld('no-register', null);
+    try {
+      const a = await v.rec.post('/api/queue/entries', visit(v, { startsAt: '2026-12-22T10:00:00+02:00' }));
+      assert.equal(a.status, 201, JSON.stringify(a.body));
+      v.clock.set('2026-12-20T07:00:00Z');
+      await v.queue.worker.drain();
+      assert.equal(v.sms.received.length, 0);
+      v.clock.set(START);
+      const m = await v.rec.get(`/api/queue/entries/${a.body.entry.id}/messages`);
+      const r = m.body.items.find((x: { kind: string }) => x.kind === 'reminder');
+      assert.equal(r.status, 'skipped');
+      assert.match(r.lastError, /no purpose "reminders"/);
+    } finally {
+      await v.close();
+    }
   });
 });

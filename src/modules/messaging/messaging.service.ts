@@ -1,4 +1,3 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { hasRole, systemContext, type AccessContext } from '../../platform/access';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
@@ -13,6 +12,7 @@ import { createQueueRepository, type QueueEntryRow } from '../queue/queue.reposi
 import type { VisitNotifier } from '../queue/queue.service';
 import { smsCapableMobile } from '../queue/queue.service';
 import { createResourcesRepository, type QueueSettingsRow } from '../queue/resources.repository';
+import type { ReminderBasis } from './reminder-basis';
 import { noticeMail, noticePdf, reminderText, type NoticeData } from './visit-notice';
 import { wording, type Lang } from './wording';
 
@@ -22,10 +22,8 @@ export interface MessagingDeps {
   audit: AuditService;
   mailer: Mailer;
   sms: SmsSender;
-  /** Base of links in messages (opt-out); PUBLIC_URL. */
-  publicUrl: string;
-  /** Key for opt-out links, so nobody can opt someone else out by guessing. */
-  linkSecret: string;
+  /** The legal basis of reminders from the processing register, and the opt-out link that goes with it. */
+  basis: ReminderBasis;
 }
 
 /** The first instant within the clinic's sending hours at or after `now`. */
@@ -52,18 +50,7 @@ export function createMessagingService(deps: MessagingDeps) {
   const queue = createQueueRepository();
   const resources = createResourcesRepository();
 
-  const mac = (clinicId: string, patientId: string) =>
-    createHmac('sha256', deps.linkSecret).update(`opt-out:${clinicId}:${patientId}`).digest('base64url').slice(0, 22);
-  const optOutUrl = (clinicId: string, patientId: string) =>
-    `${deps.publicUrl.replace(/\/+$/, '')}/api/public/opt-out/${clinicId}.${patientId}.${mac(clinicId, patientId)}`;
-
-  function readToken(token: string): { clinicId: string; patientId: string } {
-    const [clinicId, patientId, sig] = token.split('.');
-    const ok = clinicId && patientId && sig && sig.length === 22 &&
-      timingSafeEqual(Buffer.from(sig), Buffer.from(mac(clinicId, patientId)));
-    if (!ok) throw new NotFoundError('this link is not valid');
-    return { clinicId: clinicId!, patientId: patientId! };
-  }
+  const optOutUrl = (clinicId: string, patientId: string) => deps.basis.optOutUrl(clinicId, patientId);
 
   /** Everything the notice says, read at the moment it is sent or printed. */
   async function noticeData(tx: DbOrTx, e: QueueEntryRow): Promise<NoticeData> {
@@ -135,7 +122,8 @@ export function createMessagingService(deps: MessagingDeps) {
     if (!e) return { status: 'skipped', reason: 'the visit is no longer planned at this time' };
     const patient = await queue.patient(db, e.clinicId, e.patientId);
     if (!patient || patient.processingRestricted) return { status: 'skipped', reason: 'processing of the patient’s data is restricted' };
-    if (await queue.optedOut(db, e.clinicId, e.patientId)) return { status: 'skipped', reason: 'the patient opted out of reminders' };
+    const refused = await deps.basis.refusal(e.clinicId, e.patientId);
+    if (refused) return { status: 'skipped', reason: refused };
     const [clinic, settings] = await Promise.all([resources.clinic(db, e.clinicId), resources.settings(db, e.clinicId)]);
     const now = clock.now();
     const next = nextSendingTime(now, settings, clinic!.timeZone);
@@ -159,7 +147,7 @@ export function createMessagingService(deps: MessagingDeps) {
     if (!e.contactEmail) return { status: 'skipped', reason: 'no e-mail address' };
     const receipt = await mailer.send({
       to: e.contactEmail, subject: wording[lang].reminderSubject(clinic!.name), text,
-      headers: { 'List-Unsubscribe': `<${optOutUrl(e.clinicId, e.patientId)}>` },
+      headers: { 'List-Unsubscribe': `<${optOutUrl(e.clinicId, e.patientId)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
     });
     await record(job, 'reminder.sent', { channel: 'email' });
     return { status: 'sent', result: { channel: 'email', messageId: receipt.messageId } };
@@ -207,20 +195,5 @@ export function createMessagingService(deps: MessagingDeps) {
       return (await troubled(db, ctx.clinicId)).map(deliveryView);
     },
 
-    async optOutInfo(token: string) {
-      const { clinicId, patientId } = readToken(token);
-      const p = await queue.patient(db, clinicId, patientId);
-      return { lang: (p?.preferredLanguage ?? 'et') as Lang };
-    },
-
-    async optOut(token: string) {
-      const { clinicId, patientId } = readToken(token);
-      await db.transaction(async (tx) => {
-        await queue.optOut(tx, clinicId, patientId, clock.now());
-        await audit.append(tx, systemContext(clinicId, 'public'), [{ action: 'reminder.opt_out', entityType: 'patient', entityId: patientId, patientRef: patientId, purpose: 'care' }]);
-      });
-      const p = await queue.patient(db, clinicId, patientId);
-      return { lang: (p?.preferredLanguage ?? 'et') as Lang };
-    },
   };
 }

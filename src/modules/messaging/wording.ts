@@ -19,7 +19,6 @@ export interface Wording {
   reminderSubject: (clinic: string) => string;
   reminderDefault: string;
   optOutLine: (url: string) => string;
-  optOutPage: { title: string; question: string; button: string; done: string };
 }
 
 export const wording: Record<Lang, Wording> = {
@@ -33,7 +32,6 @@ export const wording: Record<Lang, Wording> = {
     reminderSubject: (c) => `${c}: meeldetuletus`,
     reminderDefault: '{clinic}: meeldetuletus – Teie vastuvõtt on {date} kell {time}. Muutmiseks või tühistamiseks: {phone}.',
     optOutLine: (u) => `Meeldetuletustest loobumine: ${u}`,
-    optOutPage: { title: 'Meeldetuletustest loobumine', question: 'Kas soovite, et me ei saadaks Teile enam meeldetuletusi?', button: 'Jah, loobun', done: 'Me ei saada Teile enam meeldetuletusi.' },
   },
   lv: {
     noticeSubject: (c, d, t) => `${c}: vizīte ${d} plkst. ${t}`,
@@ -45,7 +43,6 @@ export const wording: Record<Lang, Wording> = {
     reminderSubject: (c) => `${c}: atgādinājums`,
     reminderDefault: '{clinic}: atgādinājums – Jūsu vizīte ir {date} plkst. {time}. Maiņai vai atcelšanai: {phone}.',
     optOutLine: (u) => `Atteikties no atgādinājumiem: ${u}`,
-    optOutPage: { title: 'Atteikšanās no atgādinājumiem', question: 'Vai vēlaties vairs nesaņemt atgādinājumus?', button: 'Jā, atsakos', done: 'Mēs Jums vairs nesūtīsim atgādinājumus.' },
   },
   en: {
     noticeSubject: (c, d, t) => `${c}: appointment on ${d} at ${t}`,
@@ -57,7 +54,6 @@ export const wording: Record<Lang, Wording> = {
     reminderSubject: (c) => `${c}: reminder`,
     reminderDefault: '{clinic}: reminder – your appointment is on {date} at {time}. To change or cancel: {phone}.',
     optOutLine: (u) => `Stop reminders: ${u}`,
-    optOutPage: { title: 'Stop reminders', question: 'Do you want us to stop sending you reminders?', button: 'Yes, stop them', done: 'We will not send you reminders any more.' },
   },
   ru: {
     noticeSubject: (c, d, t) => `${c}: приём ${d} в ${t}`,
@@ -69,7 +65,6 @@ export const wording: Record<Lang, Wording> = {
     reminderSubject: (c) => `${c}: напоминание`,
     reminderDefault: '{clinic}: напоминание – ваш приём {date} в {time}. Для изменения или отмены: {phone}.',
     optOutLine: (u) => `Отказаться от напоминаний: ${u}`,
-    optOutPage: { title: 'Отказ от напоминаний', question: 'Вы хотите больше не получать напоминания?', button: 'Да, отказаться', done: 'Мы больше не будем присылать вам напоминания.' },
   },
 };
 

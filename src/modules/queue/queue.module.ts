@@ -11,6 +11,8 @@ import { createSmsSender, type SmsSender } from '../../platform/sms';
 import { bookingRoutes } from '../booking/booking.routes';
 import { createBookingService } from '../booking/booking.service';
 import { createMessagingService } from '../messaging/messaging.service';
+import { createReminderBasis, type ReminderBasis } from '../messaging/reminder-basis';
+import { registerModuleFor } from '../register/register.module';
 import type { PatientsService } from '../patients/patients.service';
 import { createQueueReadService } from './queue.read';
 import { queueRoutes } from './queue.routes';
@@ -26,6 +28,8 @@ export interface QueueModuleDeps {
   config: Config;
   patients: PatientsService;
   logger?: Logger;
+  /** The legal basis of reminders: the register's purpose "reminders" and the consent ledger. */
+  reminderBasis: ReminderBasis;
   /** Tests and the benchmark may hand in their own adapters; otherwise they come from the config. */
   mailer?: Mailer;
   sms?: SmsSender;
@@ -41,18 +45,16 @@ export function createQueueModule(deps: QueueModuleDeps) {
   const mailer = deps.mailer ?? createMailer(config, deps.logger);
   const sms = deps.sms ?? createSmsSender(config, deps.logger);
   const slots = createSlotsService({ db, clock });
-  const messaging = createMessagingService({
-    db, clock, audit, mailer, sms, publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, linkSecret: config.SESSION_SECRET,
-  });
+  const messaging = createMessagingService({ db, clock, audit, mailer, sms, basis: deps.reminderBasis });
   const resources = createResourcesService({ db, clock, audit });
-  const queue = createQueueService({ db, clock, cipher, audit, slots, notifier: messaging.notifier });
+  const queue = createQueueService({ db, clock, cipher, audit, slots, notifier: messaging.notifier, reminderChosen: deps.reminderBasis.chosen });
   const read = createQueueReadService({ db, clock, cipher, audit });
   const booking = createBookingService({ db, clock, cipher, audit, slots, queue, patients: deps.patients });
   const worker = createOutboxWorker({ db, clock, handlers: messaging.handlers, logger: deps.logger });
 
   async function routes(app: App) {
     await app.register(queueRoutes({ resources, slots, queue, read, messaging }));
-    await app.register(bookingRoutes(booking, messaging));
+    await app.register(bookingRoutes(booking));
     if (config.WORKER === 'on') {
       app.addHook('onListen', async () => worker.start());
       app.addHook('onClose', async () => {
@@ -82,7 +84,11 @@ const modules = new WeakMap<HostServices, QueueModule>();
 export function queueModuleFor(services: HostServices, logger?: Logger): QueueModule {
   let m = modules.get(services);
   if (!m) {
-    m = createQueueModule({ ...services, logger: logger ?? createLogger(services.config.LOG_LEVEL) });
+    const reg = registerModuleFor(services);
+    m = createQueueModule({
+      ...services, logger: logger ?? createLogger(services.config.LOG_LEVEL),
+      reminderBasis: createReminderBasis({ register: reg.register, consents: reg.consents }),
+    });
     modules.set(services, m);
   }
   return m;

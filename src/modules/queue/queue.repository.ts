@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
 import { careAssignments, patients } from '../patients/patients.schema';
-import { bookingRequests, queueEntries, queueEntryChanges, reminderOptOuts, type QueueStatus } from './queue.schema';
+import { bookingRequests, queueEntries, queueEntryChanges, type QueueStatus } from './queue.schema';
 
 export type QueueEntryRow = typeof queueEntries.$inferSelect;
 export type QueueEntryInsert = typeof queueEntries.$inferInsert;
@@ -114,11 +114,6 @@ export function createQueueRepository() {
       (await db.select({ p: careAssignments.patientId }).from(careAssignments).where(and(
         eq(careAssignments.clinicId, clinicId), eq(careAssignments.patientId, patientId), eq(careAssignments.staffUserId, staffUserId),
         sql`${careAssignments.until} is null`))).length > 0,
-
-    optedOut: async (db: DbOrTx, clinicId: string, patientId: string) =>
-      (await db.select().from(reminderOptOuts).where(and(eq(reminderOptOuts.clinicId, clinicId), eq(reminderOptOuts.patientId, patientId))))[0],
-    optOut: (db: DbOrTx, clinicId: string, patientId: string, at: Date) =>
-      db.insert(reminderOptOuts).values({ clinicId, patientId, at, channel: 'all' }).onConflictDoNothing(),
 
     insertRequest: (db: DbOrTx, row: typeof bookingRequests.$inferInsert) => db.insert(bookingRequests).values(row),
     request: async (db: DbOrTx, clinicId: string, id: string, lock = false): Promise<BookingRequestRow | undefined> => {

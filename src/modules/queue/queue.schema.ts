@@ -121,7 +121,10 @@ export const bookingRequests = pgTable(
   (t) => [primaryKey({ columns: [t.clinicId, t.id] }), index('booking_requests_due_idx').on(t.clinicId, t.status, t.dueAt)],
 );
 
-/** Patients who followed the opt-out link of a reminder. */
+/**
+ * No longer written: reminder opt-outs live in the consent ledger (purpose "reminders" of the
+ * processing register). Kept until a migration drops it.
+ */
 export const reminderOptOuts = pgTable(
   'reminder_opt_outs',
   {

@@ -27,6 +27,8 @@ export interface QueueServiceDeps {
   audit: AuditService;
   slots: SlotsService;
   notifier: VisitNotifier;
+  /** The patient chose a reminder: where the register bases reminders on consent, that choice is the consent. */
+  reminderChosen: (ctx: AccessContext, patientId: string, channel: 'web' | 'on_site' | 'phone' | 'email') => Promise<void>;
 }
 
 type Action = 'book' | 'move' | 'cancel' | 'remove' | 'no_show' | 'arrived' | 'done';
@@ -106,6 +108,15 @@ export function createQueueService(deps: QueueServiceDeps) {
 
   async function register(ctx: AccessContext, raw: unknown, opts: { bookingRequestId?: string } = {}) {
     const input = parseInput(registerInput, raw);
+    const entry = await registerEntry(ctx, input, opts);
+    // After the commit: the consent ledger keeps its own transaction.
+    if (input.reminderChannel !== 'none') {
+      await deps.reminderChosen(ctx, entry.patientId, input.channel === 'website' ? 'web' : input.channel);
+    }
+    return entry;
+  }
+
+  async function registerEntry(ctx: AccessContext, input: ReturnType<typeof registerInput.parse>, opts: { bookingRequestId?: string }) {
     const clinic = await slots.clinic(db, ctx.clinicId);
     return run(async (tx) => {
       const patient = await repo.patient(tx, ctx.clinicId, input.patientId);
@@ -220,6 +231,12 @@ export function createQueueService(deps: QueueServiceDeps) {
   /** Changes what was registered; the fields changed (not their values) go into the change record. */
   async function update(ctx: AccessContext, id: string, raw: unknown) {
     const input = parseInput(updateInput, raw);
+    const updated = await updateEntry(ctx, id, input);
+    if (input.reminderChannel && input.reminderChannel !== 'none') await deps.reminderChosen(ctx, updated.patientId, 'on_site');
+    return updated;
+  }
+
+  async function updateEntry(ctx: AccessContext, id: string, input: ReturnType<typeof updateInput.parse>) {
     const clinic = await slots.clinic(db, ctx.clinicId);
     return run(async (tx) => {
       const e = await repo.findForUpdate(tx, ctx.clinicId, id);
