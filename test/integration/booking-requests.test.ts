@@ -141,6 +141,11 @@ describe('a Latvian clinic', () => {
       const r = await pub('POST', '/api/public/clinics/riga-zobi/booking-requests', request({ serviceId: svc.body.id, idCode: '161175-19997', mobile: '+371 2000 0000', language: 'lv' }));
       assert.equal(r.status, 201, JSON.stringify(r.body));
       assert.equal(r.body.dueDate, '2026-04-08');
+      // The public form is throttled per address: a script cannot fill the inbox.
+      const statuses: number[] = [];
+      for (let i = 0; i < 20; i++) statuses.push((await pub('POST', '/api/public/clinics/riga-zobi/booking-requests', request({ serviceId: svc.body.id, idCode: '161175-19997', mobile: '+371 2000 0000', language: 'lv' }))).status);
+      assert.equal(statuses.filter((x) => x === 201).length, 19);
+      assert.equal(statuses.at(-1), 429);
     } finally {
       w.clock.set(START);
     }

@@ -31,6 +31,23 @@ describe('free times', () => {
   });
 });
 
+describe('professionals and services', () => {
+  test('a professional who leaves gets no new visits; only an administrator changes them', async () => {
+    const admin = await w.clinic.as('admin');
+    const extra = await admin.post('/api/queue/professionals', { firstName: 'Anu', lastName: 'Saar', kind: 'hygienist', specialities: ['suuhügieen'] });
+    assert.equal(extra.status, 201);
+    assert.equal((await w.rec.patch(`/api/queue/professionals/${extra.body.id}`, { active: false })).status, 403);
+    const off = await admin.patch(`/api/queue/professionals/${extra.body.id}`, { active: false });
+    assert.equal(off.status, 200, JSON.stringify(off.body));
+    const bad = await admin.post('/api/queue/professionals', { firstName: 'X', lastName: 'Y', kind: 'wizard' });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.field, 'kind');
+    const r = await w.rec.post('/api/queue/entries', visit(w, { professionalId: extra.body.id, startsAt: '2026-12-22T12:00:00+02:00' }));
+    assert.equal(r.status, 400);
+    assert.equal(r.body.field, 'professionalId');
+  });
+});
+
 describe('registering into the queue', () => {
   test('books a time, keeps the queue fields and gives the doctor need-to-know', async () => {
     const doctor = await w.clinic.as('doctor');

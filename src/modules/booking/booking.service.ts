@@ -4,7 +4,7 @@ import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import { newId, type FieldCipher } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
+import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../../platform/errors';
 import { checkIdCode } from '../../rules/id-codes';
 import { bookingRequestDeadline, deadlineState } from '../../rules/working-days';
 import { identityInput, isoDate, languages, normalizeMobile, parseInput } from '../patients/patients.input';
@@ -56,6 +56,9 @@ export interface BookingDeps {
 
 export type BookingService = ReturnType<typeof createBookingService>;
 
+/** A public form without login: at most this many requests per address and clinic in the window. */
+export const PUBLIC_REQUEST_LIMIT = { max: 20, windowMs: 60 * 60_000 };
+
 export function createBookingService(deps: BookingDeps) {
   const { db, clock, cipher, audit, slots } = deps;
   const repo = createQueueRepository();
@@ -86,6 +89,17 @@ export function createBookingService(deps: BookingDeps) {
     return { slots: found.slots.map((s) => ({ professionalId: s.professionalId, start: s.start.toISOString(), end: s.end.toISOString() })) };
   }
 
+  // In memory, per process: enough to stop a script filling the inbox; a proxy may add more.
+  const recent = new Map<string, number[]>();
+  function throttle(key: string) {
+    const now = clock.now().getTime();
+    const times = (recent.get(key) ?? []).filter((t) => now - t < PUBLIC_REQUEST_LIMIT.windowMs);
+    if (times.length >= PUBLIC_REQUEST_LIMIT.max) throw new TooManyRequestsError('too many booking requests from this address: please call the clinic');
+    times.push(now);
+    recent.set(key, times);
+    if (recent.size > 10_000) recent.delete(recent.keys().next().value!);
+  }
+
   async function createRequest(slug: string, raw: unknown, ip?: string) {
     const clinic = await publicClinic(slug);
     const input = parseInput(publicRequestInput, raw);
@@ -110,6 +124,7 @@ export function createBookingService(deps: BookingDeps) {
       const free = offered.slots.some((s) => s.start.getTime() === preferredStart.getTime() && (!input.professionalId || s.professionalId === input.professionalId));
       if (!free) throw new ConflictError('this time is no longer free: choose another', { field: 'preferredStart', reason: 'slot taken' });
     }
+    throttle(`${clinic.id}:${ip ?? 'unknown'}`);
     const receivedAt = clock.now();
     const due = bookingRequestDeadline(receivedAt, { country: clinic.country, timeZone: clinic.timeZone });
     const id = newId();

@@ -33,6 +33,8 @@ export function queueRoutes(d: QueueRouteDeps) {
         return fn(accessContext(req), req.body);
       });
     }
+    app.patch('/api/queue/professionals/:id', { schema: { tags, params: idParam, body } }, async (req) => d.resources.updateProfessional(accessContext(req), req.params.id, req.body));
+    app.patch('/api/queue/services/:id', { schema: { tags, params: idParam, body } }, async (req) => d.resources.updateService(accessContext(req), req.params.id, req.body));
     app.delete('/api/queue/schedules/:id', { schema: { tags, params: idParam } }, async (req) => {
       await d.resources.removeSchedule(accessContext(req), req.params.id);
       return { ok: true };

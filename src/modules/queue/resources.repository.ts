@@ -32,6 +32,10 @@ export function createResourcesRepository() {
     lockProfessional: async (db: DbOrTx, clinicId: string, id: string): Promise<ProfessionalRow | undefined> =>
       (await db.select().from(professionals).where(and(eq(professionals.clinicId, clinicId), eq(professionals.id, id))).for('update'))[0],
 
+    updateProfessional: (db: DbOrTx, clinicId: string, id: string, set: Partial<typeof professionals.$inferInsert>) =>
+      db.update(professionals).set(set).where(and(eq(professionals.clinicId, clinicId), eq(professionals.id, id))).returning({ id: professionals.id }),
+    updateService: (db: DbOrTx, clinicId: string, id: string, set: Partial<typeof visitServices.$inferInsert>) =>
+      db.update(visitServices).set(set).where(and(eq(visitServices.clinicId, clinicId), eq(visitServices.id, id))).returning({ id: visitServices.id }),
     insertLocation: (db: DbOrTx, row: typeof locations.$inferInsert) => db.insert(locations).values(row),
     locations: (db: DbOrTx, clinicId: string) => db.select().from(locations).where(byClinic(locations)(clinicId)),
     location: async (db: DbOrTx, clinicId: string, id: string): Promise<LocationRow | undefined> =>

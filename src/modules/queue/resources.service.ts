@@ -21,6 +21,7 @@ export const professionalInput = z.strictObject({
   workPhone: z.string().trim().max(40).optional(),
   workEmail: z.email().optional(),
 });
+export const professionalUpdateInput = professionalInput.partial().extend({ active: z.boolean().optional() });
 export const locationInput = z.strictObject({
   name: z.string().trim().min(1).max(200), street: z.string().trim().min(1).max(200), city: z.string().trim().min(1).max(100),
   postalCode: z.string().trim().max(20).default(''), country: z.enum(['EE', 'LV']),
@@ -32,6 +33,7 @@ export const serviceInput = z.strictObject({
   durationMinutes: z.number().int().min(5).max(8 * 60), professionalIds: z.array(z.uuid()).default([]),
   publicBooking: z.boolean().default(true),
 });
+export const serviceUpdateInput = serviceInput.partial().extend({ active: z.boolean().optional() });
 export const scheduleInput = z.strictObject({
   professionalId: z.uuid(), weekday: z.number().int().min(1).max(7), start: hhmm, end: hhmm,
   locationId: z.uuid().optional(), roomId: z.uuid().optional(), validFrom: isoDate.optional(), validUntil: isoDate.optional(),
@@ -83,6 +85,25 @@ export function createResourcesService(deps: { db: Db; clock: Clock; audit: Audi
         kind: input.kind, registrationCode: input.registrationCode ?? null, specialities: input.specialities,
         workPhone: input.workPhone ?? null, workEmail: input.workEmail ?? null, createdAt: clock.now(),
       }));
+      return { id };
+    },
+    /** Changes a professional; `active: false` when they leave (their past visits stay). */
+    async updateProfessional(ctx: AccessContext, id: string, raw: unknown) {
+      requireRole(ctx, 'admin');
+      const input = parseInput(professionalUpdateInput, raw);
+      await write(ctx, 'professional.update', 'professional', id, async (tx) => {
+        const rows = await repo.updateProfessional(tx, ctx.clinicId, id, input);
+        if (rows.length === 0) throw new NotFoundError('no such professional');
+      });
+      return { id };
+    },
+    async updateService(ctx: AccessContext, id: string, raw: unknown) {
+      requireRole(ctx, 'admin');
+      const input = parseInput(serviceUpdateInput, raw);
+      await write(ctx, 'visit_service.update', 'visit_service', id, async (tx) => {
+        const rows = await repo.updateService(tx, ctx.clinicId, id, input);
+        if (rows.length === 0) throw new NotFoundError('no such service');
+      });
       return { id };
     },
     async addLocation(ctx: AccessContext, raw: unknown) {
