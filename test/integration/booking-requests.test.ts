@@ -117,6 +117,15 @@ describe('reception answers within two working days', () => {
     assert.equal(d.status, 200, JSON.stringify(d.body));
   });
 
+  test('a returning patient is found by the ID code instead of registered twice', async () => {
+    const r = await pub('POST', '/api/public/clinics/avalik/booking-requests', request({ preferredStart: '2026-12-30T11:00:00+02:00', professionalId: w.professionalId }));
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const before = await count(w.t, 'select count(*)::text as n from patients');
+    const ok = await w.rec.post(`/api/booking-requests/${r.body.id}/confirm`, {});
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal(await count(w.t, 'select count(*)::text as n from patients'), before);
+  });
+
   test('a request without an ID code needs the patient chosen before it is confirmed', async () => {
     const inbox = await w.rec.get('/api/booking-requests');
     const noCode = inbox.body.items.find((i: { idCode: string | null }) => i.idCode === null);

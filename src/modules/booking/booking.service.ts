@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../../platform/errors';
 import { checkIdCode } from '../../rules/id-codes';
 import { bookingRequestDeadline, deadlineState } from '../../rules/working-days';
+import { localDate } from '../../rules/zoned-time';
 import { identityInput, isoDate, languages, normalizeMobile, parseInput } from '../patients/patients.input';
 import type { PatientsService } from '../patients/patients.service';
 import { createQueueRepository, type BookingRequestRow } from '../queue/queue.repository';
@@ -85,7 +86,7 @@ export function createBookingService(deps: BookingDeps) {
 
   async function publicSlots(slug: string, q: { serviceId: string; from?: string; to?: string; professionalId?: string }) {
     const clinic = await publicClinic(slug);
-    const found = await slots.search(clinic.id, { ...q, publicOnly: true, limitPerProfessional: 200 });
+    const found = await slots.search(clinic.id, { ...q, publicOnly: true, limitPerProfessional: 1000 });
     return { slots: found.slots.map((s) => ({ professionalId: s.professionalId, start: s.start.toISOString(), end: s.end.toISOString() })) };
   }
 
@@ -120,7 +121,8 @@ export function createBookingService(deps: BookingDeps) {
     if (!service || !service.active || !service.publicBooking) throw new ValidationError('serviceId', 'unknown service');
     const preferredStart = input.preferredStart ? new Date(input.preferredStart) : null;
     if (preferredStart) {
-      const offered = await slots.search(clinic.id, { serviceId: service.id, professionalId: input.professionalId, from: undefined, publicOnly: true });
+      const day = localDate(preferredStart, clinic.timeZone);
+      const offered = await slots.search(clinic.id, { serviceId: service.id, professionalId: input.professionalId, from: day, to: day, publicOnly: true });
       const free = offered.slots.some((s) => s.start.getTime() === preferredStart.getTime() && (!input.professionalId || s.professionalId === input.professionalId));
       if (!free) throw new ConflictError('this time is no longer free: choose another', { field: 'preferredStart', reason: 'slot taken' });
     }
@@ -187,8 +189,13 @@ export function createBookingService(deps: BookingDeps) {
     });
     try {
       let patientId = input.patientId;
+      const idCode = req.idCodeEnc ? cipher.decrypt(req.idCodeEnc) : null;
+      if (!patientId && idCode && !input.identity) {
+        // A returning patient: found by the ID code (the search is the patients service's, audited there).
+        const found = await deps.patients.search(ctx, { query: idCode, limit: 2 });
+        if (found.items.length === 1) patientId = found.items[0]!.id;
+      }
       if (!patientId) {
-        const idCode = req.idCodeEnc ? cipher.decrypt(req.idCodeEnc) : null;
         const identity = input.identity ?? (idCode ? { kind: 'national' as const, country: clinic.country, code: idCode } : null);
         if (!identity) throw new ValidationError('identity', 'the request has no ID code: choose the patient or give their identity document');
         const created = await deps.patients.register(ctx, {
