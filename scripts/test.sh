@@ -8,6 +8,12 @@ export TEST_OUTPUT_DIR="${TEST_OUTPUT_DIR:-$PWD/test-output}"
 mkdir -p "$TEST_OUTPUT_DIR"
 rm -f "$TEST_OUTPUT_DIR"/*.tap
 
+# PDFs (notices, invoices) need a Unicode font; Debian's DejaVu is on the machine image, but make sure.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ -z "${HOIDJA_PDF_FONT:-}" ]; then
+  echo "installing Debian's fonts-dejavu-core for the PDF tests" >&2
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null
+fi
+
 echo "== type-check"
 npx tsc -p .
 

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { findPdfFonts } from '../../platform/pdf';
 import type { ShareOut } from './billing.compose';
 import type { ClinicRow } from './billing.kit';
 import { formatEuros } from './billing.money';
@@ -8,7 +8,7 @@ import type { lineView } from './billing.view';
 
 /**
  * The printed invoice, in the language it was issued in. Latvian and Russian need more than the
- * PDF standard fonts cover, so a Unicode TrueType font is used (DejaVu Sans, or HOIDJA_PDF_FONT).
+ * PDF standard fonts cover, so the Unicode font of platform/pdf is used.
  */
 type Lang = 'et' | 'lv' | 'en' | 'ru';
 
@@ -39,21 +39,6 @@ const labels: Record<Lang, Record<string, string>> = {
   },
 };
 
-const fontCandidates = [
-  process.env.HOIDJA_PDF_FONT,
-  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
-  '/usr/share/fonts/dejavu/DejaVuSans.ttf',
-  '/usr/share/fonts/TTF/DejaVuSans.ttf',
-  '/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf',
-].filter((f): f is string => !!f);
-
-function unicodeFont(): { regular: string; bold: string } {
-  const regular = fontCandidates.find((f) => existsSync(f));
-  if (!regular) throw new Error('no Unicode font for PDF: install fonts-dejavu-core or set HOIDJA_PDF_FONT to a .ttf file');
-  const bold = regular.replace(/\.ttf$/i, '-Bold.ttf');
-  return { regular, bold: existsSync(bold) ? bold : regular };
-}
-
 export interface InvoicePrint {
   clinic: ClinicRow;
   invoice: InvoiceRow;
@@ -66,7 +51,7 @@ export interface InvoicePrint {
 export function renderInvoicePdf(p: InvoicePrint): Promise<Buffer> {
   const lang = (p.invoice.language in labels ? p.invoice.language : 'et') as Lang;
   const t = labels[lang];
-  const fonts = unicodeFont();
+  const fonts = findPdfFonts();
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${t[p.invoice.kind]} ${p.invoice.number}`, Author: p.clinic.name } });
   doc.registerFont('body', fonts.regular);
   doc.registerFont('bold', fonts.bold);

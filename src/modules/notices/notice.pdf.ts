@@ -1,28 +1,6 @@
-import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { findPdfFonts } from '../../platform/pdf';
 import type { NoticeDocument } from './notice.document';
-
-/**
- * The built-in PDF fonts cannot write ā, ļ, ņ or Cyrillic, so the notice needs a Unicode TrueType
- * font from the system. HOIDJA_PDF_FONT / HOIDJA_PDF_FONT_BOLD override the search.
- */
-const regularCandidates = [
-  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
-  '/usr/share/fonts/dejavu/DejaVuSans.ttf',
-  '/usr/share/fonts/TTF/DejaVuSans.ttf',
-  '/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf',
-  '/Library/Fonts/Arial Unicode.ttf',
-];
-
-export function findPdfFonts(env: NodeJS.ProcessEnv = process.env): { regular: string; bold: string } {
-  const regular = env.HOIDJA_PDF_FONT ?? regularCandidates.find((f) => existsSync(f));
-  if (!regular) {
-    throw new Error('no Unicode font for PDF: install fonts-dejavu-core or set HOIDJA_PDF_FONT to a .ttf file');
-  }
-  const boldGuess = regular.replace(/\.ttf$/i, '-Bold.ttf');
-  const bold = env.HOIDJA_PDF_FONT_BOLD ?? (existsSync(boldGuess) ? boldGuess : regular);
-  return { regular, bold };
-}
 
 /** Renders the notice as an A4 PDF. */
 export function renderPdf(doc: NoticeDocument, fonts = findPdfFonts()): Promise<Buffer> {
