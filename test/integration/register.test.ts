@@ -180,4 +180,19 @@ describe('consent ledger', () => {
     assert.equal(await consents.allows({ clinicId: c.id }, patientId, 'care'), true, 'contract and law are not consent');
     assert.equal(await consents.allows({ clinicId: c.id }, patientId, 'no_such_purpose'), false);
   });
+
+  test("a doctor who does not treat the patient sees their consents only by stating a reason", async () => {
+    const other = await c.as('doctor2');
+    const refused = await other.get(`/api/patients/${patientId}/consents`);
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.error, 'reason_required');
+    const record = await other.post(`/api/patients/${patientId}/consents`, { purposeKey: 'newsletter', action: 'given', channel: 'paper' });
+    assert.equal(record.status, 403, 'nor records one');
+    const opened = await other.get(`/api/patients/${patientId}/consents`, { 'x-access-reason': 'covering for a colleague' });
+    assert.equal(opened.status, 200);
+    const [row] = await t.database.raw.query<{ break_glass: boolean }>(
+      `select break_glass from audit_events where actor_id = $1 and action = 'consent.view' order by seq desc limit 1`, [c.staff.doctor2.id],
+    );
+    assert.equal(row!.break_glass, true);
+  });
 });

@@ -6,6 +6,7 @@ import { newId } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../patients/patients.input';
+import type { PatientsService } from '../patients/patients.service';
 import type { Register } from '../register/register.model';
 import type { RegisterService } from '../register/register.service';
 import type { WithdrawLinks } from './consents.links';
@@ -18,6 +19,8 @@ export interface ConsentsServiceDeps {
   audit: AuditService;
   register: Pick<RegisterService, 'inForce' | 'latestVersionNumber'>;
   links: WithdrawLinks;
+  /** The need-to-know decision of the patients module: staff see a person's consents as they see the person. */
+  patients: Pick<PatientsService, 'authorize'>;
 }
 
 export const consentInput = z.strictObject({
@@ -50,7 +53,7 @@ export type ConsentsService = ReturnType<typeof createConsentsService>;
 
 /** The consent ledger: append-only events, the state derived from them, and the question every sender asks. */
 export function createConsentsService(deps: ConsentsServiceDeps) {
-  const { db, clock, audit, register, links } = deps;
+  const { db, clock, audit, register, links, patients } = deps;
   const repo = createConsentsRepository();
 
   function requireRecorder(ctx: AccessContext) {
@@ -63,7 +66,8 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
     return p;
   }
 
-  async function append(ctx: AccessContext, patientId: string, input: z.output<typeof consentInput>): Promise<ConsentEventRow> {
+  /** Staff act on a person's consents under need-to-know; the person's own click through a signed link does not. */
+  async function append(ctx: AccessContext, patientId: string, input: z.output<typeof consentInput>, byStaff: boolean): Promise<ConsentEventRow> {
     const reg = await register.inForce(ctx.clinicId);
     const basis = basisOf(reg, input.purposeKey);
     if (!basis) throw new ValidationError('purposeKey', `the register has no purpose "${input.purposeKey}"`);
@@ -79,10 +83,12 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
       noticeVersion: input.noticeVersion ?? (await register.latestVersionNumber(ctx.clinicId)),
       representativeId: input.representativeId ?? null, recordedBy: ctx.user?.id ?? null, recordedAt: clock.now(), note: input.note ?? null,
     };
-    await db.transaction(async (tx) => {
+    await audit.transaction(db, ctx, async (tx) => {
+      const grant = byStaff ? await patients.authorize(tx, ctx, patientId, 'administrative', `consent.${input.action}`) : null;
       await repo.append(tx, row);
       await audit.append(tx, ctx, [{
         action: `consent.${input.action}`, entityType: 'consent_event', entityId: row.id, patientRef: patientId, purpose: 'consent_management',
+        role: grant?.role, breakGlass: grant?.breakGlass, reason: grant?.reason,
         details: { purposeKey: input.purposeKey, channel: input.channel, noticeVersion: row.noticeVersion },
       }]);
     });
@@ -92,7 +98,7 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
   /** Staff record a consent, a withdrawal or an objection given on paper, on site, by phone or e-mail. */
   async function record(ctx: AccessContext, patientId: string, raw: unknown) {
     requireRecorder(ctx);
-    return append(ctx, patientId, parseInput(consentInput, raw));
+    return append(ctx, patientId, parseInput(consentInput, raw), true);
   }
 
   /** Every consent and legitimate-interest purpose of the register with this person's current state. */
@@ -123,9 +129,10 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
 
   /** A person's consents are personal data: reading them is recorded like any other access. */
   function readAudited(ctx: AccessContext, patientId: string, action: string) {
-    return db.transaction(async (tx) => {
+    return audit.transaction(db, ctx, async (tx) => {
+      const grant = await patients.authorize(tx, ctx, patientId, 'administrative', action);
       const rows = await repo.history(tx, ctx.clinicId, patientId);
-      await audit.append(tx, ctx, [{ action, entityType: 'consent_event', patientRef: patientId, purpose: 'consent_management' }]);
+      await audit.append(tx, ctx, [{ action, entityType: 'consent_event', patientRef: patientId, purpose: 'consent_management', role: grant.role, breakGlass: grant.breakGlass, reason: grant.reason }]);
       return rows;
     });
   }
@@ -168,7 +175,7 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
     if (info.withdrawn) return { ...info, recorded: false };
     const basis = basisOf(info.register, info.purposeKey);
     const ctx: AccessContext = { clinicId: info.clinicId, user: null, requestId, channel: 'public' };
-    await append(ctx, info.patientId, { purposeKey: info.purposeKey, action: basis === 'consent' ? 'withdrawn' : 'objected', channel: 'link' });
+    await append(ctx, info.patientId, { purposeKey: info.purposeKey, action: basis === 'consent' ? 'withdrawn' : 'objected', channel: 'link' }, false);
     return { ...info, recorded: true };
   }
 

@@ -10,6 +10,7 @@ import { enqueue } from '../../platform/jobs/outbox';
 import { createWithdrawLinks } from '../consents/consents.links';
 import { consentsRoutes } from '../consents/consents.routes';
 import { createConsentsService } from '../consents/consents.service';
+import type { PatientsService } from '../patients/patients.service';
 import { registerInternalRoutes } from './register.internal';
 import { registerRoutes } from './register.routes';
 import { createRegisterService } from './register.service';
@@ -20,13 +21,14 @@ export interface RegisterHost {
   clock: Clock;
   audit: AuditService;
   config: Config;
+  patients: Pick<PatientsService, 'authorize'>;
 }
 
 /** Where the shipped register templates live. */
 export const presetsDir = fileURLToPath(new URL('../../../presets/', import.meta.url));
 
 export function createRegisterModule(host: RegisterHost) {
-  const { db, clock, audit, config } = host;
+  const { db, clock, audit, config, patients } = host;
   const register = createRegisterService({
     db, clock, audit,
     // One job per publication; the messaging worker may turn it into letters to patients.
@@ -35,7 +37,7 @@ export function createRegisterModule(host: RegisterHost) {
     },
   });
   const links = createWithdrawLinks(config.SESSION_SECRET, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);
-  const consents = createConsentsService({ db, clock, audit, register, links });
+  const consents = createConsentsService({ db, clock, audit, register, links, patients });
   async function routes(app: App) {
     await app.register(registerRoutes(register, presetsDir));
     await app.register(consentsRoutes(consents));
