@@ -32,7 +32,8 @@ export interface SyntheticPatient {
 /** The i-th synthetic patient; the same i always gives the same person, and no two share a code. */
 export function syntheticPatient(i: number, offset = 0): SyntheticPatient {
   const n = i + offset;
-  const day = n % DAYS;
+  // 7919 is coprime with DAYS: consecutive patients get scattered birth dates, still one per residue.
+  const day = (n * 7919) % DAYS;
   const serial = Math.floor(n / DAYS) * 2 + (n % 2); // distinct serial per (day, i)
   if (serial > 999) throw new Error('at most 15 million synthetic patients');
   const birth = new Date(BASE + day * 86_400_000);
