@@ -128,7 +128,11 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
+      // Let the round in progress finish, but never hold a shutdown for long: an unfinished
+      // claim simply runs out its lease and is taken up again.
+      let wait: NodeJS.Timeout | undefined;
+      await Promise.race([running, new Promise((r) => { wait = setTimeout(r, 15_000); wait.unref?.(); })]);
+      clearTimeout(wait);
     },
   };
 }
