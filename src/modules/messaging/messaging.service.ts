@@ -51,6 +51,15 @@ export function createMessagingService(deps: MessagingDeps) {
   const resources = createResourcesRepository();
 
   const optOutUrl = (clinicId: string, patientId: string) => deps.basis.optOutUrl(clinicId, patientId);
+  // The clinic's zone and name change seldom; a booking should not read them every time.
+  const clinics = new Map<string, { row: NonNullable<Awaited<ReturnType<typeof resources.clinic>>>; at: number }>();
+  async function clinicOf(tx: DbOrTx, clinicId: string) {
+    const hit = clinics.get(clinicId);
+    if (hit && clock.now().getTime() - hit.at < 60_000 && hit.at <= clock.now().getTime()) return hit.row;
+    const row = (await resources.clinic(tx, clinicId))!;
+    clinics.set(clinicId, { row, at: clock.now().getTime() });
+    return row;
+  }
 
   /** Everything the notice says, read at the moment it is sent or printed. */
   async function noticeData(tx: DbOrTx, e: QueueEntryRow): Promise<NoticeData> {
@@ -80,7 +89,7 @@ export function createMessagingService(deps: MessagingDeps) {
         await enqueue(tx, { clinicId: e.clinicId, kind: 'visit_notice', runAt: now, dedupeKey: `notice:${e.id}:${at}`, payload: { entryId: e.id, startsAt: at }, ...subject }, now);
       }
       if (e.reminderChannel === 'none') return;
-      const clinic = await resources.clinic(tx, e.clinicId);
+      const clinic = await clinicOf(tx, e.clinicId);
       const runAt = reminderTime(e.startsAt, await resources.settings(tx, e.clinicId), clinic!.timeZone, now);
       if (!runAt) return; // booked too close to the visit: the notice is the reminder
       await enqueue(tx, {

@@ -28,7 +28,7 @@ export interface EntryFilter {
 export function createQueueRepository() {
   const key = (clinicId: string, id: string) => and(eq(queueEntries.clinicId, clinicId), eq(queueEntries.id, id));
   return {
-    insert: (db: DbOrTx, row: QueueEntryInsert) => db.insert(queueEntries).values(row),
+    insert: async (db: DbOrTx, row: QueueEntryInsert): Promise<QueueEntryRow> => (await db.insert(queueEntries).values(row).returning())[0]!,
     find: async (db: DbOrTx, clinicId: string, id: string): Promise<QueueEntryRow | undefined> =>
       (await db.select().from(queueEntries).where(key(clinicId, id)))[0],
     findForUpdate: async (db: DbOrTx, clinicId: string, id: string): Promise<QueueEntryRow | undefined> =>

@@ -11,7 +11,7 @@ import {
 } from './queue.input';
 import { createQueueRepository, type QueueEntryRow } from './queue.repository';
 import type { QueueStatus } from './queue.schema';
-import { createResourcesRepository, type ProfessionalRow } from './resources.repository';
+import { createResourcesRepository, type ProfessionalRow, type VisitServiceRow } from './resources.repository';
 import type { SlotsService } from './slots.service';
 
 /** Messages that follow a change of the planned time (notice, reminder); implemented by messaging. */
@@ -77,8 +77,8 @@ export function createQueueService(deps: QueueServiceDeps) {
   }
 
   /** Under the professional's row lock: the time fits the schedule and no live visit overlaps it. */
-  async function reserve(tx: DbOrTx, ctx: AccessContext, pro: ProfessionalRow, serviceId: string, start: Date, exceptId?: string) {
-    const service = await resources.service(tx, ctx.clinicId, serviceId);
+  async function reserve(tx: DbOrTx, ctx: AccessContext, pro: ProfessionalRow, serviceOrId: string | VisitServiceRow, start: Date, exceptId?: string) {
+    const service = typeof serviceOrId === 'string' ? await resources.service(tx, ctx.clinicId, serviceOrId) : serviceOrId;
     if (!service) throw new ValidationError('serviceId', 'unknown service');
     const { end, locationId } = await slots.checkBookable(tx, ctx.clinicId, pro, service, start);
     const clash = await repo.overlapping(tx, ctx.clinicId, pro.id, start, end, exceptId);
@@ -133,7 +133,7 @@ export function createQueueService(deps: QueueServiceDeps) {
       if (input.reminderChannel === 'email' && !email) throw new ValidationError('reminderChannel', 'e-mail reminders need an e-mail address');
       const now = clock.now();
       let slot: { end: Date; locationId: string | null } | null = null;
-      if (input.startsAt && pro) slot = await reserve(tx, ctx, pro, service.id, input.startsAt);
+      if (input.startsAt && pro) slot = await reserve(tx, ctx, pro, service, input.startsAt);
       const id = newId();
       const row = {
         clinicId: ctx.clinicId, id, patientId: patient.id, contactMobile: mobile ?? mobileRaw ?? null, contactEmail: email ?? null,
@@ -146,8 +146,7 @@ export function createQueueService(deps: QueueServiceDeps) {
         status: (slot ? 'booked' : 'waiting') as QueueStatus, reminderChannel: input.reminderChannel,
         bookingRequestId: opts.bookingRequestId ?? null, registeredBy: ctx.user?.id ?? null, updatedAt: now,
       };
-      await repo.insert(tx, row);
-      const entry = (await repo.find(tx, ctx.clinicId, id))!;
+      const entry = await repo.insert(tx, row);
       await change(tx, ctx, entry, 'registered', entry.status, { newStartsAt: entry.startsAt, newProfessionalId: entry.professionalId });
       await assignDoctor(tx, ctx, patient.id, pro);
       if (entry.status === 'booked') await notifier.planned(tx, entry);
