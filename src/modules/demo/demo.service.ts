@@ -8,6 +8,7 @@ import { normalizeName } from '../patients/patients.input';
 import { patients } from '../patients/patients.schema';
 import { syntheticPatient } from './synthetic';
 import { seedDemoRegister } from '../register/register.module';
+import { seedDemoQueue } from '../queue/queue.module';
 
 export const DEMO_SLUG = 'demo';
 
@@ -38,6 +39,7 @@ export async function seedDemoClinic(s: Services, adminPassword?: string): Promi
   for (const u of staff) await s.auth.createUser(ctx, { ...u, roles: [...u.roles], password: generatePassword(randomBytes) });
   await generatePatients(s, ctx, 40);
   await seedDemoRegister(s, clinic.id);
+  await seedDemoQueue(s, clinic.id);
   return { clinicId: clinic.id, adminEmail, adminPassword: password };
 }
 
