@@ -11,6 +11,7 @@ import type { Config } from '../../platform/config';
 import type { FieldCipher } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import type { App } from '../../platform/http/server';
+import { cancelPending } from '../../platform/jobs/outbox';
 import { createOutboxWorker } from '../../platform/jobs/worker';
 import { createLogger, type Logger } from '../../platform/logger';
 import { createMailer, type Mailer } from '../../platform/mail';
@@ -148,9 +149,11 @@ export async function seedDemoQueue(services: HostServices, clinicId: string): P
   let day = localDate(now, 'Europe/Tallinn');
   for (let i = 0; i < someone.length; i++) {
     do day = addDays(day, 1); while (!isWorkingDay('EE', day) || isoWeekday(day) > 4);
-    await q.queue.register(ctx, {
+    const entry = await q.queue.register(ctx, {
       patientId: someone[i]!.id, serviceId: serviceIds[i % 3]!, channel: i % 2 ? 'phone' : 'on_site', professionalId: proIds[i % 2]!,
       startsAt: zonedInstant(day, (11 + (i % 3)) * 60, 'Europe/Tallinn').toISOString(), complaint: 'kontroll', reminderChannel: 'none',
-    }).catch(() => undefined);
+    }).catch(() => null);
+    // Invented people get no e-mail, even where SMTP is configured.
+    if (entry) await cancelPending(db, clinicId, 'queue_entry', entry.id, ['visit_notice', 'reminder']);
   }
 }
