@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { clinics } from '../clinics/clinics.schema';
 import { classify } from '../../platform/data-categories';
 
@@ -121,22 +121,6 @@ export const bookingRequests = pgTable(
   (t) => [primaryKey({ columns: [t.clinicId, t.id] }), index('booking_requests_due_idx').on(t.clinicId, t.status, t.dueAt)],
 );
 
-/**
- * No longer written: reminder opt-outs live in the consent ledger (purpose "reminders" of the
- * processing register). Kept until a migration drops it.
- */
-export const reminderOptOuts = pgTable(
-  'reminder_opt_outs',
-  {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
-    patientId: uuid('patient_id').notNull(),
-    at: ts('at').notNull(),
-    channel: text('channel', { enum: ['sms', 'email', 'all'] }).notNull(),
-    details: jsonb('details').$type<Record<string, unknown>>(),
-  },
-  (t) => [primaryKey({ columns: [t.clinicId, t.patientId] })],
-);
-
 export const queueEntriesColumns = classify(queueEntries, {
   clinicId: null, id: null, patientId: null, contactMobile: 'contact', contactEmail: 'contact', language: 'demographic',
   serviceId: 'health', indicationEnc: 'health', complaintEnc: 'health', referralProfessional: 'health',
@@ -156,7 +140,4 @@ export const bookingRequestsColumns = classify(bookingRequests, {
   idCodeEnc: 'national_id', mobile: 'contact', email: 'contact', language: 'demographic', messageEnc: 'health',
   wantsSmsReminder: 'consent', wantsEmailReminder: 'consent', status: null, answeredAt: 'communication',
   answeredBy: 'access_log', answerNote: 'communication', queueEntryId: null, patientId: null,
-});
-export const reminderOptOutsColumns = classify(reminderOptOuts, {
-  clinicId: null, patientId: null, at: 'consent', channel: 'consent', details: 'consent',
 });
