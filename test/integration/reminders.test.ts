@@ -220,3 +220,22 @@ describe('the legal basis comes from the register', () => {
     }
   });
 });
+
+describe('cancellation by the clinic', () => {
+  test('is told to the patient in writing; a cancellation by the patient is not', async () => {
+    w.clock.set(START);
+    const p = await addPatient(w, 17);
+    const a = await book(p, '2027-01-06T10:00:00+02:00', { reminderChannel: 'none' });
+    const b = await book(p, '2027-01-06T12:00:00+02:00', { reminderChannel: 'none' });
+    await w.queue.worker.drain();
+    const r1 = await atDesk(() => w.rec.post(`/api/queue/entries/${a}/cancel`, { reason: 'arst haigestus', by: 'clinic', patientInformed: true, informedHow: 'e-kiri' }));
+    assert.equal(r1.status, 200, JSON.stringify(r1.body));
+    const r2 = await atDesk(() => w.rec.post(`/api/queue/entries/${b}/cancel`, { reason: 'patsient helistas', by: 'patient', patientInformed: true }));
+    assert.equal(r2.status, 200);
+    await w.queue.worker.drain();
+    const cancelled = w.smtp.received.filter((m) => m.to[0] === 'patsient17@example.ee' && /tühistatud/.test(m.subject));
+    assert.equal(cancelled.length, 1);
+    assert.match(cancelled[0]!.subject, /06\.01\.2027 kell 10:00/);
+    assert.match(cancelled[0]!.text, /\+3726000001/);
+  });
+});

@@ -13,7 +13,7 @@ import type { VisitNotifier } from '../queue/queue.service';
 import { smsCapableMobile } from '../queue/queue.service';
 import { createResourcesRepository, type QueueSettingsRow } from '../queue/resources.repository';
 import type { ReminderBasis } from './reminder-basis';
-import { noticeMail, noticePdf, reminderText, type NoticeData } from './visit-notice';
+import { localDateTime, noticeMail, noticePdf, reminderText, type NoticeData } from './visit-notice';
 import { wording, type Lang } from './wording';
 
 export interface MessagingDeps {
@@ -100,6 +100,14 @@ export function createMessagingService(deps: MessagingDeps) {
     async withdrawn(tx, e) {
       await cancelPending(tx, e.clinicId, 'queue_entry', e.id, ['visit_notice', 'reminder']);
     },
+    async cancelledByClinic(tx, e) {
+      if (!e.contactEmail || !e.startsAt) return;
+      const now = clock.now();
+      await enqueue(tx, {
+        clinicId: e.clinicId, kind: 'visit_cancelled', runAt: now, dedupeKey: `cancelled:${e.id}:${e.startsAt.toISOString()}`,
+        payload: { entryId: e.id, startsAt: e.startsAt.toISOString() }, subjectType: 'queue_entry', subjectId: e.id, patientId: e.patientId,
+      }, now);
+    },
   };
 
   /** The entry if it still stands at the time the message was made for. */
@@ -123,6 +131,17 @@ export function createMessagingService(deps: MessagingDeps) {
     const pdf = await noticePdf(data);
     const receipt = await mailer.send({ to: e.contactEmail, ...mail, attachments: [{ filename: 'teatis.pdf', content: pdf, contentType: 'application/pdf' }] });
     await record(job, 'visit_notice.sent', { channel: 'email' });
+    return { status: 'sent', result: { channel: 'email', messageId: receipt.messageId } };
+  };
+
+  const sendCancellation: JobHandler = async (job): Promise<JobOutcome> => {
+    const e = await queue.find(db, job.clinicId, String(job.payload.entryId));
+    if (!e || e.status !== 'cancelled' || !e.contactEmail) return { status: 'skipped', reason: 'the visit is no longer cancelled' };
+    const data = await noticeData(db, { ...e, startsAt: new Date(String(job.payload.startsAt)) });
+    const { date, time } = localDateTime(data.startsAt, data.timeZone);
+    const w = wording[data.lang];
+    const receipt = await mailer.send({ to: e.contactEmail, subject: w.cancelledSubject(data.clinicName, date, time), text: `${w.cancelledText(data.patientName, date, time, data.phone)}\n\n${data.clinicName}` });
+    await record(job, 'visit_cancelled.sent', { channel: 'email' });
     return { status: 'sent', result: { channel: 'email', messageId: receipt.messageId } };
   };
 
@@ -174,7 +193,7 @@ export function createMessagingService(deps: MessagingDeps) {
 
   return {
     notifier,
-    handlers: { visit_notice: sendNotice, reminder: sendReminder } as Record<string, JobHandler>,
+    handlers: { visit_notice: sendNotice, reminder: sendReminder, visit_cancelled: sendCancellation } as Record<string, JobHandler>,
     optOutUrl,
 
     /** The notice as a PDF, to print at the desk. */

@@ -17,6 +17,8 @@ export interface Wording {
   defaultCancel: (phone: string, email: string) => string;
   at: string;
   reminderSubject: (clinic: string) => string;
+  cancelledSubject: (clinic: string, date: string, time: string) => string;
+  cancelledText: (name: string, date: string, time: string, phone: string) => string;
   reminderDefault: string;
   optOutLine: (url: string) => string;
 }
@@ -29,6 +31,8 @@ export const wording: Record<Lang, Wording> = {
     time: 'Aeg', professional: 'Arst', address: 'Aadress', contacts: 'Kontaktid', cancel: 'Aja muutmine või tühistamine',
     defaultCancel: (p, e) => `Palun teatage aja muutmisest või tühistamisest vähemalt 24 tundi ette: ${[p, e].filter(Boolean).join(', ')}.`,
     at: 'kell',
+    cancelledSubject: (c, d, t) => `${c}: vastuvõtt ${d} kell ${t} on tühistatud`,
+    cancelledText: (n, d, t, p) => `Lugupeetud ${n}! Kahjuks tuli kliinikul Teie vastuvõtt ${d} kell ${t} tühistada. Uue aja leidmiseks helistage ${p}.`,
     reminderSubject: (c) => `${c}: meeldetuletus`,
     reminderDefault: '{clinic}: meeldetuletus – Teie vastuvõtt on {date} kell {time}. Muutmiseks või tühistamiseks: {phone}.',
     optOutLine: (u) => `Meeldetuletustest loobumine: ${u}`,
@@ -40,6 +44,8 @@ export const wording: Record<Lang, Wording> = {
     time: 'Laiks', professional: 'Ārsts', address: 'Adrese', contacts: 'Kontakti', cancel: 'Vizītes maiņa vai atcelšana',
     defaultCancel: (p, e) => `Lūdzu, paziņojiet par vizītes maiņu vai atcelšanu vismaz 24 stundas iepriekš: ${[p, e].filter(Boolean).join(', ')}.`,
     at: 'plkst.',
+    cancelledSubject: (c, d, t) => `${c}: vizīte ${d} plkst. ${t} ir atcelta`,
+    cancelledText: (n, d, t, p) => `Cienījamais(-ā) ${n}! Diemžēl klīnikai bija jāatceļ Jūsu vizīte ${d} plkst. ${t}. Lai vienotos par jaunu laiku, zvaniet ${p}.`,
     reminderSubject: (c) => `${c}: atgādinājums`,
     reminderDefault: '{clinic}: atgādinājums – Jūsu vizīte ir {date} plkst. {time}. Maiņai vai atcelšanai: {phone}.',
     optOutLine: (u) => `Atteikties no atgādinājumiem: ${u}`,
@@ -51,6 +57,8 @@ export const wording: Record<Lang, Wording> = {
     time: 'Time', professional: 'Doctor', address: 'Address', contacts: 'Contacts', cancel: 'Changing or cancelling',
     defaultCancel: (p, e) => `Please let us know at least 24 hours in advance if you need to change or cancel: ${[p, e].filter(Boolean).join(', ')}.`,
     at: 'at',
+    cancelledSubject: (c, d, t) => `${c}: your appointment on ${d} at ${t} is cancelled`,
+    cancelledText: (n, d, t, p) => `Dear ${n}, unfortunately the clinic had to cancel your appointment on ${d} at ${t}. To find a new time, please call ${p}.`,
     reminderSubject: (c) => `${c}: reminder`,
     reminderDefault: '{clinic}: reminder – your appointment is on {date} at {time}. To change or cancel: {phone}.',
     optOutLine: (u) => `Stop reminders: ${u}`,
@@ -62,6 +70,8 @@ export const wording: Record<Lang, Wording> = {
     time: 'Время', professional: 'Врач', address: 'Адрес', contacts: 'Контакты', cancel: 'Изменение или отмена',
     defaultCancel: (p, e) => `Пожалуйста, сообщите об изменении или отмене не позднее чем за 24 часа: ${[p, e].filter(Boolean).join(', ')}.`,
     at: 'в',
+    cancelledSubject: (c, d, t) => `${c}: приём ${d} в ${t} отменён`,
+    cancelledText: (n, d, t, p) => `Уважаемый(-ая) ${n}! К сожалению, клинике пришлось отменить ваш приём ${d} в ${t}. Чтобы подобрать новое время, позвоните ${p}.`,
     reminderSubject: (c) => `${c}: напоминание`,
     reminderDefault: '{clinic}: напоминание – ваш приём {date} в {time}. Для изменения или отмены: {phone}.',
     optOutLine: (u) => `Отказаться от напоминаний: ${u}`,

@@ -18,6 +18,8 @@ import type { SlotsService } from './slots.service';
 export interface VisitNotifier {
   planned(tx: DbOrTx, entry: QueueEntryRow): Promise<void>;
   withdrawn(tx: DbOrTx, entry: QueueEntryRow): Promise<void>;
+  /** The clinic cancelled a planned visit: the patient is told in writing. */
+  cancelledByClinic(tx: DbOrTx, entry: QueueEntryRow): Promise<void>;
 }
 
 export interface QueueServiceDeps {
@@ -222,6 +224,7 @@ export function createQueueService(deps: QueueServiceDeps) {
         reason, patientInformed: input.patientInformed, informedHow: input.informedHow ?? null, previousStartsAt: e.startsAt,
       });
       if (['cancelled', 'removed', 'no_show'].includes(to)) await notifier.withdrawn(tx, e);
+      if (to === 'cancelled' && 'by' in input && input.by === 'clinic' && e.startsAt) await notifier.cancelledByClinic(tx, e);
       await audit.append(tx, ctx, [{ action: `queue_entry.${action}`, entityType: 'queue_entry', entityId: id, patientRef: e.patientId, purpose: 'care' }]);
       return (await repo.find(tx, ctx.clinicId, id))!;
     });
