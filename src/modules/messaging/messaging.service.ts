@@ -117,67 +117,71 @@ export function createMessagingService(deps: MessagingDeps) {
     return e;
   }
 
-  async function record(job: OutboxJob, action: string, details: Record<string, unknown>) {
-    await db.transaction((tx) => audit.append(tx, systemContext(job.clinicId), [{
-      action, entityType: 'queue_entry', entityId: String(job.payload.entryId), patientRef: job.patientId, purpose: 'care', details,
-    }]));
+  /** What a message needs about the patient, read and written to the audit log in one transaction. */
+  function readAudited<T>(job: OutboxJob, action: string, read: (tx: DbOrTx) => Promise<T>): Promise<T> {
+    return db.transaction(async (tx) => {
+      const value = await read(tx);
+      await audit.append(tx, systemContext(job.clinicId), [{
+        action, entityType: 'queue_entry', entityId: String(job.payload.entryId), patientRef: job.patientId, purpose: 'care', details: { job: job.id },
+      }]);
+      return value;
+    });
   }
 
   const sendNotice: JobHandler = async (job): Promise<JobOutcome> => {
     const e = await stillPlanned(job);
     if (!e || !e.contactEmail) return { status: 'skipped', reason: 'the visit is no longer planned at this time' };
-    const data = await noticeData(db, e);
+    const data = await readAudited(job, 'visit_notice.send', (tx) => noticeData(tx, e));
     const mail = noticeMail(data);
     const pdf = await noticePdf(data);
     const receipt = await mailer.send({ to: e.contactEmail, ...mail, attachments: [{ filename: 'teatis.pdf', content: pdf, contentType: 'application/pdf' }] });
-    await record(job, 'visit_notice.sent', { channel: 'email' });
     return { status: 'sent', result: { channel: 'email', messageId: receipt.messageId } };
   };
 
   const sendCancellation: JobHandler = async (job): Promise<JobOutcome> => {
     const e = await queue.find(db, job.clinicId, String(job.payload.entryId));
     if (!e || e.status !== 'cancelled' || !e.contactEmail) return { status: 'skipped', reason: 'the visit is no longer cancelled' };
-    const data = await noticeData(db, { ...e, startsAt: new Date(String(job.payload.startsAt)) });
+    const data = await readAudited(job, 'visit_cancelled.send', (tx) => noticeData(tx, { ...e, startsAt: new Date(String(job.payload.startsAt)) }));
     const { date, time } = localDateTime(data.startsAt, data.timeZone);
     const w = wording[data.lang];
     const receipt = await mailer.send({ to: e.contactEmail, subject: w.cancelledSubject(data.clinicName, date, time), text: `${w.cancelledText(data.patientName, date, time, data.phone)}\n\n${data.clinicName}` });
-    await record(job, 'visit_cancelled.sent', { channel: 'email' });
     return { status: 'sent', result: { channel: 'email', messageId: receipt.messageId } };
   };
 
   const sendReminder: JobHandler = async (job): Promise<JobOutcome> => {
     const e = await stillPlanned(job);
     if (!e) return { status: 'skipped', reason: 'the visit is no longer planned at this time' };
-    const patient = await queue.patient(db, e.clinicId, e.patientId);
+    const { patient, clinic, settings, pro, service } = await readAudited(job, 'reminder.send', async (tx) => ({
+      patient: await queue.patient(tx, e.clinicId, e.patientId),
+      clinic: (await resources.clinic(tx, e.clinicId))!,
+      settings: await resources.settings(tx, e.clinicId),
+      pro: e.professionalId ? await resources.professional(tx, e.clinicId, e.professionalId) : undefined,
+      service: await resources.service(tx, e.clinicId, e.serviceId),
+    }));
     if (!patient || patient.processingRestricted) return { status: 'skipped', reason: 'processing of the patient’s data is restricted' };
     const refused = await deps.basis.refusal(e.clinicId, e.patientId);
     if (refused) return { status: 'skipped', reason: refused };
-    const [clinic, settings] = await Promise.all([resources.clinic(db, e.clinicId), resources.settings(db, e.clinicId)]);
     const now = clock.now();
-    const next = nextSendingTime(now, settings, clinic!.timeZone);
+    const next = nextSendingTime(now, settings, clinic.timeZone);
     if (next.getTime() >= e.startsAt!.getTime()) return { status: 'skipped', reason: 'no sending hours left before the visit' };
     if (next.getTime() > now.getTime()) return { status: 'defer', until: next, reason: 'outside sending hours' };
     const lang = e.language as Lang;
-    const pro = e.professionalId ? await resources.professional(db, e.clinicId, e.professionalId) : undefined;
-    const service = await resources.service(db, e.clinicId, e.serviceId);
     const text = reminderText(lang, settings.reminderTemplates[lang], {
-      clinic: clinic!.name, startsAt: e.startsAt!, timeZone: clinic!.timeZone, phone: clinic!.contacts.phone ?? '',
+      clinic: clinic.name, startsAt: e.startsAt!, timeZone: clinic.timeZone, phone: clinic.contacts.phone ?? '',
       professional: pro ? `${pro.firstName} ${pro.lastName}` : '', service: service?.names[lang] ?? service?.name ?? '',
       optOutUrl: optOutUrl(e.clinicId, e.patientId),
     });
     if (job.payload.channel === 'sms') {
-      const to = smsCapableMobile(e.contactMobile, clinic!.country);
+      const to = smsCapableMobile(e.contactMobile, clinic.country);
       if (!to) return { status: 'skipped', reason: 'no valid mobile number' };
       const receipt = await sms.send({ to, text });
-      await record(job, 'reminder.sent', { channel: 'sms' });
       return { status: 'sent', result: { channel: 'sms', ...receipt } };
     }
     if (!e.contactEmail) return { status: 'skipped', reason: 'no e-mail address' };
     const receipt = await mailer.send({
-      to: e.contactEmail, subject: wording[lang].reminderSubject(clinic!.name), text,
+      to: e.contactEmail, subject: wording[lang].reminderSubject(clinic.name), text,
       headers: { 'List-Unsubscribe': `<${optOutUrl(e.clinicId, e.patientId)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
     });
-    await record(job, 'reminder.sent', { channel: 'email' });
     return { status: 'sent', result: { channel: 'email', messageId: receipt.messageId } };
   };
 
