@@ -10,7 +10,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { buildApp } from '../src/app';
-import { queueModuleFor } from '../src/modules/queue/queue.module';
 import { systemContext } from '../src/platform/access';
 import { systemClock } from '../src/platform/clock';
 import { parseConfig } from '../src/platform/config';
@@ -22,6 +21,7 @@ import { generateSecrets } from '../src/platform/secrets';
 import { isWorkingDay } from '../src/rules/holidays';
 import { addDays, localDate, zonedInstant } from '../src/rules/zoned-time';
 import { freeSlots } from '../src/modules/scheduling/free-slots';
+import { percentile as percentileOfSorted, round, type BenchContext, type Benchmark, type BenchRow } from './lib';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const REQUESTS = Number(process.env.BENCH_BOOKINGS ?? 1500);
@@ -29,10 +29,7 @@ const PROFESSIONALS = 10;
 const DAYS = 30;
 const PASSWORD = 'bench password long enough';
 
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
-}
+const percentile = (xs: number[], p: number) => percentileOfSorted([...xs].sort((a, b) => a - b), p);
 
 async function pool<T>(n: number, items: T[], fn: (item: T) => Promise<void>): Promise<number> {
   let next = 0;
@@ -43,21 +40,9 @@ async function pool<T>(n: number, items: T[], fn: (item: T) => Promise<void>): P
   return performance.now() - t0;
 }
 
-interface Ctx {
-  postgresUrl(): Promise<string>;
-  log(msg: string): void;
-}
-interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number;
-  ratio: number;
-  [extra: string]: unknown;
-}
-const r3 = (n: number) => Math.round(n * 1000) / 1000;
+const r3 = (n: number) => round(n, 3);
 
-async function run(ctx: Ctx): Promise<Row[]> {
+async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const adminUrl = await ctx.postgresUrl();
   const dbName = `hoidja_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -79,7 +64,7 @@ async function run(ctx: Ctx): Promise<Row[]> {
     const sys = systemContext(clinic.id, 'cli');
     const recUser = await services.auth.createUser(sys, { email: 'rec@bench.example', fullName: 'Reception', roles: ['receptionist'], password: PASSWORD });
     const adminUser = await services.auth.createUser(sys, { email: 'admin@bench.example', fullName: 'Admin', roles: ['admin'], password: PASSWORD });
-    const q = queueModuleFor(services);
+    const q = services.queue;
     const adminCtx = { clinicId: clinic.id, user: { id: adminUser.id, fullName: 'Admin', roles: ['admin' as const] }, requestId: null, channel: 'cli' as const };
     const recCtx = { ...adminCtx, user: { id: recUser.id, fullName: 'Reception', roles: ['receptionist' as const] } };
     const { id: serviceId } = await q.resources.addService(adminCtx, { name: 'Konsultatsioon', durationMinutes: 30 });
@@ -180,7 +165,7 @@ async function run(ctx: Ctx): Promise<Row[]> {
     const apiPerSec = (REQUESTS / apiMs) * 1000;
     const driverPerSec = (REQUESTS / driverMs) * 1000;
     const common = { db: 'postgres', concurrency: CONCURRENCY, requests: REQUESTS, doubleBookings };
-    const rows: Row[] = [
+    const rows: BenchRow[] = [
       {
         name: 'booking.throughput', value: r3(apiPerSec), unit: 'requests/s', baseline: r3(driverPerSec), ratio: r3(apiPerSec / driverPerSec), ...common,
         booked: apiStatus[201] ?? 0, conflicts: apiStatus[409] ?? 0, rejected: Object.entries(apiStatus).filter(([s]) => s !== '201' && s !== '409').reduce((n, [, v]) => n + v, 0),
@@ -202,7 +187,7 @@ async function run(ctx: Ctx): Promise<Row[]> {
   }
 }
 
-export const benchmark = {
+export const benchmark: Benchmark = {
   name: 'booking',
   description: `booking through the API at concurrency ${CONCURRENCY} on PostgreSQL vs the bare driver; free-slot search, ${PROFESSIONALS} professionals × ${DAYS} days`,
   run,

@@ -10,14 +10,18 @@ import type { FieldCipher } from './platform/crypto';
 import type { Database } from './platform/db';
 import { createServer, type App } from './platform/http/server';
 import type { Logger } from './platform/logger';
+import type { Mailer } from './platform/mail';
+import type { SmsSender } from './platform/sms';
 import { migrationStatus } from './platform/migrate';
 import { clinicsRoutes } from './modules/clinics/clinics.routes';
 import { createClinicsService } from './modules/clinics/clinics.service';
 import { patientsRoutes } from './modules/patients/patients.routes';
-import { billingModule } from './modules/billing/billing.routes';
+import { billingRoutes } from './modules/billing/billing.routes';
+import { createBillingService } from './modules/billing/billing.service';
 import { createPatientsService } from './modules/patients/patients.service';
-import { registerRoutesFor } from './modules/register/register.module';
-import { queueRoutesFor } from './modules/queue/queue.module';
+import { createQueueModule } from './modules/queue/queue.module';
+import { createReminderBasis } from './modules/messaging/reminder-basis';
+import { createRegisterModule } from './modules/register/register.module';
 import { internalRoutes } from './cli/internal.routes';
 
 export interface AppDeps {
@@ -28,6 +32,9 @@ export interface AppDeps {
   cipher: FieldCipher;
   /** Token that lets the CLI on this machine ask the running server (embedded database in use). */
   localToken?: string;
+  /** Tests and benchmarks may hand in their own mail and SMS adapters; otherwise they come from the config. */
+  mailer?: Mailer;
+  sms?: SmsSender;
 }
 
 /** The services of every module, wired once with their explicit dependencies. */
@@ -41,7 +48,16 @@ export function createServices(deps: AppDeps) {
   });
   const clinics = createClinicsService({ db, clock, audit });
   const patients = createPatientsService({ db, clock, cipher, audit });
-  return { db, audit, auth, clinics, patients, cipher, clock, config, database };
+  // The processing register and the consent ledger; reminders take their legal basis from them.
+  const register = createRegisterModule({ db, clock, audit, config, patients });
+  const queue = createQueueModule({
+    db, clock, cipher, audit, config, patients, logger: deps.logger,
+    reminderBasis: createReminderBasis({ register: register.register, consents: register.consents }),
+    mailer: deps.mailer, sms: deps.sms,
+  });
+  // Invoices and debt notices go out through the same mailer as the visit notices.
+  const billing = createBillingService({ db, clock, cipher, audit, mailer: queue.mailer });
+  return { db, audit, auth, clinics, patients, register, queue, billing, cipher, clock, config, database };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -63,9 +79,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
   await app.register(authRoutes({ auth: services.auth, secureCookies: config.NODE_ENV === 'production', idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS }));
   await app.register(clinicsRoutes(services.clinics));
   await app.register(patientsRoutes(services.patients));
-  await app.register(queueRoutesFor(services));
-  await app.register(billingModule(services));
-  await app.register(registerRoutesFor(services));
+  await app.register(services.queue.routes);
+  await app.register(billingRoutes(services.billing));
+  await app.register(services.register.routes);
   if (deps.localToken) await app.register(internalRoutes(services, deps.localToken));
 
   if (existsSync(webDist)) {

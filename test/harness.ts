@@ -4,7 +4,8 @@
  * scripts/test.sh starts (TEST_DB=postgres, TEST_DATABASE_URL) — created from a migrated template.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { buildApp, type Services } from '../src/app';
@@ -89,8 +90,10 @@ export async function freshDatabase(): Promise<{ database: Database; drop: () =>
 }
 
 const testSecrets = generateSecrets();
+// Mail written by the development mailer (.eml files) stays out of the working tree.
+const testDataDir = mkdtempSync(join(tmpdir(), 'hoidja-test-data-'));
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...testSecrets, ...overrides }, () => testSecrets);
+  return parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: testDataDir, ...testSecrets, ...overrides }, () => testSecrets);
 }
 
 export interface TestApp {

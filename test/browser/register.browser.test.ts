@@ -2,7 +2,6 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { registerModuleFor } from '../../src/modules/register/register.module';
 import { createClinic, patientBody, TEST_PASSWORD, type TestClinic } from '../harness';
 import { launchBrowser, outputDir, shot, startServer } from './browser';
 
@@ -100,7 +99,7 @@ test('a patient withdraws a consent with one click from the link in a message', 
   const created = await rec.post('/api/patients', patientBody({ firstName: 'Olev', lastName: 'Mets', email: 'olev@example.org', identity: { kind: 'document', documentType: 'passport', documentNumber: 'Y7654321', documentCountry: 'FI', birthDate: '1980-05-06' } }));
   const patientId = created.body.patient.id as string;
   assert.equal((await rec.post(`/api/patients/${patientId}/consents`, { purposeKey: 'newsletter', action: 'given', channel: 'on_site' })).status, 201);
-  const { consents, links } = registerModuleFor(server.services);
+  const { consents, links } = server.services.register;
   assert.equal(await consents.allows({ clinicId: clinic.id }, patientId, 'newsletter'), true);
 
   const page = await browser.newPage({ viewport: { width: 800, height: 600 } });

@@ -199,7 +199,7 @@ describe('reports', () => {
 });
 
 describe('e-mail', () => {
-  test('with a mailer the invoice PDF is e-mailed to the patient; without one the API says to print', async () => {
+  test('the invoice PDF is e-mailed to the patient in their language, also through the API', async () => {
     const mailer = createDevMailer({ from: 'arved@debts.example' });
     const billing = createBillingService({ ...t.services, mailer });
     const ctx = { clinicId: c.id, user: { id: c.staff.receptionist.id, fullName: 'reception', roles: ['receptionist' as const] }, requestId: null, channel: 'api' as const };
@@ -210,8 +210,15 @@ describe('e-mail', () => {
     assert.equal(mailer.sent.length, 1);
     assert.match(mailer.sent[0]!.subject, /^Rēķins \d{6}/);
     assert.ok(mailer.sent[0]!.attachments![0]!.content.subarray(0, 4).toString() === '%PDF');
-    const without = await rec.post(`/api/billing/invoices/${inv.id}/email`);
-    assert.equal(without.status, 409);
+    // The application wires its own mailer (the queue's): the API sends too.
+    const viaApi = await rec.post(`/api/billing/invoices/${inv.id}/email`);
+    assert.equal(viaApi.status, 200, JSON.stringify(viaApi.body));
+    assert.equal(viaApi.body.sentTo, 'kiri@example.org');
+    const noAddress = await newPatient(eeCode('4860607000'), { email: null });
+    const unsendable = await billedVisit(noAddress, '2024-03-26');
+    const refused = await rec.post(`/api/billing/invoices/${unsendable.id}/email`);
+    assert.equal(refused.status, 400, 'no e-mail address: print it');
+    assert.equal(refused.body.field, 'email');
   });
 });
 

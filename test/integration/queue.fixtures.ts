@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fixedClock } from '../../src/platform/clock';
-import { queueModuleFor, type QueueModule } from '../../src/modules/queue/queue.module';
+import type { QueueModule } from '../../src/modules/queue/queue.module';
 import { startFakeSmsApi, type FakeSmsApi } from '../fakes/sms-api';
 import { startFakeSmtp, type FakeSmtp } from '../fakes/smtp';
 import { createClinic, createTestApp, patientBody, type Agent, type TestApp, type TestClinic } from '../harness';
@@ -61,7 +61,7 @@ export async function queueWorld(slug = 'parodont', registerPreset: string | nul
   const p = await rec.post('/api/patients', patientBody({ firstName: 'Tõnis', lastName: 'Õun', mobile: '+372 5123 4567', email: 'tonis.oun@example.ee' }));
   assert.equal(p.status, 201, JSON.stringify(p.body));
   return {
-    t, clinic, clock, smtp, sms, queue: queueModuleFor(t.services), rec, serviceId, professionalId, secondProfessionalId, locationId,
+    t, clinic, clock, smtp, sms, queue: t.services.queue, rec, serviceId, professionalId, secondProfessionalId, locationId,
     patientId: p.body.patient.id,
     close: async () => {
       await t.close();

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { createDevMailer } from '../../src/platform/mail';
 import { createConsentedMail } from '../../src/modules/consents/consents.mail';
-import { registerModuleFor } from '../../src/modules/register/register.module';
 import { createClinic, createTestApp, patientBody, type Agent, type TestApp, type TestClinic } from '../harness';
 
 /**
@@ -133,7 +132,7 @@ describe('consent ledger', () => {
   });
 
   test('the next message after a withdrawal through the link is not sent, and the withdrawal is audited', async () => {
-    const { consents } = registerModuleFor(t.services);
+    const { consents } = t.services.register;
     const mailer = createDevMailer({ from: 'clinic@alpha.example' });
     const mail = createConsentedMail({ consents, mailer });
     const message = { patientId, purposeKey: 'newsletter', to: 'mari.tamm@example.org', subject: 'News', text: 'Our news', lang: 'et' as const };
@@ -164,7 +163,7 @@ describe('consent ledger', () => {
   });
 
   test('a forged or altered link is refused', async () => {
-    const { links } = registerModuleFor(t.services);
+    const { links } = t.services.register;
     const token = links.token({ clinicId: c.id, patientId, purposeKey: 'newsletter' });
     const forged = token.replace('newsletter', 'surveys');
     const r = await t.app.inject({ method: 'POST', url: '/api/public/consents/withdraw', payload: { token: forged } });
@@ -172,7 +171,7 @@ describe('consent ledger', () => {
   });
 
   test('an objection stops processing on legitimate interest', async () => {
-    const { consents } = registerModuleFor(t.services);
+    const { consents } = t.services.register;
     assert.equal(await consents.allows({ clinicId: c.id }, patientId, 'reminders'), true);
     const r = await rec.post(`/api/patients/${patientId}/consents`, { purposeKey: 'reminders', action: 'objected', channel: 'phone' });
     assert.equal(r.status, 201, JSON.stringify(r.body));

@@ -11,13 +11,13 @@ import { buildNotice } from '../../modules/notices/notice.build';
 import { DEMO_SLUG } from '../../modules/demo/demo.service';
 import { parseRegister } from '../../modules/register/register.import';
 import { noticeLanguages, type NoticeLanguage } from '../../modules/register/register.model';
-import { presetsDir, registerModuleFor } from '../../modules/register/register.module';
+import { presetsDir, type RegisterModule } from '../../modules/register/register.module';
 import { CliUsageError } from '../cli-error';
 import { runningServer, type ServerLock } from '../local-server';
 
 /** Runs against the running server when it holds the embedded database, else opens it directly. */
 async function withRegister<T>(
-  direct: (m: ReturnType<typeof registerModuleFor>, clinicId: string) => Promise<T>, slug: string, viaServer: (lock: ServerLock) => Promise<T>,
+  direct: (m: RegisterModule, clinicId: string) => Promise<T>, slug: string, viaServer: (lock: ServerLock) => Promise<T>,
   missingClinic?: () => Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
@@ -29,7 +29,7 @@ async function withRegister<T>(
     const clinic = await services.clinics.bySlug(slug).catch(() => null);
     if (!clinic && missingClinic) return await missingClinic();
     if (!clinic) throw new CliUsageError(`no clinic ${slug} (create it first, or run hoidja serve once for the demo clinic)`);
-    return await direct(registerModuleFor(services), clinic.id);
+    return await direct(services.register, clinic.id);
   } finally {
     await rt.close();
   }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { createServices } from '../../app';
-import { queueModuleFor } from '../../modules/queue/queue.module';
 import { loadConfig, openRuntime } from '../../platform/runtime';
 import { CliUsageError } from '../cli-error';
 import { runningServer } from '../local-server';
@@ -21,7 +20,7 @@ export function registerWorkerCommands(program: Command) {
         throw new CliUsageError(`hoidja serve (pid ${server.pid}) holds the embedded database and already runs the worker; a separate worker needs DATABASE_URL (PostgreSQL)`);
       }
       const rt = await openRuntime(config);
-      const queue = queueModuleFor(createServices(rt), rt.logger);
+      const { queue } = createServices(rt);
       if (opts.once) {
         const handled = await queue.worker.drain();
         queue.mailer.close();

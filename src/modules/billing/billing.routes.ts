@@ -7,7 +7,7 @@ import {
 } from './billing.input';
 import { formatEuros, parseEuros } from './billing.money';
 import { quoteBenefit } from './billing.quote';
-import { createBillingService, type BillingService, type BillingServiceDeps } from './billing.service';
+import type { BillingService } from './billing.service';
 
 const tags = ['billing'];
 const idParam = z.object({ id: z.uuid({ message: 'not an id' }) });
@@ -116,4 +116,3 @@ export function billingRoutes(billing: BillingService) {
 }
 
 /** What src/app.ts registers: the service built from the shared platform services, and its routes. */
-export const billingModule = (deps: BillingServiceDeps) => billingRoutes(createBillingService(deps));

@@ -38,7 +38,7 @@ export async function seedDemoClinic(s: Services, adminPassword?: string): Promi
   ];
   for (const u of staff) await s.auth.createUser(ctx, { ...u, roles: [...u.roles], password: generatePassword(randomBytes) });
   await generatePatients(s, ctx, 40);
-  await seedDemoRegister(s, clinic.id);
+  await seedDemoRegister(s.register, clinic.id);
   await seedDemoQueue(s, clinic.id);
   return { clinicId: clinic.id, adminEmail, adminPassword: password };
 }

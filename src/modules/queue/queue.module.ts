@@ -13,14 +13,13 @@ import type { Db } from '../../platform/db';
 import type { App } from '../../platform/http/server';
 import { cancelPending } from '../../platform/jobs/outbox';
 import { createOutboxWorker } from '../../platform/jobs/worker';
-import { createLogger, type Logger } from '../../platform/logger';
+import type { Logger } from '../../platform/logger';
 import { createMailer, type Mailer } from '../../platform/mail';
 import { createSmsSender, type SmsSender } from '../../platform/sms';
 import { bookingRoutes } from '../booking/booking.routes';
 import { createBookingService } from '../booking/booking.service';
 import { createMessagingService } from '../messaging/messaging.service';
-import { createReminderBasis, type ReminderBasis } from '../messaging/reminder-basis';
-import { registerModuleFor } from '../register/register.module';
+import type { ReminderBasis } from '../messaging/reminder-basis';
 import type { PatientsService } from '../patients/patients.service';
 import { createQueueReadService } from './queue.read';
 import { queueRoutes } from './queue.routes';
@@ -76,41 +75,15 @@ export function createQueueModule(deps: QueueModuleDeps) {
 }
 export type QueueModule = ReturnType<typeof createQueueModule>;
 
-/** The services app.ts composes, as far as the queue needs them. */
-export interface HostServices {
-  db: Db;
-  clock: Clock;
-  cipher: FieldCipher;
-  audit: AuditService;
-  config: Config;
-  patients: PatientsService;
-}
-
-const modules = new WeakMap<HostServices, QueueModule>();
-
-/** One queue module per composed application: routes, the CLI worker and tests share it. */
-export function queueModuleFor(services: HostServices, logger?: Logger): QueueModule {
-  let m = modules.get(services);
-  if (!m) {
-    const reg = registerModuleFor(services);
-    m = createQueueModule({
-      ...services, logger: logger ?? createLogger(services.config.LOG_LEVEL),
-      reminderBasis: createReminderBasis({ register: reg.register, consents: reg.consents }),
-    });
-    modules.set(services, m);
-  }
-  return m;
-}
-
-/** For app.ts: `await app.register(queueRoutesFor(services))`. */
-export const queueRoutesFor = (services: HostServices) => queueModuleFor(services).routes;
+/** The services app.ts composes, as far as the queue's demo seed needs them. */
+export type HostServices = Pick<QueueModuleDeps, 'db' | 'clock' | 'cipher' | 'audit' | 'config' | 'patients'>;
 
 /**
  * The demo clinic's day: a location, two dentists linked to their staff accounts, three services,
  * working hours and a few visits in the coming days, so the calendar is not empty on a fresh install.
  */
-export async function seedDemoQueue(services: HostServices, clinicId: string): Promise<void> {
-  const q = queueModuleFor(services);
+export async function seedDemoQueue(services: HostServices & { queue: QueueModule }, clinicId: string): Promise<void> {
+  const q = services.queue;
   const repo = q.resources.repo;
   const { db, clock } = services;
   const now = clock.now();

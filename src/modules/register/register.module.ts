@@ -47,27 +47,12 @@ export function createRegisterModule(host: RegisterHost) {
 }
 export type RegisterModule = ReturnType<typeof createRegisterModule>;
 
-const modules = new WeakMap<RegisterHost, RegisterModule>();
-
-/** One module per composed application: routes, the CLI and tests share it. */
-export function registerModuleFor(host: RegisterHost): RegisterModule {
-  let m = modules.get(host);
-  if (!m) {
-    m = createRegisterModule(host);
-    modules.set(host, m);
-  }
-  return m;
-}
-
-/** For app.ts: `await app.register(registerRoutesFor(services))`. */
-export const registerRoutesFor = (host: RegisterHost) => registerModuleFor(host).routes;
-
 /**
  * Gives the demo clinic its full register and publishes it as version 1, so its privacy page
  * and `hoidja notice --clinic demo` work on a fresh install. Does nothing when it has one.
  */
-export async function seedDemoRegister(host: RegisterHost, clinicId: string): Promise<boolean> {
-  const { register } = registerModuleFor(host);
+export async function seedDemoRegister(module: Pick<RegisterModule, 'register'>, clinicId: string): Promise<boolean> {
+  const { register } = module;
   const ctx = systemContext(clinicId, 'cli');
   if (await register.current(ctx)) return false;
   await register.importText(ctx, readFileSync(`${presetsDir}demo.yaml`, 'utf8'), 'presets/demo.yaml');
