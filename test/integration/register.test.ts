@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { createDevMailer } from '../../src/platform/mail';
 import { createConsentedMail } from '../../src/modules/consents/consents.mail';
+import { fixedClock } from '../../src/platform/clock';
 import { createClinic, createTestApp, patientBody, type Agent, type TestApp, type TestClinic } from '../harness';
 
 /**
@@ -18,8 +19,11 @@ let patientId: string;
 const preset = (name: string) => readFileSync(`presets/${name}.yaml`, 'utf8');
 const rows = <T>(q: string, p: unknown[] = []) => t.database.raw.query<T>(q, p);
 
+// A clock that only moves when told: events recorded in one instant must keep their order.
+const clock = fixedClock('2026-05-04T09:00:00Z');
+
 before(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock });
   c = await createClinic(t, 'alpha');
   dpo = await c.as('dpo');
   rec = await c.as('receptionist');
@@ -193,5 +197,13 @@ describe('consent ledger', () => {
       `select break_glass from audit_events where actor_id = $1 and action = 'consent.view' order by seq desc limit 1`, [c.staff.doctor2.id],
     );
     assert.equal(row!.break_glass, true);
+  });
+
+  test('a consent and its withdrawal recorded in the same instant: the withdrawal is in force', async () => {
+    for (const action of ['given', 'withdrawn', 'given', 'withdrawn']) {
+      const r = await rec.post(`/api/patients/${patientId}/consents`, { purposeKey: 'newsletter', action, channel: 'phone' });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+    }
+    assert.equal(await t.services.register.consents.allows({ clinicId: c.id }, patientId, 'newsletter'), false);
   });
 });

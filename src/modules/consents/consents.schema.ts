@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { classify } from '../../platform/data-categories';
 import { clinics } from '../clinics/clinics.schema';
 
@@ -29,6 +29,8 @@ export const consentEvents = pgTable(
     /** The staff member who recorded it; null when the person acted themselves (portal, link). */
     recordedBy: uuid('recorded_by'),
     recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** Order of recording: a consent and its withdrawal in the same instant still have an order. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     note: text('note'),
   },
   (t) => [
@@ -40,5 +42,5 @@ export const consentEvents = pgTable(
 
 export const consentEventsColumns = classify(consentEvents, {
   clinicId: null, id: null, patientId: null, purposeKey: 'consent', action: 'consent', channel: 'consent',
-  noticeVersion: 'consent', representativeId: 'representation', recordedBy: 'access_log', recordedAt: 'consent', note: 'consent',
+  noticeVersion: 'consent', representativeId: 'representation', recordedBy: 'access_log', recordedAt: 'consent', seq: null, note: 'consent',
 });

@@ -67,7 +67,7 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
   }
 
   /** Staff act on a person's consents under need-to-know; the person's own click through a signed link does not. */
-  async function append(ctx: AccessContext, patientId: string, input: z.output<typeof consentInput>, byStaff: boolean): Promise<ConsentEventRow> {
+  async function append(ctx: AccessContext, patientId: string, input: z.output<typeof consentInput>, byStaff: boolean): Promise<Omit<ConsentEventRow, 'seq'>> {
     const reg = await register.inForce(ctx.clinicId);
     const basis = basisOf(reg, input.purposeKey);
     if (!basis) throw new ValidationError('purposeKey', `the register has no purpose "${input.purposeKey}"`);
@@ -78,7 +78,7 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
           : 'this purpose is not based on consent or legitimate interest');
     }
     await requirePatient(ctx.clinicId, patientId);
-    const row: ConsentEventRow = {
+    const row: Omit<ConsentEventRow, 'seq'> = {
       clinicId: ctx.clinicId, id: newId(), patientId, purposeKey: input.purposeKey, action: input.action, channel: input.channel,
       noticeVersion: input.noticeVersion ?? (await register.latestVersionNumber(ctx.clinicId)),
       representativeId: input.representativeId ?? null, recordedBy: ctx.user?.id ?? null, recordedAt: clock.now(), note: input.note ?? null,
