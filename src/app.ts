@@ -10,7 +10,7 @@ import type { FieldCipher } from './platform/crypto';
 import type { Database } from './platform/db';
 import { createServer, type App } from './platform/http/server';
 import type { Logger } from './platform/logger';
-import type { Mailer } from './platform/mail';
+import { createMailer, type Mailer } from './platform/mail';
 import type { SmsSender } from './platform/sms';
 import { migrationStatus } from './platform/migrate';
 import { clinicsRoutes } from './modules/clinics/clinics.routes';
@@ -22,6 +22,7 @@ import { createPatientsService } from './modules/patients/patients.service';
 import { createQueueModule } from './modules/queue/queue.module';
 import { createReminderBasis } from './modules/messaging/reminder-basis';
 import { createRegisterModule } from './modules/register/register.module';
+import { createChangeNoticeHandlers } from './modules/register/register.letters';
 import { internalRoutes } from './cli/internal.routes';
 
 export interface AppDeps {
@@ -50,13 +51,14 @@ export function createServices(deps: AppDeps) {
   const patients = createPatientsService({ db, clock, cipher, audit });
   // The processing register and the consent ledger; reminders take their legal basis from them.
   const register = createRegisterModule({ db, clock, audit, config, patients });
+  // One mailer for visit notices, reminders, invoices and privacy-notice letters.
+  const mailer = deps.mailer ?? createMailer(config, deps.logger);
   const queue = createQueueModule({
-    db, clock, cipher, audit, config, patients, logger: deps.logger,
+    db, clock, cipher, audit, config, patients, logger: deps.logger, mailer, sms: deps.sms,
     reminderBasis: createReminderBasis({ register: register.register, consents: register.consents }),
-    mailer: deps.mailer, sms: deps.sms,
+    moreJobHandlers: createChangeNoticeHandlers({ db, clock, audit, mailer, publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` }),
   });
-  // Invoices and debt notices go out through the same mailer as the visit notices.
-  const billing = createBillingService({ db, clock, cipher, audit, mailer: queue.mailer });
+  const billing = createBillingService({ db, clock, cipher, audit, mailer });
   return { db, audit, auth, clinics, patients, register, queue, billing, cipher, clock, config, database };
 }
 export type Services = ReturnType<typeof createServices>;

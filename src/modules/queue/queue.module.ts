@@ -12,7 +12,7 @@ import type { FieldCipher } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import type { App } from '../../platform/http/server';
 import { cancelPending } from '../../platform/jobs/outbox';
-import { createOutboxWorker } from '../../platform/jobs/worker';
+import { createOutboxWorker, type JobHandler } from '../../platform/jobs/worker';
 import type { Logger } from '../../platform/logger';
 import { createMailer, type Mailer } from '../../platform/mail';
 import { createSmsSender, type SmsSender } from '../../platform/sms';
@@ -40,6 +40,8 @@ export interface QueueModuleDeps {
   /** Tests and the benchmark may hand in their own adapters; otherwise they come from the config. */
   mailer?: Mailer;
   sms?: SmsSender;
+  /** Outbox jobs of other modules that the same worker handles (e.g. the privacy-notice letters). */
+  moreJobHandlers?: Record<string, JobHandler>;
 }
 
 /**
@@ -57,7 +59,7 @@ export function createQueueModule(deps: QueueModuleDeps) {
   const queue = createQueueService({ db, clock, cipher, audit, slots, notifier: messaging.notifier, reminderChosen: deps.reminderBasis.chosen });
   const read = createQueueReadService({ db, clock, cipher, audit });
   const booking = createBookingService({ db, clock, cipher, audit, slots, queue, patients: deps.patients });
-  const worker = createOutboxWorker({ db, clock, handlers: messaging.handlers, logger: deps.logger });
+  const worker = createOutboxWorker({ db, clock, handlers: { ...deps.moreJobHandlers, ...messaging.handlers }, logger: deps.logger });
 
   async function routes(app: App) {
     await app.register(queueRoutes({ resources, slots, queue, read, messaging }));
