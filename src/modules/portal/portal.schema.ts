@@ -1,0 +1,56 @@
+import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { classify } from '../../platform/data-categories';
+import { clinics } from '../clinics/clinics.schema';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * One-time sign-in links of the patient portal. Only a SHA-256 of the token is kept; a link is
+ * valid for 15 minutes and used at most once. `email_hash` (SHA-256 of clinic and address) lets
+ * the sender count recent links per address without keeping the address again.
+ */
+export const portalLoginLinks = pgTable(
+  'portal_login_links',
+  {
+    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    id: text('id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    emailHash: text('email_hash').notNull(),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    index('portal_login_links_email_idx').on(t.clinicId, t.emailHash, t.createdAt),
+  ],
+);
+
+/** A patient's portal session: the cookie holds a random token, this table its SHA-256. */
+export const portalSessions = pgTable(
+  'portal_sessions',
+  {
+    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    id: text('id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: ts('created_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    endedAt: ts('ended_at'),
+    endReason: text('end_reason', { enum: ['logout', 'idle', 'expired', 'patient_inactive'] }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    index('portal_sessions_patient_idx').on(t.clinicId, t.patientId),
+  ],
+);
+
+export const portalLoginLinksColumns = classify(portalLoginLinks, {
+  clinicId: null, id: 'online_identifier', patientId: null, emailHash: 'contact', createdAt: 'access_log', expiresAt: null, usedAt: 'access_log',
+});
+
+export const portalSessionsColumns = classify(portalSessions, {
+  clinicId: null, id: 'online_identifier', patientId: null, csrfToken: 'online_identifier', createdAt: 'access_log',
+  lastSeenAt: 'access_log', expiresAt: null, endedAt: 'access_log', endReason: 'access_log',
+});
