@@ -23,6 +23,8 @@ import { createQueueModule } from './modules/queue/queue.module';
 import { createReminderBasis } from './modules/messaging/reminder-basis';
 import { createRegisterModule } from './modules/register/register.module';
 import { createChangeNoticeHandlers } from './modules/register/register.letters';
+import { createPortalService } from './modules/portal/portal.service';
+import { portalRoutes } from './modules/portal/portal.routes';
 import { internalRoutes } from './cli/internal.routes';
 
 export interface AppDeps {
@@ -59,7 +61,12 @@ export function createServices(deps: AppDeps) {
     moreJobHandlers: createChangeNoticeHandlers({ db, clock, audit, mailer, publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` }),
   });
   const billing = createBillingService({ db, clock, cipher, audit, mailer });
-  return { db, audit, auth, clinics, patients, register, queue, billing, cipher, clock, config, database };
+  // The patient portal: e-mailed sign-in links, the person's access history, consents and visits.
+  const portal = createPortalService({
+    db, clock, audit, mailer, logger: deps.logger, consents: register.consents,
+    publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+  });
+  return { db, audit, auth, clinics, patients, register, queue, billing, portal, cipher, clock, config, database };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -84,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
   await app.register(services.queue.routes);
   await app.register(billingRoutes(services.billing));
   await app.register(services.register.routes);
+  await app.register(portalRoutes({ portal: services.portal, secureCookies: config.NODE_ENV === 'production' }));
   if (deps.localToken) await app.register(internalRoutes(services, deps.localToken));
 
   if (existsSync(webDist)) {

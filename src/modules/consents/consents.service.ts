@@ -3,7 +3,7 @@ import { hasRole, type AccessContext } from '../../platform/access';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
-import type { Db } from '../../platform/db';
+import type { Db, Tx } from '../../platform/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../patients/patients.input';
 import type { PatientsService } from '../patients/patients.service';
@@ -67,7 +67,7 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
   }
 
   /** Staff act on a person's consents under need-to-know; the person's own click through a signed link does not. */
-  async function append(ctx: AccessContext, patientId: string, input: z.output<typeof consentInput>, byStaff: boolean): Promise<Omit<ConsentEventRow, 'seq'>> {
+  async function append(ctx: AccessContext, patientId: string, input: z.output<typeof consentInput>, byStaff: boolean, personRole?: string): Promise<Omit<ConsentEventRow, 'seq'>> {
     const reg = await register.inForce(ctx.clinicId);
     const basis = basisOf(reg, input.purposeKey);
     if (!basis) throw new ValidationError('purposeKey', `the register has no purpose "${input.purposeKey}"`);
@@ -88,7 +88,7 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
       await repo.append(tx, row);
       await audit.append(tx, ctx, [{
         action: `consent.${input.action}`, entityType: 'consent_event', entityId: row.id, patientRef: patientId, purpose: 'consent_management',
-        role: grant?.role, breakGlass: grant?.breakGlass, reason: grant?.reason,
+        role: grant?.role ?? personRole, breakGlass: grant?.breakGlass, reason: grant?.reason,
         details: { purposeKey: input.purposeKey, channel: input.channel, noticeVersion: row.noticeVersion },
       }]);
     });
@@ -107,6 +107,10 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
     await requirePatient(ctx.clinicId, patientId);
     const reg = await register.inForce(ctx.clinicId);
     const history = await readAudited(ctx, patientId, 'consent.view');
+    return stateOf(reg, history, ctx.clinicId, patientId);
+  }
+
+  function stateOf(reg: Register | null, history: ConsentEventRow[], clinicId: string, patientId: string) {
     return (reg?.purposes ?? []).flatMap((p) => {
       const basis = basisOf(reg, p.key);
       if (basis !== 'consent' && basis !== 'legitimate_interest') return [];
@@ -116,7 +120,7 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
         state: last?.action ?? (basis === 'consent' ? 'none' : 'not_objected'),
         allowed: basis === 'consent' ? last?.action === 'given' : last?.action !== 'objected',
         since: last?.recordedAt ?? null, channel: last?.channel ?? null, noticeVersion: last?.noticeVersion ?? null,
-        withdrawUrl: basis === 'consent' && last?.action === 'given' ? links.url({ clinicId: ctx.clinicId, patientId, purposeKey: p.key }) : null,
+        withdrawUrl: basis === 'consent' && last?.action === 'given' ? links.url({ clinicId, patientId, purposeKey: p.key }) : null,
       }];
     });
   }
@@ -135,6 +139,26 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
       await audit.append(tx, ctx, [{ action, entityType: 'consent_event', patientRef: patientId, purpose: 'consent_management', role: grant.role, breakGlass: grant.breakGlass, reason: grant.reason }]);
       return rows;
     });
+  }
+
+  /**
+   * The person's own view of their consents (patient portal). The caller has established who the
+   * person is; `audited` writes the record of the read in the same transaction as the read.
+   */
+  async function stateForPerson(clinicId: string, patientId: string, audited: (tx: Tx) => Promise<void>) {
+    const reg = await register.inForce(clinicId);
+    const history = await db.transaction(async (tx) => {
+      const rows = await repo.history(tx, clinicId, patientId);
+      await audited(tx);
+      return rows;
+    });
+    return stateOf(reg, history, clinicId, patientId);
+  }
+
+  /** The person gives, withdraws or objects themselves in the portal: recorded as their own act. */
+  async function recordByPerson(ctx: AccessContext, patientId: string, raw: unknown) {
+    const input = parseInput(consentInput.pick({ purposeKey: true, action: true }), raw);
+    return append(ctx, patientId, { ...input, channel: 'portal' }, false, 'patient');
   }
 
   /**
@@ -179,5 +203,5 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
     return { ...info, recorded: true };
   }
 
-  return { record, state, history, allows, withdrawUrl, describeLink, withdrawByLink };
+  return { record, state, history, allows, withdrawUrl, describeLink, withdrawByLink, stateForPerson, recordByPerson };
 }
