@@ -100,7 +100,7 @@ function useLoad<T>(url: string, reason?: string) {
 }
 
 export function HistoryTab({ id, reason }: { id: string; reason?: string }) {
-  const { t } = useTranslation('patients');
+  const { t, i18n } = useTranslation('patients');
   const { data, error } = useLoad<{ items: any[] }>(`/api/patients/${id}/history`, reason);
   if (error) return <p className="error">{error}</p>;
   if (!data) return <p>{t('shell:loading')}</p>;
@@ -108,14 +108,14 @@ export function HistoryTab({ id, reason }: { id: string; reason?: string }) {
   return (
     <table className="card"><thead><tr><th>{t('history.version')}</th><th>{t('history.when')}</th><th>{t('history.fields')}</th><th>{t('history.previous')}</th><th>{t('history.reason')}</th></tr></thead>
       <tbody>{data.items.map((v) => (
-        <tr key={v.version}><td>{v.version}</td><td>{new Date(v.changedAt).toLocaleString()}</td><td>{v.fields.join(', ')}</td>
+        <tr key={v.version}><td>{v.version}</td><td>{new Date(v.changedAt).toLocaleString(i18n.language)}</td><td>{v.fields.join(', ')}</td>
           <td>{Object.entries(v.previous).map(([k, val]) => <div key={k}><span className="muted">{k}:</span> {typeof val === 'object' ? JSON.stringify(val) : String(val ?? '—')}</div>)}</td><td>{v.reason ?? '—'}</td></tr>
       ))}</tbody></table>
   );
 }
 
 export function AccessHistoryTab({ id, reason }: { id: string; reason?: string }) {
-  const { t } = useTranslation('patients');
+  const { t, i18n } = useTranslation('patients');
   const { data, error } = useLoad<{ items: any[] }>(`/api/patients/${id}/access-history`, reason);
   if (error) return <p className="error">{error}</p>;
   if (!data) return <p>{t('shell:loading')}</p>;
@@ -123,7 +123,7 @@ export function AccessHistoryTab({ id, reason }: { id: string; reason?: string }
   return (
     <table className="card" data-testid="access-history"><thead><tr><th>{t('access.when')}</th><th>{t('access.who')}</th><th>{t('access.role')}</th><th>{t('access.what')}</th><th>{t('access.why')}</th></tr></thead>
       <tbody>{data.items.map((a, i) => (
-        <tr key={i}><td>{new Date(a.at).toLocaleString()}</td><td>{a.staffName ?? t('access.system')}</td>
+        <tr key={i}><td>{new Date(a.at).toLocaleString(i18n.language)}</td><td>{a.staffName ?? t('access.system')}</td>
           <td>{(a.role ?? '').split(',').map((r: string) => t(`shell:roles.${r}`, { defaultValue: r })).join(', ')}</td>
           <td>{t(`actions.${a.action}`, { defaultValue: a.action })}{a.outcome === 'denied' && <> <span className="badge flag">✕</span></>}</td>
           <td>{t(`purposes.${a.purpose}`, { defaultValue: a.purpose })}{a.breakGlass && <> <span className="badge flag">{t('page.flagged')}</span></>}{a.reason ? ` — ${a.reason}` : ''}</td></tr>
