@@ -47,7 +47,7 @@ export function createServices(deps: AppDeps) {
   const audit = createAuditService({ clock, enabled: config.HOIDJA_AUDIT === 'on' });
   const auth = createAuthService({
     db, clock, audit, idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS,
-    maxFailures: config.LOGIN_MAX_FAILURES, windowMinutes: config.LOGIN_WINDOW_MINUTES,
+    maxFailures: config.LOGIN_MAX_FAILURES, maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP, windowMinutes: config.LOGIN_WINDOW_MINUTES,
   });
   const clinics = createClinicsService({ db, clock, audit });
   const patients = createPatientsService({ db, clock, cipher, audit });

@@ -78,6 +78,21 @@ test('logins are rate limited per account, and the limit lifts after the window'
   assert.equal((await attempt(c.staff.dpo.email, TEST_PASSWORD)).statusCode, 200);
 });
 
+test('password spraying from one address across accounts is limited too', async () => {
+  const sprayed = await createTestApp({ clock, config: { LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_IP: '4' } });
+  try {
+    const s = await createClinic(sprayed, 'sprayclinic');
+    const emails = Object.values(s.staff).map((u) => u.email);
+    const tryLogin = (email: string, password: string, ip: string) =>
+      sprayed.app.inject({ method: 'POST', url: '/api/auth/login', payload: { clinic: 'sprayclinic', email, password }, remoteAddress: ip });
+    for (const email of emails.slice(0, 4)) assert.equal((await tryLogin(email, 'guess-password-1', '203.0.113.7')).statusCode, 401);
+    assert.equal((await tryLogin(emails[4]!, TEST_PASSWORD, '203.0.113.7')).statusCode, 429, 'that address waits');
+    assert.equal((await tryLogin(emails[4]!, TEST_PASSWORD, '198.51.100.2')).statusCode, 200, 'others do not');
+  } finally {
+    await sprayed.close();
+  }
+});
+
 test('unknown clinic and unknown user get the same answer as a wrong password', async () => {
   const a = await attempt('nobody@authclinic.example', TEST_PASSWORD);
   const b = await attempt(c.staff.receptionist.email, TEST_PASSWORD, 'no-such-clinic');

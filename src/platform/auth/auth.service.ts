@@ -26,6 +26,8 @@ export interface AuthServiceDeps {
   idleMinutes: number;
   maxHours: number;
   maxFailures: number;
+  /** Failures from one address across all accounts of a clinic before it waits too. */
+  maxFailuresPerIp: number;
   windowMinutes: number;
 }
 
@@ -65,12 +67,14 @@ export function createAuthService(deps: AuthServiceDeps) {
     return { id };
   }
 
-  async function recentFailures(clinicId: string, subjectHash: string): Promise<number> {
+  /** Failed logins in the window, for one account or (password spraying) from one address. */
+  async function recentFailures(clinicId: string, by: { subjectHash: string } | { ip: string }): Promise<number> {
     const since = new Date(clock.now().getTime() - deps.windowMinutes * 60_000);
+    const who = 'ip' in by ? eq(loginAttempts.ip, by.ip) : eq(loginAttempts.subjectHash, by.subjectHash);
     const [row] = await db
       .select({ n: count() })
       .from(loginAttempts)
-      .where(and(eq(loginAttempts.clinicId, clinicId), eq(loginAttempts.subjectHash, subjectHash), eq(loginAttempts.success, false), gte(loginAttempts.at, since)));
+      .where(and(eq(loginAttempts.clinicId, clinicId), who, eq(loginAttempts.success, false), gte(loginAttempts.at, since)));
     return Number(row?.n ?? 0);
   }
 
@@ -83,7 +87,8 @@ export function createAuthService(deps: AuthServiceDeps) {
       throw new UnauthenticatedError('wrong clinic, e-mail or password');
     }
     const subjectHash = sha256(`${clinic.id}:${normEmail(input.email)}`);
-    if ((await recentFailures(clinic.id, subjectHash)) >= deps.maxFailures) {
+    if ((await recentFailures(clinic.id, { subjectHash })) >= deps.maxFailures
+      || (input.ip && (await recentFailures(clinic.id, { ip: input.ip })) >= deps.maxFailuresPerIp)) {
       throw new TooManyRequestsError(`too many failed logins; try again in ${deps.windowMinutes} minutes`);
     }
     const [user] = await db
