@@ -60,6 +60,7 @@ export const loginAttempts = pgTable(
   (t) => [
     primaryKey({ columns: [t.clinicId, t.id] }),
     index('login_attempts_subject_idx').on(t.clinicId, t.subjectHash, t.at),
+    index('login_attempts_ip_idx').on(t.clinicId, t.ip, t.at),
   ],
 );
 
