@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { findPdfFonts } from '../../platform/pdf';
 import PDFDocument from 'pdfkit';
 import { wallClock } from '../../rules/zoned-time';
 import { fill, wording, type Lang } from './wording';
@@ -50,9 +50,6 @@ export function noticeMail(n: NoticeData): { subject: string; text: string; html
   return { subject: w.noticeSubject(n.clinicName, date, time), text, html };
 }
 
-// pdfkit's built-in fonts cannot write Latvian or Russian letters; a Unicode font is used when the system has one.
-const unicodeFonts = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/dejavu/DejaVuSans.ttf'];
-
 export function noticePdf(n: NoticeData): Promise<Buffer> {
   const { w, rows } = lines(n);
   return new Promise((resolve, reject) => {
@@ -61,8 +58,8 @@ export function noticePdf(n: NoticeData): Promise<Buffer> {
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    const font = unicodeFonts.find((f) => existsSync(f));
-    if (font) doc.font(font);
+    // pdfkit's built-in fonts cannot write õ, ā or Cyrillic: the shared Unicode font.
+    doc.font(findPdfFonts().regular);
     doc.fontSize(16).text(n.clinicName).moveDown(0.5);
     doc.fontSize(14).text(w.noticeTitle).moveDown();
     doc.fontSize(11).text(w.noticeIntro(n.patientName)).moveDown();
