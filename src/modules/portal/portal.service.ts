@@ -167,11 +167,12 @@ export function createPortalService(deps: PortalServiceDeps) {
 
   /**
    * Who looked at my data. The person's own portal actions (role 'patient') are left out: they
-   * would crowd out the staff and system accesses the page is there to show.
+   * would crowd out the staff and system accesses the page is there to show. They are left out
+   * after the read, so the newest 1000 events are looked at and the newest 200 others shown.
    */
   async function accessHistory(s: PortalSession, requestId: string | null) {
     const rows = await audited(s, requestId, { action: 'portal.access_history.view', entityType: 'audit_event', purpose: 'transparency' },
-      (tx) => audit.patientAccessHistory(tx, s.clinicId, s.patientId, 300));
+      (tx) => audit.patientAccessHistory(tx, s.clinicId, s.patientId, 1000));
     return rows.filter((r) => r.role !== 'patient').slice(0, 200)
       .map((r) => ({ at: r.at.toISOString(), staffName: r.staffName, role: r.role, action: r.action, entityType: r.entityType, purpose: r.purpose, reason: r.reason, breakGlass: r.breakGlass, outcome: r.outcome }));
   }
