@@ -34,7 +34,7 @@ export interface PortalSession {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('base64url');
 const normEmail = (e: string) => e.trim().toLowerCase();
-const UUID = /^[0-9a-f-]{36}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Splits `<clinicId>.<secret>` (link tokens and cookies name the clinic so the lookup uses its key). */
 function splitToken(token: string): { clinicId: string; hash: string } | null {

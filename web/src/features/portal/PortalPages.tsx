@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken } from '../../shell/api';
 import { languages, type Language } from '../../shell/feature';
@@ -69,7 +69,11 @@ export function PortalEnter() {
   const { t } = useTranslation('portal');
   const { navigate } = useRouter();
   const [failed, setFailed] = useState(false);
+  const spent = useRef(false);
   useEffect(() => {
+    // A link works once: never send it twice (React runs effects twice in development).
+    if (spent.current) return;
+    spent.current = true;
     const params = new URLSearchParams(window.location.search);
     const token = params.get('token') ?? '';
     const lang = params.get('lang');
