@@ -160,10 +160,13 @@ describe('patient portal', () => {
     assert.ok(byRec.some((x: any) => x.action === 'patient.read'), 'reads shown');
     assert.ok(!h.body.items.some((x: any) => x.role === 'patient'), 'own portal use left out');
     // every portal read is in the audit log as the patient's own act
+    await p.get('/api/portal/consents');
+    await p.get('/api/portal/visits');
     const own = await w.t.database.raw.query<{ action: string; purpose: string }>(
       "select action, purpose from audit_events where clinic_id = $1 and patient_ref = $2 and actor_role = 'patient' and actor_id is null", [w.clinic.id, w.patientId]);
     const actions = own.map((r) => `${r.action}/${r.purpose}`);
-    for (const a of ['portal.link_sent/transparency', 'portal.login/security', 'portal.details.view/transparency', 'portal.access_history.view/transparency']) {
+    for (const a of ['portal.link_sent/transparency', 'portal.login/security', 'portal.details.view/transparency', 'portal.access_history.view/transparency',
+      'portal.consents.view/consent_management', 'portal.visits.view/transparency']) {
       assert.ok(actions.includes(a), `${a} in ${actions.join(', ')}`);
     }
   });
@@ -254,5 +257,21 @@ describe('patient portal', () => {
     // logout ends it
     assert.equal((await p.post('/api/portal/logout')).status, 200);
     assert.equal((await p.get('/api/portal/me')).status, 401);
+  });
+
+  test('archiving the patient ends their portal session and their links', async () => {
+    const rec = await freshReceptionist();
+    const id = await addPatient(w, 13, { email: 'leaving@example.ee' });
+    const p = await signIn('leaving@example.ee');
+    w.clock.advance(6 * 60_000);
+    await askLink('leaving@example.ee');
+    const unused = await nthMail('leaving@example.ee', 2);
+    assert.equal((await rec.post(`/api/patients/${id}/archive`, { reason: 'moved abroad' })).status, 200);
+    assert.equal((await p.get('/api/portal/me')).status, 401);
+    assert.equal((await exchange(tokenOf(unused))).status, 401);
+    const before = mailsTo('leaving@example.ee').length;
+    assert.equal((await askLink('leaving@example.ee')).status, 202);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(mailsTo('leaving@example.ee').length, before, 'no link for an archived patient');
   });
 });
