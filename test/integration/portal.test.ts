@@ -120,7 +120,9 @@ describe('patient portal', () => {
   test('at most 3 links per address in 15 minutes, silently', async () => {
     const id = await addPatient(w, 11, { email: 'rate@example.ee' });
     assert.ok(id);
-    for (let i = 0; i < 4; i++) assert.deepEqual(await askLink('Rate@Example.ee'), { status: 202, body: ACCEPTED });
+    // four at once: the answers come before the work, and the limit still holds
+    const answers = await Promise.all([1, 2, 3, 4].map(() => askLink('Rate@Example.ee')));
+    for (const a of answers) assert.deepEqual(a, { status: 202, body: ACCEPTED });
     await nthMail('rate@example.ee', 3);
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(mailsTo('rate@example.ee').length, 3);

@@ -43,6 +43,11 @@ export function portalRoutes(deps: { portal: PortalService; secureCookies: boole
 
   return async (app: App) => {
     app.decorateRequest('portalSession', null);
+    // Sign-in links are looked up and sent after the answer; closing the app waits for them.
+    const pending = new Set<Promise<void>>();
+    app.addHook('onClose', async () => {
+      await Promise.allSettled([...pending]);
+    });
     const signedIn = { config: { public: true }, preHandler: requirePortalSession };
 
     app.post('/api/portal/login-link', {
@@ -52,8 +57,11 @@ export function portalRoutes(deps: { portal: PortalService; secureCookies: boole
         body: z.strictObject({ clinic: z.string().trim().min(1).max(60), email: z.email().max(200), lang: lang.optional() }),
       },
     }, async (req, reply) => {
-      const { delivery } = await portal.requestLink({ clinicSlug: req.body.clinic, email: req.body.email, lang: req.body.lang, requestId: req.id });
-      void delivery;
+      const work: Promise<void> = portal.requestLink({ clinicSlug: req.body.clinic, email: req.body.email, lang: req.body.lang, requestId: req.id })
+        .then((r) => r.delivery)
+        .catch((err: unknown) => req.log.warn({ err: (err as Error).name }, 'portal sign-in link not handled'))
+        .finally(() => pending.delete(work));
+      pending.add(work);
       reply.status(202);
       return ACCEPTED;
     });

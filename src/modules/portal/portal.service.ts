@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { AccessContext } from '../../platform/access';
 import type { AuditEntry, AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
@@ -65,8 +66,8 @@ export function createPortalService(deps: PortalServiceDeps) {
 
   /**
    * Sends a sign-in link when an active patient of the clinic has this address; otherwise, and
-   * beyond the rate limit, does nothing. The caller answers the same either way. The database work
-   * is awaited; the mail is handed back as a promise so the answer does not wait for (or time) SMTP.
+   * beyond the rate limit, does nothing. The caller answers the same either way, and before this
+   * work is done, so neither the answer nor its timing tells whether the address is known.
    */
   async function requestLink(input: { clinicSlug: string; email: string; lang?: PortalLang; requestId: string | null }): Promise<{ delivery: Promise<void> }> {
     const none = { delivery: Promise.resolve() };
@@ -79,6 +80,8 @@ export function createPortalService(deps: PortalServiceDeps) {
     const emailHash = sha256(`${clinic.id}:${email}`);
     const links = people.map((p) => ({ person: p, token: `${clinic.id}.${randomBytes(32).toString('base64url')}` }));
     const sent = await db.transaction(async (tx) => {
+      // One request per address at a time, so the limit holds when several arrive together.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${emailHash}, 0))`);
       if ((await repo.linksSince(tx, clinic.id, emailHash, new Date(now.getTime() - linkMinutes * 60_000))) >= maxLinks * people.length) return false;
       await repo.insertLinks(tx, links.map((l) => ({
         clinicId: clinic.id, id: splitToken(l.token)!.hash, patientId: l.person.id, emailHash, createdAt: now,
