@@ -199,7 +199,7 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
     if (info.withdrawn) return { ...info, recorded: false };
     const basis = basisOf(info.register, info.purposeKey);
     const ctx: AccessContext = { clinicId: info.clinicId, user: null, requestId, channel: 'public' };
-    await append(ctx, info.patientId, { purposeKey: info.purposeKey, action: basis === 'consent' ? 'withdrawn' : 'objected', channel: 'link' }, false);
+    await append(ctx, info.patientId, { purposeKey: info.purposeKey, action: basis === 'consent' ? 'withdrawn' : 'objected', channel: 'link' }, false, 'patient');
     return { ...info, recorded: true };
   }
 

@@ -21,7 +21,7 @@ export function createPortalRepository() {
       return db
         .select({ id: patients.id, firstName: patients.firstName, lastName: patients.lastName, lang: patients.preferredLanguage })
         .from(patients)
-        .where(and(eq(patients.clinicId, clinicId), sql`lower(${patients.email}) = ${email}`, eq(patients.status, 'active')))
+        .where(and(eq(patients.clinicId, clinicId), eq(patients.email, email.toLowerCase()) /* stored lower-case by the patients service: the index applies */, eq(patients.status, 'active')))
         .orderBy(asc(patients.firstName))
         .limit(5);
     },

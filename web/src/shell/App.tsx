@@ -95,6 +95,7 @@ function LoginPage() {
         <label>{t('login.password')}<input name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="current-password" /></label>
         {error && <p className="error" role="alert">{error}</p>}
         <button type="submit" className="primary">{t('login.submit')}</button>
+        <p className="hint"><a href={`/portal?clinic=${encodeURIComponent(clinic)}`}>{t('portalLink')}</a></p>
       </form>
     </main>
   );

@@ -5,6 +5,7 @@ export const shellStrings: Record<Language, Record<string, unknown>> = {
   et: {
     appName: 'Hoidja',
     tagline: 'Patsiendiandmed ja andmekaitse väikesele kliinikule',
+    portalLink: 'Olete patsient? Oma andmeid ja nõusolekuid näete patsiendiportaalis.',
     login: { title: 'Sisselogimine', clinic: 'Kliinik', email: 'E-post', password: 'Parool', submit: 'Logi sisse', failed: 'Vale kliinik, e-post või parool.', tooMany: 'Liiga palju ebaõnnestunud katseid. Proovige hiljem uuesti.' },
     logout: 'Logi välja',
     language: 'Keel',
@@ -17,6 +18,7 @@ export const shellStrings: Record<Language, Record<string, unknown>> = {
   lv: {
     appName: 'Hoidja',
     tagline: 'Pacientu dati un datu aizsardzība mazai klīnikai',
+    portalLink: 'Esat pacients? Savus datus un piekrišanas redzēsiet pacientu portālā.',
     login: { title: 'Pieteikšanās', clinic: 'Klīnika', email: 'E-pasts', password: 'Parole', submit: 'Pieteikties', failed: 'Nepareiza klīnika, e-pasts vai parole.', tooMany: 'Pārāk daudz neveiksmīgu mēģinājumu. Mēģiniet vēlāk vēlreiz.' },
     logout: 'Iziet',
     language: 'Valoda',
@@ -29,6 +31,7 @@ export const shellStrings: Record<Language, Record<string, unknown>> = {
   en: {
     appName: 'Hoidja',
     tagline: 'Patient data and data protection for small clinics',
+    portalLink: 'Are you a patient? See your data and consents in the patient portal.',
     login: { title: 'Log in', clinic: 'Clinic', email: 'E-mail', password: 'Password', submit: 'Log in', failed: 'Wrong clinic, e-mail or password.', tooMany: 'Too many failed attempts. Please try again later.' },
     logout: 'Log out',
     language: 'Language',
@@ -41,6 +44,7 @@ export const shellStrings: Record<Language, Record<string, unknown>> = {
   ru: {
     appName: 'Hoidja',
     tagline: 'Данные пациентов и защита данных для небольшой клиники',
+    portalLink: 'Вы пациент? Свои данные и согласия вы найдёте на портале пациента.',
     login: { title: 'Вход', clinic: 'Клиника', email: 'Эл. почта', password: 'Пароль', submit: 'Войти', failed: 'Неверная клиника, эл. почта или пароль.', tooMany: 'Слишком много неудачных попыток. Повторите попытку позже.' },
     logout: 'Выйти',
     language: 'Язык',
