@@ -23,6 +23,7 @@ import { createQueueModule } from './modules/queue/queue.module';
 import { createReminderBasis } from './modules/messaging/reminder-basis';
 import { createRegisterModule } from './modules/register/register.module';
 import { createChangeNoticeHandlers } from './modules/register/register.letters';
+import { createRetentionJobs } from './modules/retention/retention.jobs';
 import { createPortalService } from './modules/portal/portal.service';
 import { portalRoutes } from './modules/portal/portal.routes';
 import { internalRoutes } from './cli/internal.routes';
@@ -55,10 +56,15 @@ export function createServices(deps: AppDeps) {
   const register = createRegisterModule({ db, clock, audit, config, patients });
   // One mailer for visit notices, reminders, invoices and privacy-notice letters.
   const mailer = deps.mailer ?? createMailer(config, deps.logger);
+  // Retention enforced by the worker once a day per clinic (accounting documents past their date).
+  const retention = createRetentionJobs({ db, clock, audit });
   const queue = createQueueModule({
     db, clock, cipher, audit, config, patients, logger: deps.logger, mailer, sms: deps.sms,
     reminderBasis: createReminderBasis({ register: register.register, consents: register.consents }),
-    moreJobHandlers: createChangeNoticeHandlers({ db, clock, audit, mailer, publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` }),
+    moreJobHandlers: {
+      ...createChangeNoticeHandlers({ db, clock, audit, mailer, publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` }),
+      ...retention.handlers,
+    },
   });
   const billing = createBillingService({ db, clock, cipher, audit, mailer });
   // The patient portal: e-mailed sign-in links, the person's access history, consents and visits.
@@ -66,7 +72,7 @@ export function createServices(deps: AppDeps) {
     db, clock, audit, mailer, logger: deps.logger, consents: register.consents,
     publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
   });
-  return { db, audit, auth, clinics, patients, register, queue, billing, portal, cipher, clock, config, database };
+  return { db, audit, auth, clinics, patients, register, queue, billing, retention, portal, cipher, clock, config, database };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -89,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
   await app.register(clinicsRoutes(services.clinics));
   await app.register(patientsRoutes(services.patients));
   await app.register(services.queue.routes);
+  if (config.WORKER === 'on') app.addHook('onListen', async () => services.retention.schedule());
   await app.register(billingRoutes(services.billing));
   await app.register(services.register.routes);
   await app.register(portalRoutes({ portal: services.portal, secureCookies: config.NODE_ENV === 'production' }));

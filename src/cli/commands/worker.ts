@@ -20,7 +20,8 @@ export function registerWorkerCommands(program: Command) {
         throw new CliUsageError(`hoidja serve (pid ${server.pid}) holds the embedded database and already runs the worker; a separate worker needs DATABASE_URL (PostgreSQL)`);
       }
       const rt = await openRuntime(config);
-      const { queue } = createServices(rt);
+      const { queue, retention } = createServices(rt);
+      await retention.schedule();
       if (opts.once) {
         const handled = await queue.worker.drain();
         queue.mailer.close();

@@ -1,0 +1,69 @@
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { systemContext } from '../../platform/access';
+import type { AuditService } from '../../platform/audit/audit.service';
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db';
+import { enqueue } from '../../platform/jobs/outbox';
+import type { JobHandler } from '../../platform/jobs/worker';
+import { addDays, localDate, zonedInstant } from '../../rules/zoned-time';
+import { debtNotices, invoiceLines, invoices, invoiceShares, payments } from '../billing/billing.schema';
+import { clinics } from '../clinics/clinics.schema';
+
+/**
+ * Retention enforced by the system, not by hand: once a day per clinic the outbox worker removes
+ * accounting documents whose retention date (set from the dated rule when they were issued) has
+ * passed, and leaves a record of what it did in the audit log. The immutability triggers let a
+ * delete through only inside this transaction (`hoidja.retention = 'on'`).
+ */
+export function createRetentionJobs(deps: { db: Db; clock: Clock; audit: AuditService }) {
+  const { db, clock, audit } = deps;
+
+  /** Deletes invoices (with their lines, shares, payments and debt notices) kept past `retainUntil < today`. */
+  async function purgeAccounting(clinicId: string, today: string): Promise<{ invoices: number }> {
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('hoidja.retention', 'on', true)`);
+      const expired = await tx.select({ id: invoices.id }).from(invoices)
+        .where(and(eq(invoices.clinicId, clinicId), lt(invoices.retainUntil, today)));
+      const ids = expired.map((r) => r.id);
+      if (ids.length === 0) return { invoices: 0 };
+      for (const table of [invoiceLines, invoiceShares, payments, debtNotices]) {
+        await tx.delete(table).where(and(eq(table.clinicId, clinicId), inArray(table.invoiceId, ids)));
+      }
+      await tx.delete(invoices).where(and(eq(invoices.clinicId, clinicId), inArray(invoices.id, ids)));
+      await audit.append(tx, systemContext(clinicId), [{
+        action: 'retention.delete', entityType: 'invoice', purpose: 'retention',
+        details: { invoices: ids.length, retainedUntilBefore: today, rule: 'accounting documents (src/rules/accounting-retention.ts)' },
+      }]);
+      return { invoices: ids.length };
+    });
+  }
+
+  async function zoneOf(clinicId: string): Promise<string> {
+    const [c] = await db.select({ timeZone: clinics.timeZone }).from(clinics).where(eq(clinics.id, clinicId));
+    return c?.timeZone ?? 'Europe/Tallinn';
+  }
+
+  /** Today's run, then the next one at 02:00 on the clinic's clock tomorrow (one job per clinic and day). */
+  const daily: JobHandler = async (job) => {
+    const zone = await zoneOf(job.clinicId);
+    const today = localDate(clock.now(), zone);
+    const result = await purgeAccounting(job.clinicId, today);
+    const tomorrow = addDays(today, 1);
+    await db.transaction((tx) => enqueue(tx, { clinicId: job.clinicId, kind: 'retention.daily', runAt: zonedInstant(tomorrow, 120, zone), dedupeKey: `retention:${tomorrow}` }, clock.now()));
+    return { status: 'sent', result };
+  };
+
+  /** Makes sure every clinic has today's run queued; called when a worker starts. */
+  async function schedule(): Promise<void> {
+    const all = await db.select({ id: clinics.id, timeZone: clinics.timeZone }).from(clinics);
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      for (const c of all) {
+        await enqueue(tx, { clinicId: c.id, kind: 'retention.daily', runAt: now, dedupeKey: `retention:${localDate(now, c.timeZone)}` }, now);
+      }
+    });
+  }
+
+  return { purgeAccounting, schedule, handlers: { 'retention.daily': daily } as Record<string, JobHandler> };
+}
+export type RetentionJobs = ReturnType<typeof createRetentionJobs>;
