@@ -52,11 +52,14 @@ export function authRoutes(deps: { auth: AuthService; secureCookies: boolean; id
       return auth.createUser(ctx, req.body);
     });
 
-    app.post('/api/staff/:id/disable', { schema: { tags: ['staff'], params: z.object({ id: z.uuid() }) } }, async (req) => {
-      const ctx = accessContext(req);
-      if (!hasRole(ctx, 'admin')) throw new ForbiddenError('only an administrator disables staff');
-      await auth.setDisabled(ctx, req.params.id, true);
-      return { ok: true };
-    });
+    for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
+      app.post(`/api/staff/:id/${action}`, { schema: { tags: ['staff'], params: z.object({ id: z.uuid() }) } }, async (req) => {
+        const ctx = accessContext(req);
+        if (!hasRole(ctx, 'admin')) throw new ForbiddenError(`only an administrator may ${action} staff accounts`);
+        if (disabled && req.params.id === ctx.user!.id) throw new ForbiddenError('you cannot disable your own account');
+        await auth.setDisabled(ctx, req.params.id, disabled);
+        return { ok: true };
+      });
+    }
   };
 }

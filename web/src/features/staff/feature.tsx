@@ -1,0 +1,10 @@
+import type { WebFeature } from '../../shell/feature';
+import { StaffPage } from './StaffPage';
+import { staffStrings } from './staff.i18n';
+
+export const feature: WebFeature = {
+  id: 'staff',
+  nav: [{ labelKey: 'staff:nav', path: '/staff', roles: ['admin'], order: 90 }],
+  routes: [{ path: '/staff', render: () => <StaffPage /> }],
+  i18n: staffStrings,
+};
