@@ -105,7 +105,8 @@ export async function createServer(opts: ServerOptions): Promise<App> {
       }
     }
     const isApi = req.url.startsWith('/api/');
-    if (!isApi || req.routeOptions.config?.public) return;
+    // No route: the not-found handler answers 404 (with or without the web app's catch-all built).
+    if (!isApi || !req.routeOptions.url || req.routeOptions.config?.public) return;
     if (!req.sessionUser) throw new UnauthenticatedError('log in first');
     // Cookie-authenticated writes must carry the session's CSRF token in a header.
     if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers['x-csrf-token'] !== req.csrfToken) {
