@@ -55,3 +55,25 @@ test('the daily retention job removes invoices past their seven years, with thei
   assert.ok(next, 'tomorrow is scheduled');
   assert.equal((await t.services.audit.verify(t.database.db)).ok, true);
 });
+
+test('access logs older than five years leave the chain behind an anchor; the rest still verifies and stays append-only', async () => {
+  const [head] = await q<{ archived_seq: string; seq: string }>(`select archived_seq::text, seq::text from audit_chain_heads where clinic_id = $1`, [c.id]);
+  assert.ok(Number(head!.archived_seq) > 0, 'the 2017-2019 events were archived by the daily run in 2025');
+  const old = await q(`select 1 from audit_events where clinic_id = $1 and at < '2020-01-02'`, [c.id]);
+  assert.equal(old.length, 0);
+  const [archived] = await q<{ details: { removed: number } }>(`select details from audit_events where clinic_id = $1 and action = 'retention.audit_archive'`, [c.id]);
+  assert.ok(archived!.details.removed > 0);
+  const verified = await t.services.audit.verify(t.database.db);
+  assert.equal(verified.ok, true, JSON.stringify(verified));
+  // Even the retention switch cannot remove an event that is still within its period.
+  await assert.rejects(q(`do $$ begin perform set_config('hoidja.retention', 'on', true); delete from audit_events where clinic_id = '${c.id}' and seq = ${Number(head!.seq)}; end $$`), /append-only/);
+  // Tampering with the kept part is still caught.
+  const [kept] = await q<{ seq: string }>(`select seq::text from audit_events where clinic_id = $1 order by seq limit 1`, [c.id]);
+  await q('alter table audit_events disable trigger audit_events_append_only');
+  await q(`update audit_events set purpose = 'x' where clinic_id = $1 and seq = $2`, [c.id, kept!.seq]);
+  await q('alter table audit_events enable trigger audit_events_append_only');
+  const broken = await t.services.audit.verify(t.database.db);
+  assert.equal(broken.ok, false);
+  assert.equal(broken.firstBroken!.seq, Number(kept!.seq));
+});
+

@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
 import { enqueue } from '../../platform/jobs/outbox';
 import type { JobHandler } from '../../platform/jobs/worker';
+import { minimumsOn } from '../../rules/retention-minimums';
 import { addDays, localDate, zonedInstant } from '../../rules/zoned-time';
 import { debtNotices, invoiceLines, invoices, invoiceShares, payments } from '../billing/billing.schema';
 import { clinics } from '../clinics/clinics.schema';
@@ -12,7 +13,7 @@ import { clinics } from '../clinics/clinics.schema';
 /**
  * Retention enforced by the system, not by hand: once a day per clinic the outbox worker removes
  * accounting documents whose retention date (set from the dated rule when they were issued) has
- * passed, and leaves a record of what it did in the audit log. The immutability triggers let a
+ * passed and access logs older than their rule, and leaves a record of what it did in the audit log. The immutability triggers let a
  * delete through only inside this transaction (`hoidja.retention = 'on'`).
  */
 export function createRetentionJobs(deps: { db: Db; clock: Clock; audit: AuditService }) {
@@ -38,16 +39,28 @@ export function createRetentionJobs(deps: { db: Db; clock: Clock; audit: AuditSe
     });
   }
 
-  async function zoneOf(clinicId: string): Promise<string> {
-    const [c] = await db.select({ timeZone: clinics.timeZone }).from(clinics).where(eq(clinics.id, clinicId));
-    return c?.timeZone ?? 'Europe/Tallinn';
+  async function clinicOf(clinicId: string) {
+    const [c] = await db.select({ timeZone: clinics.timeZone, country: clinics.country }).from(clinics).where(eq(clinics.id, clinicId));
+    return c ?? { timeZone: 'Europe/Tallinn', country: 'EE' as const };
+  }
+
+  /**
+   * Access logs older than the country's rule leave the chain behind an anchor (see
+   * AuditService.archiveBefore). Without a rule for the country nothing is removed.
+   */
+  async function archiveAccessLogs(clinicId: string, country: 'EE' | 'LV', today: string, zone: string) {
+    const rule = minimumsOn(country, today).find((m) => m.catalogue === 'access_log');
+    if (!rule) return { removed: 0 };
+    const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+    const cutoffDay = new Date(Date.UTC(y - rule.years, m - 1, d)).toISOString().slice(0, 10);
+    return audit.archiveBefore(db, clinicId, zonedInstant(cutoffDay, 0, zone));
   }
 
   /** Today's run, then the next one at 02:00 on the clinic's clock tomorrow (one job per clinic and day). */
   const daily: JobHandler = async (job) => {
-    const zone = await zoneOf(job.clinicId);
+    const { timeZone: zone, country } = await clinicOf(job.clinicId);
     const today = localDate(clock.now(), zone);
-    const result = await purgeAccounting(job.clinicId, today);
+    const result = { ...(await purgeAccounting(job.clinicId, today)), accessLogsRemoved: (await archiveAccessLogs(job.clinicId, country, today, zone)).removed };
     const tomorrow = addDays(today, 1);
     await db.transaction((tx) => enqueue(tx, { clinicId: job.clinicId, kind: 'retention.daily', runAt: zonedInstant(tomorrow, 120, zone), dedupeKey: `retention:${tomorrow}` }, clock.now()));
     return { status: 'sent', result };
@@ -64,6 +77,6 @@ export function createRetentionJobs(deps: { db: Db; clock: Clock; audit: AuditSe
     });
   }
 
-  return { purgeAccounting, schedule, handlers: { 'retention.daily': daily } as Record<string, JobHandler> };
+  return { purgeAccounting, archiveAccessLogs, schedule, handlers: { 'retention.daily': daily } as Record<string, JobHandler> };
 }
 export type RetentionJobs = ReturnType<typeof createRetentionJobs>;

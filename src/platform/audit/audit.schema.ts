@@ -39,6 +39,14 @@ export const auditChainHeads = pgTable('audit_chain_heads', {
   clinicId: uuid('clinic_id').primaryKey().references(() => clinics.id),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+  /**
+   * Where the kept part of the chain starts: events up to `archivedSeq` were removed by the
+   * retention rule (5 years for logs of health-care processing); `archivedHash` is the hash of the
+   * last removed event, so `audit verify` checks the rest from there.
+   */
+  archivedSeq: bigint('archived_seq', { mode: 'number' }).notNull().default(0),
+  archivedHash: text('archived_hash').notNull().default('0000000000000000000000000000000000000000000000000000000000000000'),
+  archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
 });
 
 export const auditEventsColumns = classify(auditEvents, {
@@ -47,4 +55,4 @@ export const auditEventsColumns = classify(auditEvents, {
   reason: 'access_log', breakGlass: 'access_log', outcome: 'access_log', requestId: null, details: 'access_log',
   prevHash: null, hash: null,
 });
-export const auditChainHeadsColumns = classify(auditChainHeads, { clinicId: null, seq: null, hash: null });
+export const auditChainHeadsColumns = classify(auditChainHeads, { clinicId: null, seq: null, hash: null, archivedSeq: null, archivedHash: null, archivedAt: null });

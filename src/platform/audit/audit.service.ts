@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lte, sql } from 'drizzle-orm';
 import type { AccessContext } from '../access';
 import type { Clock } from '../clock';
 import type { Db, DbOrTx, Tx } from '../db';
@@ -98,8 +98,9 @@ export function createAuditService({ clock, enabled }: AuditServiceDeps) {
     let checked = 0;
     const page = 5000;
     for (const head of heads) {
-      let prev = GENESIS_HASH;
-      let expectedSeq = 1;
+      // Events removed by the retention rule end in an anchor; the kept chain goes on from it.
+      let prev = head.archivedSeq > 0 ? head.archivedHash : GENESIS_HASH;
+      let expectedSeq = head.archivedSeq + 1;
       const broken = (seq: number, problem: string): VerifyResult => ({ ok: false, checked, clinics: heads.length, firstBroken: { clinicId: head.clinicId, seq, problem } });
       for (;;) {
         const result = await db.execute(sql`select e.seq::text as seq, e.prev_hash, e.hash, audit_canonical(e) as canonical from audit_events e where e.clinic_id = ${head.clinicId} and e.seq >= ${expectedSeq} order by e.seq limit ${page}`);
@@ -123,6 +124,34 @@ export function createAuditService({ clock, enabled }: AuditServiceDeps) {
     return { ok: true, checked, clinics: heads.length };
   }
 
+  /**
+   * Removes events older than `before` (the retention period of access logs) from the start of a
+   * clinic's chain, leaving an anchor — the hash of the last removed event — so that what is kept
+   * still verifies. The removal itself is recorded as a new event.
+   */
+  async function archiveBefore(db: Db, clinicId: string, before: Date): Promise<{ removed: number; anchorSeq: number }> {
+    return db.transaction(async (tx) => {
+      const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.clinicId, clinicId)).for('update');
+      if (!head) return { removed: 0, anchorSeq: 0 };
+      // Only a contiguous start of the chain can go: stop at the first event that is still young.
+      const [firstKept] = await tx.select({ seq: auditEvents.seq }).from(auditEvents)
+        .where(and(eq(auditEvents.clinicId, clinicId), gte(auditEvents.at, before))).orderBy(asc(auditEvents.seq)).limit(1);
+      const lastRemoved = (firstKept ? firstKept.seq : head.seq + 1) - 1;
+      if (lastRemoved <= head.archivedSeq) return { removed: 0, anchorSeq: head.archivedSeq };
+      const [anchor] = await tx.select({ hash: auditEvents.hash }).from(auditEvents)
+        .where(and(eq(auditEvents.clinicId, clinicId), eq(auditEvents.seq, lastRemoved)));
+      await tx.update(auditChainHeads).set({ archivedSeq: lastRemoved, archivedHash: anchor!.hash, archivedAt: clock.now() }).where(eq(auditChainHeads.clinicId, clinicId));
+      await tx.execute(sql`select set_config('hoidja.retention', 'on', true)`);
+      const removed = await tx.delete(auditEvents).where(and(eq(auditEvents.clinicId, clinicId), lte(auditEvents.seq, lastRemoved), gt(auditEvents.seq, head.archivedSeq))).returning({ seq: auditEvents.seq });
+      await tx.execute(sql`select set_config('hoidja.retention', 'off', true)`);
+      await append(tx, { clinicId, user: null, requestId: null, channel: 'worker' }, [{
+        action: 'retention.audit_archive', entityType: 'audit_events', purpose: 'retention',
+        details: { removed: removed.length, upToSeq: lastRemoved, before: before.toISOString() },
+      }]);
+      return { removed: removed.length, anchorSeq: lastRemoved };
+    });
+  }
+
   /** "Who looked at my data": staff name and role, when, what and why. */
   async function patientAccessHistory(db: DbOrTx, clinicId: string, patientId: string, limit = 200): Promise<AccessHistoryRow[]> {
     return db
@@ -138,5 +167,5 @@ export function createAuditService({ clock, enabled }: AuditServiceDeps) {
       .limit(limit);
   }
 
-  return { append, appendRefusal, transaction, verify, patientAccessHistory, enabled };
+  return { append, appendRefusal, transaction, verify, archiveBefore, patientAccessHistory, enabled };
 }
