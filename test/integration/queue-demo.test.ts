@@ -23,4 +23,9 @@ test('the demo clinic has dentists, services, working hours and visits in its ca
   assert.ok(list.body.items.length >= 4, JSON.stringify(list.body));
   const info = await t.app.inject({ method: 'GET', url: '/api/public/clinics/demo/booking' });
   assert.equal(info.json().services.length, 3);
+  // and a price list, so a visit can be invoiced straight away
+  const prices = await admin.get('/api/billing/price-list');
+  assert.equal(prices.status, 200, JSON.stringify(prices.body));
+  const items = (prices.body.items ?? prices.body) as { code: string; benefitEligible: boolean }[];
+  assert.ok(items.some((p) => p.code === 'VISIT') && items.some((p) => p.code === 'FILL' && p.benefitEligible));
 });

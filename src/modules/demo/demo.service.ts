@@ -28,7 +28,7 @@ export async function seedDemoClinic(s: Services, adminPassword?: string): Promi
   const ctx = systemContext(clinic.id, 'cli');
   const password = adminPassword ?? generatePassword(randomBytes);
   const adminEmail = 'admin@demo.hoidja.ee';
-  await s.auth.createUser(ctx, { email: adminEmail, fullName: 'Demo Administraator', roles: ['admin', 'receptionist', 'dpo'], password });
+  const admin = await s.auth.createUser(ctx, { email: adminEmail, fullName: 'Demo Administraator', roles: ['admin', 'receptionist', 'dpo'], password });
   // Colleagues to show need-to-know; their passwords are set by the administrator.
   const staff = [
     { email: 'registratuur@demo.hoidja.ee', fullName: 'Kati Registratuur', roles: ['receptionist'] as const },
@@ -40,6 +40,7 @@ export async function seedDemoClinic(s: Services, adminPassword?: string): Promi
   await generatePatients(s, ctx, 40);
   await seedDemoRegister(s.register, clinic.id);
   await seedDemoQueue(s, clinic.id);
+  await seedDemoPriceList(s, { ...ctx, user: { id: admin.id, fullName: 'Demo Administraator', roles: ['admin'] } });
   return { clinicId: clinic.id, adminEmail, adminPassword: password };
 }
 
@@ -71,3 +72,18 @@ export async function generatePatients(s: Services, ctx: AccessContext, total: n
     onProgress?.(done + size);
   }
 }
+
+/** A dental price list (typical Estonian services; the Fund's benefit applies to the essential ones). */
+async function seedDemoPriceList(s: Services, ctx: AccessContext) {
+  const items = [
+    { code: 'VISIT', kind: 'visit_fee' as const, price: '5.00', benefitEligible: false, names: { et: 'Visiiditasu', lv: 'Vizītes maksa', en: 'Visit fee', ru: 'Плата за визит' } },
+    { code: 'EXAM', price: '35.00', benefitEligible: true, names: { et: 'Hambaarsti läbivaatus', lv: 'Zobārsta apskate', en: 'Dental examination', ru: 'Осмотр стоматолога' } },
+    { code: 'XRAY', price: '15.00', benefitEligible: true, names: { et: 'Hamba röntgenülesvõte', lv: 'Zoba rentgenuzņēmums', en: 'Dental X-ray', ru: 'Рентгеновский снимок зуба' } },
+    { code: 'FILL', price: '65.00', benefitEligible: true, names: { et: 'Plomb (üks pind)', lv: 'Plomba (viena virsma)', en: 'Filling (one surface)', ru: 'Пломба (одна поверхность)' } },
+    { code: 'EXTR', price: '55.00', benefitEligible: true, names: { et: 'Hamba eemaldamine', lv: 'Zoba ekstrakcija', en: 'Tooth extraction', ru: 'Удаление зуба' } },
+    { code: 'HYG', price: '70.00', benefitEligible: false, names: { et: 'Suuhügieeniprotseduur', lv: 'Mutes higiēnas procedūra', en: 'Dental hygiene treatment', ru: 'Профессиональная гигиена полости рта' } },
+    { code: 'CROWN', kind: 'prosthesis' as const, price: '420.00', benefitEligible: true, names: { et: 'Metallkeraamiline kroon', lv: 'Metālkeramikas kronis', en: 'Metal-ceramic crown', ru: 'Металлокерамическая коронка' } },
+  ];
+  for (const item of items) await s.billing.addPriceItem(ctx, { validFrom: '2024-01-01', ...item });
+}
+

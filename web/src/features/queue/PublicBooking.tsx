@@ -44,8 +44,12 @@ export function PublicBooking({ slug }: { slug: string }) {
     }
   };
   if (!info) return error ? <p className="error">{error}</p> : null;
+  // A patient chooses a time, not a slot per doctor: one button per time (the first free
+  // professional), in order; the chosen doctor is named under the times.
+  const firstPerTime = new Map<string, (typeof slots)[number]>();
+  for (const s of slots.filter((x) => Number(hhmm(x.start).slice(3)) % 30 === 0)) if (!firstPerTime.has(s.start)) firstPerTime.set(s.start, s);
   const byDay = new Map<string, typeof slots>();
-  for (const s of slots.filter((x) => Number(hhmm(x.start).slice(3)) % 30 === 0)) byDay.set(localDay(s.start), [...(byDay.get(localDay(s.start)) ?? []), s]);
+  for (const s of [...firstPerTime.values()].sort((a, b) => a.start.localeCompare(b.start))) byDay.set(localDay(s.start), [...(byDay.get(localDay(s.start)) ?? []), s]);
   const field = (k: keyof typeof form, type = 'text', required = false) => (
     <label>{t(`public.${k}`)}<input name={k} type={type} required={required} value={String(form[k])} onChange={(e) => setForm({ ...form, [k]: e.target.value })} /></label>
   );
