@@ -30,6 +30,8 @@ test('OpenAPI is generated from the route schemas and the docs page is served', 
   const register = spec.paths['/api/patients'].post;
   assert.ok(register.requestBody.content['application/json'].schema.properties.identity, 'body schema from zod');
   assert.ok(spec.paths['/api/patients/search'].post);
+  assert.deepEqual(spec.paths['/api/auth/login'].post.security, [], 'public routes need no session');
+  assert.equal(spec.paths['/api/patients/search'].post.security, undefined, 'the rest use the staff session scheme');
   const docs = await t.app.inject({ method: 'GET', url: '/docs' });
   assert.ok([200, 302].includes(docs.statusCode));
 });

@@ -89,6 +89,12 @@ export async function createServer(opts: ServerOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
+  // Public routes (login, health, public clinic pages, the patient portal with its own cookie) do
+  // not take the staff session: say so in the OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.public && route.schema) route.schema = { ...route.schema, security: [] };
+  });
+
   app.decorateRequest('sessionUser', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (req, reply) => {
