@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { createClinic, eeCode, patientBody, TEST_PASSWORD, type TestClinic } from '../harness';
-import { launchBrowser, outputDir, shot, startServer } from './browser';
+import { createClinic, eeCode, patientBody, type TestClinic } from '../harness';
+import { launchBrowser, logInThroughPage, outputDir, shot, startServer } from './browser';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -33,12 +33,7 @@ after(async () => {
 
 async function loginAs(who: 'doctor' | 'receptionist' | 'accountant'): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${server.url}/`);
-  await page.getByTestId('language').selectOption('en');
-  await page.fill('input[name=clinic]', clinic.slug);
-  await page.fill('input[name=email]', clinic.staff[who].email);
-  await page.fill('input[name=password]', TEST_PASSWORD);
-  await page.click('button[type=submit]');
+  await logInThroughPage(page, server.url, clinic.slug, clinic.staff[who].email);
   await page.getByTestId('current-user').waitFor();
   return page;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../harness';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../harness';
 
 /** Debian's Chromium, driven by playwright-core; nothing is downloaded. */
 export async function launchBrowser(): Promise<Browser> {
@@ -28,4 +28,15 @@ export const outputDir = (name: string) => {
 
 export async function shot(page: Page, dir: string, name: string) {
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Logs a staff member in through the login page, in English, and waits for the app to show them. */
+export async function logInThroughPage(page: Page, baseUrl: string, clinicSlug: string, email: string, password = TEST_PASSWORD) {
+  await page.goto(`${baseUrl}/`);
+  await page.getByTestId('language').selectOption('en');
+  await page.fill('input[name=clinic]', clinicSlug);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.getByTestId('current-user').waitFor();
 }

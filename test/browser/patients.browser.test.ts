@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { createClinic, eeCode, TEST_PASSWORD, type TestClinic } from '../harness';
-import { launchBrowser, outputDir, shot, startServer } from './browser';
+import { launchBrowser, logInThroughPage, outputDir, shot, startServer } from './browser';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -92,12 +92,7 @@ test('a doctor who does not treat the patient must state a reason, and it is fla
   const reg = await rec.post('/api/patients', { firstName: 'Peeter', lastName: 'Paju', identity: { kind: 'national', country: 'EE', code: eeCode('3700101000') }, preferredLanguage: 'et' });
   assert.equal(reg.status, 201);
   const page = await browser.newPage();
-  await page.goto(`${server.url}/`);
-  await page.getByTestId('language').selectOption('en');
-  await page.fill('input[name=clinic]', clinic.slug);
-  await page.fill('input[name=email]', clinic.staff.doctor.email);
-  await page.fill('input[name=password]', TEST_PASSWORD);
-  await page.click('button[type=submit]');
+  await logInThroughPage(page, server.url, clinic.slug, clinic.staff.doctor.email);
   await page.getByTestId('current-user').waitFor();
   await page.goto(`${server.url}/patients/${reg.body.patient.id}`);
   await shot(page, dir, '06-before-reason');

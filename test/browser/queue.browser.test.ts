@@ -5,9 +5,9 @@ import { fixedClock } from '../../src/platform/clock';
 import { addDays, localDate, zonedInstant } from '../../src/rules/zoned-time';
 import { startFakeSmsApi, type FakeSmsApi } from '../fakes/sms-api';
 import { startFakeSmtp, type FakeSmtp } from '../fakes/smtp';
-import { createClinic, login, TEST_PASSWORD, type TestClinic } from '../harness';
+import { createClinic, login, type TestClinic } from '../harness';
 import { publishRegister } from '../integration/queue.fixtures';
-import { launchBrowser, outputDir, shot, startServer } from './browser';
+import { launchBrowser, logInThroughPage, outputDir, shot, startServer } from './browser';
 
 // The browser's own clock decides which days the public page asks for: the server's starts at now.
 const clock = fixedClock(new Date());
@@ -65,12 +65,7 @@ test('public booking → reception confirms → notice e-mail → SMS two days b
   assert.match(await page.getByTestId('request-sent').innerText(), /We will answer by \d{4}-\d{2}-\d{2}/);
 
   const desk = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  await desk.goto(`${server.url}/`);
-  await desk.getByTestId('language').selectOption('en');
-  await desk.fill('input[name=clinic]', clinic.slug);
-  await desk.fill('input[name=email]', clinic.staff.receptionist.email);
-  await desk.fill('input[name=password]', TEST_PASSWORD);
-  await desk.click('button[type=submit]');
+  await logInThroughPage(desk, server.url, clinic.slug, clinic.staff.receptionist.email);
   await desk.getByTestId('current-user').waitFor();
   await desk.getByRole('link', { name: 'Requests' }).click();
   await desk.getByTestId('booking-request').waitFor();

@@ -2,8 +2,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { createClinic, patientBody, TEST_PASSWORD, type TestClinic } from '../harness';
-import { launchBrowser, outputDir, shot, startServer } from './browser';
+import { createClinic, patientBody, type TestClinic } from '../harness';
+import { launchBrowser, logInThroughPage, outputDir, shot, startServer } from './browser';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -21,12 +21,7 @@ after(async () => {
 });
 
 async function loginAs(page: Page, who: 'dpo' | 'receptionist') {
-  await page.goto(`${server.url}/`);
-  await page.getByTestId('language').selectOption('en');
-  await page.fill('input[name=clinic]', clinic.slug);
-  await page.fill('input[name=email]', clinic.staff[who].email);
-  await page.fill('input[name=password]', TEST_PASSWORD);
-  await page.click('button[type=submit]');
+  await logInThroughPage(page, server.url, clinic.slug, clinic.staff[who].email);
   await page.getByTestId('current-user').waitFor();
 }
 

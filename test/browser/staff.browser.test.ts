@@ -1,8 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { createClinic, login, TEST_PASSWORD, type TestClinic } from '../harness';
-import { launchBrowser, outputDir, shot, startServer } from './browser';
+import { createClinic, login, type TestClinic } from '../harness';
+import { launchBrowser, logInThroughPage, outputDir, shot, startServer } from './browser';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -21,12 +21,7 @@ after(async () => {
 
 test('the administrator adds a doctor, who can log in, and disables the account again', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${server.url}/`);
-  await page.getByTestId('language').selectOption('en');
-  await page.fill('input[name=clinic]', clinic.slug);
-  await page.fill('input[name=email]', clinic.staff.admin.email);
-  await page.fill('input[name=password]', TEST_PASSWORD);
-  await page.click('button[type=submit]');
+  await logInThroughPage(page, server.url, clinic.slug, clinic.staff.admin.email);
   await page.getByRole('link', { name: 'Staff', exact: true }).click();
   await page.getByTestId('staff-list').waitFor();
   await page.fill('input[name=fullName]', 'Dr. Maarja Uus');
