@@ -10,6 +10,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { buildApp } from '../src/app';
+import { freeSlots } from '../src/modules/scheduling/free-slots';
 import { systemContext } from '../src/platform/access';
 import { systemClock } from '../src/platform/clock';
 import { parseConfig } from '../src/platform/config';
@@ -20,8 +21,7 @@ import { runMigrations } from '../src/platform/migrate';
 import { generateSecrets } from '../src/platform/secrets';
 import { isWorkingDay } from '../src/rules/holidays';
 import { addDays, localDate, zonedInstant } from '../src/rules/zoned-time';
-import { freeSlots } from '../src/modules/scheduling/free-slots';
-import { percentile as percentileOfSorted, round, type BenchContext, type Benchmark, type BenchRow } from './lib';
+import { type BenchContext, type Benchmark, type BenchRow, percentile as percentileOfSorted, round } from './lib';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const REQUESTS = Number(process.env.BENCH_BOOKINGS ?? 1500);
@@ -29,14 +29,20 @@ const PROFESSIONALS = 10;
 const DAYS = 30;
 const PASSWORD = 'bench password long enough';
 
-const percentile = (xs: number[], p: number) => percentileOfSorted([...xs].sort((a, b) => a - b), p);
+const percentile = (xs: number[], p: number) =>
+  percentileOfSorted(
+    [...xs].sort((a, b) => a - b),
+    p,
+  );
 
 async function pool<T>(n: number, items: T[], fn: (item: T) => Promise<void>): Promise<number> {
   let next = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
   return performance.now() - t0;
 }
 
@@ -54,56 +60,129 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
   await runMigrations(database);
   const secrets = generateSecrets();
   const config = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WORKER: 'off', ...secrets }, () => secrets);
-  const cipher = createFieldCipher(config.FIELD_ENCRYPTION_KEYS, config.FIELD_ENCRYPTION_ACTIVE_KEY, config.SEARCH_HASH_KEY);
-  const { app, services } = await buildApp({ config, database, clock: systemClock, logger: createLogger('silent'), cipher });
+  const cipher = createFieldCipher(
+    config.FIELD_ENCRYPTION_KEYS,
+    config.FIELD_ENCRYPTION_ACTIVE_KEY,
+    config.SEARCH_HASH_KEY,
+  );
+  const { app, services } = await buildApp({
+    config,
+    database,
+    clock: systemClock,
+    logger: createLogger('silent'),
+    cipher,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   try {
     // ---- setup (not measured) ----
-    const clinic = await services.clinics.create({ slug: 'bench', name: 'Bench Clinic', country: 'EE', registryCode: '10000000', addresses: [{ street: 'Ravi 7', city: 'Tallinn', postalCode: '10134', country: 'EE' }] });
+    const clinic = await services.clinics.create({
+      slug: 'bench',
+      name: 'Bench Clinic',
+      country: 'EE',
+      registryCode: '10000000',
+      addresses: [{ street: 'Ravi 7', city: 'Tallinn', postalCode: '10134', country: 'EE' }],
+    });
     const sys = systemContext(clinic.id, 'cli');
-    const recUser = await services.auth.createUser(sys, { email: 'rec@bench.example', fullName: 'Reception', roles: ['receptionist'], password: PASSWORD });
-    const adminUser = await services.auth.createUser(sys, { email: 'admin@bench.example', fullName: 'Admin', roles: ['admin'], password: PASSWORD });
+    const recUser = await services.auth.createUser(sys, {
+      email: 'rec@bench.example',
+      fullName: 'Reception',
+      roles: ['receptionist'],
+      password: PASSWORD,
+    });
+    const adminUser = await services.auth.createUser(sys, {
+      email: 'admin@bench.example',
+      fullName: 'Admin',
+      roles: ['admin'],
+      password: PASSWORD,
+    });
     const q = services.queue;
-    const adminCtx = { clinicId: clinic.id, user: { id: adminUser.id, fullName: 'Admin', roles: ['admin' as const] }, requestId: null, channel: 'cli' as const };
+    const adminCtx = {
+      clinicId: clinic.id,
+      user: { id: adminUser.id, fullName: 'Admin', roles: ['admin' as const] },
+      requestId: null,
+      channel: 'cli' as const,
+    };
     const recCtx = { ...adminCtx, user: { id: recUser.id, fullName: 'Reception', roles: ['receptionist' as const] } };
     const { id: serviceId } = await q.resources.addService(adminCtx, { name: 'Konsultatsioon', durationMinutes: 30 });
     const pros: string[] = [];
     for (let i = 0; i < PROFESSIONALS; i++) {
-      const { id } = await q.resources.addProfessional(adminCtx, { firstName: 'Arst', lastName: `Nr${i}`, kind: 'dentist' });
-      for (const weekday of [1, 2, 3, 4, 5]) await q.resources.addSchedule(adminCtx, { professionalId: id, weekday, start: '09:00', end: '17:00' });
+      const { id } = await q.resources.addProfessional(adminCtx, {
+        firstName: 'Arst',
+        lastName: `Nr${i}`,
+        kind: 'dentist',
+      });
+      for (const weekday of [1, 2, 3, 4, 5])
+        await q.resources.addSchedule(adminCtx, { professionalId: id, weekday, start: '09:00', end: '17:00' });
       pros.push(id);
     }
     const patients: string[] = [];
     for (let i = 0; i < 100; i++) {
-      const r = await services.patients.register(recCtx, { firstName: 'Bench', lastName: `Patsient${i}`, identity: { kind: 'document', documentType: 'passport', documentNumber: `BX${100000 + i}`, documentCountry: 'FI', birthDate: '1980-01-01' }, preferredLanguage: 'et' });
+      const r = await services.patients.register(recCtx, {
+        firstName: 'Bench',
+        lastName: `Patsient${i}`,
+        identity: {
+          kind: 'document',
+          documentType: 'passport',
+          documentNumber: `BX${100000 + i}`,
+          documentCountry: 'FI',
+          birthDate: '1980-01-01',
+        },
+        preferredLanguage: 'et',
+      });
       patients.push(r.patient.id as string);
     }
     const tz = 'Europe/Tallinn';
     const firstDay = addDays(localDate(new Date(), tz), 7);
     // Working days only, so that every request is a fair attempt; a small window so that requests collide.
-    const days = (from: string) => Array.from({ length: DAYS }, (_, i) => addDays(from, i)).filter((d) => isWorkingDay('EE', d)).slice(0, 5);
+    const days = (from: string) =>
+      Array.from({ length: DAYS }, (_, i) => addDays(from, i))
+        .filter((d) => isWorkingDay('EE', d))
+        .slice(0, 5);
     const candidates = (seed: number, from = firstDay) => {
       let x = seed * 2654435761;
-      const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+      const rnd = () => {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        return x / 2147483648;
+      };
       const open = days(from);
       return Array.from({ length: REQUESTS }, (_, i) => {
-      const k = Math.floor(rnd() * PROFESSIONALS * open.length * 31);
-      const day = open[Math.floor(k / (PROFESSIONALS * 31)) % open.length]!;
-      const minute = 9 * 60 + (k % 31) * 15; // 15-minute grid under 30-minute visits: overlaps on purpose
-      return { pro: pros[Math.floor(k / 31) % PROFESSIONALS]!, start: zonedInstant(day, minute, tz), patient: patients[i % patients.length]! };
+        const k = Math.floor(rnd() * PROFESSIONALS * open.length * 31);
+        const day = open[Math.floor(k / (PROFESSIONALS * 31)) % open.length]!;
+        const minute = 9 * 60 + (k % 31) * 15; // 15-minute grid under 30-minute visits: overlaps on purpose
+        return {
+          pro: pros[Math.floor(k / 31) % PROFESSIONALS]!,
+          start: zonedInstant(day, minute, tz),
+          patient: patients[i % patients.length]!,
+        };
       });
     };
 
     // ---- bookings through the API ----
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clinic: 'bench', email: 'rec@bench.example', password: PASSWORD }) });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clinic: 'bench', email: 'rec@bench.example', password: PASSWORD }),
+    });
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const apiStatus: Record<number, number> = {};
     const apiMs = await pool(CONCURRENCY, candidates(1), async (c) => {
       const r = await fetch(`${base}/api/queue/entries`, {
-        method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-        body: JSON.stringify({ patientId: c.patient, serviceId, channel: 'phone', professionalId: c.pro, startsAt: c.start.toISOString(), complaint: 'kontroll', reminderChannel: 'none' }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify({
+          patientId: c.patient,
+          serviceId,
+          channel: 'phone',
+          professionalId: c.pro,
+          startsAt: c.start.toISOString(),
+          complaint: 'kontroll',
+          reminderChannel: 'none',
+        }),
       });
       await r.arrayBuffer();
       apiStatus[r.status] = (apiStatus[r.status] ?? 0) + 1;
@@ -116,18 +195,30 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       const client = await raw.connect();
       try {
         await client.query('begin');
-        await client.query('select id from professionals where clinic_id = $1 and id = $2 for update', [clinic.id, c.pro]);
+        await client.query('select id from professionals where clinic_id = $1 and id = $2 for update', [
+          clinic.id,
+          c.pro,
+        ]);
         const end = new Date(c.start.getTime() + 30 * 60000);
-        const clash = await client.query(`select 1 from queue_entries where clinic_id = $1 and professional_id = $2 and status in ('booked','arrived','done') and starts_at < $4 and ends_at > $3 limit 1`, [clinic.id, c.pro, c.start, end]);
+        const clash = await client.query(
+          `select 1 from queue_entries where clinic_id = $1 and professional_id = $2 and status in ('booked','arrived','done') and starts_at < $4 and ends_at > $3 limit 1`,
+          [clinic.id, c.pro, c.start, end],
+        );
         if (clash.rowCount) {
           driverStatus.taken++;
           await client.query('rollback');
           return;
         }
         const id = randomUUID();
-        await client.query(`insert into queue_entries (clinic_id, id, patient_id, language, service_id, professional_id, starts_at, ends_at, registered_at, channel, status, updated_at)
-          values ($1, $2, $3, 'et', $4, $5, $6, $7, now(), 'phone', 'booked', now())`, [clinic.id, id, c.patient, serviceId, c.pro, c.start, end]);
-        await client.query(`insert into queue_entry_changes (clinic_id, id, entry_id, at, by_channel, action, to_status) values ($1, $2, $3, now(), 'bench', 'registered', 'booked')`, [clinic.id, randomUUID(), id]);
+        await client.query(
+          `insert into queue_entries (clinic_id, id, patient_id, language, service_id, professional_id, starts_at, ends_at, registered_at, channel, status, updated_at)
+          values ($1, $2, $3, 'et', $4, $5, $6, $7, now(), 'phone', 'booked', now())`,
+          [clinic.id, id, c.patient, serviceId, c.pro, c.start, end],
+        );
+        await client.query(
+          `insert into queue_entry_changes (clinic_id, id, entry_id, at, by_channel, action, to_status) values ($1, $2, $3, now(), 'bench', 'registered', 'booked')`,
+          [clinic.id, randomUUID(), id],
+        );
         await client.query('commit');
         driverStatus.booked++;
       } catch (err) {
@@ -138,9 +229,11 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       }
     });
 
-    const [{ n: doubleBookings }] = (await raw.query(`select count(*)::int as n from queue_entries a join queue_entries b
+    const [{ n: doubleBookings }] = (
+      await raw.query(`select count(*)::int as n from queue_entries a join queue_entries b
       on a.clinic_id = b.clinic_id and a.professional_id = b.professional_id and a.id < b.id and a.starts_at < b.ends_at and b.starts_at < a.ends_at
-      where a.status in ('booked','arrived','done') and b.status in ('booked','arrived','done')`)).rows as [{ n: number }];
+      where a.status in ('booked','arrived','done') and b.status in ('booked','arrived','done')`)
+    ).rows as [{ n: number }];
 
     // ---- free-slot search: 10 professionals over 30 days ----
     const searchMs: number[] = [];
@@ -153,12 +246,30 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
 
     // Baseline of the search: the pure computation alone, with the calendars already loaded.
     const c = await q.slots.clinic(database.db, clinic.id);
-    const proRows = (await q.resources.repo.professionals(database.db, clinic.id));
+    const proRows = await q.resources.repo.professionals(database.db, clinic.id);
     const pureMs: number[] = [];
     for (let i = 0; i < 40; i++) {
-      const cals = await q.slots.calendars(database.db, clinic.id, proRows, firstDay, addDays(firstDay, DAYS - 1), c.timeZone);
+      const cals = await q.slots.calendars(
+        database.db,
+        clinic.id,
+        proRows,
+        firstDay,
+        addDays(firstDay, DAYS - 1),
+        c.timeZone,
+      );
       const t0 = performance.now();
-      freeSlots({ country: 'EE', timeZone: tz, from: firstDay, to: addDays(firstDay, DAYS - 1), durationMinutes: 30, stepMinutes: 15, notBefore: new Date() }, cals);
+      freeSlots(
+        {
+          country: 'EE',
+          timeZone: tz,
+          from: firstDay,
+          to: addDays(firstDay, DAYS - 1),
+          durationMinutes: 30,
+          stepMinutes: 15,
+          notBefore: new Date(),
+        },
+        cals,
+      );
       pureMs.push(performance.now() - t0);
     }
 
@@ -167,16 +278,56 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const common = { db: 'postgres', concurrency: CONCURRENCY, requests: REQUESTS, doubleBookings };
     const rows: BenchRow[] = [
       {
-        name: 'booking.throughput', value: r3(apiPerSec), unit: 'requests/s', baseline: r3(driverPerSec), ratio: r3(apiPerSec / driverPerSec), ...common,
-        booked: apiStatus[201] ?? 0, conflicts: apiStatus[409] ?? 0, rejected: Object.entries(apiStatus).filter(([s]) => s !== '201' && s !== '409').reduce((n, [, v]) => n + v, 0),
-        baselineIs: 'lock professional, overlap check, insert entry and change through the bare driver (no HTTP, session, schedule check or audit)',
-        baselineBooked: driverStatus.booked, baselineConflicts: driverStatus.taken,
+        name: 'booking.throughput',
+        value: r3(apiPerSec),
+        unit: 'requests/s',
+        baseline: r3(driverPerSec),
+        ratio: r3(apiPerSec / driverPerSec),
+        ...common,
+        booked: apiStatus[201] ?? 0,
+        conflicts: apiStatus[409] ?? 0,
+        rejected: Object.entries(apiStatus)
+          .filter(([s]) => s !== '201' && s !== '409')
+          .reduce((n, [, v]) => n + v, 0),
+        baselineIs:
+          'lock professional, overlap check, insert entry and change through the bare driver (no HTTP, session, schedule check or audit)',
+        baselineBooked: driverStatus.booked,
+        baselineConflicts: driverStatus.taken,
       },
-      { name: 'booking.free-slot-search.p50', value: r3(percentile(searchMs, 50)), unit: 'ms', baseline: r3(percentile(pureMs, 50)), ratio: r3(percentile(searchMs, 50) / percentile(pureMs, 50)), professionals: PROFESSIONALS, days: DAYS, doubleBookings, baselineIs: 'the pure slot computation with calendars already loaded' },
-      { name: 'booking.free-slot-search.p95', value: r3(percentile(searchMs, 95)), unit: 'ms', baseline: r3(percentile(pureMs, 95)), ratio: r3(percentile(searchMs, 95) / percentile(pureMs, 95)), professionals: PROFESSIONALS, days: DAYS, doubleBookings, baselineIs: 'the pure slot computation with calendars already loaded' },
-      { name: 'booking.double-bookings', value: doubleBookings, unit: 'overlapping pairs', baseline: 0, ratio: doubleBookings === 0 ? 1 : 0, doubleBookings },
+      {
+        name: 'booking.free-slot-search.p50',
+        value: r3(percentile(searchMs, 50)),
+        unit: 'ms',
+        baseline: r3(percentile(pureMs, 50)),
+        ratio: r3(percentile(searchMs, 50) / percentile(pureMs, 50)),
+        professionals: PROFESSIONALS,
+        days: DAYS,
+        doubleBookings,
+        baselineIs: 'the pure slot computation with calendars already loaded',
+      },
+      {
+        name: 'booking.free-slot-search.p95',
+        value: r3(percentile(searchMs, 95)),
+        unit: 'ms',
+        baseline: r3(percentile(pureMs, 95)),
+        ratio: r3(percentile(searchMs, 95) / percentile(pureMs, 95)),
+        professionals: PROFESSIONALS,
+        days: DAYS,
+        doubleBookings,
+        baselineIs: 'the pure slot computation with calendars already loaded',
+      },
+      {
+        name: 'booking.double-bookings',
+        value: doubleBookings,
+        unit: 'overlapping pairs',
+        baseline: 0,
+        ratio: doubleBookings === 0 ? 1 : 0,
+        doubleBookings,
+      },
     ];
-    ctx.log(`booking: API ${r3(apiPerSec)} req/s vs driver ${r3(driverPerSec)} req/s; search p50 ${r3(percentile(searchMs, 50))} ms; doubleBookings ${doubleBookings}`);
+    ctx.log(
+      `booking: API ${r3(apiPerSec)} req/s vs driver ${r3(driverPerSec)} req/s; search p50 ${r3(percentile(searchMs, 50))} ms; doubleBookings ${doubleBookings}`,
+    );
     if (doubleBookings !== 0) process.exitCode = 1;
     return rows;
   } finally {

@@ -6,11 +6,13 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startThrowawayPostgres, type Benchmark, type BenchRow } from './lib';
+import { type Benchmark, type BenchRow, startThrowawayPostgres } from './lib';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const filter = process.argv.slice(2).find((a) => !a.startsWith('-'));
-const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort();
 const benches: Benchmark[] = [];
 for (const f of files) {
   const mod = (await import(join(here, f))) as { benchmark?: Benchmark; benchmarks?: Benchmark[] };
@@ -44,7 +46,14 @@ try {
 
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(join(here, 'results', 'latest.json'), `${JSON.stringify(rows, null, 2)}\n`);
-const table = rows.map((r) => ({ name: r.name, value: r.value, unit: r.unit, baseline: r.baseline, ratio: r.ratio, ...Object.fromEntries(Object.entries(r).filter(([k]) => !['name', 'value', 'unit', 'baseline', 'ratio'].includes(k))) }));
+const table = rows.map((r) => ({
+  name: r.name,
+  value: r.value,
+  unit: r.unit,
+  baseline: r.baseline,
+  ratio: r.ratio,
+  ...Object.fromEntries(Object.entries(r).filter(([k]) => !['name', 'value', 'unit', 'baseline', 'ratio'].includes(k))),
+}));
 console.table(table);
 console.log(`written to ${join('bench', 'results', 'latest.json')}`);
 process.exit(0);

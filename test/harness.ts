@@ -9,23 +9,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { buildApp, type Services } from '../src/app';
+import { estonianCheckDigit } from '../src/modules/demo/synthetic';
 import { systemContext } from '../src/platform/access';
 import type { Role } from '../src/platform/auth/auth.schema';
-import { fixedClock, systemClock, type Clock } from '../src/platform/clock';
-import { parseConfig, type Config } from '../src/platform/config';
+import { type Clock, fixedClock, systemClock } from '../src/platform/clock';
+import { type Config, parseConfig } from '../src/platform/config';
 import { createFieldCipher } from '../src/platform/crypto';
-import { openDatabase, type Database } from '../src/platform/db';
+import { type Database, openDatabase } from '../src/platform/db';
 import type { App } from '../src/platform/http/server';
 import { createLogger } from '../src/platform/logger';
 import { migrationsFolder, runMigrations } from '../src/platform/migrate';
 import { generateSecrets } from '../src/platform/secrets';
-import { estonianCheckDigit } from '../src/modules/demo/synthetic';
 
 export const testDbKind = (process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
 function migrationsHash(): string {
   const h = createHash('sha256');
-  for (const f of readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort()) h.update(f).update(readFileSync(join(migrationsFolder, f)));
+  for (const f of readdirSync(migrationsFolder)
+    .filter((f) => f.endsWith('.sql'))
+    .sort())
+    h.update(f).update(readFileSync(join(migrationsFolder, f)));
   return h.digest('hex').slice(0, 12);
 }
 
@@ -46,7 +49,8 @@ async function freshPglite(): Promise<Database> {
 
 async function freshPostgres(): Promise<{ database: Database; drop: () => Promise<void>; url: string }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL (scripts/test.sh starts a throwaway server)');
+  if (!adminUrl)
+    throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL (scripts/test.sh starts a throwaway server)');
   const template = `hoidja_tpl_${migrationsHash()}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -93,7 +97,10 @@ const testSecrets = generateSecrets();
 // Mail written by the development mailer (.eml files) stays out of the working tree.
 const testDataDir = mkdtempSync(join(tmpdir(), 'hoidja-test-data-'));
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: testDataDir, ...testSecrets, ...overrides }, () => testSecrets);
+  return parseConfig(
+    { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: testDataDir, ...testSecrets, ...overrides },
+    () => testSecrets,
+  );
 }
 
 export interface TestApp {
@@ -106,15 +113,25 @@ export interface TestApp {
 }
 
 /** A whole Hoidja on a fresh database, in process; requests go through `app.inject`. */
-export async function createTestApp(opts: { clock?: Clock; config?: Record<string, string>; start?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { clock?: Clock; config?: Record<string, string>; start?: string } = {},
+): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
   const config = testConfig(opts.config);
   const clock = opts.clock ?? (opts.start ? fixedClock(opts.start) : systemClock);
-  const cipher = createFieldCipher(config.FIELD_ENCRYPTION_KEYS, config.FIELD_ENCRYPTION_ACTIVE_KEY, config.SEARCH_HASH_KEY);
+  const cipher = createFieldCipher(
+    config.FIELD_ENCRYPTION_KEYS,
+    config.FIELD_ENCRYPTION_ACTIVE_KEY,
+    config.SEARCH_HASH_KEY,
+  );
   const { app, services } = await buildApp({ config, database, clock, logger: createLogger('silent'), cipher });
   await app.ready();
   return {
-    app, services, database, config, clock,
+    app,
+    services,
+    database,
+    config,
+    clock,
     close: async () => {
       await app.close();
       await database.close();
@@ -128,7 +145,12 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 export interface Agent {
   user: { id: string; email: string; roles: Role[] };
   csrfToken: string;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
   get(url: string, headers?: Record<string, string>): ReturnType<Agent['request']>;
   post(url: string, body?: unknown, headers?: Record<string, string>): ReturnType<Agent['request']>;
   patch(url: string, body?: unknown, headers?: Record<string, string>): ReturnType<Agent['request']>;
@@ -142,17 +164,23 @@ export async function login(app: App, clinic: string, email: string, password = 
   const body = res.json() as { user: Agent['user']; csrfToken: string };
   const request: Agent['request'] = async (method, url, payload, headers = {}) => {
     const r = await app.inject({
-      method: method as 'GET', url, payload: payload as never,
+      method: method as 'GET',
+      url,
+      payload: payload as never,
       headers: { cookie: `hoidja_session=${cookie.value}`, 'x-csrf-token': body.csrfToken, ...headers },
     });
     let parsed: unknown = r.body;
     try {
       parsed = r.json();
-    } catch { /* not JSON */ }
+    } catch {
+      /* not JSON */
+    }
     return { status: r.statusCode, body: parsed, headers: r.headers as Record<string, unknown> };
   };
   return {
-    user: body.user, csrfToken: body.csrfToken, request,
+    user: body.user,
+    csrfToken: body.csrfToken,
+    request,
     get: (url, h) => request('GET', url, undefined, h),
     post: (url, b, h) => request('POST', url, b ?? {}, h),
     patch: (url, b, h) => request('PATCH', url, b ?? {}, h),
@@ -169,23 +197,38 @@ export interface TestClinic {
 /** A clinic with one user per role (and a second doctor), all with TEST_PASSWORD. */
 export async function createClinic(t: TestApp, slug: string, country: 'EE' | 'LV' = 'EE'): Promise<TestClinic> {
   const clinic = await t.services.clinics.create({
-    slug, name: `Clinic ${slug}`, country, registryCode: '10000000',
+    slug,
+    name: `Clinic ${slug}`,
+    country,
+    registryCode: '10000000',
     addresses: [{ street: 'Ravi 7', city: country === 'EE' ? 'Tallinn' : 'Rīga', postalCode: '10134', country }],
     contacts: { email: `info@${slug}.example`, phone: '+3726000001' },
   });
   const ctx = systemContext(clinic.id, 'cli');
   const roles: Record<keyof TestClinic['staff'], Role[]> = {
-    admin: ['admin'], receptionist: ['receptionist'], doctor: ['doctor'], doctor2: ['doctor'], accountant: ['accountant'], dpo: ['dpo'],
+    admin: ['admin'],
+    receptionist: ['receptionist'],
+    doctor: ['doctor'],
+    doctor2: ['doctor'],
+    accountant: ['accountant'],
+    dpo: ['dpo'],
   };
   const staff = {} as TestClinic['staff'];
   for (const [key, r] of Object.entries(roles)) {
     const email = `${key}@${slug}.example`;
-    const { id } = await t.services.auth.createUser(ctx, { email, fullName: `${key} of ${slug}`, roles: r, password: TEST_PASSWORD });
+    const { id } = await t.services.auth.createUser(ctx, {
+      email,
+      fullName: `${key} of ${slug}`,
+      roles: r,
+      password: TEST_PASSWORD,
+    });
     staff[key as keyof TestClinic['staff']] = { id, email };
   }
   const agents = new Map<string, Agent>();
   return {
-    id: clinic.id, slug, staff,
+    id: clinic.id,
+    slug,
+    staff,
     as: async (who) => {
       if (!agents.has(who)) agents.set(who, await login(t.app, slug, staff[who].email));
       return agents.get(who)!;
@@ -196,8 +239,12 @@ export async function createClinic(t: TestApp, slug: string, country: 'EE' | 'LV
 /** A valid patient registration body; override what a test cares about. */
 export function patientBody(overrides: Record<string, unknown> = {}) {
   return {
-    firstName: 'Mari', lastName: 'Tamm', identity: { kind: 'national', country: 'EE', code: '46805280103' },
-    mobile: '5123 4567', email: 'mari.tamm@example.org', preferredLanguage: 'et',
+    firstName: 'Mari',
+    lastName: 'Tamm',
+    identity: { kind: 'national', country: 'EE', code: '46805280103' },
+    mobile: '5123 4567',
+    email: 'mari.tamm@example.org',
+    preferredLanguage: 'et',
     address: { street: 'Pikk 1', city: 'Tallinn', postalCode: '10123', country: 'EE' },
     insurance: { status: 'insured', insurer: 'Tervisekassa' },
     ...overrides,

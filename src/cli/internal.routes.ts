@@ -1,11 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import type { Services } from '../app';
+import { generatePatients } from '../modules/demo/demo.service';
 import { systemContext } from '../platform/access';
+import { roles } from '../platform/auth/auth.schema';
 import { ForbiddenError } from '../platform/errors';
 import type { App } from '../platform/http/server';
-import type { Services } from '../app';
-import { roles } from '../platform/auth/auth.schema';
-import { generatePatients } from '../modules/demo/demo.service';
 
 /**
  * While `hoidja serve` holds the embedded database, the CLI on the same machine asks the server
@@ -18,7 +18,8 @@ export function internalRoutes(s: Services, token: string) {
       if (!req.url.startsWith('/internal/')) return;
       const given = Buffer.from(String(req.headers['x-hoidja-local-token'] ?? ''));
       const loopback = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
-      if (!loopback || given.length !== expected.length || !timingSafeEqual(given, expected)) throw new ForbiddenError('not allowed');
+      if (!loopback || given.length !== expected.length || !timingSafeEqual(given, expected))
+        throw new ForbiddenError('not allowed');
     });
     const hidden = { hide: true } as const;
     app.post('/internal/audit/verify', { config: { public: true }, schema: hidden }, async () => s.audit.verify(s.db));
@@ -27,17 +28,37 @@ export function internalRoutes(s: Services, token: string) {
       reply.header('content-type', 'application/gzip');
       return reply.send(Buffer.from(await blob.arrayBuffer()));
     });
-    app.post('/internal/demo', { config: { public: true }, schema: { ...hidden, body: z.object({ clinic: z.string(), patients: z.number().int().min(1).max(1_000_000) }) } }, async (req) => {
-      const clinic = await s.clinics.bySlug(req.body.clinic);
-      await generatePatients(s, systemContext(clinic.id, 'cli'), req.body.patients);
-      return { ok: true, added: req.body.patients };
-    });
-    app.post('/internal/users', {
-      config: { public: true },
-      schema: { ...hidden, body: z.object({ clinic: z.string(), email: z.string(), fullName: z.string(), roles: z.array(z.enum(roles)).min(1), password: z.string() }) },
-    }, async (req) => {
-      const clinic = await s.clinics.bySlug(req.body.clinic);
-      return s.auth.createUser(systemContext(clinic.id, 'cli'), req.body);
-    });
+    app.post(
+      '/internal/demo',
+      {
+        config: { public: true },
+        schema: { ...hidden, body: z.object({ clinic: z.string(), patients: z.number().int().min(1).max(1_000_000) }) },
+      },
+      async (req) => {
+        const clinic = await s.clinics.bySlug(req.body.clinic);
+        await generatePatients(s, systemContext(clinic.id, 'cli'), req.body.patients);
+        return { ok: true, added: req.body.patients };
+      },
+    );
+    app.post(
+      '/internal/users',
+      {
+        config: { public: true },
+        schema: {
+          ...hidden,
+          body: z.object({
+            clinic: z.string(),
+            email: z.string(),
+            fullName: z.string(),
+            roles: z.array(z.enum(roles)).min(1),
+            password: z.string(),
+          }),
+        },
+      },
+      async (req) => {
+        const clinic = await s.clinics.bySlug(req.body.clinic);
+        return s.auth.createUser(systemContext(clinic.id, 'cli'), req.body);
+      },
+    );
   };
 }

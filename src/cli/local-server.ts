@@ -37,7 +37,8 @@ export function writeServerLock(config: Config, lock: ServerLock) {
 
 export function removeServerLock(config: Config) {
   const file = lockPath(config);
-  if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as ServerLock).pid === process.pid) rmSync(file, { force: true });
+  if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as ServerLock).pid === process.pid)
+    rmSync(file, { force: true });
 }
 
 /** Asks the running server to do a CLI command for us. */
@@ -52,7 +53,9 @@ export async function askServer(lock: ServerLock, path: string, body: unknown = 
     let message = text;
     try {
       message = (JSON.parse(text) as { message?: string }).message ?? text;
-    } catch { /* not JSON */ }
+    } catch {
+      /* not JSON */
+    }
     throw new Error(`the running server refused: ${message}`);
   }
   return res;

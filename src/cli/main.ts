@@ -3,8 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../platform/config';
 import { AppError, safeError, ValidationError } from '../platform/errors';
 import { CliUsageError } from './cli-error';
-import { registerPlatformCommands } from './commands/platform';
 import { registerBillingCommands } from './commands/billing';
+import { registerPlatformCommands } from './commands/platform';
 import { registerRegisterCommands } from './commands/register';
 import { registerWorkerCommands } from './commands/worker';
 
@@ -26,7 +26,11 @@ try {
     // --help and --version end here too, with exit code 0.
     process.exit(err.exitCode === 0 ? 0 : 2);
   }
-  const usage = err instanceof CliUsageError || err instanceof ValidationError || err instanceof ConfigError || (err instanceof AppError && err.status < 500);
+  const usage =
+    err instanceof CliUsageError ||
+    err instanceof ValidationError ||
+    err instanceof ConfigError ||
+    (err instanceof AppError && err.status < 500);
   process.stderr.write(`hoidja: ${safeError(err).message}\n`);
   process.exit(usage ? 2 : 1);
 }

@@ -7,11 +7,14 @@ import { z } from 'zod';
  */
 const keyList = z
   .string()
-  .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  )
   .pipe(
-    z.array(
-      z.string().regex(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]{43,44}$/, 'expected KEYID:BASE64 (32 bytes)'),
-    ).min(1),
+    z.array(z.string().regex(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]{43,44}$/, 'expected KEYID:BASE64 (32 bytes)')).min(1),
   );
 
 export const configSchema = z.object({
@@ -25,11 +28,26 @@ export const configSchema = z.object({
   FIELD_ENCRYPTION_KEYS: keyList.optional(),
   FIELD_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
   SEARCH_HASH_KEY: z.string().min(32, 'at least 32 characters').optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(10_000).default(20),
-  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   HOIDJA_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
   HOIDJA_AUDIT: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -66,10 +84,7 @@ export interface GeneratedSecrets {
  * Parses the environment. `loadDemoSecrets` is asked for secrets that are missing outside
  * production; in production a missing secret stops the start with a clear message.
  */
-export function parseConfig(
-  env: NodeJS.ProcessEnv,
-  loadDemoSecrets: (dataDir: string) => GeneratedSecrets,
-): Config {
+export function parseConfig(env: NodeJS.ProcessEnv, loadDemoSecrets: (dataDir: string) => GeneratedSecrets): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -1,6 +1,6 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { test } from 'node:test';
 import { createFieldCipher } from './crypto';
 
 const key = () => randomBytes(32).toString('base64');
@@ -31,7 +31,10 @@ test('a changed ciphertext or a swapped key id is detected', () => {
   const c = createFieldCipher([`k1:${key()}`, `k2:${key()}`], 'k1', search);
   const v = c.encrypt('secret');
   const parts = v.split('.');
-  const flipped = [...parts.slice(0, 4), Buffer.from('x' + Buffer.from(parts[4]!, 'base64url').toString('latin1').slice(1), 'latin1').toString('base64url')].join('.');
+  const flipped = [
+    ...parts.slice(0, 4),
+    Buffer.from(`x${Buffer.from(parts[4]!, 'base64url').toString('latin1').slice(1)}`, 'latin1').toString('base64url'),
+  ].join('.');
   assert.throws(() => c.decrypt(flipped));
   assert.throws(() => c.decrypt(['v1', 'k2', ...parts.slice(2)].join('.')));
 });

@@ -32,7 +32,13 @@ export function createFieldCipher(keys: string[], activeKeyId: string, searchKey
     const cipher = createCipheriv('aes-256-gcm', active, iv);
     cipher.setAAD(Buffer.from(activeKeyId));
     const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return ['v1', activeKeyId, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+    return [
+      'v1',
+      activeKeyId,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      ct.toString('base64url'),
+    ].join('.');
   };
   const decrypt = (stored: string): string => {
     const [v, keyId, iv, tag, ct] = stored.split('.');

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -71,7 +71,8 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
 /** A unique-constraint violation (23505), as the driver raised it or wrapped by drizzle. */
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   for (let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505') return !constraint || e.constraint === constraint || String((e as Error).message).includes(constraint);
+    if (e.code === '23505')
+      return !constraint || e.constraint === constraint || String((e as Error).message).includes(constraint);
   }
   return false;
 }

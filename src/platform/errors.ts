@@ -10,7 +10,15 @@ export class AppError extends Error {
    * A refused access to be recorded in the audit log after the refused work has rolled back
    * (see AuditService.transaction): the refusal itself must not roll back with it.
    */
-  refusal?: { action: string; entityType: string; entityId?: string | null; patientRef?: string | null; purpose: string; reason?: string | null; details?: Record<string, unknown> };
+  refusal?: {
+    action: string;
+    entityType: string;
+    entityId?: string | null;
+    patientRef?: string | null;
+    purpose: string;
+    reason?: string | null;
+    details?: Record<string, unknown>;
+  };
   constructor(
     message: string,
     readonly details?: Record<string, unknown>,
@@ -68,8 +76,22 @@ export class ReasonRequiredError extends AppError {
  * parameters in their message (names, ID codes): keep the driver's own error and the SQL, never
  * the values.
  */
-export function safeError(err: unknown): { name: string; message: string; code?: string; query?: string; stack?: string } {
-  const e = err as { name?: string; message?: string; code?: string; query?: string; params?: unknown; cause?: unknown; stack?: string };
+export function safeError(err: unknown): {
+  name: string;
+  message: string;
+  code?: string;
+  query?: string;
+  stack?: string;
+} {
+  const e = err as {
+    name?: string;
+    message?: string;
+    code?: string;
+    query?: string;
+    params?: unknown;
+    cause?: unknown;
+    stack?: string;
+  };
   if (e && typeof e === 'object' && 'params' in e && 'query' in e) {
     const cause = (e.cause ?? {}) as { message?: string; code?: string };
     return { name: 'DatabaseError', message: cause.message ?? 'query failed', code: cause.code, query: e.query };

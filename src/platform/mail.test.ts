@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startFakeSmtp, type FakeSmtp } from '../../test/fakes/smtp';
-import { createDevMailer, createMailer, createSmtpMailer, MailSendError } from './mail';
+import { type FakeSmtp, startFakeSmtp } from '../../test/fakes/smtp';
+import { createDevMailer, createMailer, createSmtpMailer, type MailSendError } from './mail';
 
 describe('SMTP mail adapter against a real SMTP server on loopback', () => {
   let smtp: FakeSmtp;
@@ -35,20 +35,32 @@ describe('SMTP mail adapter against a real SMTP server on loopback', () => {
   it('reports a temporary refusal (451) as retryable and a final one (550) as not', async () => {
     const mailer = createSmtpMailer({ url: smtp.url, from: 'clinic@example.ee' });
     smtp.refuseNext(1, 451);
-    await assert.rejects(mailer.send({ to: 'a@example.ee', subject: 's', text: 't' }), (e: MailSendError) => e.retryable && e.responseCode === 451);
+    await assert.rejects(
+      mailer.send({ to: 'a@example.ee', subject: 's', text: 't' }),
+      (e: MailSendError) => e.retryable && e.responseCode === 451,
+    );
     smtp.refuseNext(1, 550);
-    await assert.rejects(mailer.send({ to: 'a@example.ee', subject: 's', text: 't' }), (e: MailSendError) => !e.retryable && e.responseCode === 550);
+    await assert.rejects(
+      mailer.send({ to: 'a@example.ee', subject: 's', text: 't' }),
+      (e: MailSendError) => !e.retryable && e.responseCode === 550,
+    );
     mailer.close();
   });
 
   it('reports an unreachable server as retryable', async () => {
     const mailer = createSmtpMailer({ url: 'smtp://127.0.0.1:1', from: 'clinic@example.ee', timeoutMs: 500 });
-    await assert.rejects(mailer.send({ to: 'a@example.ee', subject: 's', text: 't' }), (e: MailSendError) => e.retryable);
+    await assert.rejects(
+      mailer.send({ to: 'a@example.ee', subject: 's', text: 't' }),
+      (e: MailSendError) => e.retryable,
+    );
   });
 
   it('refuses a malformed address before connecting', async () => {
     const mailer = createSmtpMailer({ url: smtp.url, from: 'clinic@example.ee' });
-    await assert.rejects(mailer.send({ to: 'not-an-address', subject: 's', text: 't' }), (e: MailSendError) => !e.retryable);
+    await assert.rejects(
+      mailer.send({ to: 'not-an-address', subject: 's', text: 't' }),
+      (e: MailSendError) => !e.retryable,
+    );
   });
 
   it('keeps mail locally without SMTP_URL', async () => {

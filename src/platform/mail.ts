@@ -70,7 +70,9 @@ function toNodemailer(from: string, m: MailMessage): SendMailOptions {
 function classify(err: unknown): MailSendError {
   const e = err as { message?: string; code?: string; responseCode?: number };
   const code = e.responseCode;
-  const retryable = code ? code >= 400 && code < 500 : ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED'].includes(e.code ?? '') || !e.code;
+  const retryable = code
+    ? code >= 400 && code < 500
+    : ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED'].includes(e.code ?? '') || !e.code;
   return new MailSendError(`mail not sent: ${e.message ?? String(err)}`, retryable, code);
 }
 
@@ -110,7 +112,11 @@ export interface StoredMail extends MailMessage {
 }
 
 /** Development: renders the message as it would be sent and keeps it. */
-export function createDevMailer(opts: { from: string; dir?: string; logger?: Logger }): Mailer & { sent: StoredMail[] } {
+export function createDevMailer(opts: {
+  from: string;
+  dir?: string;
+  logger?: Logger;
+}): Mailer & { sent: StoredMail[] } {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   const sent: StoredMail[] = [];
   if (opts.dir) mkdirSync(opts.dir, { recursive: true });
@@ -130,7 +136,14 @@ export function createDevMailer(opts: { from: string; dir?: string; logger?: Log
   };
 }
 
-export function createMailer(config: { SMTP_URL?: string; MAIL_FROM: string; DATA_DIR?: string }, logger?: Logger): Mailer {
+export function createMailer(
+  config: { SMTP_URL?: string; MAIL_FROM: string; DATA_DIR?: string },
+  logger?: Logger,
+): Mailer {
   if (config.SMTP_URL) return createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM });
-  return createDevMailer({ from: config.MAIL_FROM, dir: config.DATA_DIR ? join(config.DATA_DIR, 'mail') : undefined, logger });
+  return createDevMailer({
+    from: config.MAIL_FROM,
+    dir: config.DATA_DIR ? join(config.DATA_DIR, 'mail') : undefined,
+    logger,
+  });
 }

@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
-import { parseConfig, type Config } from './config';
-import { systemClock, type Clock } from './clock';
+import { type Clock, systemClock } from './clock';
+import { type Config, parseConfig } from './config';
 import { createFieldCipher, type FieldCipher } from './crypto';
-import { openDatabase, type Database } from './db';
+import { type Database, openDatabase } from './db';
 import { createLogger, type Logger } from './logger';
 import { runMigrations } from './migrate';
 import { loadOrCreateDemoSecrets } from './secrets';
@@ -27,12 +27,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** Opens the configured database and brings its schema up to date. */
-export async function openRuntime(config: Config, opts: { clock?: Clock; logger?: Logger; migrate?: boolean } = {}): Promise<Runtime> {
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : pgliteDir(config), poolSize: config.DATABASE_POOL_SIZE });
+export async function openRuntime(
+  config: Config,
+  opts: { clock?: Clock; logger?: Logger; migrate?: boolean } = {},
+): Promise<Runtime> {
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.DATABASE_URL ? undefined : pgliteDir(config),
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
   if (opts.migrate !== false) await runMigrations(database);
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
   return {
-    config, database, clock: opts.clock ?? systemClock, logger,
+    config,
+    database,
+    clock: opts.clock ?? systemClock,
+    logger,
     cipher: createFieldCipher(config.FIELD_ENCRYPTION_KEYS, config.FIELD_ENCRYPTION_ACTIVE_KEY, config.SEARCH_HASH_KEY),
     close: () => database.close(),
   };

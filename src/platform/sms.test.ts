@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startFakeSmsApi, type FakeSmsApi } from '../../test/fakes/sms-api';
-import { createDevSms, createMessenteSms, createSmsSender, SmsSendError } from './sms';
+import { type FakeSmsApi, startFakeSmsApi } from '../../test/fakes/sms-api';
+import { createDevSms, createMessenteSms, createSmsSender, type SmsSendError } from './sms';
 
 describe('Messente-style SMS adapter against the fake API on loopback', () => {
   let api: FakeSmsApi;
@@ -9,7 +9,14 @@ describe('Messente-style SMS adapter against the fake API on loopback', () => {
     api = await startFakeSmsApi();
   });
   after(() => api.close());
-  const sms = () => createMessenteSms({ baseUrl: api.url, username: api.username, password: api.password, sender: 'Parodont', timeoutMs: 1000 });
+  const sms = () =>
+    createMessenteSms({
+      baseUrl: api.url,
+      username: api.username,
+      password: api.password,
+      sender: 'Parodont',
+      timeoutMs: 1000,
+    });
 
   it('sends and returns the provider ids', async () => {
     const receipt = await sms().send({ to: '+37255512345', text: 'Meeldetuletus: vastuvõtt 22.12 kell 10:00.' });
@@ -22,19 +29,28 @@ describe('Messente-style SMS adapter against the fake API on loopback', () => {
 
   it('reports a provider 500 as retryable', async () => {
     api.failNext(1, 'error500');
-    await assert.rejects(sms().send({ to: '+37255512345', text: 'x' }), (e: SmsSendError) => e.retryable && e.status === 500);
+    await assert.rejects(
+      sms().send({ to: '+37255512345', text: 'x' }),
+      (e: SmsSendError) => e.retryable && e.status === 500,
+    );
   });
 
   it('gives up on a hanging provider after the timeout, retryable', async () => {
     api.failNext(1, 'hang');
     const t0 = Date.now();
-    await assert.rejects(sms().send({ to: '+37255512345', text: 'x' }), (e: SmsSendError) => e.retryable && /1000 ms/.test(e.message));
+    await assert.rejects(
+      sms().send({ to: '+37255512345', text: 'x' }),
+      (e: SmsSendError) => e.retryable && /1000 ms/.test(e.message),
+    );
     assert.ok(Date.now() - t0 < 4000);
   });
 
   it('does not retry wrong credentials', async () => {
     const wrong = createMessenteSms({ baseUrl: api.url, username: 'x', password: 'y', sender: 'Clinic' });
-    await assert.rejects(wrong.send({ to: '+37255512345', text: 'x' }), (e: SmsSendError) => !e.retryable && e.status === 401);
+    await assert.rejects(
+      wrong.send({ to: '+37255512345', text: 'x' }),
+      (e: SmsSendError) => !e.retryable && e.status === 401,
+    );
   });
 
   it('refuses a number that is not in international format without calling the provider', async () => {

@@ -73,7 +73,12 @@ export function createMessenteSms(opts: MessenteOptions): SmsSender {
         });
       } catch (err) {
         const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
-        throw new SmsSendError(timedOut ? `SMS provider did not answer within ${timeoutMs} ms` : `SMS provider unreachable: ${(err as Error).message}`, true);
+        throw new SmsSendError(
+          timedOut
+            ? `SMS provider did not answer within ${timeoutMs} ms`
+            : `SMS provider unreachable: ${(err as Error).message}`,
+          true,
+        );
       }
       let body: unknown;
       try {
@@ -84,7 +89,11 @@ export function createMessenteSms(opts: MessenteOptions): SmsSender {
       if (res.status !== 201 && res.status !== 200) {
         const retryable = res.status >= 500 || res.status === 429 || res.status === 408;
         const detail = describeError(body);
-        throw new SmsSendError(`SMS provider answered ${res.status}${detail ? `: ${detail}` : ''}`, retryable, res.status);
+        throw new SmsSendError(
+          `SMS provider answered ${res.status}${detail ? `: ${detail}` : ''}`,
+          retryable,
+          res.status,
+        );
       }
       const b = body as { omnimessage_id?: unknown; messages?: { message_id?: unknown }[] } | null;
       const messageId = b?.messages?.[0]?.message_id;
@@ -104,7 +113,10 @@ function describeError(body: unknown): string {
 }
 
 /** Development: keeps what would have been sent. */
-export function createDevSms(opts: { sender: string; logger?: Logger }): SmsSender & { sent: (SmsMessage & SmsReceipt)[] } {
+export function createDevSms(opts: {
+  sender: string;
+  logger?: Logger;
+}): SmsSender & { sent: (SmsMessage & SmsReceipt)[] } {
   const sent: (SmsMessage & SmsReceipt)[] = [];
   return {
     kind: 'dev',

@@ -4,6 +4,7 @@ import {
   benefitGroups,
   childrenCareRules,
   derivedGroupRules,
+  type Effective,
   isIsoDate,
   NoRuleError,
   prosthesisRules,
@@ -11,7 +12,6 @@ import {
   visitFeeRules,
   yearlyBenefitRules,
   yearlyBenefitTier,
-  type Effective,
 } from './dental-benefits';
 
 const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
@@ -24,7 +24,12 @@ function assertContiguous(name: string, table: readonly Effective[]) {
     assert.ok(!ids.has(row.id), `${name}: duplicate id ${row.id}`);
     ids.add(row.id);
     const next = table[i + 1];
-    if (next) assert.equal(next.from, dayAfter(row.to ?? 'open'), `${name}: ${next.id} must start the day after ${row.id} ends`);
+    if (next)
+      assert.equal(
+        next.from,
+        dayAfter(row.to ?? 'open'),
+        `${name}: ${next.id} must start the day after ${row.id} ends`,
+      );
     else assert.equal(row.to, null, `${name}: the last row stays open`);
   });
 }

@@ -72,20 +72,30 @@ const ADULT_SOURCE = 'Ravikindlustuse seadus § 62-1; tervisekassa.ee "Hambaravi
 
 // Higher tier until 2021: no registered unemployed yet (they got the adult benefit).
 const HIGHER_UNTIL_2021: readonly BenefitGroup[] = [
-  'pregnant', 'mother-of-infant', 'pensioner', 'reduced-work-ability', 'over-63',
+  'pregnant',
+  'mother-of-infant',
+  'pensioner',
+  'reduced-work-ability',
+  'over-63',
 ];
 const HIGHER_FROM_2022: readonly BenefitGroup[] = [...HIGHER_UNTIL_2021, 'unemployed'];
 
 export const yearlyBenefitRules: readonly YearlyBenefitRule[] = [
   {
-    id: 'ee-dental-2017-07-01', from: '2017-07-01', to: '2017-12-31', source: ADULT_SOURCE,
+    id: 'ee-dental-2017-07-01',
+    from: '2017-07-01',
+    to: '2017-12-31',
+    source: ADULT_SOURCE,
     tiers: [
       { name: 'adult', groups: ['adult', 'unemployed'], yearlyCents: 3000, minPatientShareBp: 5000 },
       { name: 'higher', groups: HIGHER_UNTIL_2021, yearlyCents: 8500, minPatientShareBp: 1500 },
     ],
   },
   {
-    id: 'ee-dental-2018-01-01', from: '2018-01-01', to: '2021-12-31', source: ADULT_SOURCE,
+    id: 'ee-dental-2018-01-01',
+    from: '2018-01-01',
+    to: '2021-12-31',
+    source: ADULT_SOURCE,
     tiers: [
       { name: 'adult', groups: ['adult', 'unemployed'], yearlyCents: 4000, minPatientShareBp: 5000 },
       { name: 'higher', groups: HIGHER_UNTIL_2021, yearlyCents: 8500, minPatientShareBp: 1500 },
@@ -93,7 +103,10 @@ export const yearlyBenefitRules: readonly YearlyBenefitRule[] = [
   },
   {
     // Registered unemployed join the higher tier (Postimees, December 2021).
-    id: 'ee-dental-2022-01-01', from: '2022-01-01', to: '2023-12-31', source: ADULT_SOURCE,
+    id: 'ee-dental-2022-01-01',
+    from: '2022-01-01',
+    to: '2023-12-31',
+    source: ADULT_SOURCE,
     tiers: [
       { name: 'adult', groups: ['adult'], yearlyCents: 4000, minPatientShareBp: 5000 },
       { name: 'higher', groups: HIGHER_FROM_2022, yearlyCents: 8500, minPatientShareBp: 1500 },
@@ -101,7 +114,10 @@ export const yearlyBenefitRules: readonly YearlyBenefitRule[] = [
   },
   {
     // Some clinics still quote 15 % for 2024; the Fund's own page and most clinics say 12.5 %.
-    id: 'ee-dental-2024-01-01', from: '2024-01-01', to: null, source: ADULT_SOURCE,
+    id: 'ee-dental-2024-01-01',
+    from: '2024-01-01',
+    to: null,
+    source: ADULT_SOURCE,
     tiers: [
       { name: 'adult', groups: ['adult'], yearlyCents: 6000, minPatientShareBp: 5000 },
       { name: 'higher', groups: HIGHER_FROM_2022, yearlyCents: 10500, minPatientShareBp: 1250 },
@@ -111,30 +127,46 @@ export const yearlyBenefitRules: readonly YearlyBenefitRule[] = [
 
 export const visitFeeRules: readonly VisitFeeRule[] = [
   {
-    id: 'ee-visit-fee-2017-07-01', from: '2017-07-01', to: null,
+    id: 'ee-visit-fee-2017-07-01',
+    from: '2017-07-01',
+    to: null,
     source: `${FUND}: visit fee at most €5, none for pregnant women; children's care is free`,
-    maxCents: 500, exemptGroups: ['pregnant', 'child'],
+    maxCents: 500,
+    exemptGroups: ['pregnant', 'child'],
   },
 ];
 
 export const childrenCareRules: readonly ChildrenCareRule[] = [
   {
-    id: 'ee-children-2017-07-01', from: '2017-07-01', to: null,
+    id: 'ee-children-2017-07-01',
+    from: '2017-07-01',
+    to: null,
     source: `${FUND}: insured under 19 free; one more year when the need was found at the last visit before 19`,
-    freeUnderAge: 19, extensionYearsWhenNeedFoundBefore: 1,
+    freeUnderAge: 19,
+    extensionYearsWhenNeedFoundBefore: 1,
   },
 ];
 
 export const prosthesisRules: readonly ProsthesisRule[] = [
   {
-    id: 'ee-prosthesis-2017-07-01', from: '2017-07-01', to: null,
+    id: 'ee-prosthesis-2017-07-01',
+    from: '2017-07-01',
+    to: null,
     source: `${FUND}: €260 per three years from the completion of the prosthesis`,
-    amountCents: 26000, periodYears: 3, groups: ['pensioner', 'reduced-work-ability', 'over-63'],
+    amountCents: 26000,
+    periodYears: 3,
+    groups: ['pensioner', 'reduced-work-ability', 'over-63'],
   },
 ];
 
 export const derivedGroupRules: readonly DerivedGroupRule[] = [
-  { id: 'ee-over-63-2017-07-01', from: '2017-07-01', to: null, source: `${FUND}: 63-year-olds and older`, over63FromAge: 63 },
+  {
+    id: 'ee-over-63-2017-07-01',
+    from: '2017-07-01',
+    to: null,
+    source: `${FUND}: 63-year-olds and older`,
+    over63FromAge: 63,
+  },
 ];
 
 /** Raised when a date falls outside every row of a table; callers turn it into a 400. */

@@ -9,7 +9,14 @@ const riga = { country: 'LV' as const, timeZone: 'Europe/Riga' };
 
 describe('Easter', () => {
   it('matches published dates', () => {
-    for (const [y, d] of [[2000, '2000-04-23'], [2019, '2019-04-21'], [2024, '2024-03-31'], [2025, '2025-04-20'], [2026, '2026-04-05'], [2038, '2038-04-25']] as const) {
+    for (const [y, d] of [
+      [2000, '2000-04-23'],
+      [2019, '2019-04-21'],
+      [2024, '2024-03-31'],
+      [2025, '2025-04-20'],
+      [2026, '2026-04-05'],
+      [2038, '2038-04-25'],
+    ] as const) {
       assert.equal(easterSunday(y), d);
     }
   });
@@ -19,8 +26,18 @@ describe('Estonian public holidays', () => {
   it('has the fixed days and the Easter-based ones of 2026', () => {
     const dates = holidaysOf('EE', 2026).map((h) => h.date);
     assert.deepEqual(dates, [
-      '2026-01-01', '2026-02-24', '2026-04-03', '2026-04-05', '2026-05-01', '2026-05-24',
-      '2026-06-23', '2026-06-24', '2026-08-20', '2026-12-24', '2026-12-25', '2026-12-26',
+      '2026-01-01',
+      '2026-02-24',
+      '2026-04-03',
+      '2026-04-05',
+      '2026-05-01',
+      '2026-05-24',
+      '2026-06-23',
+      '2026-06-24',
+      '2026-08-20',
+      '2026-12-24',
+      '2026-12-25',
+      '2026-12-26',
     ]);
     assert.equal(holidayOn('EE', '2026-06-24')?.name, 'jaanipäev');
   });
@@ -42,7 +59,8 @@ describe('Latvian public holidays', () => {
     assert.equal(isWorkingDay('LV', '2026-05-05'), true); // 4 May 2026 is a Monday: nothing moves
   });
   it('has Midsummer, Christmas and New Year’s Eve', () => {
-    for (const d of ['2026-06-23', '2026-06-24', '2026-12-24', '2026-12-25', '2026-12-31']) assert.equal(isWorkingDay('LV', d), false, d);
+    for (const d of ['2026-06-23', '2026-06-24', '2026-12-24', '2026-12-25', '2026-12-31'])
+      assert.equal(isWorkingDay('LV', d), false, d);
     assert.equal(isWorkingDay('EE', '2026-12-31'), true);
   });
   it('knows the working days moved by Cabinet order in December 2024', () => {

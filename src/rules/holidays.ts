@@ -1,4 +1,4 @@
-import { addDays, isoWeekday, type IsoDate } from './zoned-time';
+import { addDays, type IsoDate, isoWeekday } from './zoned-time';
 
 /**
  * Public holidays of Estonia and Latvia as dated data. A holiday is a day off for the
@@ -139,7 +139,8 @@ export function holidaysOf(country: Country, year: number): Holiday[] {
     if (inForce(date, r)) out.push({ date, name: r.name });
   }
   if (country === 'LV') {
-    for (const t of latvianTransfers) if (t.kind === 'holiday' && t.date.startsWith(`${year}-`)) out.push({ date: t.date, name: t.name });
+    for (const t of latvianTransfers)
+      if (t.kind === 'holiday' && t.date.startsWith(`${year}-`)) out.push({ date: t.date, name: t.name });
   }
   out.sort((a, b) => a.date.localeCompare(b.date));
   yearCache.set(key, out);

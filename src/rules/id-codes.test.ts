@@ -1,10 +1,14 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { ageOn, checkEstonianCode, checkLatvianCode, guessIdCountry } from './id-codes';
 
 test('valid Estonian codes give birth date and sex', () => {
   assert.deepEqual(checkEstonianCode('37605030299'), {
-    valid: true, country: 'EE', normalized: '37605030299', birthDate: '1976-05-03', sex: 'male',
+    valid: true,
+    country: 'EE',
+    normalized: '37605030299',
+    birthDate: '1976-05-03',
+    sex: 'male',
   });
   const a = checkEstonianCode('36805280109');
   assert.equal(a.valid && a.birthDate, '1968-05-28');
@@ -25,10 +29,15 @@ test('invalid Estonian codes say why', () => {
 
 test('every century digit maps to its century', () => {
   // 2000s female born 2004-02-29 (leap year) is a real date; check digit computed by the rule itself
-  for (const [g, year] of [[1, 1800], [3, 1900], [5, 2000], [7, 2100]] as const) {
+  for (const [g, year] of [
+    [1, 1800],
+    [3, 1900],
+    [5, 2000],
+    [7, 2100],
+  ] as const) {
     const base = `${g}040229001`;
     const r = [...Array(10).keys()].map((c) => checkEstonianCode(base + c)).find((x) => x.valid);
-    assert.ok(r && r.valid && r.birthDate === `${year + 4}-02-29`, `century digit ${g}`);
+    assert.ok(r?.valid && r.birthDate === `${year + 4}-02-29`, `century digit ${g}`);
   }
 });
 

@@ -20,7 +20,8 @@ function realDate(year: number, month: number, day: number): string | null {
 /** Estonian isikukood GYYMMDDSSSC. */
 export function checkEstonianCode(input: string): IdCodeResult {
   const code = input.replace(/\s+/g, '');
-  if (!/^\d{11}$/.test(code)) return { valid: false, country: 'EE', reason: 'an Estonian ID code has exactly 11 digits' };
+  if (!/^\d{11}$/.test(code))
+    return { valid: false, country: 'EE', reason: 'an Estonian ID code has exactly 11 digits' };
   const d = [...code].map(Number);
   const g = d[0]!;
   if (g < 1 || g > 8) return { valid: false, country: 'EE', reason: `unknown century and sex digit ${g}` };
@@ -47,8 +48,13 @@ export function checkLatvianCode(input: string): IdCodeResult {
     // Since 1 July 2017 new codes carry no birth date; whether the last digit is a checksum is not
     // officially confirmed, so the code is accepted with a warning and never rejected on it.
     return {
-      valid: true, country: 'LV', normalized, birthDate: null, sex: null,
-      warning: 'new-format Latvian code: no birth date in it and its check digit cannot be verified; enter the birth date',
+      valid: true,
+      country: 'LV',
+      normalized,
+      birthDate: null,
+      sex: null,
+      warning:
+        'new-format Latvian code: no birth date in it and its check digit cannot be verified; enter the birth date',
     };
   }
   const d = [...digits].map(Number);

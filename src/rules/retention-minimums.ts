@@ -19,11 +19,38 @@ export interface RetentionMinimum extends Effective {
 }
 
 export const retentionMinimums: readonly RetentionMinimum[] = [
-  { id: 'ee-outpatient-30y', country: 'EE', from: '2008-06-01', to: null, catalogue: 'health', what: 'outpatient treatment documents', years: 30, runsFrom: 'service_date', source: 'Tervishoiuteenuste korraldamise seadus; sotsiaalministri määrus nr 56 (2008)' },
-  { id: 'ee-care-logs-5y', country: 'EE', from: '2008-06-01', to: null, catalogue: 'access_log', what: 'logs of health-care processing', years: 5, runsFrom: 'recording', source: 'DESIGN.md: logs of health-care processing 5 years' },
+  {
+    id: 'ee-outpatient-30y',
+    country: 'EE',
+    from: '2008-06-01',
+    to: null,
+    catalogue: 'health',
+    what: 'outpatient treatment documents',
+    years: 30,
+    runsFrom: 'service_date',
+    source: 'Tervishoiuteenuste korraldamise seadus; sotsiaalministri määrus nr 56 (2008)',
+  },
+  {
+    id: 'ee-care-logs-5y',
+    country: 'EE',
+    from: '2008-06-01',
+    to: null,
+    catalogue: 'access_log',
+    what: 'logs of health-care processing',
+    years: 5,
+    runsFrom: 'recording',
+    source: 'DESIGN.md: logs of health-care processing 5 years',
+  },
   ...accountingRetentionRules.map((r) => ({
-    id: r.id, country: r.country, from: r.from, to: r.to, source: r.source,
-    catalogue: 'financial' as const, what: 'invoices and accounting source documents', years: r.years, runsFrom: 'end_of_financial_year' as const,
+    id: r.id,
+    country: r.country,
+    from: r.from,
+    to: r.to,
+    source: r.source,
+    catalogue: 'financial' as const,
+    what: 'invoices and accounting source documents',
+    years: r.years,
+    runsFrom: 'end_of_financial_year' as const,
   })),
 ];
 

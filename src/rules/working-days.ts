@@ -1,5 +1,5 @@
-import { isWorkingDay, type Country } from './holidays';
-import { addDays, localDate, startOfLocalDay, type IsoDate } from './zoned-time';
+import { type Country, isWorkingDay } from './holidays';
+import { addDays, type IsoDate, localDate, startOfLocalDay } from './zoned-time';
 
 /**
  * Working-day deadlines computed on the clinic's wall clock with its country's holidays.
@@ -19,7 +19,8 @@ export const deadlineRules: Record<'written_booking_request', DeadlineRule[]> = 
   written_booking_request: [
     {
       workingDays: 2,
-      source: 'Sotsiaalministri määrus nr 46 (2008), asendatud nr 73 (2018): kirjalikule broneeringule vastatakse 2 tööpäeva jooksul',
+      source:
+        'Sotsiaalministri määrus nr 46 (2008), asendatud nr 73 (2018): kirjalikule broneeringule vastatakse 2 tööpäeva jooksul',
     },
   ],
 };
@@ -70,7 +71,11 @@ export function bookingRequestDeadline(received: Date, place: { country: Country
   return workingDayDeadline(received, rule.workingDays, place);
 }
 
-export function deadlineState(deadline: Deadline, now: Date, place: { timeZone: string }): 'overdue' | 'due_today' | 'open' {
+export function deadlineState(
+  deadline: Deadline,
+  now: Date,
+  place: { timeZone: string },
+): 'overdue' | 'due_today' | 'open' {
   if (now.getTime() >= deadline.dueAt.getTime()) return 'overdue';
   return localDate(now, place.timeZone) === deadline.dueDate ? 'due_today' : 'open';
 }

@@ -10,8 +10,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-GB', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     formatters.set(timeZone, f);
   }
@@ -32,9 +38,20 @@ export interface WallClock {
 export function wallClock(instant: Date, timeZone: string): WallClock {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) parts[p.type] = p.value;
-  const year = Number(parts.year), month = Number(parts.month), day = Number(parts.day);
-  const hour = Number(parts.hour), minute = Number(parts.minute);
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, minutes: hour * 60 + minute, year, month, day, hour, minute };
+  const year = Number(parts.year),
+    month = Number(parts.month),
+    day = Number(parts.day);
+  const hour = Number(parts.hour),
+    minute = Number(parts.minute);
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    minutes: hour * 60 + minute,
+    year,
+    month,
+    day,
+    hour,
+    minute,
+  };
 }
 
 /** The local calendar date of an instant in a zone. */

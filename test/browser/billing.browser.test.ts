@@ -15,14 +15,33 @@ before(async () => {
   browser = await launchBrowser();
   const acc = await clinic.as('accountant');
   for (const item of [
-    { code: 'VF', kind: 'visit_fee', price: '5.00', benefitEligible: false, names: { et: 'Visiiditasu', lv: 'Vizītes maksa', en: 'Visit fee', ru: 'Плата за визит' } },
-    { code: 'FILL', price: '60.00', benefitEligible: true, names: { et: 'Plomb', lv: 'Plomba', en: 'Filling', ru: 'Пломба' } },
+    {
+      code: 'VF',
+      kind: 'visit_fee',
+      price: '5.00',
+      benefitEligible: false,
+      names: { et: 'Visiiditasu', lv: 'Vizītes maksa', en: 'Visit fee', ru: 'Плата за визит' },
+    },
+    {
+      code: 'FILL',
+      price: '60.00',
+      benefitEligible: true,
+      names: { et: 'Plomb', lv: 'Plomba', en: 'Filling', ru: 'Пломба' },
+    },
   ]) {
     const r = await acc.post('/api/billing/price-list', { validFrom: '2017-07-01', ...item });
     assert.equal(r.status, 201, JSON.stringify(r.body));
   }
   const rec = await clinic.as('receptionist');
-  const p = await rec.post('/api/patients', patientBody({ firstName: 'Tiina', lastName: 'Kask', identity: { kind: 'national', country: 'EE', code: eeCode('4800707000') }, preferredLanguage: 'en' }));
+  const p = await rec.post(
+    '/api/patients',
+    patientBody({
+      firstName: 'Tiina',
+      lastName: 'Kask',
+      identity: { kind: 'national', country: 'EE', code: eeCode('4800707000') },
+      preferredLanguage: 'en',
+    }),
+  );
   assert.equal(p.status, 201, JSON.stringify(p.body));
   await rec.post(`/api/patients/${p.body.patient.id}/care-team`, { staffUserId: clinic.staff.doctor.id });
 });
@@ -64,7 +83,10 @@ test('visit → the doctor records services → reception issues the invoice wit
   await desk.getByRole('button', { name: /Benefit basis/ }).click();
   await desk.fill('input[name=usedElsewhere]', '40.00');
   await desk.getByRole('button', { name: 'Save', exact: true }).click();
-  await desk.getByTestId('patient-share').getByText(/45\.00/).waitFor();
+  await desk
+    .getByTestId('patient-share')
+    .getByText(/45\.00/)
+    .waitFor();
   await shot(desk, dir, '02-invoice-preview');
   await desk.getByRole('button', { name: 'Issue the invoice' }).click();
   await desk.getByTestId('invoice-number').waitFor();
@@ -83,7 +105,11 @@ test('visit → the doctor records services → reception issues the invoice wit
   assert.match(await desk.locator('dl.facts').innerText(), /Tiina Kask/);
   await shot(desk, dir, '03-paid');
 
-  const expected = { et: ['Arved', 'Arve on tasutud.', 'Tervisekassa'], lv: ['Rēķini', 'Rēķins ir apmaksāts.', 'Veselības apdrošināšanas fonds'], ru: ['Счета', 'Счёт оплачен.', 'Больничная касса'] } as const;
+  const expected = {
+    et: ['Arved', 'Arve on tasutud.', 'Tervisekassa'],
+    lv: ['Rēķini', 'Rēķins ir apmaksāts.', 'Veselības apdrošināšanas fonds'],
+    ru: ['Счета', 'Счёт оплачен.', 'Больничная касса'],
+  } as const;
   for (const [lang, words] of Object.entries(expected)) {
     await desk.getByTestId('language').selectOption(lang);
     const text = await desk.locator('body').innerText();
@@ -93,7 +119,7 @@ test('visit → the doctor records services → reception issues the invoice wit
   await desk.close();
 });
 
-test('the accountant sees this month\'s benefit to claim from the Fund', async () => {
+test("the accountant sees this month's benefit to claim from the Fund", async () => {
   const page = await loginAs('accountant');
   await page.getByRole('link', { name: 'Billing' }).click();
   await page.getByRole('link', { name: 'Reports' }).click();

@@ -1,13 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../harness';
 
 /** Debian's Chromium, driven by playwright-core; nothing is downloaded. */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -21,7 +30,11 @@ export async function startServer(opts: Parameters<typeof createTestApp>[0] = {}
 }
 
 export const outputDir = (name: string) => {
-  const dir = join(process.env.TEST_OUTPUT_DIR ?? 'test-output', 'browser', `${name}-${process.env.TEST_DB ?? 'pglite'}`);
+  const dir = join(
+    process.env.TEST_OUTPUT_DIR ?? 'test-output',
+    'browser',
+    `${name}-${process.env.TEST_DB ?? 'pglite'}`,
+  );
   mkdirSync(dir, { recursive: true });
   return dir;
 };
@@ -31,7 +44,13 @@ export async function shot(page: Page, dir: string, name: string) {
 }
 
 /** Logs a staff member in through the login page, in English, and waits for the app to show them. */
-export async function logInThroughPage(page: Page, baseUrl: string, clinicSlug: string, email: string, password = TEST_PASSWORD) {
+export async function logInThroughPage(
+  page: Page,
+  baseUrl: string,
+  clinicSlug: string,
+  email: string,
+  password = TEST_PASSWORD,
+) {
   await page.goto(`${baseUrl}/`);
   await page.getByTestId('language').selectOption('en');
   await page.fill('input[name=clinic]', clinicSlug);

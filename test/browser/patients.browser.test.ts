@@ -1,5 +1,5 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { createClinic, eeCode, TEST_PASSWORD, type TestClinic } from '../harness';
 import { launchBrowser, logInThroughPage, outputDir, shot, startServer } from './browser';
@@ -77,7 +77,11 @@ test('login → register a patient → find them → see who looked at their dat
   await shot(page, dir, '04-access-history');
 
   // every visible string in the other three languages
-  const expected = { et: ['Patsiendid', 'Kes on andmeid vaadanud', 'Logi välja'], lv: ['Pacienti', 'Kas skatīja datus', 'Iziet'], ru: ['Пациенты', 'Кто просматривал данные', 'Выйти'] } as const;
+  const expected = {
+    et: ['Patsiendid', 'Kes on andmeid vaadanud', 'Logi välja'],
+    lv: ['Pacienti', 'Kas skatīja datus', 'Iziet'],
+    ru: ['Пациенты', 'Кто просматривал данные', 'Выйти'],
+  } as const;
   for (const [lang, words] of Object.entries(expected)) {
     await page.getByTestId('language').selectOption(lang);
     const text = await page.locator('body').innerText();
@@ -89,7 +93,12 @@ test('login → register a patient → find them → see who looked at their dat
 
 test('a doctor who does not treat the patient must state a reason, and it is flagged', async () => {
   const rec = await clinic.as('receptionist');
-  const reg = await rec.post('/api/patients', { firstName: 'Peeter', lastName: 'Paju', identity: { kind: 'national', country: 'EE', code: eeCode('3700101000') }, preferredLanguage: 'et' });
+  const reg = await rec.post('/api/patients', {
+    firstName: 'Peeter',
+    lastName: 'Paju',
+    identity: { kind: 'national', country: 'EE', code: eeCode('3700101000') },
+    preferredLanguage: 'et',
+  });
   assert.equal(reg.status, 201);
   const page = await browser.newPage();
   await logInThroughPage(page, server.url, clinic.slug, clinic.staff.doctor.email);

@@ -1,7 +1,7 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { startFakeSmtp, type FakeSmtp } from '../fakes/smtp';
+import { type FakeSmtp, startFakeSmtp } from '../fakes/smtp';
 import { createClinic, patientBody, type TestClinic } from '../harness';
 import { publishRegister } from '../integration/queue.fixtures';
 import { launchBrowser, outputDir, shot, startServer } from './browser';
@@ -19,11 +19,23 @@ before(async () => {
   clinic = await createClinic(server, 'portalclinic');
   await publishRegister(await clinic.as('dpo'), 'demo');
   const rec = await clinic.as('receptionist');
-  const reg = await rec.post('/api/patients', patientBody({ firstName: 'Kadri', lastName: 'Õispuu', email: 'kadri@example.org', preferredLanguage: 'en' }));
+  const reg = await rec.post(
+    '/api/patients',
+    patientBody({ firstName: 'Kadri', lastName: 'Õispuu', email: 'kadri@example.org', preferredLanguage: 'en' }),
+  );
   assert.equal(reg.status, 201, JSON.stringify(reg.body));
   patientId = reg.body.patient.id;
   assert.equal((await rec.get(`/api/patients/${patientId}`)).status, 200);
-  assert.equal((await rec.post(`/api/patients/${patientId}/consents`, { purposeKey: 'newsletter', action: 'given', channel: 'paper' })).status, 201);
+  assert.equal(
+    (
+      await rec.post(`/api/patients/${patientId}/consents`, {
+        purposeKey: 'newsletter',
+        action: 'given',
+        channel: 'paper',
+      })
+    ).status,
+    201,
+  );
   browser = await launchBrowser();
 });
 after(async () => {
@@ -77,7 +89,11 @@ test('sign in through the e-mailed link, see who looked at my data, withdraw a c
   await page.getByText('No booked visits.').waitFor();
 
   // the same page in the other three languages
-  const expected = { et: ['Minu nõusolekud', 'Logi välja'], lv: ['Manas piekrišanas', 'Iziet'], ru: ['Мои согласия', 'Выйти'] } as const;
+  const expected = {
+    et: ['Minu nõusolekud', 'Logi välja'],
+    lv: ['Manas piekrišanas', 'Iziet'],
+    ru: ['Мои согласия', 'Выйти'],
+  } as const;
   for (const [lang, words] of Object.entries(expected)) {
     await page.getByTestId('portal-language').selectOption(lang);
     const text = await page.locator('body').innerText();

@@ -3,8 +3,8 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { fixedClock } from '../../src/platform/clock';
 import { addDays, localDate, zonedInstant } from '../../src/rules/zoned-time';
-import { startFakeSmsApi, type FakeSmsApi } from '../fakes/sms-api';
-import { startFakeSmtp, type FakeSmtp } from '../fakes/smtp';
+import { type FakeSmsApi, startFakeSmsApi } from '../fakes/sms-api';
+import { type FakeSmtp, startFakeSmtp } from '../fakes/smtp';
 import { createClinic, login, type TestClinic } from '../harness';
 import { publishRegister } from '../integration/queue.fixtures';
 import { launchBrowser, logInThroughPage, outputDir, shot, startServer } from './browser';
@@ -21,7 +21,16 @@ const dir = outputDir('queue');
 before(async () => {
   smtp = await startFakeSmtp();
   sms = await startFakeSmsApi();
-  server = await startServer({ clock, config: { SMTP_URL: smtp.url, SMS_API_URL: sms.url, SMS_API_USER: sms.username, SMS_API_PASSWORD: sms.password, SMS_SENDER: 'Hambaarst' } });
+  server = await startServer({
+    clock,
+    config: {
+      SMTP_URL: smtp.url,
+      SMS_API_URL: sms.url,
+      SMS_API_USER: sms.username,
+      SMS_API_PASSWORD: sms.password,
+      SMS_SENDER: 'Hambaarst',
+    },
+  });
   clinic = await createClinic(server, 'brauser');
   // The register in force gives reminders their legal basis (demo: legitimate interest).
   await publishRegister(await login(server.app, clinic.slug, clinic.staff.dpo.email), 'demo');
@@ -31,9 +40,20 @@ before(async () => {
     assert.equal(r.status, 201, JSON.stringify(r.body));
     return r.body.id as string;
   };
-  const pro = await post('/api/queue/professionals', { firstName: 'Mari', lastName: 'Kask', kind: 'dentist', registrationCode: 'D01234', staffUserId: clinic.staff.doctor.id });
-  await post('/api/queue/services', { name: 'Hambaravi konsultatsioon', names: { en: 'Dental check-up' }, durationMinutes: 30 });
-  for (const weekday of [1, 2, 3, 4, 5]) await post('/api/queue/schedules', { professionalId: pro, weekday, start: '09:00', end: '17:00' });
+  const pro = await post('/api/queue/professionals', {
+    firstName: 'Mari',
+    lastName: 'Kask',
+    kind: 'dentist',
+    registrationCode: 'D01234',
+    staffUserId: clinic.staff.doctor.id,
+  });
+  await post('/api/queue/services', {
+    name: 'Hambaravi konsultatsioon',
+    names: { en: 'Dental check-up' },
+    durationMinutes: 30,
+  });
+  for (const weekday of [1, 2, 3, 4, 5])
+    await post('/api/queue/schedules', { professionalId: pro, weekday, start: '09:00', end: '17:00' });
   browser = await launchBrowser();
 });
 after(async () => {
@@ -49,7 +69,9 @@ test('public booking → reception confirms → notice e-mail → SMS two days b
   await page.getByRole('combobox', { name: 'language' }).selectOption('en');
   await page.getByTestId('public-slot').first().waitFor();
   // A time at least three days ahead, so that the reminder day is still to come.
-  const starts = await page.getByTestId('public-slot').evaluateAll((els) => els.map((e) => e.getAttribute('data-start')!));
+  const starts = await page
+    .getByTestId('public-slot')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-start')!));
   const start = starts.find((s) => new Date(s).getTime() > Date.now() + 3 * 86400000)!;
   assert.ok(start, 'a free time three days ahead');
   await page.click(`[data-start="${start}"]`);
@@ -89,7 +111,16 @@ test('public booking → reception confirms → notice e-mail → SMS two days b
   await desk.getByRole('link', { name: 'Calendar' }).click();
   await desk.getByTestId('calendar-professional').waitFor();
   // Late on a Friday this week has no free time left: look at the next one.
-  for (let i = 0; i < 2 && !(await desk.getByRole('button', { name: /free$/ }).first().isVisible({ timeout: 3000 }).catch(() => false)); i++) {
+  for (
+    let i = 0;
+    i < 2 &&
+    !(await desk
+      .getByRole('button', { name: /free$/ })
+      .first()
+      .isVisible({ timeout: 3000 })
+      .catch(() => false));
+    i++
+  ) {
     await desk.getByRole('button', { name: '→' }).click();
   }
   await desk.getByRole('button', { name: /free$/ }).first().waitFor();

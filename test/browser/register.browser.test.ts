@@ -1,7 +1,7 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
 import { createClinic, patientBody, type TestClinic } from '../harness';
 import { launchBrowser, logInThroughPage, outputDir, shot, startServer } from './browser';
 
@@ -31,7 +31,9 @@ test('the DPO loads a template, sees a bad line refused, previews four languages
   await page.getByRole('link', { name: 'Data protection' }).click();
   await page.selectOption('select[name=preset]', 'sensus');
   await page.getByRole('button', { name: 'Load template' }).click();
-  await page.waitForFunction(() => (document.querySelector('textarea[name=registerYaml]') as HTMLTextAreaElement).value.includes('Sensus etc OÜ'));
+  await page.waitForFunction(() =>
+    (document.querySelector('textarea[name=registerYaml]') as HTMLTextAreaElement).value.includes('Sensus etc OÜ'),
+  );
 
   // A typo in the legal basis: refused with its line, nothing saved.
   const yaml = await page.inputValue('textarea[name=registerYaml]');
@@ -40,7 +42,10 @@ test('the DPO loads a template, sees a bad line refused, previews four languages
   await page.fill('textarea[name=registerYaml]', broken);
   await page.getByRole('button', { name: 'Check and save' }).click();
   await page.getByRole('alert').waitFor();
-  assert.match(await page.getByRole('alert').innerText(), new RegExp(`register\\.yaml:${line}:\\d+: unknown legal basis "x"`));
+  assert.match(
+    await page.getByRole('alert').innerText(),
+    new RegExp(`register\\.yaml:${line}:\\d+: unknown legal basis "x"`),
+  );
   await shot(page, dir, '01-refused');
 
   await page.fill('textarea[name=registerYaml]', yaml);
@@ -69,7 +74,20 @@ test('staff record and withdraw a consent on the patient page', async () => {
   const reg = await (await clinic.as('dpo')).get('/api/register');
   if (!reg.body.document) throw new Error('the first test imports the register');
   const rec = await clinic.as('receptionist');
-  const created = await rec.post('/api/patients', patientBody({ firstName: 'Liisa', lastName: 'Kask', identity: { kind: 'document', documentType: 'passport', documentNumber: 'X1234567', documentCountry: 'FI', birthDate: '1990-02-03' } }));
+  const created = await rec.post(
+    '/api/patients',
+    patientBody({
+      firstName: 'Liisa',
+      lastName: 'Kask',
+      identity: {
+        kind: 'document',
+        documentType: 'passport',
+        documentNumber: 'X1234567',
+        documentCountry: 'FI',
+        birthDate: '1990-02-03',
+      },
+    }),
+  );
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await loginAs(page, 'receptionist');
@@ -89,23 +107,54 @@ test('staff record and withdraw a consent on the patient page', async () => {
 
 test('a patient withdraws a consent with one click from the link in a message', async () => {
   const dpo = await clinic.as('dpo');
-  assert.equal((await dpo.post('/api/register/import', { text: readFileSync('presets/demo.yaml', 'utf8') })).status, 200);
+  assert.equal(
+    (await dpo.post('/api/register/import', { text: readFileSync('presets/demo.yaml', 'utf8') })).status,
+    200,
+  );
   const rec = await clinic.as('receptionist');
-  const created = await rec.post('/api/patients', patientBody({ firstName: 'Olev', lastName: 'Mets', email: 'olev@example.org', identity: { kind: 'document', documentType: 'passport', documentNumber: 'Y7654321', documentCountry: 'FI', birthDate: '1980-05-06' } }));
+  const created = await rec.post(
+    '/api/patients',
+    patientBody({
+      firstName: 'Olev',
+      lastName: 'Mets',
+      email: 'olev@example.org',
+      identity: {
+        kind: 'document',
+        documentType: 'passport',
+        documentNumber: 'Y7654321',
+        documentCountry: 'FI',
+        birthDate: '1980-05-06',
+      },
+    }),
+  );
   const patientId = created.body.patient.id as string;
-  assert.equal((await rec.post(`/api/patients/${patientId}/consents`, { purposeKey: 'newsletter', action: 'given', channel: 'on_site' })).status, 201);
+  assert.equal(
+    (
+      await rec.post(`/api/patients/${patientId}/consents`, {
+        purposeKey: 'newsletter',
+        action: 'given',
+        channel: 'on_site',
+      })
+    ).status,
+    201,
+  );
   const { consents, links } = server.services.register;
   assert.equal(await consents.allows({ clinicId: clinic.id }, patientId, 'newsletter'), true);
 
   const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
-  await page.goto(`${server.url}/consents/withdraw?lang=lv&token=${encodeURIComponent(links.token({ clinicId: clinic.id, patientId, purposeKey: 'newsletter' }))}`);
+  await page.goto(
+    `${server.url}/consents/withdraw?lang=lv&token=${encodeURIComponent(links.token({ clinicId: clinic.id, patientId, purposeKey: 'newsletter' }))}`,
+  );
   assert.match(await page.locator('body').innerText(), /jaunumu vēstule un piedāvājumi/);
   await shot(page, dir, '05-withdraw-link');
   await page.getByRole('button', { name: 'Atsaukt piekrišanu' }).click();
   await page.getByRole('status').waitFor();
   assert.match(await page.getByRole('status').innerText(), /Piekrišana ir atsaukta/);
   assert.equal(await consents.allows({ clinicId: clinic.id }, patientId, 'newsletter'), false, 'in force at once');
-  const audited = await server.database.raw.query<{ n: string }>(`select count(*)::text n from audit_events where clinic_id = $1 and action = 'consent.withdrawn' and patient_ref = $2`, [clinic.id, patientId]);
+  const audited = await server.database.raw.query<{ n: string }>(
+    `select count(*)::text n from audit_events where clinic_id = $1 and action = 'consent.withdrawn' and patient_ref = $2`,
+    [clinic.id, patientId],
+  );
   assert.equal(audited[0]!.n, '1');
   await shot(page, dir, '06-withdrawn');
 });

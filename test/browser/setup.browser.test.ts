@@ -1,5 +1,5 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { createClinic, type TestClinic } from '../harness';
 import { launchBrowser, logInThroughPage, outputDir, shot, startServer } from './browser';
@@ -40,13 +40,20 @@ test('the administrator sets up a dentist, a service and working hours, and the 
   await page.fill('input[name=scheduleStart]', '17:00');
   await page.fill('input[name=scheduleEnd]', '09:00');
   await page.getByRole('form', { name: 'Working hours' }).getByRole('button', { name: 'Add' }).click();
-  assert.match(await page.getByRole('form', { name: 'Working hours' }).getByRole('alert').innerText(), /end must be after the start/);
+  assert.match(
+    await page.getByRole('form', { name: 'Working hours' }).getByRole('alert').innerText(),
+    /end must be after the start/,
+  );
   for (const weekday of ['1', '2', '3', '4', '5']) {
     await page.selectOption('select[name=scheduleWeekday]', weekday);
     await page.fill('input[name=scheduleStart]', '09:00');
     await page.fill('input[name=scheduleEnd]', '15:00');
     await page.getByRole('form', { name: 'Working hours' }).getByRole('button', { name: 'Add' }).click();
-    await page.getByTestId('setup-schedules').locator('tr').nth(Number(weekday) - 1).waitFor();
+    await page
+      .getByTestId('setup-schedules')
+      .locator('tr')
+      .nth(Number(weekday) - 1)
+      .waitFor();
   }
   assert.match(await page.getByTestId('setup-schedules').innerText(), /Kaarel Kivi\s+Friday\s+09:00–15:00/);
   await page.fill('input[name=absenceNote]', 'koolitus');
@@ -60,6 +67,10 @@ test('the administrator sets up a dentist, a service and working hours, and the 
   const slots = await admin.get(`/api/queue/slots?serviceId=${service.id}`);
   assert.equal(slots.status, 200, JSON.stringify(slots.body));
   assert.ok(slots.body.slots.length > 10, 'free times follow the new working hours');
-  assert.ok(slots.body.slots.every((s: { end: string; start: string }) => Date.parse(s.end) - Date.parse(s.start) === 45 * 60_000));
+  assert.ok(
+    slots.body.slots.every(
+      (s: { end: string; start: string }) => Date.parse(s.end) - Date.parse(s.start) === 45 * 60_000,
+    ),
+  );
   await page.close();
 });

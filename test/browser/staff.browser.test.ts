@@ -1,5 +1,5 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { createClinic, login, type TestClinic } from '../harness';
 import { launchBrowser, logInThroughPage, outputDir, shot, startServer } from './browser';
@@ -39,8 +39,16 @@ test('the administrator adds a doctor, who can log in, and disables the account 
 
   const doctor = await login(server.app, clinic.slug, 'maarja.uus@staffclinic.example', password);
   assert.equal((await doctor.get('/api/auth/me')).body.user.roles[0], 'doctor');
-  await page.getByTestId('staff-list').getByRole('row', { name: /Maarja Uus/ }).getByRole('button', { name: 'Disable account' }).click();
-  await page.getByTestId('staff-list').getByRole('row', { name: /Maarja Uus/ }).getByText('disabled').waitFor();
+  await page
+    .getByTestId('staff-list')
+    .getByRole('row', { name: /Maarja Uus/ })
+    .getByRole('button', { name: 'Disable account' })
+    .click();
+  await page
+    .getByTestId('staff-list')
+    .getByRole('row', { name: /Maarja Uus/ })
+    .getByText('disabled')
+    .waitFor();
   assert.equal((await doctor.get('/api/auth/me')).status, 401, 'the session ended at once');
   await shot(page, dir, '02-disabled');
   const own = await (await clinic.as('admin')).post(`/api/staff/${clinic.staff.admin.id}/disable`);

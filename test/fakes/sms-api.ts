@@ -50,14 +50,16 @@ export async function startFakeSmsApi(opts: { username?: string; password?: stri
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     requests += 1;
-    if (req.method !== 'POST' || req.url !== '/v1/omnimessage') return reply(res, 404, { errors: [{ title: 'Not found' }] });
+    if (req.method !== 'POST' || req.url !== '/v1/omnimessage')
+      return reply(res, 404, { errors: [{ title: 'Not found' }] });
     let current = mode;
     if (failures.n > 0) {
       failures.n -= 1;
       current = failures.mode;
     }
     if (current === 'hang') return; // never answers; the client's timeout must fire
-    if (current === 'error500') return reply(res, 500, { errors: [{ title: 'Internal error', detail: 'try again later' }] });
+    if (current === 'error500')
+      return reply(res, 500, { errors: [{ title: 'Internal error', detail: 'try again later' }] });
     const expected = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
     if (current === 'unauthorized' || req.headers.authorization !== expected) {
       return reply(res, 401, { errors: [{ title: 'Unauthorized', detail: 'wrong credentials' }] });
@@ -70,12 +72,25 @@ export async function startFakeSmsApi(opts: { username?: string; password?: stri
     }
     const msg = body.messages?.[0];
     if (!body.to || !/^\+\d{7,15}$/.test(body.to) || !msg || msg.channel !== 'sms' || !msg.text || !msg.sender) {
-      return reply(res, 400, { errors: [{ title: 'Bad request', detail: 'to, channel, sender and text are required' }] });
+      return reply(res, 400, {
+        errors: [{ title: 'Bad request', detail: 'to, channel, sender and text are required' }],
+      });
     }
-    const sms: ReceivedSms = { to: body.to, sender: msg.sender, text: msg.text, omnimessageId: randomUUID(), messageId: randomUUID(), at: new Date() };
+    const sms: ReceivedSms = {
+      to: body.to,
+      sender: msg.sender,
+      text: msg.text,
+      omnimessageId: randomUUID(),
+      messageId: randomUUID(),
+      at: new Date(),
+    };
     received.push(sms);
     for (const w of waiters.filter((x) => received.length >= x.count)) w.resolve();
-    reply(res, 201, { omnimessage_id: sms.omnimessageId, messages: [{ channel: 'sms', message_id: sms.messageId, sender: sms.sender }], to: sms.to });
+    reply(res, 201, {
+      omnimessage_id: sms.omnimessageId,
+      messages: [{ channel: 'sms', message_id: sms.messageId, sender: sms.sender }],
+      to: sms.to,
+    });
   };
 
   const server = createServer((req, res) => {
@@ -101,8 +116,17 @@ export async function startFakeSmsApi(opts: { username?: string; password?: stri
     waitFor: (count, timeoutMs = 5000) =>
       new Promise((resolve, reject) => {
         if (received.length >= count) return resolve(received);
-        const timer = setTimeout(() => reject(new Error(`fake SMS API: ${received.length} of ${count} messages after ${timeoutMs} ms`)), timeoutMs);
-        waiters.push({ count, resolve: () => { clearTimeout(timer); resolve(received); } });
+        const timer = setTimeout(
+          () => reject(new Error(`fake SMS API: ${received.length} of ${count} messages after ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+        waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(received);
+          },
+        });
       }),
     close: () =>
       new Promise<void>((resolve) => {

@@ -40,7 +40,9 @@ export async function startFakeSmtp(): Promise<FakeSmtp> {
       stream.on('end', () => {
         if (refusals.n > 0) {
           refusals.n -= 1;
-          const err = new Error(refusals.code === 451 ? 'try again later' : 'mailbox unavailable') as Error & { responseCode: number };
+          const err = new Error(refusals.code === 451 ? 'try again later' : 'mailbox unavailable') as Error & {
+            responseCode: number;
+          };
           err.responseCode = refusals.code;
           return callback(err);
         }
@@ -69,8 +71,17 @@ export async function startFakeSmtp(): Promise<FakeSmtp> {
     waitFor: (count, timeoutMs = 5000) =>
       new Promise((resolve, reject) => {
         if (received.length >= count) return resolve(received);
-        const timer = setTimeout(() => reject(new Error(`fake SMTP: ${received.length} of ${count} mails after ${timeoutMs} ms`)), timeoutMs);
-        waiters.push({ count, resolve: () => { clearTimeout(timer); resolve(received); } });
+        const timer = setTimeout(
+          () => reject(new Error(`fake SMTP: ${received.length} of ${count} mails after ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+        waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(received);
+          },
+        });
       }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -121,7 +132,13 @@ function decodeBody(body: string, encoding: string | undefined): Buffer {
 
 function parseMail(raw: string): Omit<ReceivedMail, 'from' | 'to' | 'raw'> {
   const { headers, body } = splitHeaders(raw);
-  const out = { headers, subject: decodeWords(headers.subject ?? ''), text: '', html: '', attachments: [] as ReceivedMail['attachments'] };
+  const out = {
+    headers,
+    subject: decodeWords(headers.subject ?? ''),
+    text: '',
+    html: '',
+    attachments: [] as ReceivedMail['attachments'],
+  };
   const walk = (h: Record<string, string>, b: string) => {
     const type = h['content-type'] ?? 'text/plain';
     const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
@@ -138,7 +155,11 @@ function parseMail(raw: string): Omit<ReceivedMail, 'from' | 'to' | 'raw'> {
     const disposition = h['content-disposition'] ?? '';
     const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? /name="?([^";]+)"?/i.exec(type)?.[1];
     if (disposition.startsWith('attachment') || (filename && !type.startsWith('text/'))) {
-      out.attachments.push({ filename: decodeWords(filename ?? 'attachment'), contentType: type.split(';')[0]!.trim(), content });
+      out.attachments.push({
+        filename: decodeWords(filename ?? 'attachment'),
+        contentType: type.split(';')[0]!.trim(),
+        content,
+      });
     } else if (type.startsWith('text/html')) out.html += content.toString('utf8');
     else if (type.startsWith('text/plain')) out.text += content.toString('utf8');
   };

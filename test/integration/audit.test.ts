@@ -1,5 +1,5 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import { createClinic, createTestApp, eeCode, patientBody, type TestApp, type TestClinic } from '../harness';
 
 let t: TestApp;
@@ -11,7 +11,10 @@ before(async () => {
   t = await createTestApp();
   c = await createClinic(t, 'auditclinic');
   const rec = await c.as('receptionist');
-  const r = await rec.post('/api/patients', patientBody({ identity: { kind: 'national', country: 'EE', code }, healthNotes: undefined }));
+  const r = await rec.post(
+    '/api/patients',
+    patientBody({ identity: { kind: 'national', country: 'EE', code }, healthNotes: undefined }),
+  );
   patientId = r.body.patient.id;
   await rec.get(`/api/patients/${patientId}`);
   await rec.post('/api/patients/search', { query: 'tamm' });
@@ -20,7 +23,8 @@ after(() => t.close());
 
 test('every event carries who, role, clinic, action, patient reference, purpose, outcome and request id', async () => {
   const [e] = await t.database.raw.query<Record<string, unknown>>(
-    `select * from audit_events where action = 'patient.read' and patient_ref = $1`, [patientId],
+    `select * from audit_events where action = 'patient.read' and patient_ref = $1`,
+    [patientId],
   );
   assert.ok(e);
   assert.equal(e.clinic_id, c.id);
@@ -44,16 +48,25 @@ test('the chain verifies, and UPDATE or DELETE on the log is refused by the data
   const ok = await t.services.audit.verify(t.database.db);
   assert.equal(ok.ok, true);
   assert.ok(ok.checked > 5);
-  await assert.rejects(t.database.raw.query(`update audit_events set purpose = 'x' where clinic_id = $1`, [c.id]), /append-only/);
+  await assert.rejects(
+    t.database.raw.query(`update audit_events set purpose = 'x' where clinic_id = $1`, [c.id]),
+    /append-only/,
+  );
   await assert.rejects(t.database.raw.query(`delete from audit_events where clinic_id = $1`, [c.id]), /append-only/);
   await assert.rejects(t.database.raw.query('truncate audit_events'), /append-only/);
 });
 
 test('a hand-edited row is named as the first broken link', async () => {
-  const [target] = await t.database.raw.query<{ seq: string }>(`select seq::text from audit_events where clinic_id = $1 and action = 'patient.read'`, [c.id]);
+  const [target] = await t.database.raw.query<{ seq: string }>(
+    `select seq::text from audit_events where clinic_id = $1 and action = 'patient.read'`,
+    [c.id],
+  );
   // Only someone able to switch the trigger off can do this: exactly the tampering verify must catch.
   await t.database.raw.query('alter table audit_events disable trigger audit_events_append_only');
-  await t.database.raw.query(`update audit_events set actor_id = null where clinic_id = $1 and seq = $2`, [c.id, target!.seq]);
+  await t.database.raw.query(`update audit_events set actor_id = null where clinic_id = $1 and seq = $2`, [
+    c.id,
+    target!.seq,
+  ]);
   await t.database.raw.query('alter table audit_events enable trigger audit_events_append_only');
   const r = await t.services.audit.verify(t.database.db);
   assert.equal(r.ok, false);
@@ -64,14 +77,26 @@ test('a hand-edited row is named as the first broken link', async () => {
 
 test('ID codes, documents, insurance and health notes are unreadable in the stored rows', async () => {
   const doctor = await c.as('doctor');
-  const r = await doctor.post('/api/patients', patientBody({
-    firstName: 'Salajane', identity: { kind: 'document', documentType: 'passport', documentNumber: 'PX9988776', documentCountry: 'FI', birthDate: '1970-01-01' },
-    insurance: { status: 'insured', insurer: 'Tervisekassa-XYZ' }, healthNotes: 'penicillin allergy',
-  }));
+  const r = await doctor.post(
+    '/api/patients',
+    patientBody({
+      firstName: 'Salajane',
+      identity: {
+        kind: 'document',
+        documentType: 'passport',
+        documentNumber: 'PX9988776',
+        documentCountry: 'FI',
+        birthDate: '1970-01-01',
+      },
+      insurance: { status: 'insured', insurer: 'Tervisekassa-XYZ' },
+      healthNotes: 'penicillin allergy',
+    }),
+  );
   assert.equal(r.status, 201, JSON.stringify(r.body));
   const rows = await t.database.raw.query<Record<string, unknown>>('select * from patients');
   const dump = JSON.stringify(rows);
-  for (const secret of [code, 'PX9988776', 'Tervisekassa-XYZ', 'penicillin']) assert.ok(!dump.includes(secret), `${secret} not stored in clear`);
+  for (const secret of [code, 'PX9988776', 'Tervisekassa-XYZ', 'penicillin'])
+    assert.ok(!dump.includes(secret), `${secret} not stored in clear`);
   assert.match(String(rows[0]!.id_code_enc ?? rows[1]!.id_code_enc), /^v1\.k1\./);
   // The doctor who registered sees the health note; reception does not.
   const own = await doctor.get(`/api/patients/${r.body.patient.id}`);
@@ -88,10 +113,13 @@ test('need-to-know: another doctor must state a reason; the access is flagged; r
   assert.equal(refused.status, 403);
   assert.equal(refused.body.error, 'reason_required');
   const [denied] = await t.database.raw.query<{ outcome: string }>(
-    `select outcome from audit_events where patient_ref = $1 and actor_id = $2 order by seq desc limit 1`, [patientId, c.staff.doctor2.id],
+    `select outcome from audit_events where patient_ref = $1 and actor_id = $2 order by seq desc limit 1`,
+    [patientId, c.staff.doctor2.id],
   );
   assert.equal(denied!.outcome, 'denied', 'the refusal is recorded even though the work rolled back');
-  const opened = await other.get(`/api/patients/${patientId}`, { 'x-access-reason': encodeURIComponent('night duty: acute pain') });
+  const opened = await other.get(`/api/patients/${patientId}`, {
+    'x-access-reason': encodeURIComponent('night duty: acute pain'),
+  });
   assert.equal(opened.status, 200);
   assert.equal(opened.body.access.breakGlass, true);
   const history = await (await c.as('receptionist')).get(`/api/patients/${patientId}/access-history`);
@@ -99,18 +127,29 @@ test('need-to-know: another doctor must state a reason; the access is flagged; r
   assert.equal(flagged.reason, 'night duty: acute pain');
   assert.equal(flagged.staffName, 'doctor2 of auditclinic');
   const accountant = await c.as('accountant');
-  const health = await accountant.patch(`/api/patients/${patientId}`, { version: 1, healthNotes: 'x' }, { 'x-access-reason': 'curious' });
+  const health = await accountant.patch(
+    `/api/patients/${patientId}`,
+    { version: 1, healthNotes: 'x' },
+    { 'x-access-reason': 'curious' },
+  );
   assert.equal(health.status, 403);
 });
 
 test('an error in the middle of a write rolls the whole write back', async () => {
   // Make the audit insert of a new registration fail after the patient row was written.
-  await t.database.raw.query(`create or replace function fail_audit() returns trigger as $$ begin raise exception 'simulated crash'; end; $$ language plpgsql`);
-  await t.database.raw.query(`create trigger fail_audit before insert on audit_events for each row when (new.action = 'patient.create') execute function fail_audit()`);
+  await t.database.raw.query(
+    `create or replace function fail_audit() returns trigger as $$ begin raise exception 'simulated crash'; end; $$ language plpgsql`,
+  );
+  await t.database.raw.query(
+    `create trigger fail_audit before insert on audit_events for each row when (new.action = 'patient.create') execute function fail_audit()`,
+  );
   try {
     const before = await t.database.raw.query<{ n: string }>('select count(*)::text n from patients');
     const rec = await c.as('receptionist');
-    const r = await rec.post('/api/patients', patientBody({ identity: { kind: 'national', country: 'EE', code: eeCode('3900101000') } }));
+    const r = await rec.post(
+      '/api/patients',
+      patientBody({ identity: { kind: 'national', country: 'EE', code: eeCode('3900101000') } }),
+    );
     assert.equal(r.status, 500);
     assert.equal(r.body.message, 'something went wrong; the request was not carried out');
     assert.ok(!JSON.stringify(r.body).includes('simulated'), '5xx hides details');

@@ -1,5 +1,5 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import { fixedClock } from '../../src/platform/clock';
 import { createClinic, createTestApp, login, TEST_PASSWORD, type TestApp, type TestClinic } from '../harness';
 
@@ -8,7 +8,10 @@ let t: TestApp;
 let c: TestClinic;
 
 before(async () => {
-  t = await createTestApp({ clock, config: { SESSION_IDLE_MINUTES: '30', SESSION_MAX_HOURS: '12', LOGIN_MAX_FAILURES: '3' } });
+  t = await createTestApp({
+    clock,
+    config: { SESSION_IDLE_MINUTES: '30', SESSION_MAX_HOURS: '12', LOGIN_MAX_FAILURES: '3' },
+  });
   c = await createClinic(t, 'authclinic');
 });
 after(() => t.close());
@@ -25,7 +28,10 @@ test('the session cookie is httpOnly, SameSite and new at every login', async ()
   assert.equal(c1.sameSite, 'Strict');
   assert.notEqual(c1.value, c2.value);
   const rows = await t.database.raw.query<{ id: string }>('select id from sessions');
-  assert.ok(rows.every((r) => !c1.value.includes(r.id)), 'the database keeps only a hash of the token');
+  assert.ok(
+    rows.every((r) => !c1.value.includes(r.id)),
+    'the database keeps only a hash of the token',
+  );
 });
 
 test('writes need the CSRF token; reads without a session are refused', async () => {
@@ -73,7 +79,11 @@ test('logins are rate limited per account, and the limit lifts after the window'
   for (let i = 0; i < 3; i++) assert.equal((await attempt(c.staff.dpo.email, 'wrong-password-123')).statusCode, 401);
   const blocked = await attempt(c.staff.dpo.email, TEST_PASSWORD);
   assert.equal(blocked.statusCode, 429, 'even the right password waits');
-  assert.equal((await attempt(c.staff.accountant.email, TEST_PASSWORD)).statusCode, 200, 'other accounts are not affected');
+  assert.equal(
+    (await attempt(c.staff.accountant.email, TEST_PASSWORD)).statusCode,
+    200,
+    'other accounts are not affected',
+  );
   clock.advance(16 * 60_000);
   assert.equal((await attempt(c.staff.dpo.email, TEST_PASSWORD)).statusCode, 200);
 });
@@ -84,8 +94,14 @@ test('password spraying from one address across accounts is limited too', async 
     const s = await createClinic(sprayed, 'sprayclinic');
     const emails = Object.values(s.staff).map((u) => u.email);
     const tryLogin = (email: string, password: string, ip: string) =>
-      sprayed.app.inject({ method: 'POST', url: '/api/auth/login', payload: { clinic: 'sprayclinic', email, password }, remoteAddress: ip });
-    for (const email of emails.slice(0, 4)) assert.equal((await tryLogin(email, 'guess-password-1', '203.0.113.7')).statusCode, 401);
+      sprayed.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { clinic: 'sprayclinic', email, password },
+        remoteAddress: ip,
+      });
+    for (const email of emails.slice(0, 4))
+      assert.equal((await tryLogin(email, 'guess-password-1', '203.0.113.7')).statusCode, 401);
     assert.equal((await tryLogin(emails[4]!, TEST_PASSWORD, '203.0.113.7')).statusCode, 429, 'that address waits');
     assert.equal((await tryLogin(emails[4]!, TEST_PASSWORD, '198.51.100.2')).statusCode, 200, 'others do not');
   } finally {
@@ -103,15 +119,37 @@ test('unknown clinic and unknown user get the same answer as a wrong password', 
 
 test('staff with weak passwords or unknown roles are refused', async () => {
   const admin = await login(t.app, 'authclinic', c.staff.admin.email);
-  const weak = await admin.post('/api/staff', { email: 'new@authclinic.example', fullName: 'New Person', roles: ['receptionist'], password: 'short' });
+  const weak = await admin.post('/api/staff', {
+    email: 'new@authclinic.example',
+    fullName: 'New Person',
+    roles: ['receptionist'],
+    password: 'short',
+  });
   assert.equal(weak.status, 400);
   assert.equal(weak.body.field, 'password');
-  const role = await admin.post('/api/staff', { email: 'new@authclinic.example', fullName: 'New Person', roles: ['janitor'], password: 'long enough password' });
+  const role = await admin.post('/api/staff', {
+    email: 'new@authclinic.example',
+    fullName: 'New Person',
+    roles: ['janitor'],
+    password: 'long enough password',
+  });
   assert.equal(role.status, 400);
-  const ok = await admin.post('/api/staff', { email: 'new@authclinic.example', fullName: 'New Person', roles: ['receptionist', 'dpo'], password: 'long enough password' });
+  const ok = await admin.post('/api/staff', {
+    email: 'new@authclinic.example',
+    fullName: 'New Person',
+    roles: ['receptionist', 'dpo'],
+    password: 'long enough password',
+  });
   assert.equal(ok.status, 201);
-  const dup = await admin.post('/api/staff', { email: 'NEW@authclinic.example', fullName: 'New Person', roles: ['receptionist'], password: 'long enough password' });
+  const dup = await admin.post('/api/staff', {
+    email: 'NEW@authclinic.example',
+    fullName: 'New Person',
+    roles: ['receptionist'],
+    password: 'long enough password',
+  });
   assert.equal(dup.status, 409);
-  const stored = await t.database.raw.query<{ password_hash: string }>(`select password_hash from staff_users where email = 'new@authclinic.example'`);
+  const stored = await t.database.raw.query<{ password_hash: string }>(
+    `select password_hash from staff_users where email = 'new@authclinic.example'`,
+  );
   assert.match(stored[0]!.password_hash, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 });

@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createDevMailer } from '../../src/platform/mail';
 import { createBillingService } from '../../src/modules/billing/billing.service';
-import { createClinic, createTestApp, eeCode, login, patientBody, type Agent, type TestApp, type TestClinic } from '../harness';
+import { createDevMailer } from '../../src/platform/mail';
+import {
+  type Agent,
+  createClinic,
+  createTestApp,
+  eeCode,
+  login,
+  patientBody,
+  type TestApp,
+  type TestClinic,
+} from '../harness';
 
 /**
  * Billing after the invoice: numbering under concurrency, PDF, debts and notices under a
@@ -16,10 +25,14 @@ let rec: Agent;
 let doc: Agent;
 const setClock = (iso: string) => (t.clock as unknown as { set(d: string): void }).set(iso);
 
-const q = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => t.database.raw.query<T>(sql, params);
+const q = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+  t.database.raw.query<T>(sql, params);
 
 async function newPatient(code: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const r = await rec.post('/api/patients', patientBody({ identity: { kind: 'national', country: 'EE', code }, ...extra }));
+  const r = await rec.post(
+    '/api/patients',
+    patientBody({ identity: { kind: 'national', country: 'EE', code }, ...extra }),
+  );
   assert.equal(r.status, 201, JSON.stringify(r.body));
   await rec.post(`/api/patients/${r.body.patient.id}/care-team`, { staffUserId: c.staff.doctor.id });
   return r.body.patient.id as string;
@@ -42,7 +55,11 @@ before(async () => {
     { code: 'FILL', price: '60.00', benefitEligible: true },
     { code: 'CROWN', price: '400.00', benefitEligible: false },
   ]) {
-    const r = await acc.post('/api/billing/price-list', { validFrom: '2018-01-01', names: { et: `${item.code} et`, lv: `${item.code} lv`, en: `${item.code} en`, ru: `${item.code} ру` }, ...item });
+    const r = await acc.post('/api/billing/price-list', {
+      validFrom: '2018-01-01',
+      names: { et: `${item.code} et`, lv: `${item.code} lv`, en: `${item.code} en`, ru: `${item.code} ру` },
+      ...item,
+    });
     assert.equal(r.status, 201, JSON.stringify(r.body));
   }
 });
@@ -53,7 +70,11 @@ describe('numbering', () => {
     const patientId = await newPatient(eeCode('3810101000'));
     const visits = [];
     for (let i = 0; i < 8; i++) {
-      const v = await doc.post('/api/billing/visits/services', { patientId, visitDate: '2024-02-01', services: [{ code: 'CROWN' }] });
+      const v = await doc.post('/api/billing/visits/services', {
+        patientId,
+        visitDate: '2024-02-01',
+        services: [{ code: 'CROWN' }],
+      });
       visits.push(v.body.visitId as string);
     }
     const results = await Promise.all([
@@ -64,7 +85,10 @@ describe('numbering', () => {
     ]);
     const ok = results.filter((r) => r.status === 201);
     assert.equal(ok.length, 8, JSON.stringify(results.filter((r) => r.status !== 201).map((r) => r.body)));
-    assert.ok(results.slice(8).every((r) => r.status === 400 || r.status === 409), JSON.stringify(results.slice(8).map((r) => r.body)));
+    assert.ok(
+      results.slice(8).every((r) => r.status === 400 || r.status === 409),
+      JSON.stringify(results.slice(8).map((r) => r.body)),
+    );
     const numbers = ok.map((r) => Number(r.body.number)).sort((a, b) => a - b);
     assert.deepEqual(numbers, [1, 2, 3, 4, 5, 6, 7, 8]);
     const counter = await q<{ last_seq: number }>('select last_seq from invoice_counters where clinic_id = $1', [c.id]);
@@ -77,25 +101,43 @@ describe('the yearly balance under concurrency', () => {
     const patientId = await newPatient(eeCode('3870909000'));
     const visits = [];
     for (let i = 0; i < 3; i++) {
-      visits.push((await doc.post('/api/billing/visits/services', { patientId, visitDate: '2024-03-05', services: [{ code: 'FILL' }] })).body.visitId as string);
+      visits.push(
+        (
+          await doc.post('/api/billing/visits/services', {
+            patientId,
+            visitDate: '2024-03-05',
+            services: [{ code: 'FILL' }],
+          })
+        ).body.visitId as string,
+      );
     }
     const results = await Promise.all(visits.map((visitId) => rec.post('/api/billing/invoices', { visitId })));
-    assert.ok(results.every((r) => r.status === 201), JSON.stringify(results.map((r) => r.body)));
+    assert.ok(
+      results.every((r) => r.status === 201),
+      JSON.stringify(results.map((r) => r.body)),
+    );
     const benefits = results.map((r) => Number(r.body.benefitCents)).sort((a, b) => a - b);
     assert.deepEqual(benefits, [0, 3000, 3000]);
   });
 });
 
 describe('printing', () => {
-  test('the PDF is in the patient\'s language and reading it is audited', async () => {
-    const id = await newPatient(eeCode('4820202000'), { preferredLanguage: 'ru', firstName: 'Ольга', lastName: 'Иванова' });
+  test("the PDF is in the patient's language and reading it is audited", async () => {
+    const id = await newPatient(eeCode('4820202000'), {
+      preferredLanguage: 'ru',
+      firstName: 'Ольга',
+      lastName: 'Иванова',
+    });
     const inv = await billedVisit(id, '2024-03-01');
     assert.equal(inv.lines.find((l: { code: string }) => l.code === 'FILL').description, 'FILL ру');
     const pdf = await rec.get(`/api/billing/invoices/${inv.id}/pdf`);
     assert.equal(pdf.status, 200);
     assert.match(String(pdf.headers['content-type']), /application\/pdf/);
     assert.ok(String(pdf.body).startsWith('%PDF'));
-    const audited = await q('select 1 from audit_events where action = $1 and entity_id = $2', ['billing.invoice_pdf', inv.id]);
+    const audited = await q('select 1 from audit_events where action = $1 and entity_id = $2', [
+      'billing.invoice_pdf',
+      inv.id,
+    ]);
     assert.equal(audited.length, 1);
   });
 });
@@ -109,12 +151,18 @@ describe('debts', () => {
     const inv = await billedVisit(patientId, '2024-03-01');
     invoiceId = inv.id;
     assert.equal(inv.dueDate, '2024-03-15');
-    assert.ok(!(await acc.get('/api/billing/debts')).body.items.some((d: { invoiceId: string }) => d.invoiceId === invoiceId));
+    assert.ok(
+      !(await acc.get('/api/billing/debts')).body.items.some((d: { invoiceId: string }) => d.invoiceId === invoiceId),
+    );
     const early = await acc.post(`/api/billing/invoices/${invoiceId}/debt-notices`, { channel: 'email' });
     assert.equal(early.status, 409);
     setClock('2024-04-02T09:00:00Z');
     // Three weeks on, the sessions have expired: log in again.
-    [acc, rec, doc] = await Promise.all([login(t.app, c.slug, c.staff.accountant.email), login(t.app, c.slug, c.staff.receptionist.email), login(t.app, c.slug, c.staff.doctor.email)]);
+    [acc, rec, doc] = await Promise.all([
+      login(t.app, c.slug, c.staff.accountant.email),
+      login(t.app, c.slug, c.staff.receptionist.email),
+      login(t.app, c.slug, c.staff.doctor.email),
+    ]);
     const list = await acc.get('/api/billing/debts');
     const mine = list.body.items.find((d: { invoiceId: string }) => d.invoiceId === invoiceId);
     assert.deepEqual([mine.open, mine.daysOverdue, mine.notices], ['35.00', 18, 0]);
@@ -125,7 +173,9 @@ describe('debts', () => {
     assert.equal(n.status, 201, JSON.stringify(n.body));
     assert.deepEqual([n.body.amount, n.body.to], ['35.00', 'vola@example.org']);
     assert.match(n.body.text, /arve \d+ .*35\.00/);
-    const rows = await q<{ legal_basis: string }>('select legal_basis from debt_notices where invoice_id = $1', [invoiceId]);
+    const rows = await q<{ legal_basis: string }>('select legal_basis from debt_notices where invoice_id = $1', [
+      invoiceId,
+    ]);
     assert.match(rows[0]!.legal_basis, /legitimate interest/);
   });
 
@@ -135,19 +185,38 @@ describe('debts', () => {
     assert.equal(n.status, 409);
     assert.match(n.body.message, /restricted/);
     assert.equal((await q('select 1 from debt_notices where invoice_id = $1', [invoiceId])).length, 1);
-    const denied = await q(`select 1 from audit_events where action = 'billing.debt_notice' and outcome = 'denied' and patient_ref = $1`, [patientId]);
+    const denied = await q(
+      `select 1 from audit_events where action = 'billing.debt_notice' and outcome = 'denied' and patient_ref = $1`,
+      [patientId],
+    );
     assert.equal(denied.length, 1);
 
-    assert.equal((await rec.post(`/api/billing/invoices/${invoiceId}/handover`, { collectorName: 'Inkasso OÜ' })).status, 403);
-    const h = await acc.post(`/api/billing/invoices/${invoiceId}/handover`, { collectorName: 'Inkasso OÜ', collectorRegistryCode: '10000001' });
+    assert.equal(
+      (await rec.post(`/api/billing/invoices/${invoiceId}/handover`, { collectorName: 'Inkasso OÜ' })).status,
+      403,
+    );
+    const h = await acc.post(`/api/billing/invoices/${invoiceId}/handover`, {
+      collectorName: 'Inkasso OÜ',
+      collectorRegistryCode: '10000001',
+    });
     assert.equal(h.status, 201, JSON.stringify(h.body));
     assert.equal(h.body.claim.amountDue, '35.00');
     assert.ok(!JSON.stringify(h.body.claim).includes('FILL'), 'no health data goes to the collector');
-    const disclosure = await q<{ details: { recipient: string; fields: string[] } }>(`select details from audit_events where action = 'disclosure' and patient_ref = $1`, [patientId]);
+    const disclosure = await q<{ details: { recipient: string; fields: string[] } }>(
+      `select details from audit_events where action = 'disclosure' and patient_ref = $1`,
+      [patientId],
+    );
     assert.equal(disclosure[0]!.details.recipient, 'Inkasso OÜ');
     assert.ok(disclosure[0]!.details.fields.includes('national_id'));
-    assert.equal((await acc.post(`/api/billing/invoices/${invoiceId}/handover`, { collectorName: 'Other' })).status, 409);
-    assert.equal((await acc.get('/api/billing/debts')).body.items.find((d: { invoiceId: string }) => d.invoiceId === invoiceId).handedOverTo, 'Inkasso OÜ');
+    assert.equal(
+      (await acc.post(`/api/billing/invoices/${invoiceId}/handover`, { collectorName: 'Other' })).status,
+      409,
+    );
+    assert.equal(
+      (await acc.get('/api/billing/debts')).body.items.find((d: { invoiceId: string }) => d.invoiceId === invoiceId)
+        .handedOverTo,
+      'Inkasso OÜ',
+    );
   });
 });
 
@@ -156,20 +225,38 @@ describe('instalments', () => {
     const id = await newPatient(eeCode('4840404000'));
     const inv = await billedVisit(id, '2024-03-20', 'CROWN');
     const r = await rec.post(`/api/billing/patients/${id}/instalments`, {
-      invoiceId: inv.id, creditProvider: 'Järelmaks AS', monthlyIncome: '1850.00', monthlyObligations: '420.50', occupation: 'teacher', workplace: 'Kool',
+      invoiceId: inv.id,
+      creditProvider: 'Järelmaks AS',
+      monthlyIncome: '1850.00',
+      monthlyObligations: '420.50',
+      occupation: 'teacher',
+      workplace: 'Kool',
     });
     assert.equal(r.status, 201, JSON.stringify(r.body));
-    const stored = await q<{ financial_data_enc: string }>('select financial_data_enc from instalment_requests where id = $1', [r.body.id]);
+    const stored = await q<{ financial_data_enc: string }>(
+      'select financial_data_enc from instalment_requests where id = $1',
+      [r.body.id],
+    );
     assert.match(stored[0]!.financial_data_enc, /^v1\./);
     assert.ok(!stored[0]!.financial_data_enc.includes('teacher'));
     const patient = await q<{ occupation: string | null }>('select occupation from patients where id = $1', [id]);
     assert.equal(patient[0]!.occupation, null, 'not copied to the patient record');
     const sent = await acc.post(`/api/billing/instalments/${r.body.id}/disclose`);
     assert.equal(sent.status, 200, JSON.stringify(sent.body));
-    assert.deepEqual([sent.body.recipient, sent.body.application.monthlyIncomeCents, sent.body.application.occupation], ['Järelmaks AS', 185000, 'teacher']);
-    assert.equal((await q(`select 1 from audit_events where action = 'disclosure' and entity_id = $1`, [r.body.id])).length, 1);
+    assert.deepEqual(
+      [sent.body.recipient, sent.body.application.monthlyIncomeCents, sent.body.application.occupation],
+      ['Järelmaks AS', 185000, 'teacher'],
+    );
+    assert.equal(
+      (await q(`select 1 from audit_events where action = 'disclosure' and entity_id = $1`, [r.body.id])).length,
+      1,
+    );
     assert.equal((await acc.post(`/api/billing/instalments/${r.body.id}/disclose`)).status, 409);
-    const bad = await rec.post(`/api/billing/patients/${id}/instalments`, { creditProvider: 'X AS', monthlyIncome: '1.001', monthlyObligations: '0' });
+    const bad = await rec.post(`/api/billing/patients/${id}/instalments`, {
+      creditProvider: 'X AS',
+      monthlyIncome: '1.001',
+      monthlyObligations: '0',
+    });
     assert.equal(bad.status, 400);
   });
 });
@@ -178,7 +265,10 @@ describe('reports', () => {
   test('the monthly benefit report for the Fund adds up the invoices of the month by group', async () => {
     const r = await acc.get('/api/billing/reports/benefits?month=2024-03');
     assert.equal(r.status, 200, JSON.stringify(r.body));
-    const expected = await q<{ s: string }>(`select coalesce(sum(benefit_cents),0)::text as s from invoices where clinic_id = $1 and invoice_date between '2024-03-01' and '2024-03-31'`, [c.id]);
+    const expected = await q<{ s: string }>(
+      `select coalesce(sum(benefit_cents),0)::text as s from invoices where clinic_id = $1 and invoice_date between '2024-03-01' and '2024-03-31'`,
+      [c.id],
+    );
     assert.equal(r.body.totalCents, Number(expected[0]!.s));
     assert.ok(r.body.totalCents > 0);
     assert.ok(r.body.items.every((i: { idCode: string }) => /^\d{11}$/.test(i.idCode)));
@@ -191,7 +281,10 @@ describe('reports', () => {
     assert.equal(r.status, 200);
     assert.match(String(r.headers['content-type']), /text\/csv/);
     const rows = String(r.body).trim().split('\r\n');
-    assert.equal(rows[0], 'number;kind;credits_number;date;due_date;customer;total;benefit_fund;bill_payers;patient_share;patient_paid;methods');
+    assert.equal(
+      rows[0],
+      'number;kind;credits_number;date;due_date;customer;total;benefit_fund;bill_payers;patient_share;patient_paid;methods',
+    );
     const n = await q<{ n: string }>(`select count(*)::text as n from invoices where clinic_id = $1`, [c.id]);
     assert.equal(rows.length - 1, Number(n[0]!.n));
     assert.equal((await acc.get('/api/billing/exports/accounting.csv?from=2024-12-31&to=2024-01-01')).status, 400);
@@ -202,7 +295,12 @@ describe('e-mail', () => {
   test('the invoice PDF is e-mailed to the patient in their language, also through the API', async () => {
     const mailer = createDevMailer({ from: 'arved@debts.example' });
     const billing = createBillingService({ ...t.services, mailer });
-    const ctx = { clinicId: c.id, user: { id: c.staff.receptionist.id, fullName: 'reception', roles: ['receptionist' as const] }, requestId: null, channel: 'api' as const };
+    const ctx = {
+      clinicId: c.id,
+      user: { id: c.staff.receptionist.id, fullName: 'reception', roles: ['receptionist' as const] },
+      requestId: null,
+      channel: 'api' as const,
+    };
     const id = await newPatient(eeCode('4860606000'), { email: 'kiri@example.org', preferredLanguage: 'lv' });
     const inv = await billedVisit(id, '2024-03-25');
     const r = await billing.emailInvoice(ctx, inv.id);
@@ -223,25 +321,58 @@ describe('e-mail', () => {
 });
 
 describe('a Latvian clinic', () => {
-  test('bills in full: the Estonian Fund\'s benefits and visit-fee cap do not apply', async () => {
+  test("bills in full: the Estonian Fund's benefits and visit-fee cap do not apply", async () => {
     const lv = await createClinic(t, 'riga', 'LV');
     const [lacc, lrec, ldoc] = [await lv.as('accountant'), await lv.as('receptionist'), await lv.as('doctor')];
-    for (const item of [{ code: 'VIZ', kind: 'visit_fee', price: '7.00', benefitEligible: false }, { code: 'PLOMBA', price: '45.00', benefitEligible: true }]) {
-      assert.equal((await lacc.post('/api/billing/price-list', { validFrom: '2020-01-01', names: { et: 'x', lv: `${item.code} lv`, en: 'x', ru: 'x' }, ...item })).status, 201);
+    for (const item of [
+      { code: 'VIZ', kind: 'visit_fee', price: '7.00', benefitEligible: false },
+      { code: 'PLOMBA', price: '45.00', benefitEligible: true },
+    ]) {
+      assert.equal(
+        (
+          await lacc.post('/api/billing/price-list', {
+            validFrom: '2020-01-01',
+            names: { et: 'x', lv: `${item.code} lv`, en: 'x', ru: 'x' },
+            ...item,
+          })
+        ).status,
+        201,
+      );
     }
-    const p = await lrec.post('/api/patients', patientBody({ identity: { kind: 'national', country: 'LV', code: '161175-19997' }, mobile: '+37120000000', preferredLanguage: 'lv' }));
+    const p = await lrec.post(
+      '/api/patients',
+      patientBody({
+        identity: { kind: 'national', country: 'LV', code: '161175-19997' },
+        mobile: '+37120000000',
+        preferredLanguage: 'lv',
+      }),
+    );
     assert.equal(p.status, 201, JSON.stringify(p.body));
     await lrec.post(`/api/patients/${p.body.patient.id}/care-team`, { staffUserId: lv.staff.doctor.id });
-    const v = await ldoc.post('/api/billing/visits/services', { patientId: p.body.patient.id, visitDate: '2024-03-01', services: [{ code: 'PLOMBA' }] });
+    const v = await ldoc.post('/api/billing/visits/services', {
+      patientId: p.body.patient.id,
+      visitDate: '2024-03-01',
+      services: [{ code: 'PLOMBA' }],
+    });
     assert.equal(v.status, 201, JSON.stringify(v.body));
-    assert.equal((await lrec.post('/api/billing/invoices', { visitId: v.body.visitId, benefits: { PLOMBA: '1.00' } })).status, 400);
+    assert.equal(
+      (await lrec.post('/api/billing/invoices', { visitId: v.body.visitId, benefits: { PLOMBA: '1.00' } })).status,
+      400,
+    );
     const inv = await lrec.post('/api/billing/invoices', { visitId: v.body.visitId });
     assert.equal(inv.status, 201, JSON.stringify(inv.body));
-    assert.deepEqual([inv.body.group, inv.body.total, inv.body.benefit, inv.body.patientShare, inv.body.ruleId], ['none', '52.00', '0.00', '52.00', null]);
+    assert.deepEqual(
+      [inv.body.group, inv.body.total, inv.body.benefit, inv.body.patientShare, inv.body.ruleId],
+      ['none', '52.00', '0.00', '52.00', null],
+    );
     assert.equal(inv.body.number, '000001', 'numbering is per clinic');
     const status = await lrec.get(`/api/billing/patients/${p.body.patient.id}/benefit?on=2024-03-01`);
     assert.equal(status.body.fundApplies, false);
-    const cn = await lacc.post(`/api/billing/invoices/${inv.body.id}/credit-notes`, { reason: 'goodwill', date: '2024-03-02', lines: [{ lineNo: 2, amount: '5.00' }] });
+    const cn = await lacc.post(`/api/billing/invoices/${inv.body.id}/credit-notes`, {
+      reason: 'goodwill',
+      date: '2024-03-02',
+      lines: [{ lineNo: 2, amount: '5.00' }],
+    });
     assert.equal(cn.status, 201, JSON.stringify(cn.body));
     assert.equal(cn.body.patientShare, '-5.00');
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createClinic, login } from '../harness';
-import { count, queueWorld, START, type QueueWorld } from './queue.fixtures';
+import { count, type QueueWorld, queueWorld, START } from './queue.fixtures';
 
 let w: QueueWorld;
 before(async () => {
@@ -14,8 +14,16 @@ const pub = async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
   return { status: r.statusCode, body: r.json() as any };
 };
 const request = (overrides: Record<string, unknown> = {}) => ({
-  serviceId: w.serviceId, firstName: 'Liis', lastName: 'Mets', idCode: '37605030299', mobile: '5555 1234', email: 'liis.mets@example.ee',
-  language: 'et', message: 'Igemed veritsevad', wantsSmsReminder: true, ...overrides,
+  serviceId: w.serviceId,
+  firstName: 'Liis',
+  lastName: 'Mets',
+  idCode: '37605030299',
+  mobile: '5555 1234',
+  email: 'liis.mets@example.ee',
+  language: 'et',
+  message: 'Igemed veritsevad',
+  wantsSmsReminder: true,
+  ...overrides,
 });
 
 describe('public booking page (no login)', () => {
@@ -24,7 +32,10 @@ describe('public booking page (no login)', () => {
     assert.equal(info.status, 200, JSON.stringify(info.body));
     assert.equal(info.body.services[0].id, w.serviceId);
     assert.equal(info.body.professionals.length, 2);
-    const slots = await pub('GET', `/api/public/clinics/avalik/slots?serviceId=${w.serviceId}&from=2026-12-21&to=2026-12-21`);
+    const slots = await pub(
+      'GET',
+      `/api/public/clinics/avalik/slots?serviceId=${w.serviceId}&from=2026-12-21&to=2026-12-21`,
+    );
     assert.equal(slots.status, 200);
     assert.equal(slots.body.slots.length, 62);
     assert.equal((await pub('GET', '/api/public/clinics/no-such/booking')).status, 404);
@@ -53,7 +64,11 @@ describe('public booking page (no login)', () => {
 describe('reception answers within two working days', () => {
   let requestId: string;
   test('a Monday request is due by the end of Wednesday', async () => {
-    const r = await pub('POST', '/api/public/clinics/avalik/booking-requests', request({ preferredStart: '2026-12-21T09:00:00+02:00', professionalId: w.professionalId }));
+    const r = await pub(
+      'POST',
+      '/api/public/clinics/avalik/booking-requests',
+      request({ preferredStart: '2026-12-21T09:00:00+02:00', professionalId: w.professionalId }),
+    );
     assert.equal(r.status, 201, JSON.stringify(r.body));
     assert.equal(r.body.dueDate, '2026-12-16');
     requestId = r.body.id;
@@ -66,7 +81,11 @@ describe('reception answers within two working days', () => {
 
   test('a Friday request before Christmas is due on Tuesday', async () => {
     w.clock.set('2026-12-18T14:00:00Z');
-    const r = await pub('POST', '/api/public/clinics/avalik/booking-requests', request({ idCode: undefined, birthDate: '1990-05-05', email: undefined, wantsSmsReminder: false }));
+    const r = await pub(
+      'POST',
+      '/api/public/clinics/avalik/booking-requests',
+      request({ idCode: undefined, birthDate: '1990-05-05', email: undefined, wantsSmsReminder: false }),
+    );
     assert.equal(r.status, 201, JSON.stringify(r.body));
     assert.equal(r.body.dueDate, '2026-12-22');
     w.clock.set(START);
@@ -77,7 +96,9 @@ describe('reception answers within two working days', () => {
       w.clock.set('2026-12-16T08:00:00Z');
       const doctor = await login(w.t.app, w.clinic.slug, w.clinic.staff.doctor.email);
       assert.equal((await doctor.get('/api/booking-requests')).status, 403);
-      const today = await (await login(w.t.app, w.clinic.slug, w.clinic.staff.admin.email)).get('/api/booking-requests');
+      const today = await (await login(w.t.app, w.clinic.slug, w.clinic.staff.admin.email)).get(
+        '/api/booking-requests',
+      );
       assert.equal(today.status, 200, JSON.stringify(today.body));
       assert.equal(today.body.dueToday, 1);
       assert.equal(today.body.overdue, 0);
@@ -102,7 +123,9 @@ describe('reception answers within two working days', () => {
     assert.equal(entry.body.entry.patient.idCode, '37605030299');
     await w.queue.worker.drain();
     const mails = await w.smtp.waitFor(1);
-    assert.ok(mails.some((m) => m.to[0] === 'liis.mets@example.ee' && /vastuvõtt 21\.12\.2026 kell 09:00/.test(m.subject)));
+    assert.ok(
+      mails.some((m) => m.to[0] === 'liis.mets@example.ee' && /vastuvõtt 21\.12\.2026 kell 09:00/.test(m.subject)),
+    );
     const again = await w.rec.post(`/api/booking-requests/${requestId}/confirm`, {});
     assert.equal(again.status, 409);
     const inbox = await w.rec.get('/api/booking-requests');
@@ -110,7 +133,11 @@ describe('reception answers within two working days', () => {
   });
 
   test('a taken time cannot be requested, and a request can be declined', async () => {
-    const taken = await pub('POST', '/api/public/clinics/avalik/booking-requests', request({ preferredStart: '2026-12-21T09:00:00+02:00', professionalId: w.professionalId }));
+    const taken = await pub(
+      'POST',
+      '/api/public/clinics/avalik/booking-requests',
+      request({ preferredStart: '2026-12-21T09:00:00+02:00', professionalId: w.professionalId }),
+    );
     assert.equal(taken.status, 409, JSON.stringify(taken.body));
     const r = await pub('POST', '/api/public/clinics/avalik/booking-requests', request({ idCode: '46805280103' }));
     const d = await w.rec.post(`/api/booking-requests/${r.body.id}/decline`, { note: 'helistasime, patsient loobus' });
@@ -118,7 +145,11 @@ describe('reception answers within two working days', () => {
   });
 
   test('a returning patient is found by the ID code instead of registered twice', async () => {
-    const r = await pub('POST', '/api/public/clinics/avalik/booking-requests', request({ preferredStart: '2026-12-30T11:00:00+02:00', professionalId: w.professionalId }));
+    const r = await pub(
+      'POST',
+      '/api/public/clinics/avalik/booking-requests',
+      request({ preferredStart: '2026-12-30T11:00:00+02:00', professionalId: w.professionalId }),
+    );
     assert.equal(r.status, 201, JSON.stringify(r.body));
     const before = await count(w.t, 'select count(*)::text as n from patients');
     const ok = await w.rec.post(`/api/booking-requests/${r.body.id}/confirm`, {});
@@ -129,12 +160,22 @@ describe('reception answers within two working days', () => {
   test('a request without an ID code needs the patient chosen before it is confirmed', async () => {
     const inbox = await w.rec.get('/api/booking-requests');
     const noCode = inbox.body.items.find((i: { idCode: string | null }) => i.idCode === null);
-    const r = await w.rec.post(`/api/booking-requests/${noCode.id}/confirm`, { professionalId: w.professionalId, startsAt: '2026-12-21T10:00:00+02:00' });
+    const r = await w.rec.post(`/api/booking-requests/${noCode.id}/confirm`, {
+      professionalId: w.professionalId,
+      startsAt: '2026-12-21T10:00:00+02:00',
+    });
     assert.equal(r.status, 400);
     assert.equal(r.body.field, 'identity');
     const still = await w.rec.get('/api/booking-requests');
-    assert.ok(still.body.items.some((i: { id: string }) => i.id === noCode.id), 'the failed answer leaves the request open');
-    const ok = await w.rec.post(`/api/booking-requests/${noCode.id}/confirm`, { patientId: w.patientId, professionalId: w.professionalId, startsAt: '2026-12-21T10:00:00+02:00' });
+    assert.ok(
+      still.body.items.some((i: { id: string }) => i.id === noCode.id),
+      'the failed answer leaves the request open',
+    );
+    const ok = await w.rec.post(`/api/booking-requests/${noCode.id}/confirm`, {
+      patientId: w.patientId,
+      professionalId: w.professionalId,
+      startsAt: '2026-12-21T10:00:00+02:00',
+    });
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
   });
 });
@@ -147,12 +188,25 @@ describe('a Latvian clinic', () => {
     assert.equal(svc.status, 201, JSON.stringify(svc.body));
     try {
       w.clock.set('2026-04-02T09:00:00Z');
-      const r = await pub('POST', '/api/public/clinics/riga-zobi/booking-requests', request({ serviceId: svc.body.id, idCode: '161175-19997', mobile: '+371 2000 0000', language: 'lv' }));
+      const r = await pub(
+        'POST',
+        '/api/public/clinics/riga-zobi/booking-requests',
+        request({ serviceId: svc.body.id, idCode: '161175-19997', mobile: '+371 2000 0000', language: 'lv' }),
+      );
       assert.equal(r.status, 201, JSON.stringify(r.body));
       assert.equal(r.body.dueDate, '2026-04-08');
       // The public form is throttled per address: a script cannot fill the inbox.
       const statuses: number[] = [];
-      for (let i = 0; i < 20; i++) statuses.push((await pub('POST', '/api/public/clinics/riga-zobi/booking-requests', request({ serviceId: svc.body.id, idCode: '161175-19997', mobile: '+371 2000 0000', language: 'lv' }))).status);
+      for (let i = 0; i < 20; i++)
+        statuses.push(
+          (
+            await pub(
+              'POST',
+              '/api/public/clinics/riga-zobi/booking-requests',
+              request({ serviceId: svc.body.id, idCode: '161175-19997', mobile: '+371 2000 0000', language: 'lv' }),
+            )
+          ).status,
+        );
       assert.equal(statuses.filter((x) => x === 201).length, 19);
       assert.equal(statuses.at(-1), 429);
     } finally {

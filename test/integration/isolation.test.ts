@@ -1,5 +1,5 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import { createClinic, createTestApp, eeCode, patientBody, type TestApp, type TestClinic } from '../harness';
 
 let t: TestApp;
@@ -12,7 +12,15 @@ before(async () => {
   t = await createTestApp();
   a = await createClinic(t, 'clinic-a');
   b = await createClinic(t, 'clinic-b', 'LV');
-  const reg = await (await b.as('receptionist')).post('/api/patients', patientBody({ lastName: 'Bērziņa', identity: { kind: 'national', country: 'EE', code }, mobile: '+37120000001', email: 'berzina@example.org' }));
+  const reg = await (await b.as('receptionist')).post(
+    '/api/patients',
+    patientBody({
+      lastName: 'Bērziņa',
+      identity: { kind: 'national', country: 'EE', code },
+      mobile: '+37120000001',
+      email: 'berzina@example.org',
+    }),
+  );
   assert.equal(reg.status, 201, JSON.stringify(reg.body));
   patientOfB = reg.body.patient.id;
 });
@@ -21,7 +29,11 @@ after(() => t.close());
 test("a user of clinic A cannot read, change or annotate clinic B's patient by its id", async () => {
   for (const role of ['admin', 'receptionist', 'doctor', 'accountant', 'dpo'] as const) {
     const agent = await a.as(role);
-    for (const url of [`/api/patients/${patientOfB}`, `/api/patients/${patientOfB}/history`, `/api/patients/${patientOfB}/access-history`]) {
+    for (const url of [
+      `/api/patients/${patientOfB}`,
+      `/api/patients/${patientOfB}/history`,
+      `/api/patients/${patientOfB}/access-history`,
+    ]) {
       const r = await agent.get(url, { 'x-access-reason': 'trying to guess' });
       assert.equal(r.status, 404, `${role} GET ${url}: ${r.status}`);
     }
@@ -29,7 +41,10 @@ test("a user of clinic A cannot read, change or annotate clinic B's patient by i
   const rec = await a.as('receptionist');
   assert.equal((await rec.patch(`/api/patients/${patientOfB}`, { version: 1, lastName: 'Hijacked' })).status, 404);
   assert.equal((await rec.post(`/api/patients/${patientOfB}/archive`, { reason: 'gone' })).status, 404);
-  assert.equal((await rec.post(`/api/patients/${patientOfB}/bill-payers`, { kind: 'employer', name: 'X' })).status, 404);
+  assert.equal(
+    (await rec.post(`/api/patients/${patientOfB}/bill-payers`, { kind: 'employer', name: 'X' })).status,
+    404,
+  );
   const own = await (await b.as('receptionist')).get(`/api/patients/${patientOfB}`);
   assert.equal(own.body.patient.lastName, 'Bērziņa');
 });
@@ -57,10 +72,14 @@ test('a session cookie of clinic A cannot be replayed against clinic B', async (
   assert.ok(staff.body.items.every((u: { email: string }) => u.email.endsWith('@clinic-a.example')));
 });
 
-test('no audit event of one clinic lands in the other clinic\'s chain', async () => {
+test("no audit event of one clinic lands in the other clinic's chain", async () => {
   const rows = await t.database.raw.query<{ clinic_id: string; n: string }>(
-    `select clinic_id, count(*)::text n from audit_events where patient_ref = $1 group by clinic_id`, [patientOfB],
+    `select clinic_id, count(*)::text n from audit_events where patient_ref = $1 group by clinic_id`,
+    [patientOfB],
   );
   // Clinic A's refused guesses are not recorded against B's patient in A's log either: they found nothing.
-  assert.deepEqual(rows.map((r) => r.clinic_id), [b.id]);
+  assert.deepEqual(
+    rows.map((r) => r.clinic_id),
+    [b.id],
+  );
 });

@@ -1,7 +1,7 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import { fixedClock } from '../../src/platform/clock';
-import { startFakeSmtp, type FakeSmtp } from '../fakes/smtp';
+import { type FakeSmtp, startFakeSmtp } from '../fakes/smtp';
 import { createClinic, createTestApp, eeCode, patientBody, type TestApp, type TestClinic } from '../harness';
 import { publishRegister } from './queue.fixtures';
 
@@ -24,8 +24,20 @@ test('publishing a change with "announce" writes to every patient with an e-mail
   const dpo = await c.as('dpo');
   const rec = await c.as('receptionist');
   await publishRegister(dpo, 'demo');
-  const lv = await rec.post('/api/patients', patientBody({ firstName: 'Līga', lastName: 'Ozola', email: 'liga@example.lv', preferredLanguage: 'lv', identity: { kind: 'national', country: 'EE', code: eeCode('4900505000') } }));
-  const none = await rec.post('/api/patients', patientBody({ email: null, identity: { kind: 'national', country: 'EE', code: eeCode('3900505000') } }));
+  const lv = await rec.post(
+    '/api/patients',
+    patientBody({
+      firstName: 'Līga',
+      lastName: 'Ozola',
+      email: 'liga@example.lv',
+      preferredLanguage: 'lv',
+      identity: { kind: 'national', country: 'EE', code: eeCode('4900505000') },
+    }),
+  );
+  const none = await rec.post(
+    '/api/patients',
+    patientBody({ email: null, identity: { kind: 'national', country: 'EE', code: eeCode('3900505000') } }),
+  );
   assert.equal(lv.status, 201, JSON.stringify(lv.body));
   assert.equal(none.status, 201, JSON.stringify(none.body));
 
@@ -42,9 +54,13 @@ test('publishing a change with "announce" writes to every patient with an e-mail
   assert.match(mails[0]!.text, /01\.06\.2026/);
 
   const events = await t.database.raw.query<{ action: string; patient_ref: string | null; purpose: string }>(
-    `select action, patient_ref, purpose from audit_events where clinic_id = $1 and action like 'privacy_notice.%' order by seq`, [c.id],
+    `select action, patient_ref, purpose from audit_events where clinic_id = $1 and action like 'privacy_notice.%' order by seq`,
+    [c.id],
   );
-  assert.deepEqual(events.map((e) => e.action), ['privacy_notice.announce', 'privacy_notice.letter']);
+  assert.deepEqual(
+    events.map((e) => e.action),
+    ['privacy_notice.announce', 'privacy_notice.letter'],
+  );
   assert.equal(events[1]!.patient_ref, lv.body.patient.id);
   assert.equal(events[1]!.purpose, 'transparency');
 

@@ -1,13 +1,13 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { after, before, test } from 'node:test';
 import { getTableColumns, getTableName, is, Table } from 'drizzle-orm';
-import { parseConfig, ConfigError } from '../../src/platform/config';
+import { ConfigError, parseConfig } from '../../src/platform/config';
 import type { ClassifiedTable } from '../../src/platform/data-categories';
 import { createLogger } from '../../src/platform/logger';
-import { createTestApp, testDbKind, type TestApp } from '../harness';
+import { createTestApp, type TestApp, testDbKind } from '../harness';
 
 let t: TestApp;
 before(async () => {
@@ -41,34 +41,80 @@ test('unknown routes and malformed JSON get clear errors with a request id', asy
   assert.equal(none.statusCode, 404);
   assert.equal(none.json().error, 'not_found');
   assert.ok(none.json().requestId);
-  const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"clinic":' });
+  const bad = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers: { 'content-type': 'application/json' },
+    payload: '{"clinic":',
+  });
   assert.equal(bad.statusCode, 400);
   assert.ok(bad.json().requestId);
-  const missing = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { clinic: 'x', email: 'a@b.c' } });
+  const missing = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { clinic: 'x', email: 'a@b.c' },
+  });
   assert.equal(missing.statusCode, 400);
   assert.equal(missing.json().field, 'password');
 });
 
 test('production refuses to start without secrets; the demo generates its own', () => {
-  assert.throws(() => parseConfig({ NODE_ENV: 'production' }, () => { throw new Error('must not be asked'); }), (e: unknown) => e instanceof ConfigError && /SESSION_SECRET, FIELD_ENCRYPTION_KEYS, SEARCH_HASH_KEY must be set in production/.test((e as Error).message));
+  assert.throws(
+    () =>
+      parseConfig({ NODE_ENV: 'production' }, () => {
+        throw new Error('must not be asked');
+      }),
+    (e: unknown) =>
+      e instanceof ConfigError &&
+      /SESSION_SECRET, FIELD_ENCRYPTION_KEYS, SEARCH_HASH_KEY must be set in production/.test((e as Error).message),
+  );
   let asked = 0;
   const demo = parseConfig({ NODE_ENV: 'development' }, () => {
     asked++;
-    return { SESSION_SECRET: 'x'.repeat(40), FIELD_ENCRYPTION_KEYS: `k9:${Buffer.alloc(32, 7).toString('base64')}`, SEARCH_HASH_KEY: 'y'.repeat(40) };
+    return {
+      SESSION_SECRET: 'x'.repeat(40),
+      FIELD_ENCRYPTION_KEYS: `k9:${Buffer.alloc(32, 7).toString('base64')}`,
+      SEARCH_HASH_KEY: 'y'.repeat(40),
+    };
   });
   assert.equal(asked, 1);
   assert.equal(demo.FIELD_ENCRYPTION_ACTIVE_KEY, 'k9');
   assert.deepEqual(demo.generatedSecrets, ['SESSION_SECRET', 'FIELD_ENCRYPTION_KEYS', 'SEARCH_HASH_KEY']);
-  assert.throws(() => parseConfig({ PORT: 'eighty' }, () => { throw new Error(); }), /PORT/);
-  assert.throws(() => parseConfig({ FIELD_ENCRYPTION_KEYS: 'nonsense', SESSION_SECRET: 'x'.repeat(40), SEARCH_HASH_KEY: 'y'.repeat(40) }, () => { throw new Error(); }), /FIELD_ENCRYPTION_KEYS/);
+  assert.throws(
+    () =>
+      parseConfig({ PORT: 'eighty' }, () => {
+        throw new Error();
+      }),
+    /PORT/,
+  );
+  assert.throws(
+    () =>
+      parseConfig(
+        { FIELD_ENCRYPTION_KEYS: 'nonsense', SESSION_SECRET: 'x'.repeat(40), SEARCH_HASH_KEY: 'y'.repeat(40) },
+        () => {
+          throw new Error();
+        },
+      ),
+    /FIELD_ENCRYPTION_KEYS/,
+  );
 });
 
 test('the logger redacts personal fields', () => {
   let out = '';
-  const sink = new Writable({ write(chunk, _e, cb) { out += chunk; cb(); } });
+  const sink = new Writable({
+    write(chunk, _e, cb) {
+      out += chunk;
+      cb();
+    },
+  });
   const log = createLogger('info', sink);
-  log.info({ patient: { firstName: 'Mari', idCode: '37605030299', email: 'm@x.ee' }, password: 'secret123' }, 'registered');
-  assert.ok(!out.includes('Mari') && !out.includes('37605030299') && !out.includes('m@x.ee') && !out.includes('secret123'));
+  log.info(
+    { patient: { firstName: 'Mari', idCode: '37605030299', email: 'm@x.ee' }, password: 'secret123' },
+    'registered',
+  );
+  assert.ok(
+    !out.includes('Mari') && !out.includes('37605030299') && !out.includes('m@x.ee') && !out.includes('secret123'),
+  );
   assert.match(out, /\[redacted\]/);
 });
 
@@ -88,7 +134,8 @@ test('every column of every table is mapped to a data category or declared not p
     const mod = (await import(f)) as Record<string, unknown>;
     for (const v of Object.values(mod)) {
       if (is(v, Table)) tables.set(getTableName(v), v);
-      else if (v && typeof v === 'object' && 'tableName' in v && 'columns' in v && 'table' in v) classified.set((v as ClassifiedTable).tableName, v as ClassifiedTable);
+      else if (v && typeof v === 'object' && 'tableName' in v && 'columns' in v && 'table' in v)
+        classified.set((v as ClassifiedTable).tableName, v as ClassifiedTable);
     }
   }
   for (const [name, table] of tables) {
@@ -99,6 +146,8 @@ test('every column of every table is mapped to a data category or declared not p
     }
   }
   // and every table in the database is one of them
-  const inDb = await t.database.raw.query<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
+  const inDb = await t.database.raw.query<{ table_name: string }>(
+    `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+  );
   for (const r of inDb) assert.ok(tables.has(r.table_name), `database table ${r.table_name} is not in any schema file`);
 });

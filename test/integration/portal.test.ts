@@ -1,8 +1,8 @@
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createClinic, login, patientBody } from '../harness';
+import { after, before, describe, test } from 'node:test';
 import type { ReceivedMail } from '../fakes/smtp';
-import { addPatient, count, queueWorld, visit, type QueueWorld } from './queue.fixtures';
+import { createClinic, login, patientBody } from '../harness';
+import { addPatient, count, type QueueWorld, queueWorld, visit } from './queue.fixtures';
 
 /**
  * The patient portal on the queue world: a clinic with the demo register in force, a receptionist,
@@ -16,10 +16,18 @@ after(async () => {
   await w?.close();
 });
 
-const ACCEPTED = { ok: true, message: 'If this e-mail address belongs to a patient of the clinic, a sign-in link is on its way. It is valid for 15 minutes.' };
+const ACCEPTED = {
+  ok: true,
+  message:
+    'If this e-mail address belongs to a patient of the clinic, a sign-in link is on its way. It is valid for 15 minutes.',
+};
 
 async function askLink(email: string, clinic = w.clinic.slug, lang?: string) {
-  const r = await w.t.app.inject({ method: 'POST', url: '/api/portal/login-link', payload: { clinic, email, ...(lang ? { lang } : {}) } });
+  const r = await w.t.app.inject({
+    method: 'POST',
+    url: '/api/portal/login-link',
+    payload: { clinic, email, ...(lang ? { lang } : {}) },
+  });
   return { status: r.statusCode, body: r.json() };
 }
 
@@ -29,7 +37,8 @@ async function freshReceptionist() {
   return w.rec;
 }
 
-const mailsTo = (email: string) => w.smtp.received.filter((m) => m.to.includes(email) && m.text.includes('/portal/enter?token='));
+const mailsTo = (email: string) =>
+  w.smtp.received.filter((m) => m.to.includes(email) && m.text.includes('/portal/enter?token='));
 
 /** Waits for the n-th sign-in mail to this address. */
 async function nthMail(email: string, n: number): Promise<ReceivedMail> {
@@ -58,8 +67,18 @@ interface Portal {
 }
 
 function portalAgent(cookie: string, csrfToken: string): Portal {
-  const request = async (method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) => {
-    const r = await w.t.app.inject({ method, url, payload: payload as never, headers: { cookie: `hoidja_portal=${cookie}`, 'x-csrf-token': csrfToken, ...headers } });
+  const request = async (
+    method: 'GET' | 'POST',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    const r = await w.t.app.inject({
+      method,
+      url,
+      payload: payload as never,
+      headers: { cookie: `hoidja_portal=${cookie}`, 'x-csrf-token': csrfToken, ...headers },
+    });
     return { status: r.statusCode, body: r.body ? r.json() : null };
   };
   return { get: (url) => request('GET', url), post: (url, body, headers) => request('POST', url, body ?? {}, headers) };
@@ -105,7 +124,10 @@ describe('patient portal', () => {
     const again = await exchange(token);
     assert.equal(again.status, 401);
     // only hashes are stored
-    assert.equal(await count(w.t, 'select count(*)::text as n from portal_login_links where id = $1', [token.split('.')[1]]), 0);
+    assert.equal(
+      await count(w.t, 'select count(*)::text as n from portal_login_links where id = $1', [token.split('.')[1]]),
+      0,
+    );
   });
 
   test('a link expires after 15 minutes', async () => {
@@ -158,17 +180,31 @@ describe('patient portal', () => {
     const h = await p.get('/api/portal/access-history');
     assert.equal(h.status, 200);
     const byRec = h.body.items.filter((x: any) => x.staffName === 'receptionist of portal-clinic');
-    assert.ok(byRec.some((x: any) => x.action === 'patient.create'), 'registration shown');
-    assert.ok(byRec.some((x: any) => x.action === 'patient.read'), 'reads shown');
+    assert.ok(
+      byRec.some((x: any) => x.action === 'patient.create'),
+      'registration shown',
+    );
+    assert.ok(
+      byRec.some((x: any) => x.action === 'patient.read'),
+      'reads shown',
+    );
     assert.ok(!h.body.items.some((x: any) => x.role === 'patient'), 'own portal use left out');
     // every portal read is in the audit log as the patient's own act
     await p.get('/api/portal/consents');
     await p.get('/api/portal/visits');
     const own = await w.t.database.raw.query<{ action: string; purpose: string }>(
-      "select action, purpose from audit_events where clinic_id = $1 and patient_ref = $2 and actor_role = 'patient' and actor_id is null", [w.clinic.id, w.patientId]);
+      "select action, purpose from audit_events where clinic_id = $1 and patient_ref = $2 and actor_role = 'patient' and actor_id is null",
+      [w.clinic.id, w.patientId],
+    );
     const actions = own.map((r) => `${r.action}/${r.purpose}`);
-    for (const a of ['portal.link_sent/transparency', 'portal.login/security', 'portal.details.view/transparency', 'portal.access_history.view/transparency',
-      'portal.consents.view/consent_management', 'portal.visits.view/transparency']) {
+    for (const a of [
+      'portal.link_sent/transparency',
+      'portal.login/security',
+      'portal.details.view/transparency',
+      'portal.access_history.view/transparency',
+      'portal.consents.view/consent_management',
+      'portal.visits.view/transparency',
+    ]) {
       assert.ok(actions.includes(a), `${a} in ${actions.join(', ')}`);
     }
   });
@@ -188,12 +224,28 @@ describe('patient portal', () => {
     assert.equal(news.allowed, false);
     assert.equal(news.basis, 'consent');
     assert.ok(list.body.items.some((x: any) => x.purposeKey === 'reminders' && x.basis === 'legitimate_interest'));
-    assert.equal(await count(w.t, "select count(*)::text as n from consent_events where patient_id = $1 and channel = 'portal' and recorded_by is null", [w.patientId]), 2);
-    assert.equal(await count(w.t,
-      "select count(*)::text as n from audit_events where patient_ref = $1 and action = 'consent.withdrawn' and actor_id is null and actor_role = 'patient' and purpose = 'consent_management'", [w.patientId]), 1);
+    assert.equal(
+      await count(
+        w.t,
+        "select count(*)::text as n from consent_events where patient_id = $1 and channel = 'portal' and recorded_by is null",
+        [w.patientId],
+      ),
+      2,
+    );
+    assert.equal(
+      await count(
+        w.t,
+        "select count(*)::text as n from audit_events where patient_ref = $1 and action = 'consent.withdrawn' and actor_id is null and actor_role = 'patient' and purpose = 'consent_management'",
+        [w.patientId],
+      ),
+      1,
+    );
     // objecting to a legitimate-interest purpose
     assert.equal((await p.post('/api/portal/consents', { purposeKey: 'reminders', action: 'objected' })).status, 201);
-    assert.equal(await w.t.services.register.consents.allows({ clinicId: w.clinic.id }, w.patientId, 'reminders'), false);
+    assert.equal(
+      await w.t.services.register.consents.allows({ clinicId: w.clinic.id }, w.patientId, 'reminders'),
+      false,
+    );
   });
 
   test('bad input is 400 with the field; a write without the CSRF token is refused', async () => {
@@ -213,7 +265,11 @@ describe('patient portal', () => {
     const badToken = await exchange('x');
     assert.equal(badToken.status, 400);
     assert.equal(badToken.body.field, 'token');
-    assert.equal((await p.post('/api/portal/consents', { purposeKey: 'newsletter', action: 'given' }, { 'x-csrf-token': 'wrong' })).status, 403);
+    assert.equal(
+      (await p.post('/api/portal/consents', { purposeKey: 'newsletter', action: 'given' }, { 'x-csrf-token': 'wrong' }))
+        .status,
+      403,
+    );
   });
 
   test('my upcoming visits: time, professional and service', async () => {
@@ -237,14 +293,23 @@ describe('patient portal', () => {
     // a patient with the same address in another clinic
     const clinic2 = await createClinic(w.t, 'portal-other');
     const rec2 = await clinic2.as('receptionist');
-    assert.equal((await rec2.post('/api/patients', patientBody({ firstName: 'Kolmas', email: 'tonis.oun@example.ee' }))).status, 201);
+    assert.equal(
+      (await rec2.post('/api/patients', patientBody({ firstName: 'Kolmas', email: 'tonis.oun@example.ee' }))).status,
+      201,
+    );
 
     const p = await signIn('tonis.oun@example.ee');
     assert.equal((await p.get('/api/portal/me')).body.patient.firstName, 'Tõnis');
     const visits = (await p.get('/api/portal/visits')).body.items;
-    assert.ok(visits.every((v: any) => v.startsAt !== '2026-12-23T08:00:00.000Z'), 'no visit of the other patient');
+    assert.ok(
+      visits.every((v: any) => v.startsAt !== '2026-12-23T08:00:00.000Z'),
+      'no visit of the other patient',
+    );
     const hist = (await p.get('/api/portal/access-history')).body.items;
-    assert.equal(await count(w.t, 'select count(*)::text as n from audit_events where patient_ref = $1', [otherId]) > 0, true);
+    assert.equal(
+      (await count(w.t, 'select count(*)::text as n from audit_events where patient_ref = $1', [otherId])) > 0,
+      true,
+    );
     assert.ok(hist.length > 0);
     // the cookie names its clinic: pointing it at the other clinic finds no session
     const secret = w.t.app.unsignCookie(p.cookie).value!.split('.')[1];
@@ -253,7 +318,11 @@ describe('patient portal', () => {
     // an unsigned cookie is not accepted either
     assert.equal((await portalAgent(`${w.clinic.id}.${secret}`, 'x').get('/api/portal/me')).status, 401);
     // a portal session is no staff session, and a staff session is no portal session
-    const staffApi = await w.t.app.inject({ method: 'GET', url: `/api/patients/${otherId}`, headers: { cookie: `hoidja_portal=${p.cookie}` } });
+    const staffApi = await w.t.app.inject({
+      method: 'GET',
+      url: `/api/patients/${otherId}`,
+      headers: { cookie: `hoidja_portal=${p.cookie}` },
+    });
     assert.equal(staffApi.statusCode, 401);
     assert.equal((await w.rec.get('/api/portal/me')).status, 401);
     // logout ends it

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { seedDemoClinic } from '../../src/modules/demo/demo.service';
-import { login } from '../harness';
-import { createTestApp, type TestApp } from '../harness';
+import { createTestApp, login, type TestApp } from '../harness';
 
 let t: TestApp;
 before(async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { patientBody } from '../harness';
-import { count, queueWorld, visit, type QueueWorld } from './queue.fixtures';
+import { count, type QueueWorld, queueWorld, visit } from './queue.fixtures';
 
 let w: QueueWorld;
 before(async () => {
@@ -13,7 +13,9 @@ const entries = () => count(w.t, 'select count(*)::text as n from queue_entries'
 
 describe('free times', () => {
   test('follow working hours, the service duration and the step', async () => {
-    const r = await w.rec.get(`/api/queue/slots?serviceId=${w.serviceId}&from=2026-12-21&to=2026-12-21&professionalId=${w.professionalId}`);
+    const r = await w.rec.get(
+      `/api/queue/slots?serviceId=${w.serviceId}&from=2026-12-21&to=2026-12-21&professionalId=${w.professionalId}`,
+    );
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.equal(r.body.slots.length, 31); // 09:00 … 16:30 every 15 minutes
     assert.equal(r.body.slots[0].start, '2026-12-21T07:00:00.000Z');
@@ -24,9 +26,17 @@ describe('free times', () => {
   });
   test('honour leave', async () => {
     const admin = await w.clinic.as('admin');
-    const leave = await admin.post('/api/queue/exceptions', { professionalId: w.secondProfessionalId, kind: 'leave', date: '2026-12-28', until: '2026-12-30', note: 'puhkus' });
+    const leave = await admin.post('/api/queue/exceptions', {
+      professionalId: w.secondProfessionalId,
+      kind: 'leave',
+      date: '2026-12-28',
+      until: '2026-12-30',
+      note: 'puhkus',
+    });
     assert.equal(leave.status, 201, JSON.stringify(leave.body));
-    const r = await w.rec.get(`/api/queue/slots?serviceId=${w.serviceId}&from=2026-12-28&to=2026-12-30&professionalId=${w.secondProfessionalId}`);
+    const r = await w.rec.get(
+      `/api/queue/slots?serviceId=${w.serviceId}&from=2026-12-28&to=2026-12-30&professionalId=${w.secondProfessionalId}`,
+    );
     assert.equal(r.body.slots.length, 0);
   });
 });
@@ -34,7 +44,12 @@ describe('free times', () => {
 describe('professionals and services', () => {
   test('a professional who leaves gets no new visits; only an administrator changes them', async () => {
     const admin = await w.clinic.as('admin');
-    const extra = await admin.post('/api/queue/professionals', { firstName: 'Anu', lastName: 'Saar', kind: 'hygienist', specialities: ['suuhügieen'] });
+    const extra = await admin.post('/api/queue/professionals', {
+      firstName: 'Anu',
+      lastName: 'Saar',
+      kind: 'hygienist',
+      specialities: ['suuhügieen'],
+    });
     assert.equal(extra.status, 201);
     assert.equal((await w.rec.patch(`/api/queue/professionals/${extra.body.id}`, { active: false })).status, 403);
     const off = await admin.patch(`/api/queue/professionals/${extra.body.id}`, { active: false });
@@ -42,7 +57,10 @@ describe('professionals and services', () => {
     const bad = await admin.post('/api/queue/professionals', { firstName: 'X', lastName: 'Y', kind: 'wizard' });
     assert.equal(bad.status, 400);
     assert.equal(bad.body.field, 'kind');
-    const r = await w.rec.post('/api/queue/entries', visit(w, { professionalId: extra.body.id, startsAt: '2026-12-22T12:00:00+02:00' }));
+    const r = await w.rec.post(
+      '/api/queue/entries',
+      visit(w, { professionalId: extra.body.id, startsAt: '2026-12-22T12:00:00+02:00' }),
+    );
     assert.equal(r.status, 400);
     assert.equal(r.body.field, 'professionalId');
   });
@@ -64,16 +82,37 @@ describe('registering into the queue', () => {
     assert.equal(got.body.entry.patient.idCode, '46805280103');
     assert.equal(got.body.entry.complaint, 'valu alumises hambas');
     assert.equal(got.body.changes[0].action, 'registered');
-    assert.equal((await doctor.get(`/api/patients/${w.patientId}`)).status, 200, 'booked with the doctor: need-to-know');
-    const audit = await count(w.t, "select count(*)::text as n from audit_events where action = 'queue_entry.create' and patient_ref = $1", [w.patientId]);
+    assert.equal(
+      (await doctor.get(`/api/patients/${w.patientId}`)).status,
+      200,
+      'booked with the doctor: need-to-know',
+    );
+    const audit = await count(
+      w.t,
+      "select count(*)::text as n from audit_events where action = 'queue_entry.create' and patient_ref = $1",
+      [w.patientId],
+    );
     assert.equal(audit, 1);
   });
 
   test('puts a patient in the queue without a time, and books later', async () => {
-    const r = await w.rec.post('/api/queue/entries', visit(w, { professionalId: undefined, startsAt: undefined, referral: { professional: 'dr Tamm', institution: 'Perearstikeskus' }, complaint: undefined }));
+    const r = await w.rec.post(
+      '/api/queue/entries',
+      visit(w, {
+        professionalId: undefined,
+        startsAt: undefined,
+        referral: { professional: 'dr Tamm', institution: 'Perearstikeskus' },
+        complaint: undefined,
+      }),
+    );
     assert.equal(r.status, 201, JSON.stringify(r.body));
     assert.equal(r.body.entry.status, 'waiting');
-    const b = await w.rec.post(`/api/queue/entries/${r.body.entry.id}/book`, { professionalId: w.secondProfessionalId, startsAt: '2026-12-23T11:00:00+02:00', patientInformed: true, informedHow: 'telefon' });
+    const b = await w.rec.post(`/api/queue/entries/${r.body.entry.id}/book`, {
+      professionalId: w.secondProfessionalId,
+      startsAt: '2026-12-23T11:00:00+02:00',
+      patientInformed: true,
+      informedHow: 'telefon',
+    });
     assert.equal(b.status, 200, JSON.stringify(b.body));
     assert.equal(b.body.entry.status, 'booked');
   });
@@ -85,14 +124,28 @@ describe('registering into the queue', () => {
     ['an unknown service', { serviceId: '00000000-0000-4000-8000-000000000000' }, 400, 'serviceId', /unknown service/],
     ['a slot already taken', { startsAt: '2026-12-22T10:15:00+02:00' }, 409, 'startsAt', /taken/],
     ['a malformed mobile number', { contactMobile: '12' }, 400, 'contactMobile', /mobile/],
-    ['SMS wanted without a mobile', { contactMobile: undefined, reminderChannel: 'sms', patientId: 'NOPHONE' }, 400, 'reminderChannel', /mobile/],
+    [
+      'SMS wanted without a mobile',
+      { contactMobile: undefined, reminderChannel: 'sms', patientId: 'NOPHONE' },
+      400,
+      'reminderChannel',
+      /mobile/,
+    ],
     ['no complaint and no referral', { complaint: undefined }, 400, 'complaint', /complaint/],
     ['a time without a zone', { startsAt: '2026-12-22T10:00' }, 400, 'startsAt', /zone/],
   ];
   for (const [name, override, status, field, reason] of bad) {
     test(`refuses ${name}, booking nothing`, async () => {
       if (override.patientId === 'NOPHONE') {
-        const p = await w.rec.post('/api/patients', patientBody({ firstName: 'Ilma', lastName: 'Telefonita', identity: { kind: 'national', country: 'EE', code: '37605030299' }, mobile: null }));
+        const p = await w.rec.post(
+          '/api/patients',
+          patientBody({
+            firstName: 'Ilma',
+            lastName: 'Telefonita',
+            identity: { kind: 'national', country: 'EE', code: '37605030299' },
+            mobile: null,
+          }),
+        );
         assert.equal(p.status, 201, JSON.stringify(p.body));
         override.patientId = p.body.patient.id;
       }
@@ -107,7 +160,10 @@ describe('registering into the queue', () => {
 
   test('an accountant cannot keep the queue', async () => {
     const acc = await w.clinic.as('accountant');
-    assert.equal((await acc.post('/api/queue/entries', visit(w, { startsAt: '2026-12-22T14:00:00+02:00' }))).status, 403);
+    assert.equal(
+      (await acc.post('/api/queue/entries', visit(w, { startsAt: '2026-12-22T14:00:00+02:00' }))).status,
+      403,
+    );
     assert.equal((await acc.get('/api/queue/entries')).status, 403);
   });
 });
@@ -121,10 +177,18 @@ describe('changes to a booking', () => {
   });
 
   test('a move keeps when, why, who and whether the patient was told', async () => {
-    const noReason = await w.rec.post(`/api/queue/entries/${id}/move`, { startsAt: '2026-12-21T13:00:00+02:00', patientInformed: true });
+    const noReason = await w.rec.post(`/api/queue/entries/${id}/move`, {
+      startsAt: '2026-12-21T13:00:00+02:00',
+      patientInformed: true,
+    });
     assert.equal(noReason.status, 400);
     assert.equal(noReason.body.field, 'reason');
-    const r = await w.rec.post(`/api/queue/entries/${id}/move`, { startsAt: '2026-12-21T13:00:00+02:00', reason: 'arst haigestus', patientInformed: true, informedHow: 'SMS' });
+    const r = await w.rec.post(`/api/queue/entries/${id}/move`, {
+      startsAt: '2026-12-21T13:00:00+02:00',
+      reason: 'arst haigestus',
+      patientInformed: true,
+      informedHow: 'SMS',
+    });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const { body } = await w.rec.get(`/api/queue/entries/${id}`);
     const moved = body.changes.find((c: { action: string }) => c.action === 'moved');
@@ -143,16 +207,27 @@ describe('changes to a booking', () => {
     assert.equal(early.status, 400);
     assert.equal((await w.rec.post(`/api/queue/entries/${id}/arrived`, {})).body.entry.status, 'arrived');
     assert.equal((await w.rec.post(`/api/queue/entries/${id}/done`, {})).body.entry.status, 'done');
-    const late = await w.rec.post(`/api/queue/entries/${id}/cancel`, { reason: 'patsient loobus', by: 'patient', patientInformed: true });
+    const late = await w.rec.post(`/api/queue/entries/${id}/cancel`, {
+      reason: 'patsient loobus',
+      by: 'patient',
+      patientInformed: true,
+    });
     assert.equal(late.status, 409);
   });
 
   test('cancel and remove record the reason; the list filters by status', async () => {
     const a = await w.rec.post('/api/queue/entries', visit(w, { startsAt: '2026-12-21T15:00:00+02:00' }));
-    const c = await w.rec.post(`/api/queue/entries/${a.body.entry.id}/cancel`, { reason: 'patsient helistas', by: 'patient', patientInformed: true });
+    const c = await w.rec.post(`/api/queue/entries/${a.body.entry.id}/cancel`, {
+      reason: 'patsient helistas',
+      by: 'patient',
+      patientInformed: true,
+    });
     assert.equal(c.body.entry.status, 'cancelled');
     const b = await w.rec.post('/api/queue/entries', visit(w, { startsAt: undefined, professionalId: undefined }));
-    const r = await w.rec.post(`/api/queue/entries/${b.body.entry.id}/remove`, { reason: 'ravi pole enam vajalik', patientInformed: false });
+    const r = await w.rec.post(`/api/queue/entries/${b.body.entry.id}/remove`, {
+      reason: 'ravi pole enam vajalik',
+      patientInformed: false,
+    });
     assert.equal(r.body.entry.status, 'removed');
     const list = await w.rec.get('/api/queue/entries?status=cancelled');
     assert.ok(list.body.items.every((i: { status: string }) => i.status === 'cancelled'));
@@ -164,7 +239,12 @@ describe('changes to a booking', () => {
     const id = a.body.entry.id;
     const noReason = await w.rec.patch(`/api/queue/entries/${id}`, { indication: 'röntgen', patientInformed: false });
     assert.equal(noReason.status, 400);
-    const r = await w.rec.patch(`/api/queue/entries/${id}`, { indication: 'röntgen', referral: { professional: 'dr Tamm', institution: 'Perearstikeskus' }, reason: 'saatekiri saabus', patientInformed: false });
+    const r = await w.rec.patch(`/api/queue/entries/${id}`, {
+      indication: 'röntgen',
+      referral: { professional: 'dr Tamm', institution: 'Perearstikeskus' },
+      reason: 'saatekiri saabus',
+      patientInformed: false,
+    });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const { body } = await w.rec.get(`/api/queue/entries/${id}`);
     assert.equal(body.entry.indication, 'röntgen');
@@ -172,13 +252,22 @@ describe('changes to a booking', () => {
     const changed = body.changes.find((c: { action: string }) => c.action === 'changed');
     assert.equal(changed.reason, 'saatekiri saabus [indication, referral]');
     assert.doesNotMatch(JSON.stringify(changed), /röntgen/);
-    const bad = await w.rec.patch(`/api/queue/entries/${id}`, { contactMobile: '12', reason: 'uus number', patientInformed: true });
+    const bad = await w.rec.patch(`/api/queue/entries/${id}`, {
+      contactMobile: '12',
+      reason: 'uus number',
+      patientInformed: true,
+    });
     assert.equal(bad.status, 400);
     assert.equal(bad.body.field, 'contactMobile');
   });
 
   test('emergency help is recorded outside the queue', async () => {
-    const r = await w.rec.post('/api/queue/emergency', { patientId: w.patientId, serviceId: w.serviceId, professionalId: w.professionalId, complaint: 'trauma, murdunud hammas' });
+    const r = await w.rec.post('/api/queue/emergency', {
+      patientId: w.patientId,
+      serviceId: w.serviceId,
+      professionalId: w.professionalId,
+      complaint: 'trauma, murdunud hammas',
+    });
     assert.equal(r.status, 201, JSON.stringify(r.body));
     assert.equal(r.body.entry.emergency, true);
   });
@@ -195,21 +284,39 @@ describe('changes to a booking', () => {
 describe('no double booking', () => {
   test('of many parallel requests for one time exactly one wins', async () => {
     const n = 16;
-    const results = await Promise.all(Array.from({ length: n }, () => w.rec.post('/api/queue/entries', visit(w, { startsAt: '2026-12-29T09:00:00+02:00', reminderChannel: 'none' }))));
+    const results = await Promise.all(
+      Array.from({ length: n }, () =>
+        w.rec.post('/api/queue/entries', visit(w, { startsAt: '2026-12-29T09:00:00+02:00', reminderChannel: 'none' })),
+      ),
+    );
     const statuses = results.map((r) => r.status).sort();
     assert.equal(statuses.filter((s) => s === 201).length, 1, JSON.stringify(statuses));
     assert.equal(statuses.filter((s) => s === 409).length, n - 1);
-    const held = await count(w.t, "select count(*)::text as n from queue_entries where professional_id = $1 and starts_at = '2026-12-29T07:00:00Z' and status in ('booked','arrived','done')", [w.professionalId]);
+    const held = await count(
+      w.t,
+      "select count(*)::text as n from queue_entries where professional_id = $1 and starts_at = '2026-12-29T07:00:00Z' and status in ('booked','arrived','done')",
+      [w.professionalId],
+    );
     assert.equal(held, 1);
   });
 
   test('overlapping times starting at different minutes are refused too', async () => {
-    const times = ['2026-12-29T11:00:00+02:00', '2026-12-29T11:10:00+02:00', '2026-12-29T11:20:00+02:00', '2026-12-29T10:45:00+02:00'];
-    const results = await Promise.all(times.map((startsAt) => w.rec.post('/api/queue/entries', visit(w, { startsAt, reminderChannel: 'none' }))));
-    const overlaps = await count(w.t, `select count(*)::text as n from queue_entries a join queue_entries b
+    const times = [
+      '2026-12-29T11:00:00+02:00',
+      '2026-12-29T11:10:00+02:00',
+      '2026-12-29T11:20:00+02:00',
+      '2026-12-29T10:45:00+02:00',
+    ];
+    const results = await Promise.all(
+      times.map((startsAt) => w.rec.post('/api/queue/entries', visit(w, { startsAt, reminderChannel: 'none' }))),
+    );
+    const overlaps = await count(
+      w.t,
+      `select count(*)::text as n from queue_entries a join queue_entries b
       on a.clinic_id = b.clinic_id and a.professional_id = b.professional_id and a.id < b.id
       and a.starts_at < b.ends_at and b.starts_at < a.ends_at
-      where a.status in ('booked','arrived','done') and b.status in ('booked','arrived','done') and not a.emergency and not b.emergency`);
+      where a.status in ('booked','arrived','done') and b.status in ('booked','arrived','done') and not a.emergency and not b.emergency`,
+    );
     assert.equal(overlaps, 0);
     assert.ok(results.filter((r) => r.status === 201).length >= 1);
   });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { createDevMailer } from '../../src/platform/mail';
 import { createConsentedMail } from '../../src/modules/consents/consents.mail';
 import { fixedClock } from '../../src/platform/clock';
-import { createClinic, createTestApp, patientBody, type Agent, type TestApp, type TestClinic } from '../harness';
+import { createDevMailer } from '../../src/platform/mail';
+import { type Agent, createClinic, createTestApp, patientBody, type TestApp, type TestClinic } from '../harness';
 
 /**
  * The processing register, its published notice versions and the consent ledger through HTTP,
@@ -50,7 +50,10 @@ describe('processing register', () => {
     const unpublished = await t.app.inject({ method: 'GET', url: '/clinics/alpha/privacy' });
     assert.equal(unpublished.statusCode, 404, 'nothing is public before the DPO publishes');
     assert.equal(cur.body.document.slug, 'alpha', 'a preset takes the slug of the clinic');
-    const audit = await rows<{ n: string }>(`select count(*)::text n from audit_events where clinic_id = $1 and action = 'register.import'`, [c.id]);
+    const audit = await rows<{ n: string }>(
+      `select count(*)::text n from audit_events where clinic_id = $1 and action = 'register.import'`,
+      [c.id],
+    );
     assert.equal(audit[0]!.n, '1');
   });
 
@@ -91,12 +94,21 @@ describe('processing register', () => {
     const now = await t.app.inject({ method: 'GET', url: '/clinics/alpha/privacy?lang=en' });
     assert.match(now.body, /14 days/);
     const diff = await dpo.get('/api/register/diff?from=1&to=2');
-    assert.deepEqual(diff.body.changes.map((x: { section: string; key: string; change: string }) => [x.section, x.key, x.change]), [['retention', 'video', 'changed']]);
+    assert.deepEqual(
+      diff.body.changes.map((x: { section: string; key: string; change: string }) => [x.section, x.key, x.change]),
+      [['retention', 'video', 'changed']],
+    );
     const list = await dpo.get('/api/register/versions');
-    assert.deepEqual(list.body.items.map((v: { version: number }) => v.version), [1, 2]);
+    assert.deepEqual(
+      list.body.items.map((v: { version: number }) => v.version),
+      [1, 2],
+    );
     await assert.rejects(rows(`update notice_versions set summary = 'x' where clinic_id = $1`, [c.id]), /append-only/);
     await assert.rejects(rows(`delete from notice_versions where clinic_id = $1`, [c.id]), /append-only/);
-    const queued = await rows<{ n: string }>(`select count(*)::text n from outbox_jobs where clinic_id = $1 and kind = 'privacy_notice.changed'`, [c.id]);
+    const queued = await rows<{ n: string }>(
+      `select count(*)::text n from outbox_jobs where clinic_id = $1 and kind = 'privacy_notice.changed'`,
+      [c.id],
+    );
     assert.equal(queued[0]!.n, '1', 'the change notice was queued');
   });
 
@@ -114,13 +126,25 @@ describe('processing register', () => {
 
 describe('consent ledger', () => {
   test('records consents, derives the state and refuses actions that do not fit the legal basis', async () => {
-    const given = await rec.post(`/api/patients/${patientId}/consents`, { purposeKey: 'newsletter', action: 'given', channel: 'paper' });
+    const given = await rec.post(`/api/patients/${patientId}/consents`, {
+      purposeKey: 'newsletter',
+      action: 'given',
+      channel: 'paper',
+    });
     assert.equal(given.status, 201, JSON.stringify(given.body));
     assert.equal(given.body.noticeVersion, 2, 'the version shown is recorded');
     assert.equal(given.body.recordedBy, c.staff.receptionist.id);
-    const wrong = await rec.post(`/api/patients/${patientId}/consents`, { purposeKey: 'care', action: 'given', channel: 'paper' });
+    const wrong = await rec.post(`/api/patients/${patientId}/consents`, {
+      purposeKey: 'care',
+      action: 'given',
+      channel: 'paper',
+    });
     assert.equal(wrong.status, 400);
-    const unknown = await rec.post(`/api/patients/${patientId}/consents`, { purposeKey: 'lottery', action: 'given', channel: 'paper' });
+    const unknown = await rec.post(`/api/patients/${patientId}/consents`, {
+      purposeKey: 'lottery',
+      action: 'given',
+      channel: 'paper',
+    });
     assert.equal(unknown.status, 400);
     const state = await rec.get(`/api/patients/${patientId}/consents`);
     const news = state.body.items.find((x: { purposeKey: string }) => x.purposeKey === 'newsletter');
@@ -131,7 +155,10 @@ describe('consent ledger', () => {
     assert.equal(reminders.basis, 'legitimate_interest');
     assert.equal(reminders.state, 'not_objected');
     await assert.rejects(rows(`update consent_events set action = 'withdrawn'`), /append-only/);
-    const viewed = await rows<{ actor_id: string }>(`select actor_id from audit_events where clinic_id = $1 and action = 'consent.view' and patient_ref = $2`, [c.id, patientId]);
+    const viewed = await rows<{ actor_id: string }>(
+      `select actor_id from audit_events where clinic_id = $1 and action = 'consent.view' and patient_ref = $2`,
+      [c.id, patientId],
+    );
     assert.equal(viewed[0]!.actor_id, c.staff.receptionist.id, 'reading consents is in the audit log');
   });
 
@@ -139,7 +166,14 @@ describe('consent ledger', () => {
     const { consents } = t.services.register;
     const mailer = createDevMailer({ from: 'clinic@alpha.example' });
     const mail = createConsentedMail({ consents, mailer });
-    const message = { patientId, purposeKey: 'newsletter', to: 'mari.tamm@example.org', subject: 'News', text: 'Our news', lang: 'et' as const };
+    const message = {
+      patientId,
+      purposeKey: 'newsletter',
+      to: 'mari.tamm@example.org',
+      subject: 'News',
+      text: 'Our news',
+      lang: 'et' as const,
+    };
     assert.deepEqual(await mail.send({ clinicId: c.id }, message), { sent: true });
     assert.equal(mailer.sent.length, 1);
     const link = /https?:\/\/\S+\/consents\/withdraw\?token=(\S+)/.exec(mailer.sent[0]!.text)!;
@@ -149,19 +183,29 @@ describe('consent ledger', () => {
     const page = await t.app.inject({ method: 'GET', url: `/consents/withdraw?token=${encodeURIComponent(token)}` });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<form method="post"/);
-    const click = await t.app.inject({ method: 'POST', url: '/consents/withdraw', payload: `token=${encodeURIComponent(token)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const click = await t.app.inject({
+      method: 'POST',
+      url: '/consents/withdraw',
+      payload: `token=${encodeURIComponent(token)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(click.statusCode, 200, click.body);
     assert.match(click.body, /Nõusolek on tagasi võetud/);
 
     assert.deepEqual(await mail.send({ clinicId: c.id }, message), { sent: false, reason: 'no consent in force' });
     assert.equal(mailer.sent.length, 1, 'nothing more was sent');
     const ev = await rows<{ actor_id: string | null; patient_ref: string; request_id: string }>(
-      `select actor_id, patient_ref, request_id from audit_events where clinic_id = $1 and action = 'consent.withdrawn'`, [c.id]);
+      `select actor_id, patient_ref, request_id from audit_events where clinic_id = $1 and action = 'consent.withdrawn'`,
+      [c.id],
+    );
     assert.equal(ev.length, 1);
     assert.equal(ev[0]!.patient_ref, patientId);
     assert.equal(ev[0]!.actor_id, null, 'the person acted themselves');
     const ledger = await rec.get(`/api/patients/${patientId}/consents/history`);
-    assert.deepEqual(ledger.body.items.map((e: { action: string; channel: string }) => `${e.action}/${e.channel}`), ['given/paper', 'withdrawn/link']);
+    assert.deepEqual(
+      ledger.body.items.map((e: { action: string; channel: string }) => `${e.action}/${e.channel}`),
+      ['given/paper', 'withdrawn/link'],
+    );
     const again = await t.app.inject({ method: 'POST', url: '/api/public/consents/withdraw', payload: { token } });
     assert.deepEqual(again.json(), { purposeKey: 'newsletter', recorded: false });
   });
@@ -177,31 +221,50 @@ describe('consent ledger', () => {
   test('an objection stops processing on legitimate interest', async () => {
     const { consents } = t.services.register;
     assert.equal(await consents.allows({ clinicId: c.id }, patientId, 'reminders'), true);
-    const r = await rec.post(`/api/patients/${patientId}/consents`, { purposeKey: 'reminders', action: 'objected', channel: 'phone' });
+    const r = await rec.post(`/api/patients/${patientId}/consents`, {
+      purposeKey: 'reminders',
+      action: 'objected',
+      channel: 'phone',
+    });
     assert.equal(r.status, 201, JSON.stringify(r.body));
     assert.equal(await consents.allows({ clinicId: c.id }, patientId, 'reminders'), false);
-    assert.equal(await consents.allows({ clinicId: c.id }, patientId, 'care'), true, 'contract and law are not consent');
+    assert.equal(
+      await consents.allows({ clinicId: c.id }, patientId, 'care'),
+      true,
+      'contract and law are not consent',
+    );
     assert.equal(await consents.allows({ clinicId: c.id }, patientId, 'no_such_purpose'), false);
   });
 
-  test("a doctor who does not treat the patient sees their consents only by stating a reason", async () => {
+  test('a doctor who does not treat the patient sees their consents only by stating a reason', async () => {
     const other = await c.as('doctor2');
     const refused = await other.get(`/api/patients/${patientId}/consents`);
     assert.equal(refused.status, 403);
     assert.equal(refused.body.error, 'reason_required');
-    const record = await other.post(`/api/patients/${patientId}/consents`, { purposeKey: 'newsletter', action: 'given', channel: 'paper' });
+    const record = await other.post(`/api/patients/${patientId}/consents`, {
+      purposeKey: 'newsletter',
+      action: 'given',
+      channel: 'paper',
+    });
     assert.equal(record.status, 403, 'nor records one');
-    const opened = await other.get(`/api/patients/${patientId}/consents`, { 'x-access-reason': 'covering for a colleague' });
+    const opened = await other.get(`/api/patients/${patientId}/consents`, {
+      'x-access-reason': 'covering for a colleague',
+    });
     assert.equal(opened.status, 200);
     const [row] = await t.database.raw.query<{ break_glass: boolean }>(
-      `select break_glass from audit_events where actor_id = $1 and action = 'consent.view' order by seq desc limit 1`, [c.staff.doctor2.id],
+      `select break_glass from audit_events where actor_id = $1 and action = 'consent.view' order by seq desc limit 1`,
+      [c.staff.doctor2.id],
     );
     assert.equal(row!.break_glass, true);
   });
 
   test('a consent and its withdrawal recorded in the same instant: the withdrawal is in force', async () => {
     for (const action of ['given', 'withdrawn', 'given', 'withdrawn']) {
-      const r = await rec.post(`/api/patients/${patientId}/consents`, { purposeKey: 'newsletter', action, channel: 'phone' });
+      const r = await rec.post(`/api/patients/${patientId}/consents`, {
+        purposeKey: 'newsletter',
+        action,
+        channel: 'phone',
+      });
       assert.equal(r.status, 201, JSON.stringify(r.body));
     }
     assert.equal(await t.services.register.consents.allows({ clinicId: c.id }, patientId, 'newsletter'), false);

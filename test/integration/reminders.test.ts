@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addPatient as addPatientNow, count, queueWorld, START, visit, type QueueWorld } from './queue.fixtures';
+import { addPatient as addPatientNow, count, type QueueWorld, queueWorld, START, visit } from './queue.fixtures';
 
 let w: QueueWorld;
 before(async () => {
@@ -24,7 +24,13 @@ async function book(patientId: string, startsAt: string, extra: Record<string, u
   assert.equal(r.status, 201, JSON.stringify(r.body));
   return r.body.entry.id as string;
 }
-const messages = async (id: string) => (await atDesk(() => w.rec.get(`/api/queue/entries/${id}/messages`))).body.items as { kind: string; status: string; lastError: string | null; attempts: number }[];
+const messages = async (id: string) =>
+  (await atDesk(() => w.rec.get(`/api/queue/entries/${id}/messages`))).body.items as {
+    kind: string;
+    status: string;
+    lastError: string | null;
+    attempts: number;
+  }[];
 
 describe('written notice', () => {
   test('is e-mailed in the patient’s language with the PDF, and printable at the desk', async () => {
@@ -41,7 +47,11 @@ describe('written notice', () => {
     assert.doesNotMatch(mail!.text, /valu/, 'no complaint in the notice');
     assert.equal(mail!.attachments[0]!.contentType, 'application/pdf');
     assert.equal(mail!.attachments[0]!.content.subarray(0, 5).toString(), '%PDF-');
-    const pdf = await w.t.app.inject({ method: 'GET', url: `/api/queue/entries/${id}/notice.pdf`, headers: { cookie: `hoidja_session=${await sessionCookie()}` } });
+    const pdf = await w.t.app.inject({
+      method: 'GET',
+      url: `/api/queue/entries/${id}/notice.pdf`,
+      headers: { cookie: `hoidja_session=${await sessionCookie()}` },
+    });
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.headers['content-type'], 'application/pdf');
     const m = await messages(id);
@@ -51,7 +61,15 @@ describe('written notice', () => {
 });
 
 async function sessionCookie() {
-  const r = await w.t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { clinic: w.clinic.slug, email: w.clinic.staff.receptionist.email, password: 'correct horse battery staple' } });
+  const r = await w.t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: {
+      clinic: w.clinic.slug,
+      email: w.clinic.staff.receptionist.email,
+      password: 'correct horse battery staple',
+    },
+  });
   return r.cookies.find((c) => c.name === 'hoidja_session')!.value;
 }
 
@@ -128,7 +146,13 @@ describe('SMS reminder', () => {
     w.clock.set('2026-12-14T08:00:00Z');
     const p = await addPatient(w, 14);
     const id = await book(p, '2026-12-30T12:00:00+02:00');
-    const mv = await atDesk(() => w.rec.post(`/api/queue/entries/${id}/move`, { startsAt: '2026-12-30T14:00:00+02:00', reason: 'patsiendi soov', patientInformed: true }));
+    const mv = await atDesk(() =>
+      w.rec.post(`/api/queue/entries/${id}/move`, {
+        startsAt: '2026-12-30T14:00:00+02:00',
+        reason: 'patsiendi soov',
+        patientInformed: true,
+      }),
+    );
     assert.equal(mv.status, 200, JSON.stringify(mv.body));
     const jobs = await messages(id);
     assert.equal(jobs.filter((j) => j.kind === 'reminder' && j.status === 'queued').length, 1);
@@ -149,14 +173,25 @@ describe('SMS reminder', () => {
     const token = link.searchParams.get('token')!;
     const page = await w.t.app.inject({ method: 'GET', url: `${link.pathname}${link.search}` });
     assert.equal(page.statusCode, 200);
-    const click = await w.t.app.inject({ method: 'POST', url: '/consents/withdraw', payload: `token=${encodeURIComponent(token)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const click = await w.t.app.inject({
+      method: 'POST',
+      url: '/consents/withdraw',
+      payload: `token=${encodeURIComponent(token)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.ok(click.statusCode < 400, click.body);
     w.clock.set('2026-12-29T07:00:00Z');
     await w.queue.worker.drain();
     const r = (await messages(id)).find((x) => x.kind === 'reminder')!;
     assert.equal(r.status, 'skipped');
     assert.match(r.lastError!, /objected/);
-    assert.equal(await count(w.t, "select count(*)::text as n from consent_events where purpose_key = 'reminders' and action = 'objected'"), 1);
+    assert.equal(
+      await count(
+        w.t,
+        "select count(*)::text as n from consent_events where purpose_key = 'reminders' and action = 'objected'",
+      ),
+      1,
+    );
   });
 
   test('by e-mail when the patient chose e-mail, with an unsubscribe header', async () => {
@@ -189,10 +224,17 @@ describe('the legal basis comes from the register', () => {
       assert.equal(v.sms.received.length, 1);
       v.clock.set(START);
       const p2 = await addPatientNow(v, 21);
-      const b = await v.rec.post('/api/queue/entries', visit(v, { patientId: p2, startsAt: '2026-12-23T10:00:00+02:00' }));
+      const b = await v.rec.post(
+        '/api/queue/entries',
+        visit(v, { patientId: p2, startsAt: '2026-12-23T10:00:00+02:00' }),
+      );
       assert.equal(b.status, 201);
       v.clock.advance(60_000); // the ledger orders by time: the withdrawal comes after the consent
-      const w2 = await v.rec.post(`/api/patients/${p2}/consents`, { purposeKey: 'reminders', action: 'withdrawn', channel: 'phone' });
+      const w2 = await v.rec.post(`/api/patients/${p2}/consents`, {
+        purposeKey: 'reminders',
+        action: 'withdrawn',
+        channel: 'phone',
+      });
       assert.equal(w2.status, 201, JSON.stringify(w2.body));
       v.clock.set('2026-12-21T07:00:00Z');
       await v.queue.worker.drain();
@@ -228,12 +270,27 @@ describe('cancellation by the clinic', () => {
     const a = await book(p, '2027-01-06T10:00:00+02:00', { reminderChannel: 'none' });
     const b = await book(p, '2027-01-06T12:00:00+02:00', { reminderChannel: 'none' });
     await w.queue.worker.drain();
-    const r1 = await atDesk(() => w.rec.post(`/api/queue/entries/${a}/cancel`, { reason: 'arst haigestus', by: 'clinic', patientInformed: true, informedHow: 'e-kiri' }));
+    const r1 = await atDesk(() =>
+      w.rec.post(`/api/queue/entries/${a}/cancel`, {
+        reason: 'arst haigestus',
+        by: 'clinic',
+        patientInformed: true,
+        informedHow: 'e-kiri',
+      }),
+    );
     assert.equal(r1.status, 200, JSON.stringify(r1.body));
-    const r2 = await atDesk(() => w.rec.post(`/api/queue/entries/${b}/cancel`, { reason: 'patsient helistas', by: 'patient', patientInformed: true }));
+    const r2 = await atDesk(() =>
+      w.rec.post(`/api/queue/entries/${b}/cancel`, {
+        reason: 'patsient helistas',
+        by: 'patient',
+        patientInformed: true,
+      }),
+    );
     assert.equal(r2.status, 200);
     await w.queue.worker.drain();
-    const cancelled = w.smtp.received.filter((m) => m.to[0] === 'patsient17@example.ee' && /tühistatud/.test(m.subject));
+    const cancelled = w.smtp.received.filter(
+      (m) => m.to[0] === 'patsient17@example.ee' && /tühistatud/.test(m.subject),
+    );
     assert.equal(cancelled.length, 1);
     assert.match(cancelled[0]!.subject, /06\.01\.2027 kell 10:00/);
     assert.match(cancelled[0]!.text, /\+3726000001/);

@@ -17,11 +17,18 @@ after(() => t.close());
 async function invoiceOn(date: string, code: string) {
   setClock(`${date}T08:00:00Z`);
   // Sessions do not outlive the jumps of the clock: log in afresh for each visit.
-  const [rec, doc] = [await login(t.app, c.slug, c.staff.receptionist.email), await login(t.app, c.slug, c.staff.doctor.email)];
+  const [rec, doc] = [
+    await login(t.app, c.slug, c.staff.receptionist.email),
+    await login(t.app, c.slug, c.staff.doctor.email),
+  ];
   const p = await rec.post('/api/patients', patientBody({ identity: { kind: 'national', country: 'EE', code } }));
   assert.equal(p.status, 201, JSON.stringify(p.body));
   await rec.post(`/api/patients/${p.body.patient.id}/care-team`, { staffUserId: c.staff.doctor.id });
-  const v = await doc.post('/api/billing/visits/services', { patientId: p.body.patient.id, visitDate: date, services: [{ code: 'FILL' }] });
+  const v = await doc.post('/api/billing/visits/services', {
+    patientId: p.body.patient.id,
+    visitDate: date,
+    services: [{ code: 'FILL' }],
+  });
   assert.equal(v.status, 201, JSON.stringify(v.body));
   const inv = await rec.post('/api/billing/invoices', { visitId: v.body.visitId });
   assert.equal(inv.status, 201, JSON.stringify(inv.body));
@@ -32,7 +39,13 @@ async function invoiceOn(date: string, code: string) {
 
 test('the daily retention job removes invoices past their seven years, with their lines and payments, and records it', async () => {
   const acc = await login(t.app, c.slug, c.staff.accountant.email);
-  const price = await acc.post('/api/billing/price-list', { validFrom: '2017-07-01', code: 'FILL', price: '60.00', benefitEligible: true, names: { et: 'Plomb', lv: 'Plomba', en: 'Filling', ru: 'Пломба' } });
+  const price = await acc.post('/api/billing/price-list', {
+    validFrom: '2017-07-01',
+    code: 'FILL',
+    price: '60.00',
+    benefitEligible: true,
+    names: { et: 'Plomb', lv: 'Plomba', en: 'Filling', ru: 'Пломба' },
+  });
   assert.equal(price.status, 201, JSON.stringify(price.body));
   const old = await invoiceOn('2017-09-01', eeCode('4800101000'));
   const recent = await invoiceOn('2024-03-04', eeCode('4800202000'));
@@ -49,26 +62,46 @@ test('the daily retention job removes invoices past their seven years, with thei
   assert.equal((await q(`select 1 from invoice_lines where invoice_id = $1`, [old])).length, 0);
   assert.equal((await q(`select 1 from payments where invoice_id = $1`, [old])).length, 0);
   assert.equal((await q(`select 1 from invoices where id = $1`, [recent])).length, 1, 'the 2024 invoice stays');
-  const [event] = await q<{ details: { invoices: number } }>(`select details from audit_events where clinic_id = $1 and action = 'retention.delete'`, [c.id]);
+  const [event] = await q<{ details: { invoices: number } }>(
+    `select details from audit_events where clinic_id = $1 and action = 'retention.delete'`,
+    [c.id],
+  );
   assert.equal(event!.details.invoices, 1);
-  const [next] = await q<{ run_at: Date }>(`select run_at from outbox_jobs where clinic_id = $1 and kind = 'retention.daily' and dedupe_key = 'retention:2025-01-03'`, [c.id]);
+  const [next] = await q<{ run_at: Date }>(
+    `select run_at from outbox_jobs where clinic_id = $1 and kind = 'retention.daily' and dedupe_key = 'retention:2025-01-03'`,
+    [c.id],
+  );
   assert.ok(next, 'tomorrow is scheduled');
   assert.equal((await t.services.audit.verify(t.database.db)).ok, true);
 });
 
 test('access logs older than five years leave the chain behind an anchor; the rest still verifies and stays append-only', async () => {
-  const [head] = await q<{ archived_seq: string; seq: string }>(`select archived_seq::text, seq::text from audit_chain_heads where clinic_id = $1`, [c.id]);
+  const [head] = await q<{ archived_seq: string; seq: string }>(
+    `select archived_seq::text, seq::text from audit_chain_heads where clinic_id = $1`,
+    [c.id],
+  );
   assert.ok(Number(head!.archived_seq) > 0, 'the 2017-2019 events were archived by the daily run in 2025');
   const old = await q(`select 1 from audit_events where clinic_id = $1 and at < '2020-01-02'`, [c.id]);
   assert.equal(old.length, 0);
-  const [archived] = await q<{ details: { removed: number } }>(`select details from audit_events where clinic_id = $1 and action = 'retention.audit_archive'`, [c.id]);
+  const [archived] = await q<{ details: { removed: number } }>(
+    `select details from audit_events where clinic_id = $1 and action = 'retention.audit_archive'`,
+    [c.id],
+  );
   assert.ok(archived!.details.removed > 0);
   const verified = await t.services.audit.verify(t.database.db);
   assert.equal(verified.ok, true, JSON.stringify(verified));
   // Even the retention switch cannot remove an event that is still within its period.
-  await assert.rejects(q(`do $$ begin perform set_config('hoidja.retention', 'on', true); delete from audit_events where clinic_id = '${c.id}' and seq = ${Number(head!.seq)}; end $$`), /append-only/);
+  await assert.rejects(
+    q(
+      `do $$ begin perform set_config('hoidja.retention', 'on', true); delete from audit_events where clinic_id = '${c.id}' and seq = ${Number(head!.seq)}; end $$`,
+    ),
+    /append-only/,
+  );
   // Tampering with the kept part is still caught.
-  const [kept] = await q<{ seq: string }>(`select seq::text from audit_events where clinic_id = $1 order by seq limit 1`, [c.id]);
+  const [kept] = await q<{ seq: string }>(
+    `select seq::text from audit_events where clinic_id = $1 order by seq limit 1`,
+    [c.id],
+  );
   await q('alter table audit_events disable trigger audit_events_append_only');
   await q(`update audit_events set purpose = 'x' where clinic_id = $1 and seq = $2`, [c.id, kept!.seq]);
   await q('alter table audit_events enable trigger audit_events_append_only');
@@ -76,4 +109,3 @@ test('access logs older than five years leave the chain behind an anchor; the re
   assert.equal(broken.ok, false);
   assert.equal(broken.firstBroken!.seq, Number(kept!.seq));
 });
-

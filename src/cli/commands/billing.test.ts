@@ -19,7 +19,11 @@ function hoidja(...args: string[]) {
     ? ['--import', 'tsx', MAIN, ...args]
     : ['--import', 'tsx', '--input-type=module', '--eval', STANDIN, ...args];
   const r = spawnSync(process.execPath, argv, { encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout.trim(), json: r.stdout.trim() ? JSON.parse(r.stdout.trim().split('\n').at(-1)!) : null };
+  return {
+    status: r.status,
+    stdout: r.stdout.trim(),
+    json: r.stdout.trim() ? JSON.parse(r.stdout.trim().split('\n').at(-1)!) : null,
+  };
 }
 
 describe('billing quote command (function)', () => {
@@ -56,7 +60,18 @@ describe('hoidja billing quote (process)', () => {
     assert.equal(typeof r.json.rule, 'string');
   });
   it('counts --used and the 2018 pensioner rule', () => {
-    const r = hoidja('billing', 'quote', '--date', '2018-05-15', '--group', 'pensioner', '--amount', '120.00', '--used', '50.00');
+    const r = hoidja(
+      'billing',
+      'quote',
+      '--date',
+      '2018-05-15',
+      '--group',
+      'pensioner',
+      '--amount',
+      '120.00',
+      '--used',
+      '50.00',
+    );
     assert.equal(r.status, 0, r.stdout);
     assert.deepEqual([r.json.benefit, r.json.patientShare], ['35.00', '85.00']);
   });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { AppError, ValidationError } from '../../platform/errors';
 import { formatEuros, parseEuros } from '../../modules/billing/billing.money';
 import { parseBenefitGroup, quoteBenefit } from '../../modules/billing/billing.quote';
+import { AppError, ValidationError } from '../../platform/errors';
 
 /**
  * `hoidja billing …`. The quote is pure arithmetic on the rule tables, so it needs no database
@@ -58,7 +58,10 @@ export function registerBillingCommands(program: Command): void {
     .command('quote')
     .description('benefit and patient share for the benefit-eligible amount of a bill')
     .option('--date <date>', 'date of the bill, YYYY-MM-DD')
-    .option('--group <group>', 'adult, pregnant, mother-of-infant, pensioner, reduced-work-ability, over-63, unemployed, child')
+    .option(
+      '--group <group>',
+      'adult, pregnant, mother-of-infant, pensioner, reduced-work-ability, over-63, unemployed, child',
+    )
     .option('--amount <euros>', 'benefit-eligible services in euros, e.g. 120.00')
     .option('--used <euros>', 'benefit already used this calendar year', '0')
     // Bad flags are bad input too: one JSON line and exit 2, like every other refusal.

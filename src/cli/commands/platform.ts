@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
 import { buildApp, createServices } from '../../app';
+import { DEMO_SLUG, generatePatients, seedDemoClinic } from '../../modules/demo/demo.service';
 import { systemContext } from '../../platform/access';
-import { roles, type Role } from '../../platform/auth/auth.schema';
+import { type Role, roles } from '../../platform/auth/auth.schema';
 import { generatePassword } from '../../platform/auth/password';
 import { openDatabase } from '../../platform/db';
 import { migrationStatus } from '../../platform/migrate';
 import { loadConfig, openRuntime, pgliteDir, type Runtime } from '../../platform/runtime';
-import { generatePatients, seedDemoClinic, DEMO_SLUG } from '../../modules/demo/demo.service';
 import { checkIdCode, guessIdCountry } from '../../rules/id-codes';
 import { CliUsageError } from '../cli-error';
 import { askServer, removeServerLock, runningServer, writeServerLock } from '../local-server';
@@ -18,7 +18,10 @@ import { askServer, removeServerLock, runningServer, writeServerLock } from '../
 async function openDirect(what: string): Promise<Runtime> {
   const config = loadConfig();
   const lock = runningServer(config);
-  if (lock) throw new CliUsageError(`the embedded database is in use by hoidja serve (pid ${lock.pid}); stop it first to ${what}, or use DATABASE_URL`);
+  if (lock)
+    throw new CliUsageError(
+      `the embedded database is in use by hoidja serve (pid ${lock.pid}); stop it first to ${what}, or use DATABASE_URL`,
+    );
   return openRuntime(config, { logger: (await import('../../platform/logger')).createLogger('warn') });
 }
 
@@ -39,10 +42,14 @@ export function registerPlatformCommands(program: Command) {
       const port = typeof address === 'object' && address ? address.port : config.PORT;
       writeServerLock(config, { pid: process.pid, port, token: localToken });
       if (config.generatedSecrets.length) {
-        process.stdout.write(`Demo secrets generated and kept in ${config.DATA_DIR}/secrets.json (set ${config.generatedSecrets.join(', ')} in production).\n`);
+        process.stdout.write(
+          `Demo secrets generated and kept in ${config.DATA_DIR}/secrets.json (set ${config.generatedSecrets.join(', ')} in production).\n`,
+        );
       }
       if (seeded) {
-        process.stdout.write(`\nDemo clinic created. Log in at http://localhost:${port}/ with\n  clinic:   ${DEMO_SLUG}\n  e-mail:   ${seeded.adminEmail}\n  password: ${seeded.adminPassword}\nThis password is shown only once.\n\n`);
+        process.stdout.write(
+          `\nDemo clinic created. Log in at http://localhost:${port}/ with\n  clinic:   ${DEMO_SLUG}\n  e-mail:   ${seeded.adminEmail}\n  password: ${seeded.adminPassword}\nThis password is shown only once.\n\n`,
+        );
       }
       process.stdout.write(`Hoidja is running on http://localhost:${port}/ (${rt.database.kind}); API docs at /docs\n`);
       const stop = async () => {
@@ -72,7 +79,8 @@ export function registerPlatformCommands(program: Command) {
     .option('--clinic <slug>', 'clinic to add them to', DEMO_SLUG)
     .action(async (opts: { patients: string; clinic: string }) => {
       const n = Number(opts.patients);
-      if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new CliUsageError('--patients must be a whole number from 0 to 1000000');
+      if (!Number.isInteger(n) || n < 0 || n > 1_000_000)
+        throw new CliUsageError('--patients must be a whole number from 0 to 1000000');
       const config = loadConfig();
       const lock = runningServer(config);
       if (lock) {
@@ -83,10 +91,19 @@ export function registerPlatformCommands(program: Command) {
       const rt = await openDirect('add demo data');
       const { services } = { services: createServices(rt) };
       const seeded = await seedDemoClinic(services, config.HOIDJA_ADMIN_PASSWORD);
-      if (seeded) process.stdout.write(`demo clinic created; admin ${seeded.adminEmail} password ${seeded.adminPassword}\n`);
+      if (seeded)
+        process.stdout.write(`demo clinic created; admin ${seeded.adminEmail} password ${seeded.adminPassword}\n`);
       const clinic = await services.clinics.bySlug(opts.clinic).catch(() => null);
       if (!clinic) throw new CliUsageError(`no clinic ${opts.clinic}`);
-      const bar = new cliProgress.SingleBar({ format: 'patients [{bar}] {percentage}% {value}/{total} {eta}s left', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000 }, cliProgress.Presets.shades_classic);
+      const bar = new cliProgress.SingleBar(
+        {
+          format: 'patients [{bar}] {percentage}% {value}/{total} {eta}s left',
+          stream: process.stderr,
+          noTTYOutput: true,
+          notTTYSchedule: 1000,
+        },
+        cliProgress.Presets.shades_classic,
+      );
       const started = Date.now();
       if (n > 0) {
         bar.start(n, 0);
@@ -94,7 +111,9 @@ export function registerPlatformCommands(program: Command) {
         bar.stop();
       }
       await rt.close();
-      process.stdout.write(`added ${n} synthetic patients to ${opts.clinic} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      process.stdout.write(
+        `added ${n} synthetic patients to ${opts.clinic} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
     });
 
   const user = program.command('user').description('staff accounts');
@@ -107,9 +126,13 @@ export function registerPlatformCommands(program: Command) {
     .requiredOption('--roles <roles>', `comma-separated: ${roles.join(', ')}`)
     .option('--password <password>', 'at least 12 characters')
     .action(async (opts: { clinic: string; email: string; name: string; roles: string; password?: string }) => {
-      const wanted = opts.roles.split(',').map((r) => r.trim()).filter(Boolean);
+      const wanted = opts.roles
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean);
       const bad = wanted.find((r) => !(roles as readonly string[]).includes(r));
-      if (bad || wanted.length === 0) throw new CliUsageError(`--roles: unknown role "${bad ?? ''}" (use ${roles.join(', ')})`);
+      if (bad || wanted.length === 0)
+        throw new CliUsageError(`--roles: unknown role "${bad ?? ''}" (use ${roles.join(', ')})`);
       const password = opts.password ?? generatePassword(randomBytes);
       const body = { clinic: opts.clinic, email: opts.email, fullName: opts.name, roles: wanted as Role[], password };
       const lock = runningServer(loadConfig());
@@ -126,7 +149,9 @@ export function registerPlatformCommands(program: Command) {
           await rt.close();
         }
       }
-      process.stdout.write(`user ${opts.email} added to ${opts.clinic}${opts.password ? '' : `; password: ${password}`}\n`);
+      process.stdout.write(
+        `user ${opts.email} added to ${opts.clinic}${opts.password ? '' : `; password: ${password}`}\n`,
+      );
     });
 
   program
@@ -137,7 +162,7 @@ export function registerPlatformCommands(program: Command) {
     .action(async () => {
       const config = loadConfig();
       const lock = runningServer(config);
-      let result;
+      let result: unknown;
       if (lock) result = await (await askServer(lock, '/internal/audit/verify')).json();
       else {
         const rt = await openDirect('verify');
@@ -147,10 +172,16 @@ export function registerPlatformCommands(program: Command) {
           await rt.close();
         }
       }
-      const r = result as { ok: boolean; checked: number; firstBroken?: { clinicId: string; seq: number; problem: string } };
+      const r = result as {
+        ok: boolean;
+        checked: number;
+        firstBroken?: { clinicId: string; seq: number; problem: string };
+      };
       if (r.ok) process.stdout.write(`audit chain intact: ${r.checked} events checked\n`);
       else {
-        process.stdout.write(`audit chain BROKEN at clinic ${r.firstBroken!.clinicId} event ${r.firstBroken!.seq}: ${r.firstBroken!.problem} (${r.checked} events before it are intact)\n`);
+        process.stdout.write(
+          `audit chain BROKEN at clinic ${r.firstBroken!.clinicId} event ${r.firstBroken!.seq}: ${r.firstBroken!.problem} (${r.checked} events before it are intact)\n`,
+        );
         process.exitCode = 1;
       }
     });
@@ -171,7 +202,9 @@ export function registerPlatformCommands(program: Command) {
         await db.close();
       }
       writeFileSync(file, data, { mode: 0o600 });
-      process.stdout.write(`backup written to ${file} (${(data.length / 1024 / 1024).toFixed(1)} MiB); keep the encryption keys (secrets.json or your environment) separately\n`);
+      process.stdout.write(
+        `backup written to ${file} (${(data.length / 1024 / 1024).toFixed(1)} MiB); keep the encryption keys (secrets.json or your environment) separately\n`,
+      );
     });
 
   program
@@ -179,11 +212,13 @@ export function registerPlatformCommands(program: Command) {
     .description('restore a backup into an empty data directory')
     .action(async (file: string) => {
       const config = loadConfig();
-      if (config.DATABASE_URL) throw new CliUsageError('with DATABASE_URL, restore the PostgreSQL server with pg_restore');
+      if (config.DATABASE_URL)
+        throw new CliUsageError('with DATABASE_URL, restore the PostgreSQL server with pg_restore');
       if (runningServer(config)) throw new CliUsageError('stop hoidja serve before restoring');
       if (!existsSync(file)) throw new CliUsageError(`no file ${file}`);
       const dir = pgliteDir(config);
-      if (existsSync(dir) && readdirSync(dir).length > 0) throw new CliUsageError(`${dir} is not empty: restore only into an empty data directory`);
+      if (existsSync(dir) && readdirSync(dir).length > 0)
+        throw new CliUsageError(`${dir} is not empty: restore only into an empty data directory`);
       const db = await openDatabase({ dataDir: dir, loadDataDir: new Blob([readFileSync(file)]) });
       const [{ n }] = await db.raw.query<{ n: string }>('select count(*)::text as n from patients');
       await db.close();

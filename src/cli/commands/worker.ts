@@ -17,7 +17,9 @@ export function registerWorkerCommands(program: Command) {
       const config = loadConfig();
       const server = runningServer(config);
       if (server && !config.DATABASE_URL) {
-        throw new CliUsageError(`hoidja serve (pid ${server.pid}) holds the embedded database and already runs the worker; a separate worker needs DATABASE_URL (PostgreSQL)`);
+        throw new CliUsageError(
+          `hoidja serve (pid ${server.pid}) holds the embedded database and already runs the worker; a separate worker needs DATABASE_URL (PostgreSQL)`,
+        );
       }
       const rt = await openRuntime(config);
       const { queue, retention } = createServices(rt);
@@ -30,7 +32,9 @@ export function registerWorkerCommands(program: Command) {
         return;
       }
       queue.worker.start();
-      process.stdout.write(`hoidja worker ${queue.worker.workerId} is running (${rt.database.kind}); stop with Ctrl+C\n`);
+      process.stdout.write(
+        `hoidja worker ${queue.worker.workerId} is running (${rt.database.kind}); stop with Ctrl+C\n`,
+      );
       const stop = async () => {
         await queue.worker.stop();
         queue.mailer.close();

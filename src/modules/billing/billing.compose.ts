@@ -1,5 +1,5 @@
 import { ValidationError } from '../../platform/errors';
-import { yearlyBenefitTier, type BenefitGroup } from '../../rules/dental-benefits';
+import { type BenefitGroup, yearlyBenefitTier } from '../../rules/dental-benefits';
 import { ceilShare, formatEuros } from './billing.money';
 import { checkQuoteDate, checkVisitFee, withRuleErrors } from './billing.quote';
 
@@ -86,34 +86,49 @@ export function composeInvoice(input: ComposeInput): ComposedInvoice {
 
   const lines = input.lines.map((l, i): ComposedLine => {
     const field = `lines.${i}`;
-    if (!Number.isSafeInteger(l.quantity) || l.quantity < 1) throw new ValidationError(`${field}.quantity`, 'must be a whole number of at least 1');
+    if (!Number.isSafeInteger(l.quantity) || l.quantity < 1)
+      throw new ValidationError(`${field}.quantity`, 'must be a whole number of at least 1');
     const amount = l.quantity * l.unitPriceCents;
     if (l.kind === 'visit_fee' && fund) checkVisitFee(date, input.group, amount);
     let benefit = 0;
     if (!fund) {
-      if ((l.requestedBenefitCents ?? 0) > 0) throw new ValidationError(`${field}.benefit`, 'the Estonian Health Insurance Fund pays no benefit at this clinic');
+      if ((l.requestedBenefitCents ?? 0) > 0)
+        throw new ValidationError(
+          `${field}.benefit`,
+          'the Estonian Health Insurance Fund pays no benefit at this clinic',
+        );
     } else if (l.kind === 'prosthesis') {
       // The prosthesis benefit has its own three-year amount and no minimum share.
       const requested = l.requestedBenefitCents ?? amount;
       if (requested > amount) throw new ValidationError(`${field}.benefit`, `more than the line's amount`);
       if (input.prosthesisLeftCents == null) {
-        if ((l.requestedBenefitCents ?? 0) > 0) throw new ValidationError(`${field}.benefit`, 'the patient\'s groups give no prosthesis benefit');
+        if ((l.requestedBenefitCents ?? 0) > 0)
+          throw new ValidationError(`${field}.benefit`, "the patient's groups give no prosthesis benefit");
       } else {
         if (l.requestedBenefitCents !== undefined && requested > prosthesisLeft) {
-          throw new ValidationError(`${field}.benefit`, `only €${formatEuros(prosthesisLeft)} of the prosthesis benefit is left`);
+          throw new ValidationError(
+            `${field}.benefit`,
+            `only €${formatEuros(prosthesisLeft)} of the prosthesis benefit is left`,
+          );
         }
         benefit = Math.min(requested, prosthesisLeft);
         prosthesisLeft -= benefit;
       }
     } else if (!l.benefitEligible) {
       if ((l.requestedBenefitCents ?? 0) > 0) {
-        throw new ValidationError(`${field}.benefit`, `${l.code} is not on the Fund's list of benefit-eligible services`);
+        throw new ValidationError(
+          `${field}.benefit`,
+          `${l.code} is not on the Fund's list of benefit-eligible services`,
+        );
       }
     } else {
       const cap = amount - ceilShare(amount, bp);
       const requested = l.requestedBenefitCents ?? cap;
       if (requested > cap) {
-        throw new ValidationError(`${field}.benefit`, `the patient's share of ${l.code} would fall below the minimum €${formatEuros(amount - cap)}`);
+        throw new ValidationError(
+          `${field}.benefit`,
+          `the patient's share of ${l.code} would fall below the minimum €${formatEuros(amount - cap)}`,
+        );
       }
       if (l.requestedBenefitCents !== undefined && requested > balance) {
         throw new ValidationError(`${field}.benefit`, `only €${formatEuros(balance)} of this year's benefit is left`);
@@ -132,14 +147,24 @@ export function composeInvoice(input: ComposeInput): ComposedInvoice {
   const payers = input.payers ?? [];
   const payersCents = payers.reduce((s, p) => s + p.amountCents, 0);
   if (payersCents > rest) {
-    throw new ValidationError('payers', `bill payers' shares (€${formatEuros(payersCents)}) exceed what is left after the benefit (€${formatEuros(rest)})`);
+    throw new ValidationError(
+      'payers',
+      `bill payers' shares (€${formatEuros(payersCents)}) exceed what is left after the benefit (€${formatEuros(rest)})`,
+    );
   }
   const shares: ShareOut[] = [];
   if (benefitCents > 0) shares.push({ holder: 'fund', payerRef: '', payerName: FUND_NAME, amountCents: benefitCents });
-  for (const p of payers) if (p.amountCents > 0) shares.push({ holder: 'bill_payer', payerRef: p.payerRef, payerName: p.payerName, amountCents: p.amountCents });
+  for (const p of payers)
+    if (p.amountCents > 0)
+      shares.push({ holder: 'bill_payer', payerRef: p.payerRef, payerName: p.payerName, amountCents: p.amountCents });
   shares.push({ holder: 'patient', payerRef: '', payerName: input.patientName, amountCents: rest - payersCents });
   return {
-    lines, totalCents, eligibleCents, benefitCents, patientCents: rest - payersCents, shares,
+    lines,
+    totalCents,
+    eligibleCents,
+    benefitCents,
+    patientCents: rest - payersCents,
+    shares,
     ruleId: !fund ? null : child ? 'children-free-care' : `${tier!.rule.id}/${tier!.tier.name}`,
     balanceAfterCents: child || !fund ? null : balance,
   };
@@ -186,35 +211,60 @@ export function composeCreditNote(input: CreditInput): ComposedInvoice {
     if (!line) throw new ValidationError(`lines.${i}.lineNo`, `the invoice has no line ${c.lineNo}`);
     if (seen.has(c.lineNo)) throw new ValidationError(`lines.${i}.lineNo`, `line ${c.lineNo} is named twice`);
     seen.add(c.lineNo);
-    if (!Number.isSafeInteger(c.amountCents) || c.amountCents <= 0) throw new ValidationError(`lines.${i}.amount`, 'must be more than zero');
+    if (!Number.isSafeInteger(c.amountCents) || c.amountCents <= 0)
+      throw new ValidationError(`lines.${i}.amount`, 'must be more than zero');
     if (c.amountCents > line.amountCents) {
-      throw new ValidationError(`lines.${i}.amount`, `the credit note (€${formatEuros(c.amountCents)}) is larger than what stands on line ${c.lineNo} (€${formatEuros(line.amountCents)})`);
+      throw new ValidationError(
+        `lines.${i}.amount`,
+        `the credit note (€${formatEuros(c.amountCents)}) is larger than what stands on line ${c.lineNo} (€${formatEuros(line.amountCents)})`,
+      );
     }
     const remaining = line.amountCents - c.amountCents;
-    const newBenefit = line.kind === 'prosthesis' ? Math.min(line.benefitCents, remaining)
-      : line.benefitEligible ? Math.min(line.benefitCents, remaining - ceilShare(remaining, bp)) : 0;
+    const newBenefit =
+      line.kind === 'prosthesis'
+        ? Math.min(line.benefitCents, remaining)
+        : line.benefitEligible
+          ? Math.min(line.benefitCents, remaining - ceilShare(remaining, bp))
+          : 0;
     const reversal = line.benefitCents - Math.max(0, newBenefit);
     return {
-      kind: line.kind, priceItemId: line.priceItemId, code: line.code, description: line.description,
-      benefitEligible: line.benefitEligible, quantity: 1, unitPriceCents: -c.amountCents, lineNo: i + 1,
-      amountCents: -c.amountCents, benefitCents: -reversal,
+      kind: line.kind,
+      priceItemId: line.priceItemId,
+      code: line.code,
+      description: line.description,
+      benefitEligible: line.benefitEligible,
+      quantity: 1,
+      unitPriceCents: -c.amountCents,
+      lineNo: i + 1,
+      amountCents: -c.amountCents,
+      benefitCents: -reversal,
     };
   });
   const totalCents = lines.reduce((s, l) => s + l.amountCents, 0);
   const benefitCents = lines.reduce((s, l) => s + l.benefitCents, 0);
   let toTake = -(totalCents - benefitCents);
   const shares: ShareOut[] = [];
-  if (benefitCents !== 0) shares.push({ holder: 'fund', payerRef: '', payerName: FUND_NAME, amountCents: benefitCents });
-  const order = [...input.standingShares.filter((s) => s.holder === 'patient'), ...input.standingShares.filter((s) => s.holder === 'bill_payer')];
+  if (benefitCents !== 0)
+    shares.push({ holder: 'fund', payerRef: '', payerName: FUND_NAME, amountCents: benefitCents });
+  const order = [
+    ...input.standingShares.filter((s) => s.holder === 'patient'),
+    ...input.standingShares.filter((s) => s.holder === 'bill_payer'),
+  ];
   for (const s of order) {
     const take = Math.min(toTake, Math.max(0, s.amountCents));
     if (take > 0 || s.holder === 'patient') shares.push({ ...s, amountCents: -take });
     toTake -= take;
   }
-  if (toTake > 0) throw new ValidationError('lines', 'the credit note is larger than what is still owed on the invoice');
+  if (toTake > 0)
+    throw new ValidationError('lines', 'the credit note is larger than what is still owed on the invoice');
   return {
-    lines, totalCents, eligibleCents: lines.filter((l) => l.benefitEligible).reduce((s, l) => s + l.amountCents, 0),
-    benefitCents, patientCents: shares.find((s) => s.holder === 'patient')?.amountCents ?? 0, shares,
-    ruleId: null, balanceAfterCents: null,
+    lines,
+    totalCents,
+    eligibleCents: lines.filter((l) => l.benefitEligible).reduce((s, l) => s + l.amountCents, 0),
+    benefitCents,
+    patientCents: shares.find((s) => s.holder === 'patient')?.amountCents ?? 0,
+    shares,
+    ruleId: null,
+    balanceAfterCents: null,
   };
 }

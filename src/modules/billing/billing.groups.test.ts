@@ -22,7 +22,10 @@ describe('benefit group of a patient on the day of a bill', () => {
     assert.equal(isChildOn('2005-06-01', '2024-06-01', true), true);
     assert.equal(isChildOn('2005-06-01', '2025-05-31', true), true);
     assert.equal(isChildOn('2005-06-01', '2025-06-01', true), false);
-    assert.equal(decideGroup({ date: '2024-07-01', birthDate: '2005-06-01', evidence: [], needFoundBeforeAdulthood: true }).group, 'child');
+    assert.equal(
+      decideGroup({ date: '2024-07-01', birthDate: '2005-06-01', evidence: [], needFoundBeforeAdulthood: true }).group,
+      'child',
+    );
     assert.equal(decideGroup({ date: '2024-07-01', birthDate: '2005-06-01', evidence: [] }).group, 'adult');
   });
 

@@ -1,11 +1,11 @@
-import { ageOn } from '../../rules/id-codes';
 import {
+  type BenefitGroup,
   childrenCareRuleOn,
   derivedGroupRuleOn,
   visitFeeRuleOn,
   yearlyBenefitTier,
-  type BenefitGroup,
 } from '../../rules/dental-benefits';
+import { ageOn } from '../../rules/id-codes';
 import { withRuleErrors } from './billing.quote';
 
 /**
@@ -76,7 +76,9 @@ export function decideGroup(facts: GroupFacts): GroupDecision {
   // the first listed, so a pregnant pensioner is billed as pregnant (no visit fee).
   const exempt = new Set(withRuleErrors('date', () => visitFeeRuleOn(date)).exemptGroups);
   const ranked = withRuleErrors('date', () =>
-    [...applicable].sort((a, b) => yearlyOf(b, date) - yearlyOf(a, date) || Number(exempt.has(b)) - Number(exempt.has(a))),
+    [...applicable].sort(
+      (a, b) => yearlyOf(b, date) - yearlyOf(a, date) || Number(exempt.has(b)) - Number(exempt.has(a)),
+    ),
   );
   return { group: ranked[0]!, applicable: ranked, reason: reasons.join('; ') || 'insured adult' };
 }

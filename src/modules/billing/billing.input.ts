@@ -7,7 +7,10 @@ import { evidencedGroups, paymentMethods, priceItemKinds } from './billing.schem
  * become integer cents in the service (billing.money), so a third decimal is a 400, not a rounding.
  */
 export const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD' });
-export const euros = z.string().trim().regex(/^\d{1,9}([.,]\d+)?$/, 'expected an amount in euros like 120.00')
+export const euros = z
+  .string()
+  .trim()
+  .regex(/^\d{1,9}([.,]\d+)?$/, 'expected an amount in euros like 120.00')
   .refine((s) => !/[.,]\d{3,}$/.test(s), 'has more than two decimals');
 
 const name = z.string().trim().min(1, 'required').max(200);
@@ -42,7 +45,12 @@ export const renderedServicesInput = z.strictObject({
   /** The queue entry or booking this visit came from; a new visit id is made when omitted. */
   visitId: z.uuid().optional(),
   visitDate: isoDate,
-  services: z.array(z.strictObject({ code: z.string().trim().min(1).max(40), quantity: z.number().int().min(1).max(99).default(1) })).min(1).max(100),
+  services: z
+    .array(
+      z.strictObject({ code: z.string().trim().min(1).max(40), quantity: z.number().int().min(1).max(99).default(1) }),
+    )
+    .min(1)
+    .max(100),
 });
 
 export const issueInvoiceInput = z.strictObject({
@@ -53,7 +61,10 @@ export const issueInvoiceInput = z.strictObject({
   group: z.enum(benefitGroups).optional(),
   /** A benefit other than the most allowed, per service code. */
   benefits: z.record(z.string(), euros).optional(),
-  payers: z.array(z.strictObject({ billPayerId: z.uuid(), amount: euros })).max(5).optional(),
+  payers: z
+    .array(z.strictObject({ billPayerId: z.uuid(), amount: euros }))
+    .max(5)
+    .optional(),
   language: z.enum(['et', 'lv', 'en', 'ru']).optional(),
 });
 export type IssueInvoiceInput = z.infer<typeof issueInvoiceInput>;
@@ -62,7 +73,11 @@ export const creditNoteInput = z.strictObject({
   reason: z.string().trim().min(3, 'say why the invoice is corrected').max(500),
   date: isoDate.optional(),
   /** Amounts per line of the invoice; omitted credits everything that still stands. */
-  lines: z.array(z.strictObject({ lineNo: z.number().int().min(1), amount: euros })).min(1).max(200).optional(),
+  lines: z
+    .array(z.strictObject({ lineNo: z.number().int().min(1), amount: euros }))
+    .min(1)
+    .max(200)
+    .optional(),
 });
 
 export const paymentInput = z.strictObject({

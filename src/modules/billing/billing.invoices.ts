@@ -6,15 +6,15 @@ import { accountingRetainUntil } from '../../rules/accounting-retention';
 import { visitFeeRuleOn } from '../../rules/dental-benefits';
 import { addDays } from '../../rules/zoned-time';
 import { parseInput } from '../patients/patients.input';
-import { composeCreditNote, composeInvoice, type ComposedInvoice, type LineInput } from './billing.compose';
-import { creditNoteInput, issueInvoiceInput, type IssueInvoiceInput } from './billing.input';
+import { type ComposedInvoice, composeCreditNote, composeInvoice, type LineInput } from './billing.compose';
+import { creditNoteInput, type IssueInvoiceInput, issueInvoiceInput } from './billing.input';
 import { BILLING_ROLES, type BillingKit } from './billing.kit';
 import { formatEuros, parseEuros } from './billing.money';
-import { renderInvoicePdf } from './billing.print';
 import { benefitPosition } from './billing.position';
+import { renderInvoicePdf } from './billing.print';
 import { checkQuoteDate, checkRulesInForce, withRuleErrors } from './billing.quote';
 import type { InvoiceRow, PriceItemRow } from './billing.repository';
-import { invoiceView, lineView, standingLines, standingShares, type InvoiceBundle } from './billing.view';
+import { type InvoiceBundle, invoiceView, lineView, standingLines, standingShares } from './billing.view';
 
 /** Days a patient has to pay; a clinic setting later, a constant for now. */
 export const PAYMENT_DAYS = 14;
@@ -26,12 +26,18 @@ const invoiceNumber = (seq: number) => String(seq).padStart(6, '0');
 
 /** The benefit position of a patient at a clinic outside Estonia: no Fund, nothing used, nothing left. */
 const outsideEstonia = {
-  group: 'adult' as const, usedCents: 0, prosthesisLeftCents: null,
-  decision: { group: 'adult' as const, applicable: [] as string[], reason: 'the Estonian Health Insurance Fund pays benefits only at Estonian clinics' },
+  group: 'adult' as const,
+  usedCents: 0,
+  prosthesisLeftCents: null,
+  decision: {
+    group: 'adult' as const,
+    applicable: [] as string[],
+    reason: 'the Estonian Health Insurance Fund pays benefits only at Estonian clinics',
+  },
 };
 
 export function createInvoiceOperations(kit: BillingKit) {
-  const { db, repo, audit, clock, requireRole, patientFor, entry } = kit;
+  const { repo, audit, clock, requireRole, patientFor, entry } = kit;
 
   async function loadBundle(tx: DbOrTx, clinicId: string, id: string, forUpdate = false): Promise<InvoiceBundle> {
     const invoice = await repo.invoice(tx, clinicId, id, forUpdate);
@@ -39,8 +45,11 @@ export function createInvoiceOperations(kit: BillingKit) {
     const creditNotes = invoice.kind === 'invoice' ? await repo.creditNotes(tx, clinicId, id) : [];
     const creditIds = creditNotes.map((c) => c.id);
     const [lines, shares, creditLines, creditShares, payments] = await Promise.all([
-      repo.lines(tx, clinicId, [id]), repo.shares(tx, clinicId, [id]), repo.lines(tx, clinicId, creditIds),
-      repo.shares(tx, clinicId, creditIds), repo.payments(tx, clinicId, [id]),
+      repo.lines(tx, clinicId, [id]),
+      repo.shares(tx, clinicId, [id]),
+      repo.lines(tx, clinicId, creditIds),
+      repo.shares(tx, clinicId, creditIds),
+      repo.payments(tx, clinicId, [id]),
     ]);
     return { invoice, lines, shares, creditNotes, creditLines, creditShares, payments };
   }
@@ -57,30 +66,48 @@ export function createInvoiceOperations(kit: BillingKit) {
     const fundApplies = (await kit.clinic(tx, ctx.clinicId)).country === 'EE';
     if (fundApplies) checkRulesInForce(date, input.invoiceDate ? 'invoiceDate' : 'visitDate');
     else checkQuoteDate(date, input.invoiceDate ? 'invoiceDate' : 'visitDate');
-    if (!fundApplies && input.group) throw new ValidationError('group', 'benefit groups are those of the Estonian Health Insurance Fund; this clinic is not in Estonia');
+    if (!fundApplies && input.group)
+      throw new ValidationError(
+        'group',
+        'benefit groups are those of the Estonian Health Insurance Fund; this clinic is not in Estonia',
+      );
     const pos = fundApplies ? await benefitPosition(kit, tx, ctx.clinicId, patient, date, input.group) : outsideEstonia;
     const language = input.language ?? patient.preferredLanguage;
     const lines: LineInput[] = [];
 
     // The visit fee: typed in, or the clinic's visit-fee price; never for exempt groups unless typed.
-    const exempt = fundApplies && withRuleErrors('invoiceDate', () => visitFeeRuleOn(date)).exemptGroups.includes(pos.group);
+    const exempt =
+      fundApplies && withRuleErrors('invoiceDate', () => visitFeeRuleOn(date)).exemptGroups.includes(pos.group);
     const feeItem = (await repo.priceList(tx, ctx.clinicId, date)).find((p) => p.kind === 'visit_fee');
-    const feeCents = input.visitFee !== undefined ? parseEuros(input.visitFee, 'visitFee') : exempt ? 0 : (feeItem?.priceCents ?? 0);
+    const feeCents =
+      input.visitFee !== undefined ? parseEuros(input.visitFee, 'visitFee') : exempt ? 0 : (feeItem?.priceCents ?? 0);
     if (feeCents > 0) {
       lines.push({
-        kind: 'visit_fee', priceItemId: feeItem?.id ?? null, code: feeItem?.code ?? 'VISIT', description: feeItem ? itemName(feeItem, language) : 'Visit fee',
-        quantity: 1, unitPriceCents: feeCents, benefitEligible: false,
+        kind: 'visit_fee',
+        priceItemId: feeItem?.id ?? null,
+        code: feeItem?.code ?? 'VISIT',
+        description: feeItem ? itemName(feeItem, language) : 'Visit fee',
+        quantity: 1,
+        unitPriceCents: feeCents,
+        benefitEligible: false,
       });
     }
     const asked = input.benefits ?? {};
     for (const code of Object.keys(asked)) {
-      if (!services.some((s) => s.item.code === code)) throw new ValidationError(`benefits.${code}`, `${code} was not recorded at this visit`);
+      if (!services.some((s) => s.item.code === code))
+        throw new ValidationError(`benefits.${code}`, `${code} was not recorded at this visit`);
     }
     for (const { service, item } of services) {
       lines.push({
-        kind: item.kind, priceItemId: item.id, code: item.code, description: itemName(item, language), quantity: service.quantity,
-        unitPriceCents: item.priceCents, benefitEligible: item.benefitEligible,
-        requestedBenefitCents: asked[item.code] !== undefined ? parseEuros(asked[item.code]!, `benefits.${item.code}`) : undefined,
+        kind: item.kind,
+        priceItemId: item.id,
+        code: item.code,
+        description: itemName(item, language),
+        quantity: service.quantity,
+        unitPriceCents: item.priceCents,
+        benefitEligible: item.benefitEligible,
+        requestedBenefitCents:
+          asked[item.code] !== undefined ? parseEuros(asked[item.code]!, `benefits.${item.code}`) : undefined,
       });
     }
     const billPayers = input.payers?.length ? await kit.patientsRepo.billPayers(tx, ctx.clinicId, patientId) : [];
@@ -92,17 +119,53 @@ export function createInvoiceOperations(kit: BillingKit) {
       }
       return { payerRef: bp.id, payerName: bp.name, amountCents: parseEuros(p.amount, `payers.${i}.amount`) };
     });
-    const composed = composeInvoice({ date, group: pos.group, usedCents: pos.usedCents, lines, payers, patientName: kit.patientName(patient), prosthesisLeftCents: pos.prosthesisLeftCents, fundApplies });
-    return { patient, grant, date, pos, language, composed, visitDate: services[0]!.service.visitDate, storedGroup: fundApplies ? pos.group : 'none' };
+    const composed = composeInvoice({
+      date,
+      group: pos.group,
+      usedCents: pos.usedCents,
+      lines,
+      payers,
+      patientName: kit.patientName(patient),
+      prosthesisLeftCents: pos.prosthesisLeftCents,
+      fundApplies,
+    });
+    return {
+      patient,
+      grant,
+      date,
+      pos,
+      language,
+      composed,
+      visitDate: services[0]!.service.visitDate,
+      storedGroup: fundApplies ? pos.group : 'none',
+    };
   }
 
   function composedView(c: ComposedInvoice) {
     return {
-      total: formatEuros(c.totalCents), eligible: formatEuros(c.eligibleCents), benefit: formatEuros(c.benefitCents),
-      patientShare: formatEuros(c.patientCents), ruleId: c.ruleId,
+      total: formatEuros(c.totalCents),
+      eligible: formatEuros(c.eligibleCents),
+      benefit: formatEuros(c.benefitCents),
+      patientShare: formatEuros(c.patientCents),
+      ruleId: c.ruleId,
       balanceAfter: c.balanceAfterCents === null ? null : formatEuros(c.balanceAfterCents),
-      lines: c.lines.map((l) => ({ lineNo: l.lineNo, kind: l.kind, code: l.code, description: l.description, quantity: l.quantity, unitPrice: formatEuros(l.unitPriceCents), amount: formatEuros(l.amountCents), benefitEligible: l.benefitEligible, benefit: formatEuros(l.benefitCents) })),
-      shares: c.shares.map((s) => ({ holder: s.holder, billPayerId: s.payerRef || null, name: s.payerName, amount: formatEuros(s.amountCents) })),
+      lines: c.lines.map((l) => ({
+        lineNo: l.lineNo,
+        kind: l.kind,
+        code: l.code,
+        description: l.description,
+        quantity: l.quantity,
+        unitPrice: formatEuros(l.unitPriceCents),
+        amount: formatEuros(l.amountCents),
+        benefitEligible: l.benefitEligible,
+        benefit: formatEuros(l.benefitCents),
+      })),
+      shares: c.shares.map((s) => ({
+        holder: s.holder,
+        billPayerId: s.payerRef || null,
+        name: s.payerName,
+        amount: formatEuros(s.amountCents),
+      })),
     };
   }
 
@@ -111,27 +174,71 @@ export function createInvoiceOperations(kit: BillingKit) {
     const input = parseInput(issueInvoiceInput, raw);
     return kit.transaction(ctx, async (tx) => {
       const d = await draftFromVisit(tx, ctx, input);
-      await audit.append(tx, ctx, [entry(d.grant, { action: 'billing.invoice_preview', entityType: 'visit', entityId: input.visitId, patientRef: d.patient.id })]);
+      await audit.append(tx, ctx, [
+        entry(d.grant, {
+          action: 'billing.invoice_preview',
+          entityType: 'visit',
+          entityId: input.visitId,
+          patientRef: d.patient.id,
+        }),
+      ]);
       return {
-        patientId: d.patient.id, patientName: kit.patientName(d.patient), date: d.date, group: d.storedGroup, groupReason: d.pos.decision.reason,
-        applicableGroups: d.pos.decision.applicable, language: d.language, ...composedView(d.composed),
+        patientId: d.patient.id,
+        patientName: kit.patientName(d.patient),
+        date: d.date,
+        group: d.storedGroup,
+        groupReason: d.pos.decision.reason,
+        applicableGroups: d.pos.decision.applicable,
+        language: d.language,
+        ...composedView(d.composed),
       };
     });
   }
 
   /** Insert an invoice or a credit note under the next number of the clinic. */
-  async function insertNumbered(tx: DbOrTx, ctx: AccessContext, row: Omit<InvoiceRow, 'seq' | 'number' | 'clinicId' | 'issuedAt' | 'issuedBy' | 'retainUntil'>, c: ComposedInvoice, creditsLineNos?: number[]) {
+  async function insertNumbered(
+    tx: DbOrTx,
+    ctx: AccessContext,
+    row: Omit<InvoiceRow, 'seq' | 'number' | 'clinicId' | 'issuedAt' | 'issuedBy' | 'retainUntil'>,
+    c: ComposedInvoice,
+    creditsLineNos?: number[],
+  ) {
     const seq = await repo.nextSeq(tx, ctx.clinicId);
     const clinic = await kit.clinic(tx, ctx.clinicId);
     await repo.insertInvoice(
       tx,
-      { ...row, clinicId: ctx.clinicId, seq, number: invoiceNumber(seq), retainUntil: accountingRetainUntil(clinic.country, row.invoiceDate), issuedAt: clock.now(), issuedBy: ctx.user?.id ?? null },
+      {
+        ...row,
+        clinicId: ctx.clinicId,
+        seq,
+        number: invoiceNumber(seq),
+        retainUntil: accountingRetainUntil(clinic.country, row.invoiceDate),
+        issuedAt: clock.now(),
+        issuedBy: ctx.user?.id ?? null,
+      },
       c.lines.map((l, i) => ({
-        clinicId: ctx.clinicId, invoiceId: row.id, lineNo: l.lineNo, kind: l.kind, priceItemId: l.priceItemId, code: l.code, description: l.description,
-        quantity: l.quantity, unitPriceCents: l.unitPriceCents, amountCents: l.amountCents, benefitEligible: l.benefitEligible, benefitCents: l.benefitCents,
+        clinicId: ctx.clinicId,
+        invoiceId: row.id,
+        lineNo: l.lineNo,
+        kind: l.kind,
+        priceItemId: l.priceItemId,
+        code: l.code,
+        description: l.description,
+        quantity: l.quantity,
+        unitPriceCents: l.unitPriceCents,
+        amountCents: l.amountCents,
+        benefitEligible: l.benefitEligible,
+        benefitCents: l.benefitCents,
         creditsLineNo: creditsLineNos?.[i] ?? null,
       })),
-      c.shares.map((s) => ({ clinicId: ctx.clinicId, invoiceId: row.id, holder: s.holder, payerRef: s.payerRef, payerName: s.payerName, amountCents: s.amountCents })),
+      c.shares.map((s) => ({
+        clinicId: ctx.clinicId,
+        invoiceId: row.id,
+        holder: s.holder,
+        payerRef: s.payerRef,
+        payerName: s.payerName,
+        amountCents: s.amountCents,
+      })),
     );
     return seq;
   }
@@ -143,21 +250,49 @@ export function createInvoiceOperations(kit: BillingKit) {
     const id = newId();
     const issue = kit.transaction(ctx, async (tx) => {
       await repo.lockVisit(tx, ctx.clinicId, input.visitId);
-      if (await repo.invoiceOfVisit(tx, ctx.clinicId, input.visitId)) throw new ConflictError('this visit is already invoiced; correct it with a credit note');
+      if (await repo.invoiceOfVisit(tx, ctx.clinicId, input.visitId))
+        throw new ConflictError('this visit is already invoiced; correct it with a credit note');
       const d = await draftFromVisit(tx, ctx, input, true);
       const c = d.composed;
-      await insertNumbered(tx, ctx, {
-        id, kind: 'invoice', creditsInvoiceId: null, patientId: d.patient.id, visitId: input.visitId, invoiceDate: d.date,
-        dueDate: addDays(d.date, PAYMENT_DAYS), language: d.language, benefitGroup: d.storedGroup, groupReason: d.pos.decision.reason,
-        ruleId: c.ruleId, totalCents: c.totalCents, eligibleCents: c.eligibleCents, benefitCents: c.benefitCents, patientCents: c.patientCents, reason: null,
-      }, c);
+      await insertNumbered(
+        tx,
+        ctx,
+        {
+          id,
+          kind: 'invoice',
+          creditsInvoiceId: null,
+          patientId: d.patient.id,
+          visitId: input.visitId,
+          invoiceDate: d.date,
+          dueDate: addDays(d.date, PAYMENT_DAYS),
+          language: d.language,
+          benefitGroup: d.storedGroup,
+          groupReason: d.pos.decision.reason,
+          ruleId: c.ruleId,
+          totalCents: c.totalCents,
+          eligibleCents: c.eligibleCents,
+          benefitCents: c.benefitCents,
+          patientCents: c.patientCents,
+          reason: null,
+        },
+        c,
+      );
       await repo.markVisitInvoiced(tx, ctx.clinicId, input.visitId, id);
-      await audit.append(tx, ctx, [entry(d.grant, { action: 'billing.invoice_issue', entityType: 'invoice', entityId: id, patientRef: d.patient.id, details: { group: d.pos.group, rule: c.ruleId } })]);
+      await audit.append(tx, ctx, [
+        entry(d.grant, {
+          action: 'billing.invoice_issue',
+          entityType: 'invoice',
+          entityId: id,
+          patientRef: d.patient.id,
+          details: { group: d.pos.group, rule: c.ruleId },
+        }),
+      ]);
       return invoiceView(await loadBundle(tx, ctx.clinicId, id));
     });
     // The lock makes this rare; the unique index is the last word.
     return issue.catch((err: { code?: string; cause?: { code?: string } }) => {
-      if (err?.code === '23505' || err?.cause?.code === '23505') throw new ConflictError('this visit is already invoiced; correct it with a credit note');
+      if (err?.code === '23505' || err?.cause?.code === '23505')
+        throw new ConflictError('this visit is already invoiced; correct it with a credit note');
       throw err;
     });
   }
@@ -170,24 +305,59 @@ export function createInvoiceOperations(kit: BillingKit) {
     return kit.transaction(ctx, async (tx) => {
       // The lock serialises two corrections of one invoice: the second sees the first.
       const b = await loadBundle(tx, ctx.clinicId, invoiceId, true);
-      if (b.invoice.kind !== 'invoice') throw new ValidationError('invoiceId', 'a credit note is corrected by crediting its invoice, not itself');
+      if (b.invoice.kind !== 'invoice')
+        throw new ValidationError('invoiceId', 'a credit note is corrected by crediting its invoice, not itself');
       const { grant } = await patientFor(tx, ctx, b.invoice.patientId, 'billing.credit_note');
       const date = input.date ?? (await kit.today(tx, ctx.clinicId));
-      if (date < b.invoice.invoiceDate) throw new ValidationError('date', 'a credit note cannot be dated before its invoice');
+      if (date < b.invoice.invoiceDate)
+        throw new ValidationError('date', 'a credit note cannot be dated before its invoice');
       const c = composeCreditNote({
-        date, invoiceDate: b.invoice.invoiceDate, group: b.invoice.benefitGroup as never,
+        date,
+        invoiceDate: b.invoice.invoiceDate,
+        group: b.invoice.benefitGroup as never,
         lines: standingLines(b.lines, b.creditLines),
-        credits: input.lines?.map((l, i) => ({ lineNo: l.lineNo, amountCents: parseEuros(l.amount, `lines.${i}.amount`) })),
+        credits: input.lines?.map((l, i) => ({
+          lineNo: l.lineNo,
+          amountCents: parseEuros(l.amount, `lines.${i}.amount`),
+        })),
         standingShares: standingShares([...b.shares, ...b.creditShares]),
       });
-      const creditedLineNos = input.lines?.map((l) => l.lineNo) ?? standingLines(b.lines, b.creditLines).map((l) => l.lineNo);
+      const creditedLineNos =
+        input.lines?.map((l) => l.lineNo) ?? standingLines(b.lines, b.creditLines).map((l) => l.lineNo);
       if (c.totalCents === 0) throw new ValidationError('lines', 'nothing is left to credit on this invoice');
-      await insertNumbered(tx, ctx, {
-        id, kind: 'credit_note', creditsInvoiceId: invoiceId, patientId: b.invoice.patientId, visitId: b.invoice.visitId, invoiceDate: date,
-        dueDate: date, language: b.invoice.language, benefitGroup: b.invoice.benefitGroup, groupReason: b.invoice.groupReason,
-        ruleId: b.invoice.ruleId, totalCents: c.totalCents, eligibleCents: c.eligibleCents, benefitCents: c.benefitCents, patientCents: c.patientCents, reason: input.reason,
-      }, c, creditedLineNos);
-      await audit.append(tx, ctx, [entry(grant, { action: 'billing.credit_note', entityType: 'invoice', entityId: id, patientRef: b.invoice.patientId, details: { credits: invoiceId } })]);
+      await insertNumbered(
+        tx,
+        ctx,
+        {
+          id,
+          kind: 'credit_note',
+          creditsInvoiceId: invoiceId,
+          patientId: b.invoice.patientId,
+          visitId: b.invoice.visitId,
+          invoiceDate: date,
+          dueDate: date,
+          language: b.invoice.language,
+          benefitGroup: b.invoice.benefitGroup,
+          groupReason: b.invoice.groupReason,
+          ruleId: b.invoice.ruleId,
+          totalCents: c.totalCents,
+          eligibleCents: c.eligibleCents,
+          benefitCents: c.benefitCents,
+          patientCents: c.patientCents,
+          reason: input.reason,
+        },
+        c,
+        creditedLineNos,
+      );
+      await audit.append(tx, ctx, [
+        entry(grant, {
+          action: 'billing.credit_note',
+          entityType: 'invoice',
+          entityId: id,
+          patientRef: b.invoice.patientId,
+          details: { credits: invoiceId },
+        }),
+      ]);
       return invoiceView(await loadBundle(tx, ctx.clinicId, id));
     });
   }
@@ -197,23 +367,49 @@ export function createInvoiceOperations(kit: BillingKit) {
     return kit.transaction(ctx, async (tx) => {
       const b = await loadBundle(tx, ctx.clinicId, id);
       const { patient, grant } = await patientFor(tx, ctx, b.invoice.patientId, 'billing.invoice_read');
-      await audit.append(tx, ctx, [entry(grant, { action: 'billing.invoice_read', entityType: 'invoice', entityId: id, patientRef: patient.id })]);
+      await audit.append(tx, ctx, [
+        entry(grant, { action: 'billing.invoice_read', entityType: 'invoice', entityId: id, patientRef: patient.id }),
+      ]);
       return invoiceView(b, { patientName: kit.patientName(patient) });
     });
   }
 
-  async function listInvoices(ctx: AccessContext, f: { patientId?: string; from?: string; to?: string; limit?: number }) {
+  async function listInvoices(
+    ctx: AccessContext,
+    f: { patientId?: string; from?: string; to?: string; limit?: number },
+  ) {
     requireRole(ctx, BILLING_ROLES, 'see invoices');
     return kit.transaction(ctx, async (tx) => {
       if (f.patientId) await patientFor(tx, ctx, f.patientId, 'billing.invoice_list');
       const rows = await repo.listInvoices(tx, { clinicId: ctx.clinicId, ...f, limit: Math.min(f.limit ?? 200, 1000) });
       const patients = [...new Set(rows.map((r) => r.patientId))];
-      await audit.append(tx, ctx, patients.length
-        ? patients.map((p) => entry(null, { action: 'billing.invoice_list', entityType: 'patient', entityId: p, patientRef: p, role: ctx.user?.roles.join(',') ?? null }))
-        : [entry(null, { action: 'billing.invoice_list', entityType: 'invoice', details: { results: 0 } })]);
+      await audit.append(
+        tx,
+        ctx,
+        patients.length
+          ? patients.map((p) =>
+              entry(null, {
+                action: 'billing.invoice_list',
+                entityType: 'patient',
+                entityId: p,
+                patientRef: p,
+                role: ctx.user?.roles.join(',') ?? null,
+              }),
+            )
+          : [entry(null, { action: 'billing.invoice_list', entityType: 'invoice', details: { results: 0 } })],
+      );
       return rows.map((i) => ({
-        id: i.id, number: i.number, kind: i.kind, invoiceDate: i.invoiceDate, dueDate: i.dueDate, patientId: i.patientId, visitId: i.visitId,
-        group: i.benefitGroup, total: formatEuros(i.totalCents), benefit: formatEuros(i.benefitCents), patientShare: formatEuros(i.patientCents),
+        id: i.id,
+        number: i.number,
+        kind: i.kind,
+        invoiceDate: i.invoiceDate,
+        dueDate: i.dueDate,
+        patientId: i.patientId,
+        visitId: i.visitId,
+        group: i.benefitGroup,
+        total: formatEuros(i.totalCents),
+        benefit: formatEuros(i.benefitCents),
+        patientShare: formatEuros(i.patientCents),
       }));
     });
   }
@@ -225,18 +421,32 @@ export function createInvoiceOperations(kit: BillingKit) {
       const b = await loadBundle(tx, ctx.clinicId, id);
       const { patient, grant } = await patientFor(tx, ctx, b.invoice.patientId, 'billing.invoice_pdf');
       const clinic = await kit.clinic(tx, ctx.clinicId);
-      const credited = b.invoice.creditsInvoiceId ? await repo.invoice(tx, ctx.clinicId, b.invoice.creditsInvoiceId) : undefined;
-      await audit.append(tx, ctx, [entry(grant, { action: 'billing.invoice_pdf', entityType: 'invoice', entityId: id, patientRef: patient.id })]);
+      const credited = b.invoice.creditsInvoiceId
+        ? await repo.invoice(tx, ctx.clinicId, b.invoice.creditsInvoiceId)
+        : undefined;
+      await audit.append(tx, ctx, [
+        entry(grant, { action: 'billing.invoice_pdf', entityType: 'invoice', entityId: id, patientRef: patient.id }),
+      ]);
       return renderInvoicePdf({
-        clinic, invoice: b.invoice, lines: b.lines.map(lineView), shares: standingShares(b.shares),
-        patient: { name: kit.patientName(patient), idCode: kit.patientIdCode(patient), address: [patient.addressStreet, patient.addressCity, patient.addressPostalCode].filter(Boolean).join(', ') },
+        clinic,
+        invoice: b.invoice,
+        lines: b.lines.map(lineView),
+        shares: standingShares(b.shares),
+        patient: {
+          name: kit.patientName(patient),
+          idCode: kit.patientIdCode(patient),
+          address: [patient.addressStreet, patient.addressCity, patient.addressPostalCode].filter(Boolean).join(', '),
+        },
         creditsNumber: credited?.number ?? null,
       });
     });
   }
 
   const mailSubject: Record<string, (n: string, clinic: string) => string> = {
-    et: (n, c) => `Arve ${n} – ${c}`, lv: (n, c) => `Rēķins ${n} – ${c}`, en: (n, c) => `Invoice ${n} – ${c}`, ru: (n, c) => `Счёт ${n} – ${c}`,
+    et: (n, c) => `Arve ${n} – ${c}`,
+    lv: (n, c) => `Rēķins ${n} – ${c}`,
+    en: (n, c) => `Invoice ${n} – ${c}`,
+    ru: (n, c) => `Счёт ${n} – ${c}`,
   };
 
   /** E-mails the PDF to the patient. Sent inside the transaction: if the mail fails, nothing is recorded as sent. */
@@ -248,17 +458,31 @@ export function createInvoiceOperations(kit: BillingKit) {
     return kit.transaction(ctx, async (tx) => {
       const b = await loadBundle(tx, ctx.clinicId, id);
       const { patient, grant } = await patientFor(tx, ctx, b.invoice.patientId, 'billing.invoice_email');
-      if (!patient.email) throw new ValidationError('email', 'the patient has no e-mail address; print the invoice instead');
+      if (!patient.email)
+        throw new ValidationError('email', 'the patient has no e-mail address; print the invoice instead');
       const clinic = await kit.clinic(tx, ctx.clinicId);
       const subject = (mailSubject[b.invoice.language] ?? mailSubject.et!)(b.invoice.number, clinic.name);
-      await audit.append(tx, ctx, [entry(grant, { action: 'billing.invoice_email', entityType: 'invoice', entityId: id, patientRef: patient.id })]);
+      await audit.append(tx, ctx, [
+        entry(grant, { action: 'billing.invoice_email', entityType: 'invoice', entityId: id, patientRef: patient.id }),
+      ]);
       const receipt = await mailer.send({
-        to: patient.email, subject, text: `${subject}\n\n${clinic.name}`,
+        to: patient.email,
+        subject,
+        text: `${subject}\n\n${clinic.name}`,
         attachments: [{ filename: `${b.invoice.number}.pdf`, content: pdf, contentType: 'application/pdf' }],
       });
       return { sentTo: patient.email, messageId: receipt.messageId };
     });
   }
 
-  return { emailInvoice, previewInvoice, issueInvoice, issueCreditNote, getInvoice, listInvoices, invoicePdf, loadInvoiceBundle: loadBundle };
+  return {
+    emailInvoice,
+    previewInvoice,
+    issueInvoice,
+    issueCreditNote,
+    getInvoice,
+    listInvoices,
+    invoicePdf,
+    loadInvoiceBundle: loadBundle,
+  };
 }

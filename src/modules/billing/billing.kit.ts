@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { hasRole, type AccessContext } from '../../platform/access';
+import { type AccessContext, hasRole } from '../../platform/access';
 import type { AuditEntry, AuditService } from '../../platform/audit/audit.service';
 import type { Role } from '../../platform/auth/auth.schema';
 import type { Clock } from '../../platform/clock';
 import type { FieldCipher } from '../../platform/crypto';
-import type { Mailer } from '../../platform/mail';
 import type { Db, DbOrTx, Tx } from '../../platform/db';
 import { ForbiddenError, NotFoundError } from '../../platform/errors';
+import type { Mailer } from '../../platform/mail';
 import { localDate } from '../../rules/zoned-time';
 import { clinics } from '../clinics/clinics.schema';
 import { createPatientAccessPolicy, type Grant, type PatientScope } from '../patients/patients.access';
@@ -60,24 +60,53 @@ export function createBillingKit(deps: BillingServiceDeps) {
   }
 
   /** Loads a patient and checks need-to-know; a refusal travels on the error and is recorded by `transaction`. */
-  async function patientFor(tx: DbOrTx, ctx: AccessContext, patientId: string, action: string, scope: PatientScope = 'administrative'): Promise<{ patient: PatientRow; grant: Grant }> {
+  async function patientFor(
+    tx: DbOrTx,
+    ctx: AccessContext,
+    patientId: string,
+    action: string,
+    scope: PatientScope = 'administrative',
+  ): Promise<{ patient: PatientRow; grant: Grant }> {
     const patient = await patientsRepo.find(tx, ctx.clinicId, patientId);
     if (!patient) throw new NotFoundError('no such patient');
     return { patient, grant: await policy.authorize(tx, ctx, patientId, scope, action) };
   }
 
   /** A transaction whose access refusals are recorded after it has rolled back (platform audit). */
-  const transaction = <T>(ctx: AccessContext, work: (tx: Tx) => Promise<T>): Promise<T> => audit.transaction(db, ctx, work);
+  const transaction = <T>(ctx: AccessContext, work: (tx: Tx) => Promise<T>): Promise<T> =>
+    audit.transaction(db, ctx, work);
 
   /** One audit entry in billing's words; purpose defaults to billing. */
   function entry(grant: Grant | null, e: Omit<AuditEntry, 'purpose'> & { purpose?: string }): AuditEntry {
-    return { purpose: 'billing', role: grant?.role ?? null, breakGlass: grant?.breakGlass ?? false, reason: grant?.reason ?? null, ...e };
+    return {
+      purpose: 'billing',
+      role: grant?.role ?? null,
+      breakGlass: grant?.breakGlass ?? false,
+      reason: grant?.reason ?? null,
+      ...e,
+    };
   }
 
   const patientName = (p: PatientRow) => `${p.firstName} ${p.lastName}`;
   const patientIdCode = (p: PatientRow) => (p.idCodeEnc ? cipher.decrypt(p.idCodeEnc) : null);
 
-  return { db, clock, cipher, audit, mailer: deps.mailer, repo, patientsRepo, requireRole, clinic, today, patientFor, transaction, entry, patientName, patientIdCode };
+  return {
+    db,
+    clock,
+    cipher,
+    audit,
+    mailer: deps.mailer,
+    repo,
+    patientsRepo,
+    requireRole,
+    clinic,
+    today,
+    patientFor,
+    transaction,
+    entry,
+    patientName,
+    patientIdCode,
+  };
 }
 
 export type BillingKit = ReturnType<typeof createBillingKit>;

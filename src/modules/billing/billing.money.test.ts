@@ -14,7 +14,11 @@ describe('euro amounts', () => {
   });
   it('refuses more than two decimals, signs, exponents and words', () => {
     for (const bad of ['12.345', '0.001', '-1.00', '1e3', 'abc', '', '12.', '.5', '1 000', '+5', 'NaN', 'Infinity']) {
-      assert.throws(() => parseEuros(bad, 'amount'), (e: unknown) => e instanceof ValidationError && e.field === 'amount', bad);
+      assert.throws(
+        () => parseEuros(bad, 'amount'),
+        (e: unknown) => e instanceof ValidationError && e.field === 'amount',
+        bad,
+      );
     }
     assert.throws(() => parseEuros('12.345'), /more than two decimals/);
   });

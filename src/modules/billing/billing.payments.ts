@@ -8,10 +8,18 @@ import { createInvoiceOperations } from './billing.invoices';
 import { BILLING_ROLES, type BillingKit } from './billing.kit';
 import { formatEuros, parseEuros } from './billing.money';
 import { checkQuoteDate } from './billing.quote';
-import { balances, invoiceView, shareKey, standingShares, type InvoiceBundle } from './billing.view';
+import { balances, type InvoiceBundle, invoiceView, shareKey, standingShares } from './billing.view';
 
 /** What a collection agency receives with a debt: no health data, only what the claim needs. */
-export const HANDOVER_FIELDS = ['name', 'national_id', 'address', 'contact', 'invoice_number', 'invoice_date', 'amount_due'] as const;
+export const HANDOVER_FIELDS = [
+  'name',
+  'national_id',
+  'address',
+  'contact',
+  'invoice_number',
+  'invoice_date',
+  'amount_due',
+] as const;
 
 const noticeText: Record<string, (n: string, amount: string, due: string, clinic: string) => string> = {
   et: (n, a, d, c) => `Meeldetuletus: arve ${n} (maksetähtaeg ${d}) on tasumata summas ${a} €. ${c}`,
@@ -37,24 +45,47 @@ export function createPaymentOperations(kit: BillingKit) {
     return kit.transaction(ctx, async (tx) => {
       // Locking the invoice row serialises payments on it, so two tills cannot both take the last euro.
       const b = await loadInvoiceBundle(tx, ctx.clinicId, invoiceId, true);
-      if (b.invoice.kind !== 'invoice') throw new ValidationError('invoiceId', 'payments are recorded on invoices, not on credit notes');
+      if (b.invoice.kind !== 'invoice')
+        throw new ValidationError('invoiceId', 'payments are recorded on invoices, not on credit notes');
       const { patient, grant } = await patientFor(tx, ctx, b.invoice.patientId, 'billing.payment');
       const holder = input.billPayerId ? 'bill_payer' : 'patient';
       const key = shareKey({ holder, payerRef: input.billPayerId ?? '' });
-      const share = balances(standingShares([...b.shares, ...b.creditShares]), b.payments).find((s) => shareKey(s) === key);
+      const share = balances(standingShares([...b.shares, ...b.creditShares]), b.payments).find(
+        (s) => shareKey(s) === key,
+      );
       if (!share) throw new ValidationError('billPayerId', 'this bill payer has no share of the invoice');
       if (amountCents > share.openCents) {
         throw new ValidationError('amount', `more than is owed: €${formatEuros(Math.max(0, share.openCents))} is open`);
       }
       const paidOn = input.paidOn ?? (await kit.today(tx, ctx.clinicId));
-      if (paidOn < b.invoice.invoiceDate) throw new ValidationError('paidOn', 'a payment cannot be dated before its invoice');
+      if (paidOn < b.invoice.invoiceDate)
+        throw new ValidationError('paidOn', 'a payment cannot be dated before its invoice');
       const id = newId();
       await repo.insertPayment(tx, {
-        clinicId: ctx.clinicId, id, invoiceId, holder, payerRef: input.billPayerId ?? '', method: input.method, amountCents, paidOn,
-        reference: input.reference ?? null, recordedAt: clock.now(), recordedBy: ctx.user?.id ?? null,
+        clinicId: ctx.clinicId,
+        id,
+        invoiceId,
+        holder,
+        payerRef: input.billPayerId ?? '',
+        method: input.method,
+        amountCents,
+        paidOn,
+        reference: input.reference ?? null,
+        recordedAt: clock.now(),
+        recordedBy: ctx.user?.id ?? null,
       });
-      await audit.append(tx, ctx, [entry(grant, { action: 'billing.payment', entityType: 'invoice', entityId: invoiceId, patientRef: b.invoice.patientId, details: { method: input.method } })]);
-      return invoiceView(await loadInvoiceBundle(tx, ctx.clinicId, invoiceId), { patientName: kit.patientName(patient) });
+      await audit.append(tx, ctx, [
+        entry(grant, {
+          action: 'billing.payment',
+          entityType: 'invoice',
+          entityId: invoiceId,
+          patientRef: b.invoice.patientId,
+          details: { method: input.method },
+        }),
+      ]);
+      return invoiceView(await loadInvoiceBundle(tx, ctx.clinicId, invoiceId), {
+        patientName: kit.patientName(patient),
+      });
     });
   }
 
@@ -69,19 +100,36 @@ export function createPaymentOperations(kit: BillingKit) {
         const inv = (await repo.invoice(tx, ctx.clinicId, o.invoiceId))!;
         if (inv.dueDate >= day) continue;
         const patient = (await kit.patientsRepo.find(tx, ctx.clinicId, inv.patientId))!;
-        const [notices, handovers] = await Promise.all([repo.notices(tx, ctx.clinicId, [inv.id]), repo.handovers(tx, ctx.clinicId, [inv.id])]);
+        const [notices, handovers] = await Promise.all([
+          repo.notices(tx, ctx.clinicId, [inv.id]),
+          repo.handovers(tx, ctx.clinicId, [inv.id]),
+        ]);
         items.push({
-          invoiceId: inv.id, number: inv.number, invoiceDate: inv.invoiceDate, dueDate: inv.dueDate, patientId: inv.patientId,
-          patientName: kit.patientName(patient), open: formatEuros(o.openCents), openCents: o.openCents,
+          invoiceId: inv.id,
+          number: inv.number,
+          invoiceDate: inv.invoiceDate,
+          dueDate: inv.dueDate,
+          patientId: inv.patientId,
+          patientName: kit.patientName(patient),
+          open: formatEuros(o.openCents),
+          openCents: o.openCents,
           daysOverdue: Math.round((Date.parse(day) - Date.parse(inv.dueDate)) / 86400000),
-          notices: notices.length, lastNoticeAt: notices.at(-1)?.sentAt.toISOString() ?? null,
-          handedOverTo: handovers[0]?.collectorName ?? null, processingRestricted: patient.processingRestricted,
+          notices: notices.length,
+          lastNoticeAt: notices.at(-1)?.sentAt.toISOString() ?? null,
+          handedOverTo: handovers[0]?.collectorName ?? null,
+          processingRestricted: patient.processingRestricted,
         });
       }
       const patients = [...new Set(items.map((i) => i.patientId))];
-      await audit.append(tx, ctx, patients.length
-        ? patients.map((p) => entry(null, { action: 'billing.debt_list', entityType: 'patient', entityId: p, patientRef: p }))
-        : [entry(null, { action: 'billing.debt_list', entityType: 'invoice', details: { results: 0 } })]);
+      await audit.append(
+        tx,
+        ctx,
+        patients.length
+          ? patients.map((p) =>
+              entry(null, { action: 'billing.debt_list', entityType: 'patient', entityId: p, patientRef: p }),
+            )
+          : [entry(null, { action: 'billing.debt_list', entityType: 'invoice', details: { results: 0 } })],
+      );
       return { asOf: day, items };
     });
   }
@@ -107,15 +155,37 @@ export function createPaymentOperations(kit: BillingKit) {
       const { b, open } = await overdueBundle(tx, ctx, invoiceId);
       const { patient, grant } = await patientFor(tx, ctx, b.invoice.patientId, 'billing.debt_notice');
       if (patient.processingRestricted) return { refused: true as const, patientId: patient.id };
-      if (input.channel === 'email' && !patient.email) throw new ValidationError('channel', 'the patient has no e-mail address; send a letter');
+      if (input.channel === 'email' && !patient.email)
+        throw new ValidationError('channel', 'the patient has no e-mail address; send a letter');
       const id = newId();
       const clinic = await kit.clinic(tx, ctx.clinicId);
       await repo.insertNotice(tx, {
-        clinicId: ctx.clinicId, id, invoiceId, patientId: patient.id, channel: input.channel, amountCents: open,
-        legalBasis: 'GDPR Art. 6(1)(f) legitimate interest: collecting payment for services provided', sentAt: clock.now(), sentBy: ctx.user?.id ?? null,
+        clinicId: ctx.clinicId,
+        id,
+        invoiceId,
+        patientId: patient.id,
+        channel: input.channel,
+        amountCents: open,
+        legalBasis: 'GDPR Art. 6(1)(f) legitimate interest: collecting payment for services provided',
+        sentAt: clock.now(),
+        sentBy: ctx.user?.id ?? null,
       });
-      await audit.append(tx, ctx, [entry(grant, { action: 'billing.debt_notice', entityType: 'invoice', entityId: invoiceId, patientRef: patient.id, purpose: 'debt_collection', details: { channel: input.channel } })]);
-      const text = (noticeText[b.invoice.language] ?? noticeText.et!)(b.invoice.number, formatEuros(open), b.invoice.dueDate, clinic.name);
+      await audit.append(tx, ctx, [
+        entry(grant, {
+          action: 'billing.debt_notice',
+          entityType: 'invoice',
+          entityId: invoiceId,
+          patientRef: patient.id,
+          purpose: 'debt_collection',
+          details: { channel: input.channel },
+        }),
+      ]);
+      const text = (noticeText[b.invoice.language] ?? noticeText.et!)(
+        b.invoice.number,
+        formatEuros(open),
+        b.invoice.dueDate,
+        clinic.name,
+      );
       // With a mailer the e-mail goes now, inside the transaction: a failed send records no notice.
       // Without one (or for a letter) the text is returned to be printed or sent by hand.
       let sent = false;
@@ -123,11 +193,34 @@ export function createPaymentOperations(kit: BillingKit) {
         await kit.mailer.send({ to: patient.email!, subject: text.split(':')[0]!, text });
         sent = true;
       }
-      return { refused: false as const, notice: { id, channel: input.channel, amount: formatEuros(open), to: input.channel === 'email' ? patient.email : null, text, sent } };
+      return {
+        refused: false as const,
+        notice: {
+          id,
+          channel: input.channel,
+          amount: formatEuros(open),
+          to: input.channel === 'email' ? patient.email : null,
+          text,
+          sent,
+        },
+      };
     });
     if (result.refused) {
-      await audit.appendRefusal(db, ctx, entry(null, { action: 'billing.debt_notice', entityType: 'invoice', entityId: invoiceId, patientRef: result.patientId, purpose: 'debt_collection', details: { refused: 'processing restricted' } }));
-      throw new ConflictError('processing of this patient\'s data is restricted: no debt notices are sent while the restriction lasts');
+      await audit.appendRefusal(
+        db,
+        ctx,
+        entry(null, {
+          action: 'billing.debt_notice',
+          entityType: 'invoice',
+          entityId: invoiceId,
+          patientRef: result.patientId,
+          purpose: 'debt_collection',
+          details: { refused: 'processing restricted' },
+        }),
+      );
+      throw new ConflictError(
+        "processing of this patient's data is restricted: no debt notices are sent while the restriction lasts",
+      );
     }
     return result.notice;
   }
@@ -143,24 +236,57 @@ export function createPaymentOperations(kit: BillingKit) {
     return kit.transaction(ctx, async (tx) => {
       const { b, open } = await overdueBundle(tx, ctx, invoiceId);
       const { patient, grant } = await patientFor(tx, ctx, b.invoice.patientId, 'billing.debt_handover');
-      if ((await repo.handovers(tx, ctx.clinicId, [invoiceId])).length) throw new ConflictError('this debt has already been handed over');
+      if ((await repo.handovers(tx, ctx.clinicId, [invoiceId])).length)
+        throw new ConflictError('this debt has already been handed over');
       const id = newId();
-      const legalBasis = 'GDPR Art. 6(1)(f) legitimate interest; Võlaõigusseadus (Law of Obligations Act): claim for payment';
+      const legalBasis =
+        'GDPR Art. 6(1)(f) legitimate interest; Võlaõigusseadus (Law of Obligations Act): claim for payment';
       await repo.insertHandover(tx, {
-        clinicId: ctx.clinicId, id, invoiceId, patientId: patient.id, collectorName: input.collectorName,
-        collectorRegistryCode: input.collectorRegistryCode ?? null, amountCents: open, disclosedFields: [...HANDOVER_FIELDS], legalBasis,
-        handedOverAt: clock.now(), handedOverBy: ctx.user?.id ?? null,
+        clinicId: ctx.clinicId,
+        id,
+        invoiceId,
+        patientId: patient.id,
+        collectorName: input.collectorName,
+        collectorRegistryCode: input.collectorRegistryCode ?? null,
+        amountCents: open,
+        disclosedFields: [...HANDOVER_FIELDS],
+        legalBasis,
+        handedOverAt: clock.now(),
+        handedOverBy: ctx.user?.id ?? null,
       });
-      await audit.append(tx, ctx, [entry(grant, {
-        action: 'disclosure', entityType: 'debt_handover', entityId: id, patientRef: patient.id, purpose: 'debt_collection',
-        details: { recipient: input.collectorName, recipientRegistryCode: input.collectorRegistryCode ?? null, fields: [...HANDOVER_FIELDS], invoice: b.invoice.number },
-      })]);
+      await audit.append(tx, ctx, [
+        entry(grant, {
+          action: 'disclosure',
+          entityType: 'debt_handover',
+          entityId: id,
+          patientRef: patient.id,
+          purpose: 'debt_collection',
+          details: {
+            recipient: input.collectorName,
+            recipientRegistryCode: input.collectorRegistryCode ?? null,
+            fields: [...HANDOVER_FIELDS],
+            invoice: b.invoice.number,
+          },
+        }),
+      ]);
       return {
-        id, collector: input.collectorName, amount: formatEuros(open), disclosedFields: [...HANDOVER_FIELDS], legalBasis,
+        id,
+        collector: input.collectorName,
+        amount: formatEuros(open),
+        disclosedFields: [...HANDOVER_FIELDS],
+        legalBasis,
         claim: {
-          debtor: kit.patientName(patient), idCode: kit.patientIdCode(patient), email: patient.email, mobile: patient.mobile,
-          address: [patient.addressStreet, patient.addressCity, patient.addressPostalCode, patient.addressCountry].filter(Boolean).join(', '),
-          invoiceNumber: b.invoice.number, invoiceDate: b.invoice.invoiceDate, dueDate: b.invoice.dueDate, amountDue: formatEuros(open),
+          debtor: kit.patientName(patient),
+          idCode: kit.patientIdCode(patient),
+          email: patient.email,
+          mobile: patient.mobile,
+          address: [patient.addressStreet, patient.addressCity, patient.addressPostalCode, patient.addressCountry]
+            .filter(Boolean)
+            .join(', '),
+          invoiceNumber: b.invoice.number,
+          invoiceDate: b.invoice.invoiceDate,
+          dueDate: b.invoice.dueDate,
+          amountDue: formatEuros(open),
         },
       };
     });
@@ -171,21 +297,38 @@ export function createPaymentOperations(kit: BillingKit) {
     requireRole(ctx, BILLING_ROLES, 'take instalment requests');
     const input = parseInput(instalmentInput, raw);
     const data = {
-      monthlyIncomeCents: parseEuros(input.monthlyIncome, 'monthlyIncome'), monthlyObligationsCents: parseEuros(input.monthlyObligations, 'monthlyObligations'),
-      occupation: input.occupation ?? null, workplace: input.workplace ?? null,
+      monthlyIncomeCents: parseEuros(input.monthlyIncome, 'monthlyIncome'),
+      monthlyObligationsCents: parseEuros(input.monthlyObligations, 'monthlyObligations'),
+      occupation: input.occupation ?? null,
+      workplace: input.workplace ?? null,
     };
     return kit.transaction(ctx, async (tx) => {
       const { grant } = await patientFor(tx, ctx, patientId, 'billing.instalment_request');
       if (input.invoiceId) {
         const inv = await repo.invoice(tx, ctx.clinicId, input.invoiceId);
-        if (!inv || inv.patientId !== patientId) throw new ValidationError('invoiceId', 'not an invoice of this patient');
+        if (!inv || inv.patientId !== patientId)
+          throw new ValidationError('invoiceId', 'not an invoice of this patient');
       }
       const id = newId();
       await repo.insertInstalmentRequest(tx, {
-        clinicId: ctx.clinicId, id, patientId, invoiceId: input.invoiceId ?? null, financialDataEnc: kit.cipher.encryptJson(data),
-        creditProvider: input.creditProvider, requestedAt: clock.now(), recordedBy: ctx.user?.id ?? null,
+        clinicId: ctx.clinicId,
+        id,
+        patientId,
+        invoiceId: input.invoiceId ?? null,
+        financialDataEnc: kit.cipher.encryptJson(data),
+        creditProvider: input.creditProvider,
+        requestedAt: clock.now(),
+        recordedBy: ctx.user?.id ?? null,
       });
-      await audit.append(tx, ctx, [entry(grant, { action: 'billing.instalment_request', entityType: 'instalment_request', entityId: id, patientRef: patientId, purpose: 'instalment_financing' })]);
+      await audit.append(tx, ctx, [
+        entry(grant, {
+          action: 'billing.instalment_request',
+          entityType: 'instalment_request',
+          entityId: id,
+          patientRef: patientId,
+          purpose: 'instalment_financing',
+        }),
+      ]);
       return { id, creditProvider: input.creditProvider, disclosedAt: null };
     });
   }
@@ -201,13 +344,30 @@ export function createPaymentOperations(kit: BillingKit) {
       const data = kit.cipher.decryptJson<Record<string, unknown>>(r.financialDataEnc);
       const fields = ['name', 'national_id', 'contact', 'financial', 'employment'];
       await repo.markInstalmentDisclosed(tx, ctx.clinicId, requestId, clock.now(), ctx.user?.id ?? null);
-      await audit.append(tx, ctx, [entry(grant, {
-        action: 'disclosure', entityType: 'instalment_request', entityId: requestId, patientRef: patient.id, purpose: 'instalment_financing',
-        details: { recipient: r.creditProvider, fields, basis: 'Krediidiandjate ja -vahendajate seadus (creditworthiness assessment), at the patient\'s request' },
-      })]);
+      await audit.append(tx, ctx, [
+        entry(grant, {
+          action: 'disclosure',
+          entityType: 'instalment_request',
+          entityId: requestId,
+          patientRef: patient.id,
+          purpose: 'instalment_financing',
+          details: {
+            recipient: r.creditProvider,
+            fields,
+            basis: "Krediidiandjate ja -vahendajate seadus (creditworthiness assessment), at the patient's request",
+          },
+        }),
+      ]);
       return {
-        recipient: r.creditProvider, fields,
-        application: { name: kit.patientName(patient), idCode: kit.patientIdCode(patient), email: patient.email, mobile: patient.mobile, ...data },
+        recipient: r.creditProvider,
+        fields,
+        application: {
+          name: kit.patientName(patient),
+          idCode: kit.patientIdCode(patient),
+          email: patient.email,
+          mobile: patient.mobile,
+          ...data,
+        },
       };
     });
   }

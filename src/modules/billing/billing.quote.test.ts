@@ -11,7 +11,10 @@ const q = (date: string, group: BenefitGroup, eligibleCents: number, usedCents =
 
 /** Asserts a ValidationError on the given field whose message matches. */
 const refuses = (fn: () => unknown, field: string, message: RegExp) =>
-  assert.throws(fn, (err: unknown) => err instanceof ValidationError && err.field === field && message.test(err.message));
+  assert.throws(
+    fn,
+    (err: unknown) => err instanceof ValidationError && err.field === field && message.test(err.message),
+  );
 
 describe('benefit quote: worked examples for a €120.00 eligible bill, nothing used yet', () => {
   // 2018 and 2023: adults €40 (≥ 50 %), higher tier €85 (≥ 15 %: at least €18.00 of €120).
@@ -19,15 +22,21 @@ describe('benefit quote: worked examples for a €120.00 eligible bill, nothing 
   const higher: BenefitGroup[] = ['pregnant', 'mother-of-infant', 'pensioner', 'reduced-work-ability', 'over-63'];
   const expected: Record<string, Record<BenefitGroup, [number, number]>> = {
     '2018-05-15': {
-      adult: [4000, 8000], unemployed: [4000, 8000], child: [12000, 0],
+      adult: [4000, 8000],
+      unemployed: [4000, 8000],
+      child: [12000, 0],
       ...Object.fromEntries(higher.map((g) => [g, [8500, 3500]])),
     } as Record<BenefitGroup, [number, number]>,
     '2023-11-30': {
-      adult: [4000, 8000], unemployed: [8500, 3500], child: [12000, 0],
+      adult: [4000, 8000],
+      unemployed: [8500, 3500],
+      child: [12000, 0],
       ...Object.fromEntries(higher.map((g) => [g, [8500, 3500]])),
     } as Record<BenefitGroup, [number, number]>,
     '2024-03-01': {
-      adult: [6000, 6000], unemployed: [10500, 1500], child: [12000, 0],
+      adult: [6000, 6000],
+      unemployed: [10500, 1500],
+      child: [12000, 0],
       ...Object.fromEntries(higher.map((g) => [g, [10500, 1500]])),
     } as Record<BenefitGroup, [number, number]>,
   };
@@ -102,7 +111,10 @@ describe('benefit quote: the yearly balance', () => {
 describe('benefit quote: dates and groups', () => {
   it('registered unemployed got the adult benefit before 2022 and the higher one from 2022', () => {
     assert.deepEqual(q('2021-12-31', 'unemployed', 12000), [4000, 8000]);
-    assert.match(quoteBenefit({ date: '2021-12-31', group: 'unemployed', eligibleCents: 1 }).rule.id, /2018-01-01\/adult$/);
+    assert.match(
+      quoteBenefit({ date: '2021-12-31', group: 'unemployed', eligibleCents: 1 }).rule.id,
+      /2018-01-01\/adult$/,
+    );
     assert.deepEqual(q('2022-01-01', 'unemployed', 12000), [8500, 3500]);
   });
   it('the second half of 2017 uses the first row (adult €30)', () => {
@@ -112,7 +124,10 @@ describe('benefit quote: dates and groups', () => {
     const r = quoteBenefit({ date: '2024-03-01', group: 'adult', eligibleCents: 12000 });
     assert.equal(r.rule.id, 'ee-dental-2024-01-01/adult');
     assert.match(r.rule.description, /from 2024-01-01.*€60\.00 a year.*at least 50 %/);
-    assert.match(quoteBenefit({ date: '2024-03-01', group: 'pensioner', eligibleCents: 1 }).rule.description, /12\.5 %/);
+    assert.match(
+      quoteBenefit({ date: '2024-03-01', group: 'pensioner', eligibleCents: 1 }).rule.description,
+      /12\.5 %/,
+    );
   });
   it('refuses a bill dated before any rule', () => {
     refuses(() => q('2017-06-30', 'adult', 12000), 'date', /no dental benefit rule is in force on 2017-06-30/);
@@ -139,26 +154,68 @@ describe('visit fee and prosthesis benefit', () => {
     refuses(() => checkVisitFee('2016-03-01', 'adult', 0), 'date', /no visit fee rule/);
   });
   it('pays €260 per three years from the completion that opened the period', () => {
-    const first = quoteProsthesis({ completedOn: '2021-04-10', group: 'pensioner', costCents: 40000, periodStartedOn: null, usedInPeriodCents: 0 });
+    const first = quoteProsthesis({
+      completedOn: '2021-04-10',
+      group: 'pensioner',
+      costCents: 40000,
+      periodStartedOn: null,
+      usedInPeriodCents: 0,
+    });
     assert.deepEqual([first.benefitCents, first.patientShareCents, first.periodEndsOn], [26000, 14000, '2024-04-10']);
-    const inside = quoteProsthesis({ completedOn: '2024-04-09', group: 'over-63', costCents: 30000, periodStartedOn: '2021-04-10', usedInPeriodCents: 20000 });
-    assert.deepEqual([inside.benefitCents, inside.patientShareCents, inside.periodStartedOn], [6000, 24000, '2021-04-10']);
-    const next = quoteProsthesis({ completedOn: '2024-04-10', group: 'reduced-work-ability', costCents: 30000, periodStartedOn: '2021-04-10', usedInPeriodCents: 26000 });
+    const inside = quoteProsthesis({
+      completedOn: '2024-04-09',
+      group: 'over-63',
+      costCents: 30000,
+      periodStartedOn: '2021-04-10',
+      usedInPeriodCents: 20000,
+    });
+    assert.deepEqual(
+      [inside.benefitCents, inside.patientShareCents, inside.periodStartedOn],
+      [6000, 24000, '2021-04-10'],
+    );
+    const next = quoteProsthesis({
+      completedOn: '2024-04-10',
+      group: 'reduced-work-ability',
+      costCents: 30000,
+      periodStartedOn: '2021-04-10',
+      usedInPeriodCents: 26000,
+    });
     assert.deepEqual([next.benefitCents, next.periodStartedOn], [26000, '2024-04-10']);
   });
   it('refuses the prosthesis benefit to groups without it', () => {
-    refuses(() => quoteProsthesis({ completedOn: '2024-04-10', group: 'adult', costCents: 1, periodStartedOn: null, usedInPeriodCents: 0 }), 'group', /not adult/);
+    refuses(
+      () =>
+        quoteProsthesis({
+          completedOn: '2024-04-10',
+          group: 'adult',
+          costCents: 1,
+          periodStartedOn: null,
+          usedInPeriodCents: 0,
+        }),
+      'group',
+      /not adult/,
+    );
   });
 });
 
 describe('prosthesis benefit left from the history of earlier prostheses', () => {
   it('counts the period from the first completion and opens a new one after three years', () => {
     assert.equal(prosthesisLeft('2024-05-01', 'pensioner', []).leftCents, 26000);
-    const history = [{ date: '2022-01-10', benefitCents: 20000 }, { date: '2023-06-01', benefitCents: 5000 }];
-    assert.deepEqual(prosthesisLeft('2024-05-01', 'pensioner', history), { leftCents: 1000, periodStartedOn: '2022-01-10', ruleId: 'ee-prosthesis-2017-07-01' });
+    const history = [
+      { date: '2022-01-10', benefitCents: 20000 },
+      { date: '2023-06-01', benefitCents: 5000 },
+    ];
+    assert.deepEqual(prosthesisLeft('2024-05-01', 'pensioner', history), {
+      leftCents: 1000,
+      periodStartedOn: '2022-01-10',
+      ruleId: 'ee-prosthesis-2017-07-01',
+    });
     assert.equal(prosthesisLeft('2025-01-10', 'over-63', history).leftCents, 26000);
     // A credit note given back in the period restores it.
-    assert.equal(prosthesisLeft('2024-05-01', 'pensioner', [...history, { date: '2022-01-10', benefitCents: -20000 }]).leftCents, 21000);
+    assert.equal(
+      prosthesisLeft('2024-05-01', 'pensioner', [...history, { date: '2022-01-10', benefitCents: -20000 }]).leftCents,
+      21000,
+    );
   });
   it('is refused to groups without it', () => {
     refuses(() => prosthesisLeft('2024-05-01', 'pregnant', []), 'group', /not pregnant/);

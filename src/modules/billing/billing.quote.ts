@@ -1,5 +1,7 @@
 import { ValidationError } from '../../platform/errors';
 import {
+  type BenefitGroup,
+  benefitGroups,
   childrenCareRuleOn,
   derivedGroupRuleOn,
   isBenefitGroup,
@@ -8,8 +10,6 @@ import {
   prosthesisRuleOn,
   visitFeeRuleOn,
   yearlyBenefitTier,
-  benefitGroups,
-  type BenefitGroup,
 } from '../../rules/dental-benefits';
 import { assertCents, ceilShare, formatEuros } from './billing.money';
 
@@ -47,7 +47,8 @@ export function checkQuoteDate(date: string, field = 'date'): string {
 }
 
 export function parseBenefitGroup(value: string, field = 'group'): BenefitGroup {
-  if (!isBenefitGroup(value)) throw new ValidationError(field, `unknown group "${value}"; one of ${benefitGroups.join(', ')}`);
+  if (!isBenefitGroup(value))
+    throw new ValidationError(field, `unknown group "${value}"; one of ${benefitGroups.join(', ')}`);
   return value;
 }
 
@@ -81,9 +82,16 @@ export function quoteBenefit(input: QuoteInput): BenefitQuote {
   if (input.group === 'child') {
     const rule = withRuleErrors('date', () => childrenCareRuleOn(date));
     return {
-      benefitCents: eligible, patientShareCents: 0, minPatientShareCents: 0,
-      yearlyCents: null, balanceBeforeCents: null, balanceAfterCents: null,
-      rule: { id: rule.id, description: `Children's dental care is free for insured patients under ${rule.freeUnderAge} (${rule.id})` },
+      benefitCents: eligible,
+      patientShareCents: 0,
+      minPatientShareCents: 0,
+      yearlyCents: null,
+      balanceBeforeCents: null,
+      balanceAfterCents: null,
+      rule: {
+        id: rule.id,
+        description: `Children's dental care is free for insured patients under ${rule.freeUnderAge} (${rule.id})`,
+      },
     };
   }
 
@@ -113,15 +121,25 @@ export function quoteBenefit(input: QuoteInput): BenefitQuote {
  */
 export function checkRequestedBenefit(quote: BenefitQuote, requestedCents: number, eligibleCents: number): void {
   if (requestedCents > eligibleCents - quote.minPatientShareCents) {
-    throw new ValidationError('benefit', `patient share would fall below the minimum €${formatEuros(quote.minPatientShareCents)} (${quote.rule.id})`);
+    throw new ValidationError(
+      'benefit',
+      `patient share would fall below the minimum €${formatEuros(quote.minPatientShareCents)} (${quote.rule.id})`,
+    );
   }
   if (quote.balanceBeforeCents !== null && requestedCents > quote.balanceBeforeCents) {
-    throw new ValidationError('benefit', `only €${formatEuros(quote.balanceBeforeCents)} of this year's benefit is left (${quote.rule.id})`);
+    throw new ValidationError(
+      'benefit',
+      `only €${formatEuros(quote.balanceBeforeCents)} of this year's benefit is left (${quote.rule.id})`,
+    );
   }
 }
 
 /** The visit fee a clinic may put on a bill that day: capped, and none for exempt groups. */
-export function checkVisitFee(date: string, group: BenefitGroup, feeCents: number): { feeCents: number; ruleId: string } {
+export function checkVisitFee(
+  date: string,
+  group: BenefitGroup,
+  feeCents: number,
+): { feeCents: number; ruleId: string } {
   const rule = withRuleErrors('date', () => visitFeeRuleOn(checkQuoteDate(date)));
   assertCents(feeCents, 'visitFee');
   if (feeCents > 0 && rule.exemptGroups.includes(group)) {
@@ -164,11 +182,16 @@ export function quoteProsthesis(input: ProsthesisInput): ProsthesisQuote {
   const rule = withRuleErrors('completedOn', () => prosthesisRuleOn(date));
   const cost = assertCents(input.costCents, 'amount');
   if (!rule.groups.includes(input.group)) {
-    throw new ValidationError('group', `the prosthesis benefit is for ${rule.groups.join(', ')}, not ${input.group} (${rule.id})`);
+    throw new ValidationError(
+      'group',
+      `the prosthesis benefit is for ${rule.groups.join(', ')}, not ${input.group} (${rule.id})`,
+    );
   }
   const stillOpen = input.periodStartedOn !== null && date < addYears(input.periodStartedOn, rule.periodYears);
   const periodStartedOn = stillOpen ? input.periodStartedOn! : date;
-  const left = stillOpen ? Math.max(0, rule.amountCents - assertCents(input.usedInPeriodCents, 'used')) : rule.amountCents;
+  const left = stillOpen
+    ? Math.max(0, rule.amountCents - assertCents(input.usedInPeriodCents, 'used'))
+    : rule.amountCents;
   const benefit = Math.min(left, cost);
   return {
     benefitCents: benefit,
@@ -183,7 +206,11 @@ export function quoteProsthesis(input: ProsthesisInput): ProsthesisQuote {
  * What is left of the prosthesis benefit on `date`, from the prosthesis benefits paid before
  * (dated by their invoices): a period opens with the first completion and lasts the rule's years.
  */
-export function prosthesisLeft(date: string, group: BenefitGroup, history: { date: string; benefitCents: number }[]): { leftCents: number; periodStartedOn: string; ruleId: string } {
+export function prosthesisLeft(
+  date: string,
+  group: BenefitGroup,
+  history: { date: string; benefitCents: number }[],
+): { leftCents: number; periodStartedOn: string; ruleId: string } {
   const rule = withRuleErrors('date', () => prosthesisRuleOn(checkQuoteDate(date)));
   let start: string | null = null;
   let used = 0;
@@ -196,6 +223,12 @@ export function prosthesisLeft(date: string, group: BenefitGroup, history: { dat
     }
     used += h.benefitCents;
   }
-  const q = quoteProsthesis({ completedOn: date, group, costCents: rule.amountCents, periodStartedOn: start, usedInPeriodCents: Math.max(0, used) });
+  const q = quoteProsthesis({
+    completedOn: date,
+    group,
+    costCents: rule.amountCents,
+    periodStartedOn: start,
+    usedInPeriodCents: Math.max(0, used),
+  });
   return { leftCents: q.benefitCents, periodStartedOn: q.periodStartedOn, ruleId: q.ruleId };
 }

@@ -20,7 +20,7 @@ const lastDayOf = (month: string) => {
 };
 
 export function createReportOperations(kit: BillingKit) {
-  const { db, repo, audit, requireRole, entry } = kit;
+  const { repo, audit, requireRole, entry } = kit;
 
   /**
    * Benefits claimed from the Fund in a month: per invoice (with the insured person's ID code, as
@@ -32,7 +32,9 @@ export function createReportOperations(kit: BillingKit) {
     const from = `${month}-01`;
     const to = lastDayOf(month);
     return kit.transaction(ctx, async (tx) => {
-      const rows = (await repo.listInvoices(tx, { clinicId: ctx.clinicId, from, to, limit: 100000 })).filter((i) => i.benefitCents !== 0);
+      const rows = (await repo.listInvoices(tx, { clinicId: ctx.clinicId, from, to, limit: 100000 })).filter(
+        (i) => i.benefitCents !== 0,
+      );
       const byGroup = new Map<string, { invoices: number; benefitCents: number }>();
       const items = [];
       for (const i of rows) {
@@ -42,19 +44,44 @@ export function createReportOperations(kit: BillingKit) {
         byGroup.set(i.benefitGroup, g);
         const patient = (await kit.patientsRepo.find(tx, ctx.clinicId, i.patientId))!;
         items.push({
-          number: i.number, kind: i.kind, date: i.invoiceDate, group: i.benefitGroup, rule: i.ruleId,
-          idCode: kit.patientIdCode(patient), patientName: kit.patientName(patient),
-          eligible: formatEuros(i.eligibleCents), benefit: formatEuros(i.benefitCents),
+          number: i.number,
+          kind: i.kind,
+          date: i.invoiceDate,
+          group: i.benefitGroup,
+          rule: i.ruleId,
+          idCode: kit.patientIdCode(patient),
+          patientName: kit.patientName(patient),
+          eligible: formatEuros(i.eligibleCents),
+          benefit: formatEuros(i.benefitCents),
         });
       }
       const patients = [...new Set(rows.map((r) => r.patientId))];
-      await audit.append(tx, ctx, patients.length
-        ? patients.map((p) => entry(null, { action: 'billing.benefit_report', entityType: 'patient', entityId: p, patientRef: p, details: { month } }))
-        : [entry(null, { action: 'billing.benefit_report', entityType: 'report', details: { month, results: 0 } })]);
+      await audit.append(
+        tx,
+        ctx,
+        patients.length
+          ? patients.map((p) =>
+              entry(null, {
+                action: 'billing.benefit_report',
+                entityType: 'patient',
+                entityId: p,
+                patientRef: p,
+                details: { month },
+              }),
+            )
+          : [entry(null, { action: 'billing.benefit_report', entityType: 'report', details: { month, results: 0 } })],
+      );
       const totalCents = rows.reduce((s, i) => s + i.benefitCents, 0);
       return {
-        month, total: formatEuros(totalCents), totalCents,
-        groups: [...byGroup.entries()].map(([group, g]) => ({ group, invoices: g.invoices, benefit: formatEuros(g.benefitCents), benefitCents: g.benefitCents })),
+        month,
+        total: formatEuros(totalCents),
+        totalCents,
+        groups: [...byGroup.entries()].map(([group, g]) => ({
+          group,
+          invoices: g.invoices,
+          benefit: formatEuros(g.benefitCents),
+          benefitCents: g.benefitCents,
+        })),
         items,
       };
     });
@@ -67,10 +94,31 @@ export function createReportOperations(kit: BillingKit) {
     parseInput(isoDate, range.to, 'to');
     if (range.to < range.from) throw new ValidationError('to', 'the period ends before it starts');
     return kit.transaction(ctx, async (tx) => {
-      const rows = await repo.listInvoices(tx, { clinicId: ctx.clinicId, from: range.from, to: range.to, limit: 1000000 });
+      const rows = await repo.listInvoices(tx, {
+        clinicId: ctx.clinicId,
+        from: range.from,
+        to: range.to,
+        limit: 1000000,
+      });
       const ids = rows.map((r) => r.id);
-      const [shares, pays] = await Promise.all([repo.shares(tx, ctx.clinicId, ids), repo.payments(tx, ctx.clinicId, ids)]);
-      const header = ['number', 'kind', 'credits_number', 'date', 'due_date', 'customer', 'total', 'benefit_fund', 'bill_payers', 'patient_share', 'patient_paid', 'methods'];
+      const [shares, pays] = await Promise.all([
+        repo.shares(tx, ctx.clinicId, ids),
+        repo.payments(tx, ctx.clinicId, ids),
+      ]);
+      const header = [
+        'number',
+        'kind',
+        'credits_number',
+        'date',
+        'due_date',
+        'customer',
+        'total',
+        'benefit_fund',
+        'bill_payers',
+        'patient_share',
+        'patient_paid',
+        'methods',
+      ];
       const lines = [header.join(';')];
       const numberOf = new Map(rows.map((r) => [r.id, r.number]));
       for (const i of rows) {
@@ -80,16 +128,51 @@ export function createReportOperations(kit: BillingKit) {
         const bal = balances(own, paid);
         const payers = own.filter((s) => s.holder === 'bill_payer').reduce((s, x) => s + x.amountCents, 0);
         const patientPaid = bal.find((s) => s.holder === 'patient')?.paidCents ?? 0;
-        lines.push([
-          i.number, i.kind, i.creditsInvoiceId ? (numberOf.get(i.creditsInvoiceId) ?? (await repo.invoice(tx, ctx.clinicId, i.creditsInvoiceId))?.number ?? '') : '',
-          i.invoiceDate, i.dueDate, kit.patientName(patient), formatEuros(i.totalCents), formatEuros(i.benefitCents), formatEuros(payers),
-          formatEuros(i.patientCents), formatEuros(patientPaid), [...new Set(paid.map((p) => p.method))].join('+'),
-        ].map(csvField).join(';'));
+        lines.push(
+          [
+            i.number,
+            i.kind,
+            i.creditsInvoiceId
+              ? (numberOf.get(i.creditsInvoiceId) ??
+                (await repo.invoice(tx, ctx.clinicId, i.creditsInvoiceId))?.number ??
+                '')
+              : '',
+            i.invoiceDate,
+            i.dueDate,
+            kit.patientName(patient),
+            formatEuros(i.totalCents),
+            formatEuros(i.benefitCents),
+            formatEuros(payers),
+            formatEuros(i.patientCents),
+            formatEuros(patientPaid),
+            [...new Set(paid.map((p) => p.method))].join('+'),
+          ]
+            .map(csvField)
+            .join(';'),
+        );
       }
       const patients = [...new Set(rows.map((r) => r.patientId))];
-      await audit.append(tx, ctx, patients.length
-        ? patients.map((p) => entry(null, { action: 'billing.accounting_export', entityType: 'patient', entityId: p, patientRef: p, details: range }))
-        : [entry(null, { action: 'billing.accounting_export', entityType: 'report', details: { ...range, results: 0 } })]);
+      await audit.append(
+        tx,
+        ctx,
+        patients.length
+          ? patients.map((p) =>
+              entry(null, {
+                action: 'billing.accounting_export',
+                entityType: 'patient',
+                entityId: p,
+                patientRef: p,
+                details: range,
+              }),
+            )
+          : [
+              entry(null, {
+                action: 'billing.accounting_export',
+                entityType: 'report',
+                details: { ...range, results: 0 },
+              }),
+            ],
+      );
       return `${lines.join('\r\n')}\r\n`;
     });
   }

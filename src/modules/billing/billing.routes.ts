@@ -1,9 +1,20 @@
 import { z } from 'zod';
-import { accessContext, type App } from '../../platform/http/server';
+import { type App, accessContext } from '../../platform/http/server';
 import { benefitGroups } from '../../rules/dental-benefits';
 import {
-  creditNoteInput, debtNoticeInput, euros, groupEvidenceInput, handoverInput, instalmentInput, isoDate, issueInvoiceInput,
-  monthParam, paymentInput, priceItemInput, renderedServicesInput, usedElsewhereInput,
+  creditNoteInput,
+  debtNoticeInput,
+  euros,
+  groupEvidenceInput,
+  handoverInput,
+  instalmentInput,
+  isoDate,
+  issueInvoiceInput,
+  monthParam,
+  paymentInput,
+  priceItemInput,
+  renderedServicesInput,
+  usedElsewhereInput,
 } from './billing.input';
 import { formatEuros, parseEuros } from './billing.money';
 import { quoteBenefit } from './billing.quote';
@@ -15,103 +26,257 @@ const idParam = z.object({ id: z.uuid({ message: 'not an id' }) });
 /** Billing over HTTP: every handler hands the access context to the service, which checks and audits. */
 export function billingRoutes(billing: BillingService) {
   return async (app: App) => {
-    app.get('/api/billing/price-list', { schema: { tags, summary: 'The price list (in force on a day when `on` is given)', querystring: z.object({ on: isoDate.optional() }) } },
-      async (req) => ({ items: await billing.priceList(accessContext(req), req.query.on) }));
+    app.get(
+      '/api/billing/price-list',
+      {
+        schema: {
+          tags,
+          summary: 'The price list (in force on a day when `on` is given)',
+          querystring: z.object({ on: isoDate.optional() }),
+        },
+      },
+      async (req) => ({ items: await billing.priceList(accessContext(req), req.query.on) }),
+    );
 
-    app.post('/api/billing/price-list', { schema: { tags, summary: 'Add a service or a new price from a date', body: priceItemInput } }, async (req, reply) => {
-      reply.status(201);
-      return billing.addPriceItem(accessContext(req), req.body);
-    });
+    app.post(
+      '/api/billing/price-list',
+      { schema: { tags, summary: 'Add a service or a new price from a date', body: priceItemInput } },
+      async (req, reply) => {
+        reply.status(201);
+        return billing.addPriceItem(accessContext(req), req.body);
+      },
+    );
 
-    app.post('/api/billing/quote', {
-      schema: { tags, summary: 'Benefit and patient share for an eligible amount (no patient data)', body: z.strictObject({ date: isoDate, group: z.enum(benefitGroups), amount: euros, used: euros.optional() }) },
-    }, async (req) => {
-      accessContext(req);
-      const q = quoteBenefit({ date: req.body.date, group: req.body.group, eligibleCents: parseEuros(req.body.amount, 'amount'), usedCents: parseEuros(req.body.used ?? '0', 'used') });
-      return { benefit: formatEuros(q.benefitCents), patientShare: formatEuros(q.patientShareCents), minimumShare: formatEuros(q.minPatientShareCents), rule: q.rule.description, ruleId: q.rule.id };
-    });
+    app.post(
+      '/api/billing/quote',
+      {
+        schema: {
+          tags,
+          summary: 'Benefit and patient share for an eligible amount (no patient data)',
+          body: z.strictObject({ date: isoDate, group: z.enum(benefitGroups), amount: euros, used: euros.optional() }),
+        },
+      },
+      async (req) => {
+        accessContext(req);
+        const q = quoteBenefit({
+          date: req.body.date,
+          group: req.body.group,
+          eligibleCents: parseEuros(req.body.amount, 'amount'),
+          usedCents: parseEuros(req.body.used ?? '0', 'used'),
+        });
+        return {
+          benefit: formatEuros(q.benefitCents),
+          patientShare: formatEuros(q.patientShareCents),
+          minimumShare: formatEuros(q.minPatientShareCents),
+          rule: q.rule.description,
+          ruleId: q.rule.id,
+        };
+      },
+    );
 
-    app.get('/api/billing/patients/:id/benefit', { schema: { tags, summary: 'Benefit group, yearly benefit used and left', params: idParam, querystring: z.object({ on: isoDate.optional() }) } },
-      async (req) => billing.benefitStatus(accessContext(req), req.params.id, req.query.on));
+    app.get(
+      '/api/billing/patients/:id/benefit',
+      {
+        schema: {
+          tags,
+          summary: 'Benefit group, yearly benefit used and left',
+          params: idParam,
+          querystring: z.object({ on: isoDate.optional() }),
+        },
+      },
+      async (req) => billing.benefitStatus(accessContext(req), req.params.id, req.query.on),
+    );
 
-    app.post('/api/billing/patients/:id/groups', { schema: { tags, summary: 'Record evidence of a benefit group', params: idParam, body: groupEvidenceInput } }, async (req, reply) => {
-      reply.status(201);
-      return billing.addGroupEvidence(accessContext(req), req.params.id, req.body);
-    });
+    app.post(
+      '/api/billing/patients/:id/groups',
+      { schema: { tags, summary: 'Record evidence of a benefit group', params: idParam, body: groupEvidenceInput } },
+      async (req, reply) => {
+        reply.status(201);
+        return billing.addGroupEvidence(accessContext(req), req.params.id, req.body);
+      },
+    );
 
-    app.post('/api/billing/patients/:id/benefit-used-elsewhere', { schema: { tags, summary: 'Benefit used at other clinics this year', params: idParam, body: usedElsewhereInput } }, async (req, reply) => {
-      reply.status(201);
-      return billing.recordUsedElsewhere(accessContext(req), req.params.id, req.body);
-    });
+    app.post(
+      '/api/billing/patients/:id/benefit-used-elsewhere',
+      {
+        schema: { tags, summary: 'Benefit used at other clinics this year', params: idParam, body: usedElsewhereInput },
+      },
+      async (req, reply) => {
+        reply.status(201);
+        return billing.recordUsedElsewhere(accessContext(req), req.params.id, req.body);
+      },
+    );
 
-    app.post('/api/billing/patients/:id/instalments', { schema: { tags, summary: 'Instalment request with its financial data', params: idParam, body: instalmentInput } }, async (req, reply) => {
-      reply.status(201);
-      return billing.requestInstalments(accessContext(req), req.params.id, req.body);
-    });
+    app.post(
+      '/api/billing/patients/:id/instalments',
+      {
+        schema: { tags, summary: 'Instalment request with its financial data', params: idParam, body: instalmentInput },
+      },
+      async (req, reply) => {
+        reply.status(201);
+        return billing.requestInstalments(accessContext(req), req.params.id, req.body);
+      },
+    );
 
-    app.post('/api/billing/instalments/:id/disclose', { schema: { tags, summary: 'Send the instalment application to the credit provider', params: idParam } },
-      async (req) => billing.discloseInstalments(accessContext(req), req.params.id));
+    app.post(
+      '/api/billing/instalments/:id/disclose',
+      { schema: { tags, summary: 'Send the instalment application to the credit provider', params: idParam } },
+      async (req) => billing.discloseInstalments(accessContext(req), req.params.id),
+    );
 
-    app.post('/api/billing/visits/services', { schema: { tags, summary: 'Record the services done at a visit', body: renderedServicesInput } }, async (req, reply) => {
-      reply.status(201);
-      return billing.recordServices(accessContext(req), req.body);
-    });
+    app.post(
+      '/api/billing/visits/services',
+      { schema: { tags, summary: 'Record the services done at a visit', body: renderedServicesInput } },
+      async (req, reply) => {
+        reply.status(201);
+        return billing.recordServices(accessContext(req), req.body);
+      },
+    );
 
-    app.get('/api/billing/visits/pending', { schema: { tags, summary: 'Visits whose services are not invoiced yet' } },
-      async (req) => ({ items: await billing.pendingVisits(accessContext(req)) }));
+    app.get(
+      '/api/billing/visits/pending',
+      { schema: { tags, summary: 'Visits whose services are not invoiced yet' } },
+      async (req) => ({ items: await billing.pendingVisits(accessContext(req)) }),
+    );
 
-    app.post('/api/billing/invoices/preview', { schema: { tags, summary: 'What the invoice of a visit would be', body: issueInvoiceInput } },
-      async (req) => billing.previewInvoice(accessContext(req), req.body));
+    app.post(
+      '/api/billing/invoices/preview',
+      { schema: { tags, summary: 'What the invoice of a visit would be', body: issueInvoiceInput } },
+      async (req) => billing.previewInvoice(accessContext(req), req.body),
+    );
 
-    app.post('/api/billing/invoices', { schema: { tags, summary: 'Issue the invoice of a visit', body: issueInvoiceInput } }, async (req, reply) => {
-      reply.status(201);
-      return billing.issueInvoice(accessContext(req), req.body);
-    });
+    app.post(
+      '/api/billing/invoices',
+      { schema: { tags, summary: 'Issue the invoice of a visit', body: issueInvoiceInput } },
+      async (req, reply) => {
+        reply.status(201);
+        return billing.issueInvoice(accessContext(req), req.body);
+      },
+    );
 
-    app.get('/api/billing/invoices', {
-      schema: { tags, querystring: z.object({ patientId: z.uuid().optional(), from: isoDate.optional(), to: isoDate.optional(), limit: z.coerce.number().int().min(1).max(1000).optional() }) },
-    }, async (req) => ({ items: await billing.listInvoices(accessContext(req), req.query) }));
+    app.get(
+      '/api/billing/invoices',
+      {
+        schema: {
+          tags,
+          querystring: z.object({
+            patientId: z.uuid().optional(),
+            from: isoDate.optional(),
+            to: isoDate.optional(),
+            limit: z.coerce.number().int().min(1).max(1000).optional(),
+          }),
+        },
+      },
+      async (req) => ({ items: await billing.listInvoices(accessContext(req), req.query) }),
+    );
 
-    app.get('/api/billing/invoices/:id', { schema: { tags, params: idParam } }, async (req) => billing.getInvoice(accessContext(req), req.params.id));
+    app.get('/api/billing/invoices/:id', { schema: { tags, params: idParam } }, async (req) =>
+      billing.getInvoice(accessContext(req), req.params.id),
+    );
 
-    app.get('/api/billing/invoices/:id/pdf', { schema: { tags, summary: 'The invoice as PDF in the patient\'s language', params: idParam } }, async (req, reply) => {
-      const pdf = await billing.invoicePdf(accessContext(req), req.params.id);
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="invoice-${req.params.id}.pdf"`).send(pdf);
-    });
+    app.get(
+      '/api/billing/invoices/:id/pdf',
+      { schema: { tags, summary: "The invoice as PDF in the patient's language", params: idParam } },
+      async (req, reply) => {
+        const pdf = await billing.invoicePdf(accessContext(req), req.params.id);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="invoice-${req.params.id}.pdf"`)
+          .send(pdf);
+      },
+    );
 
-    app.post('/api/billing/invoices/:id/email', { schema: { tags, summary: 'E-mail the invoice PDF to the patient', params: idParam } },
-      async (req) => billing.emailInvoice(accessContext(req), req.params.id));
+    app.post(
+      '/api/billing/invoices/:id/email',
+      { schema: { tags, summary: 'E-mail the invoice PDF to the patient', params: idParam } },
+      async (req) => billing.emailInvoice(accessContext(req), req.params.id),
+    );
 
-    app.post('/api/billing/invoices/:id/credit-notes', { schema: { tags, summary: 'Correct an issued invoice', params: idParam, body: creditNoteInput } }, async (req, reply) => {
-      reply.status(201);
-      return billing.issueCreditNote(accessContext(req), req.params.id, req.body);
-    });
+    app.post(
+      '/api/billing/invoices/:id/credit-notes',
+      { schema: { tags, summary: 'Correct an issued invoice', params: idParam, body: creditNoteInput } },
+      async (req, reply) => {
+        reply.status(201);
+        return billing.issueCreditNote(accessContext(req), req.params.id, req.body);
+      },
+    );
 
-    app.post('/api/billing/invoices/:id/payments', { schema: { tags, summary: 'Record a payment (cash, card, transfer; partial allowed)', params: idParam, body: paymentInput } }, async (req, reply) => {
-      reply.status(201);
-      return billing.recordPayment(accessContext(req), req.params.id, req.body);
-    });
+    app.post(
+      '/api/billing/invoices/:id/payments',
+      {
+        schema: {
+          tags,
+          summary: 'Record a payment (cash, card, transfer; partial allowed)',
+          params: idParam,
+          body: paymentInput,
+        },
+      },
+      async (req, reply) => {
+        reply.status(201);
+        return billing.recordPayment(accessContext(req), req.params.id, req.body);
+      },
+    );
 
-    app.get('/api/billing/debts', { schema: { tags, summary: 'Overdue patient shares', querystring: z.object({ asOf: isoDate.optional() }) } },
-      async (req) => billing.debts(accessContext(req), req.query.asOf));
+    app.get(
+      '/api/billing/debts',
+      { schema: { tags, summary: 'Overdue patient shares', querystring: z.object({ asOf: isoDate.optional() }) } },
+      async (req) => billing.debts(accessContext(req), req.query.asOf),
+    );
 
-    app.post('/api/billing/invoices/:id/debt-notices', { schema: { tags, summary: 'Send a reminder of an unpaid bill', params: idParam, body: debtNoticeInput } }, async (req, reply) => {
-      reply.status(201);
-      return billing.sendDebtNotice(accessContext(req), req.params.id, req.body);
-    });
+    app.post(
+      '/api/billing/invoices/:id/debt-notices',
+      { schema: { tags, summary: 'Send a reminder of an unpaid bill', params: idParam, body: debtNoticeInput } },
+      async (req, reply) => {
+        reply.status(201);
+        return billing.sendDebtNotice(accessContext(req), req.params.id, req.body);
+      },
+    );
 
-    app.post('/api/billing/invoices/:id/handover', { schema: { tags, summary: 'Hand the debt to a collection agency (a recorded disclosure)', params: idParam, body: handoverInput } }, async (req, reply) => {
-      reply.status(201);
-      return billing.handOverDebt(accessContext(req), req.params.id, req.body);
-    });
+    app.post(
+      '/api/billing/invoices/:id/handover',
+      {
+        schema: {
+          tags,
+          summary: 'Hand the debt to a collection agency (a recorded disclosure)',
+          params: idParam,
+          body: handoverInput,
+        },
+      },
+      async (req, reply) => {
+        reply.status(201);
+        return billing.handOverDebt(accessContext(req), req.params.id, req.body);
+      },
+    );
 
-    app.get('/api/billing/reports/benefits', { schema: { tags, summary: 'Benefits claimed from the Fund in a month', querystring: z.object({ month: monthParam }) } },
-      async (req) => billing.benefitReport(accessContext(req), req.query.month));
+    app.get(
+      '/api/billing/reports/benefits',
+      {
+        schema: {
+          tags,
+          summary: 'Benefits claimed from the Fund in a month',
+          querystring: z.object({ month: monthParam }),
+        },
+      },
+      async (req) => billing.benefitReport(accessContext(req), req.query.month),
+    );
 
-    app.get('/api/billing/exports/accounting.csv', { schema: { tags, summary: 'Invoices of a period for bookkeeping', querystring: z.object({ from: isoDate, to: isoDate }) } }, async (req, reply) => {
-      const csv = await billing.accountingCsv(accessContext(req), req.query);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="hoidja-${req.query.from}-${req.query.to}.csv"`).send(csv);
-    });
+    app.get(
+      '/api/billing/exports/accounting.csv',
+      {
+        schema: {
+          tags,
+          summary: 'Invoices of a period for bookkeeping',
+          querystring: z.object({ from: isoDate, to: isoDate }),
+        },
+      },
+      async (req, reply) => {
+        const csv = await billing.accountingCsv(accessContext(req), req.query);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="hoidja-${req.query.from}-${req.query.to}.csv"`)
+          .send(csv);
+      },
+    );
   };
 }
 

@@ -5,8 +5,12 @@ import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { ClassifiedTable } from '../../platform/data-categories';
 import * as schema from './billing.schema';
 
-const classified = Object.entries(schema).filter(([k]) => k.endsWith('Columns')).map(([, v]) => v as ClassifiedTable);
-const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
+const classified = Object.entries(schema)
+  .filter(([k]) => k.endsWith('Columns'))
+  .map(([, v]) => v as ClassifiedTable);
+const tables = (Object.values(schema) as unknown[]).filter(
+  (v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v,
+);
 
 describe('billing schema', () => {
   it('classifies every column of every table', () => {

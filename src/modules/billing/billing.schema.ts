@@ -1,14 +1,35 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { classify } from '../../platform/data-categories';
 import { clinics } from '../clinics/clinics.schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
-const clinicId = () => uuid('clinic_id').notNull().references(() => clinics.id);
+const clinicId = () =>
+  uuid('clinic_id')
+    .notNull()
+    .references(() => clinics.id);
 
 export const priceItemKinds = ['service', 'visit_fee', 'prosthesis'] as const;
-export const evidencedGroups = ['pregnant', 'mother-of-infant', 'pensioner', 'reduced-work-ability', 'unemployed', 'child-extension'] as const;
+export const evidencedGroups = [
+  'pregnant',
+  'mother-of-infant',
+  'pensioner',
+  'reduced-work-ability',
+  'unemployed',
+  'child-extension',
+] as const;
 export const paymentMethods = ['cash', 'card', 'transfer'] as const;
 export const shareHolders = ['patient', 'bill_payer', 'fund'] as const;
 
@@ -35,7 +56,10 @@ export const priceListItems = pgTable(
     createdAt: ts('created_at').notNull(),
     createdBy: uuid('created_by'),
   },
-  (t) => [primaryKey({ columns: [t.clinicId, t.id] }), uniqueIndex('price_list_items_code_from_uq').on(t.clinicId, t.code, t.validFrom)],
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    uniqueIndex('price_list_items_code_from_uq').on(t.clinicId, t.code, t.validFrom),
+  ],
 );
 
 /** Evidence that a patient belongs to a group with a higher benefit (age-based groups are derived instead). */
@@ -53,7 +77,10 @@ export const patientBenefitGroups = pgTable(
     recordedBy: uuid('recorded_by'),
     endedAt: ts('ended_at'),
   },
-  (t) => [primaryKey({ columns: [t.clinicId, t.id] }), index('patient_benefit_groups_patient_idx').on(t.clinicId, t.patientId)],
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    index('patient_benefit_groups_patient_idx').on(t.clinicId, t.patientId),
+  ],
 );
 
 /**
@@ -73,7 +100,10 @@ export const benefitUsedElsewhere = pgTable(
     recordedAt: ts('recorded_at').notNull(),
     recordedBy: uuid('recorded_by'),
   },
-  (t) => [primaryKey({ columns: [t.clinicId, t.id] }), index('benefit_used_elsewhere_patient_idx').on(t.clinicId, t.patientId, t.year)],
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    index('benefit_used_elsewhere_patient_idx').on(t.clinicId, t.patientId, t.year),
+  ],
 );
 
 /** Services a doctor recorded at a visit; `visit_id` groups them (it may be the queue entry's id). */
@@ -136,7 +166,9 @@ export const invoices = pgTable(
     index('invoices_date_idx').on(t.clinicId, t.invoiceDate),
     index('invoices_credits_idx').on(t.clinicId, t.creditsInvoiceId),
     // One invoice per visit; credit notes carry the visit of the invoice they correct.
-    uniqueIndex('invoices_visit_uq').on(t.clinicId, t.visitId).where(sql`${t.kind} = 'invoice' and ${t.visitId} is not null`),
+    uniqueIndex('invoices_visit_uq')
+      .on(t.clinicId, t.visitId)
+      .where(sql`${t.kind} = 'invoice' and ${t.visitId} is not null`),
   ],
 );
 
@@ -238,7 +270,10 @@ export const debtHandovers = pgTable(
     handedOverAt: ts('handed_over_at').notNull(),
     handedOverBy: uuid('handed_over_by'),
   },
-  (t) => [primaryKey({ columns: [t.clinicId, t.id] }), uniqueIndex('debt_handovers_invoice_uq').on(t.clinicId, t.invoiceId)],
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    uniqueIndex('debt_handovers_invoice_uq').on(t.clinicId, t.invoiceId),
+  ],
 );
 
 /**
@@ -259,55 +294,160 @@ export const instalmentRequests = pgTable(
     disclosedAt: ts('disclosed_at'),
     disclosedBy: uuid('disclosed_by'),
   },
-  (t) => [primaryKey({ columns: [t.clinicId, t.id] }), index('instalment_requests_patient_idx').on(t.clinicId, t.patientId)],
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    index('instalment_requests_patient_idx').on(t.clinicId, t.patientId),
+  ],
 );
 
 export const priceListItemsColumns = classify(priceListItems, {
-  clinicId: null, id: null, code: null, kind: null, nameEt: null, nameLv: null, nameEn: null, nameRu: null,
-  priceCents: null, benefitEligible: null, validFrom: null, validTo: null, createdAt: null, createdBy: 'access_log',
+  clinicId: null,
+  id: null,
+  code: null,
+  kind: null,
+  nameEt: null,
+  nameLv: null,
+  nameEn: null,
+  nameRu: null,
+  priceCents: null,
+  benefitEligible: null,
+  validFrom: null,
+  validTo: null,
+  createdAt: null,
+  createdBy: 'access_log',
 });
 // Pregnancy and work ability are health data; the group and its evidence are classified as such.
 export const patientBenefitGroupsColumns = classify(patientBenefitGroups, {
-  clinicId: null, id: null, patientId: null, benefitGroup: 'health', evidence: 'health', validFrom: 'health',
-  validTo: 'health', recordedAt: null, recordedBy: 'access_log', endedAt: null,
+  clinicId: null,
+  id: null,
+  patientId: null,
+  benefitGroup: 'health',
+  evidence: 'health',
+  validFrom: 'health',
+  validTo: 'health',
+  recordedAt: null,
+  recordedBy: 'access_log',
+  endedAt: null,
 });
 export const benefitUsedElsewhereColumns = classify(benefitUsedElsewhere, {
-  clinicId: null, id: null, patientId: null, year: 'health_insurance', amountCents: 'health_insurance',
-  source: 'health_insurance', confirmedOn: 'health_insurance', recordedAt: null, recordedBy: 'access_log',
+  clinicId: null,
+  id: null,
+  patientId: null,
+  year: 'health_insurance',
+  amountCents: 'health_insurance',
+  source: 'health_insurance',
+  confirmedOn: 'health_insurance',
+  recordedAt: null,
+  recordedBy: 'access_log',
 });
 // What was done at a visit tells about the patient's health.
 export const renderedServicesColumns = classify(renderedServices, {
-  clinicId: null, id: null, visitId: null, patientId: null, visitDate: 'health', doctorId: 'health',
-  priceItemId: 'health', quantity: 'health', recordedAt: null, recordedBy: 'access_log', invoiceId: null,
+  clinicId: null,
+  id: null,
+  visitId: null,
+  patientId: null,
+  visitDate: 'health',
+  doctorId: 'health',
+  priceItemId: 'health',
+  quantity: 'health',
+  recordedAt: null,
+  recordedBy: 'access_log',
+  invoiceId: null,
 });
 export const invoicesColumns = classify(invoices, {
-  clinicId: null, id: null, seq: null, number: 'financial', kind: null, creditsInvoiceId: null, patientId: null,
-  visitId: null, invoiceDate: 'financial', dueDate: 'financial', language: 'demographic', benefitGroup: 'health',
-  groupReason: 'health', ruleId: null, totalCents: 'financial', eligibleCents: 'financial', benefitCents: 'financial',
-  patientCents: 'financial', reason: 'financial', retainUntil: null, issuedAt: null, issuedBy: 'access_log',
+  clinicId: null,
+  id: null,
+  seq: null,
+  number: 'financial',
+  kind: null,
+  creditsInvoiceId: null,
+  patientId: null,
+  visitId: null,
+  invoiceDate: 'financial',
+  dueDate: 'financial',
+  language: 'demographic',
+  benefitGroup: 'health',
+  groupReason: 'health',
+  ruleId: null,
+  totalCents: 'financial',
+  eligibleCents: 'financial',
+  benefitCents: 'financial',
+  patientCents: 'financial',
+  reason: 'financial',
+  retainUntil: null,
+  issuedAt: null,
+  issuedBy: 'access_log',
 });
 export const invoiceLinesColumns = classify(invoiceLines, {
-  clinicId: null, invoiceId: null, lineNo: null, kind: 'health', priceItemId: 'health', code: 'health',
-  description: 'health', quantity: 'health', unitPriceCents: 'financial', amountCents: 'financial',
-  benefitEligible: 'financial', benefitCents: 'financial', creditsLineNo: null,
+  clinicId: null,
+  invoiceId: null,
+  lineNo: null,
+  kind: 'health',
+  priceItemId: 'health',
+  code: 'health',
+  description: 'health',
+  quantity: 'health',
+  unitPriceCents: 'financial',
+  amountCents: 'financial',
+  benefitEligible: 'financial',
+  benefitCents: 'financial',
+  creditsLineNo: null,
 });
 export const invoiceSharesColumns = classify(invoiceShares, {
-  clinicId: null, invoiceId: null, holder: 'financial', payerRef: 'financial', payerName: 'financial', amountCents: 'financial',
+  clinicId: null,
+  invoiceId: null,
+  holder: 'financial',
+  payerRef: 'financial',
+  payerName: 'financial',
+  amountCents: 'financial',
 });
 export const invoiceCountersColumns = classify(invoiceCounters, { clinicId: null, lastSeq: null });
 export const paymentsColumns = classify(payments, {
-  clinicId: null, id: null, invoiceId: null, holder: 'financial', payerRef: 'financial', method: 'financial',
-  amountCents: 'financial', paidOn: 'financial', reference: 'financial', recordedAt: null, recordedBy: 'access_log',
+  clinicId: null,
+  id: null,
+  invoiceId: null,
+  holder: 'financial',
+  payerRef: 'financial',
+  method: 'financial',
+  amountCents: 'financial',
+  paidOn: 'financial',
+  reference: 'financial',
+  recordedAt: null,
+  recordedBy: 'access_log',
 });
 export const debtNoticesColumns = classify(debtNotices, {
-  clinicId: null, id: null, invoiceId: null, patientId: null, channel: 'communication', amountCents: 'financial',
-  legalBasis: null, sentAt: 'communication', sentBy: 'access_log',
+  clinicId: null,
+  id: null,
+  invoiceId: null,
+  patientId: null,
+  channel: 'communication',
+  amountCents: 'financial',
+  legalBasis: null,
+  sentAt: 'communication',
+  sentBy: 'access_log',
 });
 export const debtHandoversColumns = classify(debtHandovers, {
-  clinicId: null, id: null, invoiceId: null, patientId: null, collectorName: 'financial', collectorRegistryCode: 'financial',
-  amountCents: 'financial', disclosedFields: 'financial', legalBasis: null, handedOverAt: 'financial', handedOverBy: 'access_log',
+  clinicId: null,
+  id: null,
+  invoiceId: null,
+  patientId: null,
+  collectorName: 'financial',
+  collectorRegistryCode: 'financial',
+  amountCents: 'financial',
+  disclosedFields: 'financial',
+  legalBasis: null,
+  handedOverAt: 'financial',
+  handedOverBy: 'access_log',
 });
 export const instalmentRequestsColumns = classify(instalmentRequests, {
-  clinicId: null, id: null, patientId: null, invoiceId: null, financialDataEnc: 'financial', creditProvider: 'financial',
-  requestedAt: 'financial', recordedBy: 'access_log', disclosedAt: 'financial', disclosedBy: 'access_log',
+  clinicId: null,
+  id: null,
+  patientId: null,
+  invoiceId: null,
+  financialDataEnc: 'financial',
+  creditProvider: 'financial',
+  requestedAt: 'financial',
+  recordedBy: 'access_log',
+  disclosedAt: 'financial',
+  disclosedBy: 'access_log',
 });

@@ -1,10 +1,16 @@
-import { type AccessContext } from '../../platform/access';
+import type { AccessContext } from '../../platform/access';
 import { newId } from '../../platform/crypto';
 import { ConflictError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../patients/patients.input';
 import { groupEvidenceInput, priceItemInput, renderedServicesInput, usedElsewhereInput } from './billing.input';
 import { createInvoiceOperations } from './billing.invoices';
-import { BILLING_ROLES, createBillingKit, PRICE_LIST_ROLES, SERVICE_RECORDERS, type BillingServiceDeps } from './billing.kit';
+import {
+  BILLING_ROLES,
+  type BillingServiceDeps,
+  createBillingKit,
+  PRICE_LIST_ROLES,
+  SERVICE_RECORDERS,
+} from './billing.kit';
 import { formatEuros, parseEuros } from './billing.money';
 import { createPaymentOperations } from './billing.payments';
 import { benefitPosition } from './billing.position';
@@ -15,8 +21,15 @@ import type { PriceItemRow } from './billing.repository';
 export type { BillingServiceDeps } from './billing.kit';
 
 export const priceItemView = (p: PriceItemRow) => ({
-  id: p.id, code: p.code, kind: p.kind, names: { et: p.nameEt, lv: p.nameLv, en: p.nameEn, ru: p.nameRu },
-  price: formatEuros(p.priceCents), priceCents: p.priceCents, benefitEligible: p.benefitEligible, validFrom: p.validFrom, validTo: p.validTo,
+  id: p.id,
+  code: p.code,
+  kind: p.kind,
+  names: { et: p.nameEt, lv: p.nameLv, en: p.nameEn, ru: p.nameRu },
+  price: formatEuros(p.priceCents),
+  priceCents: p.priceCents,
+  benefitEligible: p.benefitEligible,
+  validFrom: p.validFrom,
+  validTo: p.validTo,
 });
 
 export type BillingService = ReturnType<typeof createBillingService>;
@@ -35,24 +48,49 @@ export function createBillingService(deps: BillingServiceDeps) {
     requireRole(ctx, PRICE_LIST_ROLES, 'change the price list');
     const input = parseInput(priceItemInput, raw);
     const priceCents = parseEuros(input.price, 'price');
-    if (input.validTo && input.validTo < input.validFrom) throw new ValidationError('validTo', 'cannot end before it starts');
-    if (input.kind === 'visit_fee' && input.benefitEligible) throw new ValidationError('benefitEligible', 'the visit fee is never paid by the benefit');
+    if (input.validTo && input.validTo < input.validFrom)
+      throw new ValidationError('validTo', 'cannot end before it starts');
+    if (input.kind === 'visit_fee' && input.benefitEligible)
+      throw new ValidationError('benefitEligible', 'the visit fee is never paid by the benefit');
     const id = newId();
     return kit.transaction(ctx, async (tx) => {
       // A new price for a code closes the one in force the day before.
       const current = await repo.priceItemByCode(tx, ctx.clinicId, input.code, input.validFrom);
-      if (current && current.validFrom === input.validFrom) throw new ConflictError(`${input.code} already has a price from ${input.validFrom}`);
+      if (current && current.validFrom === input.validFrom)
+        throw new ConflictError(`${input.code} already has a price from ${input.validFrom}`);
       if (current) await repo.endPriceItem(tx, ctx.clinicId, current.id, dayBefore(input.validFrom));
       // Slotted in before a later price: it ends where that one starts, so two prices never overlap.
-      const later = (await repo.priceList(tx, ctx.clinicId)).filter((p) => p.code === input.code && p.validFrom > input.validFrom)
+      const later = (await repo.priceList(tx, ctx.clinicId))
+        .filter((p) => p.code === input.code && p.validFrom > input.validFrom)
         .sort((a, b) => a.validFrom.localeCompare(b.validFrom))[0];
-      const validTo = later && (!input.validTo || input.validTo >= later.validFrom) ? dayBefore(later.validFrom) : (input.validTo ?? null);
+      const validTo =
+        later && (!input.validTo || input.validTo >= later.validFrom)
+          ? dayBefore(later.validFrom)
+          : (input.validTo ?? null);
       await repo.insertPriceItem(tx, {
-        clinicId: ctx.clinicId, id, code: input.code, kind: input.kind, nameEt: input.names.et, nameLv: input.names.lv,
-        nameEn: input.names.en, nameRu: input.names.ru, priceCents, benefitEligible: input.benefitEligible,
-        validFrom: input.validFrom, validTo, createdAt: clock.now(), createdBy: ctx.user?.id ?? null,
+        clinicId: ctx.clinicId,
+        id,
+        code: input.code,
+        kind: input.kind,
+        nameEt: input.names.et,
+        nameLv: input.names.lv,
+        nameEn: input.names.en,
+        nameRu: input.names.ru,
+        priceCents,
+        benefitEligible: input.benefitEligible,
+        validFrom: input.validFrom,
+        validTo,
+        createdAt: clock.now(),
+        createdBy: ctx.user?.id ?? null,
       });
-      await audit.append(tx, ctx, [entry(null, { action: 'price_list.add', entityType: 'price_list_item', entityId: id, details: { code: input.code, replaced: current?.id ?? null } })]);
+      await audit.append(tx, ctx, [
+        entry(null, {
+          action: 'price_list.add',
+          entityType: 'price_list_item',
+          entityId: id,
+          details: { code: input.code, replaced: current?.id ?? null },
+        }),
+      ]);
       return priceItemView((await repo.priceItem(tx, ctx.clinicId, id))!);
     });
   }
@@ -60,15 +98,31 @@ export function createBillingService(deps: BillingServiceDeps) {
   async function addGroupEvidence(ctx: AccessContext, patientId: string, raw: unknown) {
     requireRole(ctx, [...BILLING_ROLES, 'doctor'], 'record a benefit group');
     const input = parseInput(groupEvidenceInput, raw);
-    if (input.validTo && input.validTo < input.validFrom) throw new ValidationError('validTo', 'cannot end before it starts');
+    if (input.validTo && input.validTo < input.validFrom)
+      throw new ValidationError('validTo', 'cannot end before it starts');
     const id = newId();
     return kit.transaction(ctx, async (tx) => {
       const { grant } = await patientFor(tx, ctx, patientId, 'billing.group_add');
       await repo.insertGroupEvidence(tx, {
-        clinicId: ctx.clinicId, id, patientId, benefitGroup: input.group, evidence: input.evidence, validFrom: input.validFrom,
-        validTo: input.validTo ?? null, recordedAt: clock.now(), recordedBy: ctx.user?.id ?? null,
+        clinicId: ctx.clinicId,
+        id,
+        patientId,
+        benefitGroup: input.group,
+        evidence: input.evidence,
+        validFrom: input.validFrom,
+        validTo: input.validTo ?? null,
+        recordedAt: clock.now(),
+        recordedBy: ctx.user?.id ?? null,
       });
-      await audit.append(tx, ctx, [entry(grant, { action: 'billing.group_add', entityType: 'patient_benefit_group', entityId: id, patientRef: patientId, details: { group: input.group } })]);
+      await audit.append(tx, ctx, [
+        entry(grant, {
+          action: 'billing.group_add',
+          entityType: 'patient_benefit_group',
+          entityId: id,
+          patientRef: patientId,
+          details: { group: input.group },
+        }),
+      ]);
       return { id, ...input, validTo: input.validTo ?? null };
     });
   }
@@ -81,10 +135,24 @@ export function createBillingService(deps: BillingServiceDeps) {
     return kit.transaction(ctx, async (tx) => {
       const { grant } = await patientFor(tx, ctx, patientId, 'billing.used_elsewhere');
       await repo.insertUsedElsewhere(tx, {
-        clinicId: ctx.clinicId, id, patientId, year: input.year, amountCents, source: input.source, confirmedOn: input.confirmedOn,
-        recordedAt: clock.now(), recordedBy: ctx.user?.id ?? null,
+        clinicId: ctx.clinicId,
+        id,
+        patientId,
+        year: input.year,
+        amountCents,
+        source: input.source,
+        confirmedOn: input.confirmedOn,
+        recordedAt: clock.now(),
+        recordedBy: ctx.user?.id ?? null,
       });
-      await audit.append(tx, ctx, [entry(grant, { action: 'billing.used_elsewhere', entityType: 'benefit_used_elsewhere', entityId: id, patientRef: patientId })]);
+      await audit.append(tx, ctx, [
+        entry(grant, {
+          action: 'billing.used_elsewhere',
+          entityType: 'benefit_used_elsewhere',
+          entityId: id,
+          patientRef: patientId,
+        }),
+      ]);
       return { id, year: input.year, amount: formatEuros(amountCents), source: input.source };
     });
   }
@@ -98,16 +166,44 @@ export function createBillingService(deps: BillingServiceDeps) {
       if (fundApplies) checkRulesInForce(date, 'on');
       else checkQuoteDate(date, 'on');
       const { patient, grant } = await patientFor(tx, ctx, patientId, 'billing.benefit_status');
-      await audit.append(tx, ctx, [entry(grant, { action: 'billing.benefit_status', entityType: 'patient', entityId: patientId, patientRef: patientId })]);
-      if (!fundApplies) return { date, fundApplies, group: 'none', reason: 'the Estonian Health Insurance Fund pays benefits only at Estonian clinics' };
+      await audit.append(tx, ctx, [
+        entry(grant, {
+          action: 'billing.benefit_status',
+          entityType: 'patient',
+          entityId: patientId,
+          patientRef: patientId,
+        }),
+      ]);
+      if (!fundApplies)
+        return {
+          date,
+          fundApplies,
+          group: 'none',
+          reason: 'the Estonian Health Insurance Fund pays benefits only at Estonian clinics',
+        };
       const pos = await benefitPosition(kit, tx, ctx.clinicId, patient, date);
       const evidence = await repo.groupEvidence(tx, ctx.clinicId, patientId);
       const eur = (c: number | null) => (c === null ? null : formatEuros(c));
       return {
-        date, fundApplies: true, group: pos.group, applicable: pos.decision.applicable, reason: pos.decision.reason, year: pos.year,
-        yearly: eur(pos.yearlyCents), usedHere: eur(pos.usedHereCents), usedElsewhere: eur(pos.usedElsewhereCents), balance: eur(pos.balanceCents),
-        prosthesisLeft: eur(pos.prosthesisLeftCents), prosthesisPeriodStartedOn: pos.prosthesisPeriodStartedOn,
-        evidence: evidence.map((e) => ({ id: e.id, group: e.benefitGroup, evidence: e.evidence, validFrom: e.validFrom, validTo: e.validTo })),
+        date,
+        fundApplies: true,
+        group: pos.group,
+        applicable: pos.decision.applicable,
+        reason: pos.decision.reason,
+        year: pos.year,
+        yearly: eur(pos.yearlyCents),
+        usedHere: eur(pos.usedHereCents),
+        usedElsewhere: eur(pos.usedElsewhereCents),
+        balance: eur(pos.balanceCents),
+        prosthesisLeft: eur(pos.prosthesisLeftCents),
+        prosthesisPeriodStartedOn: pos.prosthesisPeriodStartedOn,
+        evidence: evidence.map((e) => ({
+          id: e.id,
+          group: e.benefitGroup,
+          evidence: e.evidence,
+          validFrom: e.validFrom,
+          validTo: e.validTo,
+        })),
       };
     });
   }
@@ -119,20 +215,40 @@ export function createBillingService(deps: BillingServiceDeps) {
     const visitId = input.visitId ?? newId();
     return kit.transaction(ctx, async (tx) => {
       const { grant } = await patientFor(tx, ctx, input.patientId, 'billing.services_record', 'health');
-      if (await repo.invoiceOfVisit(tx, ctx.clinicId, visitId)) throw new ConflictError('this visit is already invoiced; record the services on a new visit');
+      if (await repo.invoiceOfVisit(tx, ctx.clinicId, visitId))
+        throw new ConflictError('this visit is already invoiced; record the services on a new visit');
       const existing = await repo.renderedServices(tx, ctx.clinicId, visitId);
-      if (existing.some((e) => e.service.patientId !== input.patientId)) throw new ConflictError('this visit belongs to another patient');
+      if (existing.some((e) => e.service.patientId !== input.patientId))
+        throw new ConflictError('this visit belongs to another patient');
       const rows = [];
       for (const [i, s] of input.services.entries()) {
         const item = await repo.priceItemByCode(tx, ctx.clinicId, s.code, input.visitDate);
-        if (!item) throw new ValidationError(`services.${i}.code`, `${s.code} is not on the price list on ${input.visitDate}`);
+        if (!item)
+          throw new ValidationError(`services.${i}.code`, `${s.code} is not on the price list on ${input.visitDate}`);
         rows.push({
-          clinicId: ctx.clinicId, id: newId(), visitId, patientId: input.patientId, visitDate: input.visitDate, doctorId: ctx.user?.id ?? null,
-          priceItemId: item.id, quantity: s.quantity, recordedAt: clock.now(), recordedBy: ctx.user?.id ?? null,
+          clinicId: ctx.clinicId,
+          id: newId(),
+          visitId,
+          patientId: input.patientId,
+          visitDate: input.visitDate,
+          doctorId: ctx.user?.id ?? null,
+          priceItemId: item.id,
+          quantity: s.quantity,
+          recordedAt: clock.now(),
+          recordedBy: ctx.user?.id ?? null,
         });
       }
       await repo.insertRenderedServices(tx, rows);
-      await audit.append(tx, ctx, [entry(grant, { action: 'billing.services_record', entityType: 'visit', entityId: visitId, patientRef: input.patientId, purpose: 'care', details: { services: rows.length } })]);
+      await audit.append(tx, ctx, [
+        entry(grant, {
+          action: 'billing.services_record',
+          entityType: 'visit',
+          entityId: visitId,
+          patientRef: input.patientId,
+          purpose: 'care',
+          details: { services: rows.length },
+        }),
+      ]);
       return { visitId, services: rows.length };
     });
   }
@@ -148,7 +264,14 @@ export function createBillingService(deps: BillingServiceDeps) {
         items.push({ ...r, services: Number(r.services), patientName: patient ? kit.patientName(patient) : null });
       }
       const patients = [...new Set(rows.map((r) => r.patientId))];
-      if (patients.length) await audit.append(tx, ctx, patients.map((p) => entry(null, { action: 'billing.pending_visits', entityType: 'patient', entityId: p, patientRef: p })));
+      if (patients.length)
+        await audit.append(
+          tx,
+          ctx,
+          patients.map((p) =>
+            entry(null, { action: 'billing.pending_visits', entityType: 'patient', entityId: p, patientRef: p }),
+          ),
+        );
       return items;
     });
   }
@@ -156,7 +279,18 @@ export function createBillingService(deps: BillingServiceDeps) {
   const invoices = createInvoiceOperations(kit);
   const paymentsOps = createPaymentOperations(kit);
   const reports = createReportOperations(kit);
-  return { pendingVisits, priceList, addPriceItem, addGroupEvidence, recordUsedElsewhere, benefitStatus, recordServices, ...invoices, ...paymentsOps, ...reports };
+  return {
+    pendingVisits,
+    priceList,
+    addPriceItem,
+    addGroupEvidence,
+    recordUsedElsewhere,
+    benefitStatus,
+    recordServices,
+    ...invoices,
+    ...paymentsOps,
+    ...reports,
+  };
 }
 
 function dayBefore(date: string): string {

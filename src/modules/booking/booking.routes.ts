@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accessContext, type App } from '../../platform/http/server';
+import { type App, accessContext } from '../../platform/http/server';
 import { isoDate } from '../patients/patients.input';
 import type { BookingService } from './booking.service';
 
@@ -11,27 +11,68 @@ const pub = { public: true };
 /** The public booking page's API (no login) and reception's requests inbox. */
 export function bookingRoutes(booking: BookingService) {
   return async (app: App) => {
-    app.get('/api/public/clinics/:slug/booking', { config: pub, schema: { tags, params: slugParam, summary: 'Services and professionals for online booking' } }, async (req) =>
-      booking.publicInfo(req.params.slug));
-    app.get('/api/public/clinics/:slug/slots', {
-      config: pub,
-      schema: { tags, params: slugParam, querystring: z.object({ serviceId: z.uuid({ message: 'choose a service' }), from: isoDate.optional(), to: isoDate.optional(), professionalId: z.uuid().optional() }) },
-    }, async (req) => booking.publicSlots(req.params.slug, req.query));
-    app.post('/api/public/clinics/:slug/booking-requests', {
-      config: pub, schema: { tags, params: slugParam, body: z.record(z.string(), z.unknown()), summary: 'Leave a written booking request' },
-    }, async (req, reply) => {
-      reply.status(201);
-      return booking.createRequest(req.params.slug, req.body, req.ip);
-    });
+    app.get(
+      '/api/public/clinics/:slug/booking',
+      { config: pub, schema: { tags, params: slugParam, summary: 'Services and professionals for online booking' } },
+      async (req) => booking.publicInfo(req.params.slug),
+    );
+    app.get(
+      '/api/public/clinics/:slug/slots',
+      {
+        config: pub,
+        schema: {
+          tags,
+          params: slugParam,
+          querystring: z.object({
+            serviceId: z.uuid({ message: 'choose a service' }),
+            from: isoDate.optional(),
+            to: isoDate.optional(),
+            professionalId: z.uuid().optional(),
+          }),
+        },
+      },
+      async (req) => booking.publicSlots(req.params.slug, req.query),
+    );
+    app.post(
+      '/api/public/clinics/:slug/booking-requests',
+      {
+        config: pub,
+        schema: {
+          tags,
+          params: slugParam,
+          body: z.record(z.string(), z.unknown()),
+          summary: 'Leave a written booking request',
+        },
+      },
+      async (req, reply) => {
+        reply.status(201);
+        return booking.createRequest(req.params.slug, req.body, req.ip);
+      },
+    );
 
-    app.get('/api/booking-requests', { schema: { tags, querystring: z.object({ all: z.enum(['true', 'false']).optional() }), summary: 'Requests due and overdue' } }, async (req) =>
-      booking.inbox(accessContext(req), { all: req.query.all === 'true' }));
-    app.post('/api/booking-requests/:id/confirm', { schema: { tags, params: idParam, body: z.record(z.string(), z.unknown()) } }, async (req) =>
-      booking.confirm(accessContext(req), req.params.id, req.body));
-    app.post('/api/booking-requests/:id/decline', { schema: { tags, params: idParam, body: z.strictObject({ note: z.string().trim().min(3).max(500) }) } }, async (req) => {
-      await booking.decline(accessContext(req), req.params.id, req.body.note);
-      return { ok: true };
-    });
-
+    app.get(
+      '/api/booking-requests',
+      {
+        schema: {
+          tags,
+          querystring: z.object({ all: z.enum(['true', 'false']).optional() }),
+          summary: 'Requests due and overdue',
+        },
+      },
+      async (req) => booking.inbox(accessContext(req), { all: req.query.all === 'true' }),
+    );
+    app.post(
+      '/api/booking-requests/:id/confirm',
+      { schema: { tags, params: idParam, body: z.record(z.string(), z.unknown()) } },
+      async (req) => booking.confirm(accessContext(req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/booking-requests/:id/decline',
+      { schema: { tags, params: idParam, body: z.strictObject({ note: z.string().trim().min(3).max(500) }) } },
+      async (req) => {
+        await booking.decline(accessContext(req), req.params.id, req.body.note);
+        return { ok: true };
+      },
+    );
   };
 }

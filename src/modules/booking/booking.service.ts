@@ -1,16 +1,22 @@
 import { z } from 'zod';
-import { hasRole, systemContext, type AccessContext } from '../../platform/access';
+import { type AccessContext, hasRole, systemContext } from '../../platform/access';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
-import { newId, type FieldCipher } from '../../platform/crypto';
+import { type FieldCipher, newId } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
-import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../../platform/errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  TooManyRequestsError,
+  ValidationError,
+} from '../../platform/errors';
 import { checkIdCode } from '../../rules/id-codes';
 import { bookingRequestDeadline, deadlineState } from '../../rules/working-days';
 import { localDate } from '../../rules/zoned-time';
 import { identityInput, isoDate, languages, normalizeMobile, parseInput } from '../patients/patients.input';
 import type { PatientsService } from '../patients/patients.service';
-import { createQueueRepository, type BookingRequestRow } from '../queue/queue.repository';
+import { type BookingRequestRow, createQueueRepository } from '../queue/queue.repository';
 import type { QueueService } from '../queue/queue.service';
 import { createResourcesRepository } from '../queue/resources.repository';
 import type { SlotsService } from '../queue/slots.service';
@@ -76,18 +82,41 @@ export function createBookingService(deps: BookingDeps) {
   /** What the public page shows: the clinic, its services and its professionals' names. */
   async function publicInfo(slug: string) {
     const clinic = await publicClinic(slug);
-    const [services, pros] = await Promise.all([resources.services(db, clinic.id), resources.professionals(db, clinic.id)]);
+    const [services, pros] = await Promise.all([
+      resources.services(db, clinic.id),
+      resources.professionals(db, clinic.id),
+    ]);
     return {
-      clinic: { name: clinic.name, slug: clinic.slug, country: clinic.country, defaultLanguage: clinic.defaultLanguage, contacts: { phone: clinic.contacts.phone ?? null, email: clinic.contacts.email ?? null }, address: clinic.addresses[0] ?? null },
-      services: services.filter((s) => s.active && s.publicBooking).map((s) => ({ id: s.id, name: s.name, names: s.names, durationMinutes: s.durationMinutes })),
-      professionals: pros.filter((p) => p.active).map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}`, kind: p.kind, specialities: p.specialities })),
+      clinic: {
+        name: clinic.name,
+        slug: clinic.slug,
+        country: clinic.country,
+        defaultLanguage: clinic.defaultLanguage,
+        contacts: { phone: clinic.contacts.phone ?? null, email: clinic.contacts.email ?? null },
+        address: clinic.addresses[0] ?? null,
+      },
+      services: services
+        .filter((s) => s.active && s.publicBooking)
+        .map((s) => ({ id: s.id, name: s.name, names: s.names, durationMinutes: s.durationMinutes })),
+      professionals: pros
+        .filter((p) => p.active)
+        .map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}`, kind: p.kind, specialities: p.specialities })),
     };
   }
 
-  async function publicSlots(slug: string, q: { serviceId: string; from?: string; to?: string; professionalId?: string }) {
+  async function publicSlots(
+    slug: string,
+    q: { serviceId: string; from?: string; to?: string; professionalId?: string },
+  ) {
     const clinic = await publicClinic(slug);
     const found = await slots.search(clinic.id, { ...q, publicOnly: true, limitPerProfessional: 1000 });
-    return { slots: found.slots.map((s) => ({ professionalId: s.professionalId, start: s.start.toISOString(), end: s.end.toISOString() })) };
+    return {
+      slots: found.slots.map((s) => ({
+        professionalId: s.professionalId,
+        start: s.start.toISOString(),
+        end: s.end.toISOString(),
+      })),
+    };
   }
 
   // In memory, per process: enough to stop a script filling the inbox; a proxy may add more.
@@ -95,7 +124,8 @@ export function createBookingService(deps: BookingDeps) {
   function throttle(key: string) {
     const now = clock.now().getTime();
     const times = (recent.get(key) ?? []).filter((t) => now - t < PUBLIC_REQUEST_LIMIT.windowMs);
-    if (times.length >= PUBLIC_REQUEST_LIMIT.max) throw new TooManyRequestsError('too many booking requests from this address: please call the clinic');
+    if (times.length >= PUBLIC_REQUEST_LIMIT.max)
+      throw new TooManyRequestsError('too many booking requests from this address: please call the clinic');
     times.push(now);
     recent.set(key, times);
     if (recent.size > 10_000) recent.delete(recent.keys().next().value!);
@@ -104,10 +134,13 @@ export function createBookingService(deps: BookingDeps) {
   async function createRequest(slug: string, raw: unknown, ip?: string) {
     const clinic = await publicClinic(slug);
     const input = parseInput(publicRequestInput, raw);
-    if (!input.mobile && !input.email) throw new ValidationError('mobile', 'leave a phone number or an e-mail address so that we can answer');
+    if (!input.mobile && !input.email)
+      throw new ValidationError('mobile', 'leave a phone number or an e-mail address so that we can answer');
     const mobile = input.mobile ? normalizeMobile(input.mobile, clinic.country) : null;
-    if (input.wantsSmsReminder && !mobile) throw new ValidationError('wantsSmsReminder', 'SMS reminders need a mobile number');
-    if (input.wantsEmailReminder && !input.email) throw new ValidationError('wantsEmailReminder', 'e-mail reminders need an e-mail address');
+    if (input.wantsSmsReminder && !mobile)
+      throw new ValidationError('wantsSmsReminder', 'SMS reminders need a mobile number');
+    if (input.wantsEmailReminder && !input.email)
+      throw new ValidationError('wantsEmailReminder', 'e-mail reminders need an e-mail address');
     let idCode: string | null = null;
     let birthDate = input.birthDate ?? null;
     if (input.idCode) {
@@ -118,13 +151,27 @@ export function createBookingService(deps: BookingDeps) {
     }
     if (!idCode && !birthDate) throw new ValidationError('birthDate', 'give your ID code or your birth date');
     const service = await resources.service(db, clinic.id, input.serviceId);
-    if (!service || !service.active || !service.publicBooking) throw new ValidationError('serviceId', 'unknown service');
+    if (!service?.active || !service.publicBooking) throw new ValidationError('serviceId', 'unknown service');
     const preferredStart = input.preferredStart ? new Date(input.preferredStart) : null;
     if (preferredStart) {
       const day = localDate(preferredStart, clinic.timeZone);
-      const offered = await slots.search(clinic.id, { serviceId: service.id, professionalId: input.professionalId, from: day, to: day, publicOnly: true });
-      const free = offered.slots.some((s) => s.start.getTime() === preferredStart.getTime() && (!input.professionalId || s.professionalId === input.professionalId));
-      if (!free) throw new ConflictError('this time is no longer free: choose another', { field: 'preferredStart', reason: 'slot taken' });
+      const offered = await slots.search(clinic.id, {
+        serviceId: service.id,
+        professionalId: input.professionalId,
+        from: day,
+        to: day,
+        publicOnly: true,
+      });
+      const free = offered.slots.some(
+        (s) =>
+          s.start.getTime() === preferredStart.getTime() &&
+          (!input.professionalId || s.professionalId === input.professionalId),
+      );
+      if (!free)
+        throw new ConflictError('this time is no longer free: choose another', {
+          field: 'preferredStart',
+          reason: 'slot taken',
+        });
     }
     throttle(`${clinic.id}:${ip ?? 'unknown'}`);
     const receivedAt = clock.now();
@@ -132,13 +179,35 @@ export function createBookingService(deps: BookingDeps) {
     const id = newId();
     await db.transaction(async (tx) => {
       await repo.insertRequest(tx, {
-        clinicId: clinic.id, id, receivedAt, dueDate: due.dueDate, dueAt: due.dueAt, channel: input.channel, serviceId: service.id,
-        professionalId: input.professionalId ?? null, preferredStart, firstName: input.firstName, lastName: input.lastName,
-        birthDate, idCodeEnc: idCode ? cipher.encrypt(idCode) : null, mobile, email: input.email?.toLowerCase() ?? null,
-        language: input.language, messageEnc: cipher.encrypt(input.message), wantsSmsReminder: input.wantsSmsReminder,
+        clinicId: clinic.id,
+        id,
+        receivedAt,
+        dueDate: due.dueDate,
+        dueAt: due.dueAt,
+        channel: input.channel,
+        serviceId: service.id,
+        professionalId: input.professionalId ?? null,
+        preferredStart,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        birthDate,
+        idCodeEnc: idCode ? cipher.encrypt(idCode) : null,
+        mobile,
+        email: input.email?.toLowerCase() ?? null,
+        language: input.language,
+        messageEnc: cipher.encrypt(input.message),
+        wantsSmsReminder: input.wantsSmsReminder,
         wantsEmailReminder: input.wantsEmailReminder,
       });
-      await audit.append(tx, systemContext(clinic.id, 'public'), [{ action: 'booking_request.create', entityType: 'booking_request', entityId: id, purpose: 'booking', details: ip ? { ip } : null }]);
+      await audit.append(tx, systemContext(clinic.id, 'public'), [
+        {
+          action: 'booking_request.create',
+          entityType: 'booking_request',
+          entityId: id,
+          purpose: 'booking',
+          details: ip ? { ip } : null,
+        },
+      ]);
     });
     return { id, dueDate: due.dueDate };
   }
@@ -148,13 +217,28 @@ export function createBookingService(deps: BookingDeps) {
   }
 
   const view = (r: BookingRequestRow, now: Date, timeZone: string) => ({
-    id: r.id, receivedAt: r.receivedAt.toISOString(), dueDate: r.dueDate, dueAt: r.dueAt.toISOString(),
+    id: r.id,
+    receivedAt: r.receivedAt.toISOString(),
+    dueDate: r.dueDate,
+    dueAt: r.dueAt.toISOString(),
     state: r.status === 'new' ? deadlineState({ dueDate: r.dueDate, dueAt: r.dueAt }, now, { timeZone }) : r.status,
-    status: r.status, channel: r.channel, serviceId: r.serviceId, professionalId: r.professionalId,
-    preferredStart: r.preferredStart?.toISOString() ?? null, firstName: r.firstName, lastName: r.lastName, birthDate: r.birthDate,
-    idCode: r.idCodeEnc ? cipher.decrypt(r.idCodeEnc) : null, mobile: r.mobile, email: r.email, language: r.language,
-    message: r.messageEnc ? cipher.decrypt(r.messageEnc) : null, wantsSmsReminder: r.wantsSmsReminder,
-    wantsEmailReminder: r.wantsEmailReminder, queueEntryId: r.queueEntryId, patientId: r.patientId,
+    status: r.status,
+    channel: r.channel,
+    serviceId: r.serviceId,
+    professionalId: r.professionalId,
+    preferredStart: r.preferredStart?.toISOString() ?? null,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    birthDate: r.birthDate,
+    idCode: r.idCodeEnc ? cipher.decrypt(r.idCodeEnc) : null,
+    mobile: r.mobile,
+    email: r.email,
+    language: r.language,
+    message: r.messageEnc ? cipher.decrypt(r.messageEnc) : null,
+    wantsSmsReminder: r.wantsSmsReminder,
+    wantsEmailReminder: r.wantsEmailReminder,
+    queueEntryId: r.queueEntryId,
+    patientId: r.patientId,
   });
 
   /** Reception's inbox: open requests, soonest due first, with due today and overdue counted. */
@@ -163,9 +247,18 @@ export function createBookingService(deps: BookingDeps) {
     const clinic = await slots.clinic(db, ctx.clinicId);
     const now = clock.now();
     return db.transaction(async (tx) => {
-      const rows = opts.all ? await repo.recentRequests(tx, ctx.clinicId, 200) : await repo.openRequests(tx, ctx.clinicId, 200);
+      const rows = opts.all
+        ? await repo.recentRequests(tx, ctx.clinicId, 200)
+        : await repo.openRequests(tx, ctx.clinicId, 200);
       const items = rows.map((r) => view(r, now, clinic.timeZone));
-      await audit.append(tx, ctx, [{ action: 'booking_request.list', entityType: 'booking_request', purpose: 'booking', details: { count: items.length } }]);
+      await audit.append(tx, ctx, [
+        {
+          action: 'booking_request.list',
+          entityType: 'booking_request',
+          purpose: 'booking',
+          details: { count: items.length },
+        },
+      ]);
       return {
         items,
         overdue: items.filter((i) => i.state === 'overdue').length,
@@ -184,7 +277,12 @@ export function createBookingService(deps: BookingDeps) {
       const r = await repo.request(tx, ctx.clinicId, id, true);
       if (!r) throw new NotFoundError('no such booking request');
       if (r.status !== 'new') throw new ConflictError(`the request is already ${r.status}`);
-      await repo.updateRequest(tx, ctx.clinicId, id, { status: 'answered', answeredAt: clock.now(), answeredBy: ctx.user!.id, answerNote: input.note ?? null });
+      await repo.updateRequest(tx, ctx.clinicId, id, {
+        status: 'answered',
+        answeredAt: clock.now(),
+        answeredBy: ctx.user!.id,
+        answerNote: input.note ?? null,
+      });
       return r;
     });
     try {
@@ -196,29 +294,61 @@ export function createBookingService(deps: BookingDeps) {
         if (found.items.length === 1) patientId = found.items[0]!.id;
       }
       if (!patientId) {
-        const identity = input.identity ?? (idCode ? { kind: 'national' as const, country: clinic.country, code: idCode } : null);
-        if (!identity) throw new ValidationError('identity', 'the request has no ID code: choose the patient or give their identity document');
+        const identity =
+          input.identity ?? (idCode ? { kind: 'national' as const, country: clinic.country, code: idCode } : null);
+        if (!identity)
+          throw new ValidationError(
+            'identity',
+            'the request has no ID code: choose the patient or give their identity document',
+          );
         const created = await deps.patients.register(ctx, {
-          firstName: req.firstName, lastName: req.lastName, identity, mobile: req.mobile, email: req.email, preferredLanguage: req.language,
+          firstName: req.firstName,
+          lastName: req.lastName,
+          identity,
+          mobile: req.mobile,
+          email: req.email,
+          preferredLanguage: req.language,
         });
         patientId = created.patient.id as string;
       }
       const startsAt = input.startsAt ?? req.preferredStart?.toISOString();
       const professionalId = input.professionalId ?? req.professionalId ?? undefined;
       if (!startsAt || !professionalId) throw new ValidationError('startsAt', 'choose the time and the professional');
-      const entry = await deps.queue.register(ctx, {
-        patientId, serviceId: req.serviceId, channel: req.channel, professionalId, startsAt,
-        complaint: req.messageEnc ? cipher.decrypt(req.messageEnc) : undefined,
-        reminderChannel: req.wantsSmsReminder ? 'sms' : req.wantsEmailReminder ? 'email' : 'none',
-        contactMobile: req.mobile ?? undefined, contactEmail: req.email ?? undefined,
-      }, { bookingRequestId: req.id });
+      const entry = await deps.queue.register(
+        ctx,
+        {
+          patientId,
+          serviceId: req.serviceId,
+          channel: req.channel,
+          professionalId,
+          startsAt,
+          complaint: req.messageEnc ? cipher.decrypt(req.messageEnc) : undefined,
+          reminderChannel: req.wantsSmsReminder ? 'sms' : req.wantsEmailReminder ? 'email' : 'none',
+          contactMobile: req.mobile ?? undefined,
+          contactEmail: req.email ?? undefined,
+        },
+        { bookingRequestId: req.id },
+      );
       await db.transaction(async (tx) => {
         await repo.updateRequest(tx, ctx.clinicId, id, { queueEntryId: entry.id, patientId });
-        await audit.append(tx, ctx, [{ action: 'booking_request.confirm', entityType: 'booking_request', entityId: id, patientRef: patientId, purpose: 'booking' }]);
+        await audit.append(tx, ctx, [
+          {
+            action: 'booking_request.confirm',
+            entityType: 'booking_request',
+            entityId: id,
+            patientRef: patientId,
+            purpose: 'booking',
+          },
+        ]);
       });
       return { entryId: entry.id, patientId, startsAt: entry.startsAt?.toISOString() ?? null };
     } catch (err) {
-      await repo.updateRequest(db, ctx.clinicId, id, { status: 'new', answeredAt: null, answeredBy: null, answerNote: null });
+      await repo.updateRequest(db, ctx.clinicId, id, {
+        status: 'new',
+        answeredAt: null,
+        answeredBy: null,
+        answerNote: null,
+      });
       throw err;
     }
   }
@@ -229,8 +359,15 @@ export function createBookingService(deps: BookingDeps) {
       const r = await repo.request(tx, ctx.clinicId, id, true);
       if (!r) throw new NotFoundError('no such booking request');
       if (r.status !== 'new') throw new ConflictError(`the request is already ${r.status}`);
-      await repo.updateRequest(tx, ctx.clinicId, id, { status: 'declined', answeredAt: clock.now(), answeredBy: ctx.user!.id, answerNote: note });
-      await audit.append(tx, ctx, [{ action: 'booking_request.decline', entityType: 'booking_request', entityId: id, purpose: 'booking' }]);
+      await repo.updateRequest(tx, ctx.clinicId, id, {
+        status: 'declined',
+        answeredAt: clock.now(),
+        answeredBy: ctx.user!.id,
+        answerNote: note,
+      });
+      await audit.append(tx, ctx, [
+        { action: 'booking_request.decline', entityType: 'booking_request', entityId: id, purpose: 'booking' },
+      ]);
     });
   }
 

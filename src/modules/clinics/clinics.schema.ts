@@ -45,12 +45,25 @@ export const clinics = pgTable(
 );
 
 export const clinicGroupsColumns = classify(clinicGroups, {
-  id: null, name: null, jointControllers: null, createdAt: null,
+  id: null,
+  name: null,
+  jointControllers: null,
+  createdAt: null,
 });
 
 // A clinic's contacts are those of a legal entity; the data protection contact may name a person.
 export const clinicsColumns = classify(clinics, {
-  id: null, slug: null, name: null, groupId: null, country: null, timeZone: null, registryCode: null,
-  addresses: null, contacts: null, dataProtectionContact: 'contact', supervisoryAuthority: null,
-  defaultLanguage: null, createdAt: null,
+  id: null,
+  slug: null,
+  name: null,
+  groupId: null,
+  country: null,
+  timeZone: null,
+  registryCode: null,
+  addresses: null,
+  contacts: null,
+  dataProtectionContact: 'contact',
+  supervisoryAuthority: null,
+  defaultLanguage: null,
+  createdAt: null,
 });

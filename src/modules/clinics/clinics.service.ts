@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { hasRole, type AccessContext } from '../../platform/access';
+import { type AccessContext, hasRole } from '../../platform/access';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
@@ -9,13 +9,31 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/err
 import { parseInput } from '../patients/patients.input';
 import { clinicGroups, clinics } from './clinics.schema';
 
-const address = z.strictObject({ street: z.string().min(1), city: z.string().min(1), postalCode: z.string(), country: z.string().regex(/^[A-Z]{2}$/) });
-const contact = z.strictObject({ name: z.string().optional(), email: z.email().optional(), phone: z.string().optional(), address: address.optional() });
+const address = z.strictObject({
+  street: z.string().min(1),
+  city: z.string().min(1),
+  postalCode: z.string(),
+  country: z.string().regex(/^[A-Z]{2}$/),
+});
+const contact = z.strictObject({
+  name: z.string().optional(),
+  email: z.email().optional(),
+  phone: z.string().optional(),
+  address: address.optional(),
+});
 
 /** The supervisory authority of each country, the default for a new clinic. */
 export const supervisoryAuthorities = {
-  EE: { name: 'Andmekaitse Inspektsioon', email: 'info@aki.ee', address: { street: 'Tatari 39', city: 'Tallinn', postalCode: '10134', country: 'EE' } },
-  LV: { name: 'Datu valsts inspekcija', email: 'pasts@dvi.gov.lv', address: { street: 'Elijas iela 17', city: 'Rīga', postalCode: 'LV-1050', country: 'LV' } },
+  EE: {
+    name: 'Andmekaitse Inspektsioon',
+    email: 'info@aki.ee',
+    address: { street: 'Tatari 39', city: 'Tallinn', postalCode: '10134', country: 'EE' },
+  },
+  LV: {
+    name: 'Datu valsts inspekcija',
+    email: 'pasts@dvi.gov.lv',
+    address: { street: 'Elijas iela 17', city: 'Rīga', postalCode: 'LV-1050', country: 'LV' },
+  },
 } as const;
 
 export const clinicInput = z.strictObject({
@@ -42,9 +60,16 @@ export function createClinicsService(deps: { db: Db; clock: Clock; audit: AuditS
     const input = parseInput(clinicInput, raw);
     const id = newId();
     const row = {
-      id, slug: input.slug, name: input.name, groupId: input.groupId ?? null, country: input.country,
-      timeZone: input.country === 'EE' ? 'Europe/Tallinn' : 'Europe/Riga', registryCode: input.registryCode,
-      addresses: input.addresses, contacts: input.contacts, dataProtectionContact: input.dataProtectionContact,
+      id,
+      slug: input.slug,
+      name: input.name,
+      groupId: input.groupId ?? null,
+      country: input.country,
+      timeZone: input.country === 'EE' ? 'Europe/Tallinn' : 'Europe/Riga',
+      registryCode: input.registryCode,
+      addresses: input.addresses,
+      contacts: input.contacts,
+      dataProtectionContact: input.dataProtectionContact,
       supervisoryAuthority: input.supervisoryAuthority ?? supervisoryAuthorities[input.country],
       defaultLanguage: input.defaultLanguage ?? (input.country === 'EE' ? 'et' : 'lv'),
       createdAt: deps.clock.now(),
@@ -82,11 +107,28 @@ export function createClinicsService(deps: { db: Db; clock: Clock; audit: AuditS
   }
 
   async function updateContacts(ctx: AccessContext, raw: unknown) {
-    if (!hasRole(ctx, 'admin', 'dpo')) throw new ForbiddenError('only an administrator or the DPO changes clinic details');
-    const input = parseInput(clinicInput.pick({ addresses: true, contacts: true, dataProtectionContact: true, supervisoryAuthority: true }).partial(), raw);
+    if (!hasRole(ctx, 'admin', 'dpo'))
+      throw new ForbiddenError('only an administrator or the DPO changes clinic details');
+    const input = parseInput(
+      clinicInput
+        .pick({ addresses: true, contacts: true, dataProtectionContact: true, supervisoryAuthority: true })
+        .partial(),
+      raw,
+    );
     await db.transaction(async (tx) => {
-      await tx.update(clinics).set(input as never).where(eq(clinics.id, ctx.clinicId));
-      await audit.append(tx, ctx, [{ action: 'clinic.update', entityType: 'clinic', entityId: ctx.clinicId, purpose: 'administration', details: { fields: Object.keys(input) } }]);
+      await tx
+        .update(clinics)
+        .set(input as never)
+        .where(eq(clinics.id, ctx.clinicId));
+      await audit.append(tx, ctx, [
+        {
+          action: 'clinic.update',
+          entityType: 'clinic',
+          entityId: ctx.clinicId,
+          purpose: 'administration',
+          details: { fields: Object.keys(input) },
+        },
+      ]);
     });
     return byId(ctx.clinicId);
   }

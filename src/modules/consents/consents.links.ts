@@ -16,7 +16,9 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function createWithdrawLinks(secret: string, publicUrl: string) {
   const sign = (t: WithdrawToken) =>
-    createHmac('sha256', secret).update(`consent-withdraw:${t.clinicId}:${t.patientId}:${t.purposeKey}`).digest('base64url');
+    createHmac('sha256', secret)
+      .update(`consent-withdraw:${t.clinicId}:${t.patientId}:${t.purposeKey}`)
+      .digest('base64url');
 
   function token(t: WithdrawToken): string {
     return `${t.clinicId}.${t.patientId}.${t.purposeKey}.${sign(t)}`;
@@ -24,16 +26,25 @@ export function createWithdrawLinks(secret: string, publicUrl: string) {
 
   function read(raw: string): WithdrawToken {
     const [clinicId, patientId, purposeKey, sig] = raw.split('.');
-    const shaped = clinicId && patientId && purposeKey && sig && uuid.test(clinicId) && uuid.test(patientId) && /^[a-z][a-z0-9_]*$/.test(purposeKey);
+    const shaped =
+      clinicId &&
+      patientId &&
+      purposeKey &&
+      sig &&
+      uuid.test(clinicId) &&
+      uuid.test(patientId) &&
+      /^[a-z][a-z0-9_]*$/.test(purposeKey);
     if (!shaped) throw new NotFoundError('this link is not valid');
     const t = { clinicId: clinicId!, patientId: patientId!, purposeKey: purposeKey! };
     const expected = Buffer.from(sign(t));
     const given = Buffer.from(sig!);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new NotFoundError('this link is not valid');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw new NotFoundError('this link is not valid');
     return t;
   }
 
-  const url = (t: WithdrawToken) => `${publicUrl.replace(/\/+$/, '')}/consents/withdraw?token=${encodeURIComponent(token(t))}`;
+  const url = (t: WithdrawToken) =>
+    `${publicUrl.replace(/\/+$/, '')}/consents/withdraw?token=${encodeURIComponent(token(t))}`;
 
   return { token, read, url };
 }

@@ -23,12 +23,21 @@ const footer = {
  * The ledger is asked right before each message, so a withdrawal stops the very next one;
  * every message carries its own withdrawal link (and List-Unsubscribe for mail programs).
  */
-export function createConsentedMail(deps: { consents: Pick<ConsentsService, 'allows' | 'withdrawUrl'>; mailer: Mailer }) {
-  async function send(ctx: Pick<AccessContext, 'clinicId'>, m: ConsentedMessage): Promise<{ sent: boolean; reason?: string }> {
-    if (!(await deps.consents.allows(ctx, m.patientId, m.purposeKey))) return { sent: false, reason: 'no consent in force' };
+export function createConsentedMail(deps: {
+  consents: Pick<ConsentsService, 'allows' | 'withdrawUrl'>;
+  mailer: Mailer;
+}) {
+  async function send(
+    ctx: Pick<AccessContext, 'clinicId'>,
+    m: ConsentedMessage,
+  ): Promise<{ sent: boolean; reason?: string }> {
+    if (!(await deps.consents.allows(ctx, m.patientId, m.purposeKey)))
+      return { sent: false, reason: 'no consent in force' };
     const url = deps.consents.withdrawUrl(ctx.clinicId, m.patientId, m.purposeKey);
     await deps.mailer.send({
-      to: m.to, subject: m.subject, text: `${m.text}\n\n--\n${footer[m.lang]}\n${url}\n`,
+      to: m.to,
+      subject: m.subject,
+      text: `${m.text}\n\n--\n${footer[m.lang]}\n${url}\n`,
       headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
     });
     return { sent: true };

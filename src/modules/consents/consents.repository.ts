@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
 import { patients } from '../patients/patients.schema';
-import { consentEvents, type ConsentAction } from './consents.schema';
+import { type ConsentAction, consentEvents } from './consents.schema';
 
 export type ConsentEventRow = typeof consentEvents.$inferSelect;
 
@@ -13,15 +13,32 @@ export function createConsentsRepository() {
     },
 
     async history(db: DbOrTx, clinicId: string, patientId: string): Promise<ConsentEventRow[]> {
-      return db.select().from(consentEvents)
+      return db
+        .select()
+        .from(consentEvents)
         .where(and(eq(consentEvents.clinicId, clinicId), eq(consentEvents.patientId, patientId)))
         .orderBy(asc(consentEvents.recordedAt), asc(consentEvents.seq));
     },
 
     /** The latest of the given actions for one person and purpose: the state in force. */
-    async latest(db: DbOrTx, clinicId: string, patientId: string, purposeKey: string, actions: ConsentAction[]): Promise<ConsentEventRow | undefined> {
-      const [row] = await db.select().from(consentEvents)
-        .where(and(eq(consentEvents.clinicId, clinicId), eq(consentEvents.patientId, patientId), eq(consentEvents.purposeKey, purposeKey), inArray(consentEvents.action, actions)))
+    async latest(
+      db: DbOrTx,
+      clinicId: string,
+      patientId: string,
+      purposeKey: string,
+      actions: ConsentAction[],
+    ): Promise<ConsentEventRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(consentEvents)
+        .where(
+          and(
+            eq(consentEvents.clinicId, clinicId),
+            eq(consentEvents.patientId, patientId),
+            eq(consentEvents.purposeKey, purposeKey),
+            inArray(consentEvents.action, actions),
+          ),
+        )
         .orderBy(desc(consentEvents.recordedAt), desc(consentEvents.seq))
         .limit(1);
       return row;
@@ -29,8 +46,15 @@ export function createConsentsRepository() {
 
     /** Whether the patient is in this clinic, and whether their processing is restricted (Art. 18). */
     async patient(db: DbOrTx, clinicId: string, patientId: string) {
-      const [row] = await db.select({ id: patients.id, restricted: patients.processingRestricted, email: patients.email, language: patients.preferredLanguage })
-        .from(patients).where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId)));
+      const [row] = await db
+        .select({
+          id: patients.id,
+          restricted: patients.processingRestricted,
+          email: patients.email,
+          language: patients.preferredLanguage,
+        })
+        .from(patients)
+        .where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId)));
       return row;
     },
   };

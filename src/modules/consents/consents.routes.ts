@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { accessContext, type App } from '../../platform/http/server';
-import { consentInput, type ConsentsService } from './consents.service';
+import { type App, accessContext } from '../../platform/http/server';
 import { pickLanguage, withdrawPage } from './consents.page';
+import { type ConsentsService, consentInput } from './consents.service';
 
 const tags = ['consents'];
 const idParam = z.object({ id: z.uuid({ message: 'not a patient id' }) });
@@ -14,46 +14,92 @@ export function consentsRoutes(consents: ConsentsService) {
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
     });
 
-    app.get('/api/patients/:id/consents', { schema: { tags, summary: 'Current consents and objections of a patient', params: idParam } }, async (req) =>
-      ({ items: await consents.state(accessContext(req), req.params.id) }));
+    app.get(
+      '/api/patients/:id/consents',
+      { schema: { tags, summary: 'Current consents and objections of a patient', params: idParam } },
+      async (req) => ({ items: await consents.state(accessContext(req), req.params.id) }),
+    );
 
-    app.get('/api/patients/:id/consents/history', { schema: { tags, params: idParam } }, async (req) =>
-      ({ items: await consents.history(accessContext(req), req.params.id) }));
+    app.get('/api/patients/:id/consents/history', { schema: { tags, params: idParam } }, async (req) => ({
+      items: await consents.history(accessContext(req), req.params.id),
+    }));
 
-    app.post('/api/patients/:id/consents', { schema: { tags, summary: 'Record a consent, a withdrawal or an objection', params: idParam, body: consentInput } }, async (req, reply) => {
-      reply.status(201);
-      return consents.record(accessContext(req), req.params.id, req.body);
-    });
+    app.post(
+      '/api/patients/:id/consents',
+      {
+        schema: {
+          tags,
+          summary: 'Record a consent, a withdrawal or an objection',
+          params: idParam,
+          body: consentInput,
+        },
+      },
+      async (req, reply) => {
+        reply.status(201);
+        return consents.record(accessContext(req), req.params.id, req.body);
+      },
+    );
 
     const tokenQuery = z.object({ token: z.string().max(300).optional(), lang: z.string().max(5).optional() });
-    app.get('/consents/withdraw', { config: { public: true }, schema: { tags, summary: 'The page behind a withdrawal link', querystring: tokenQuery } }, async (req, reply) => {
-      const info = await consents.describeLink(req.query.token ?? '');
-      const objection = !info.purpose.legalBasis.includes('a') && info.purpose.specialCondition !== 'a';
-      reply.header('content-type', 'text/html; charset=utf-8');
-      return withdrawPage({
-        lang: pickLanguage(info.register, req.query.lang), register: info.register, purposeName: info.purpose.name,
-        token: req.query.token!, state: info.withdrawn ? 'already' : 'ask', objection,
-      });
-    });
+    app.get(
+      '/consents/withdraw',
+      {
+        config: { public: true },
+        schema: { tags, summary: 'The page behind a withdrawal link', querystring: tokenQuery },
+      },
+      async (req, reply) => {
+        const info = await consents.describeLink(req.query.token ?? '');
+        const objection = !info.purpose.legalBasis.includes('a') && info.purpose.specialCondition !== 'a';
+        reply.header('content-type', 'text/html; charset=utf-8');
+        return withdrawPage({
+          lang: pickLanguage(info.register, req.query.lang),
+          register: info.register,
+          purposeName: info.purpose.name,
+          token: req.query.token!,
+          state: info.withdrawn ? 'already' : 'ask',
+          objection,
+        });
+      },
+    );
 
     // One click: the form on the page, or the mail program's List-Unsubscribe-Post.
-    app.post('/consents/withdraw', {
-      config: { public: true },
-      schema: { tags, summary: 'Withdraw through a signed link', querystring: tokenQuery, body: z.object({ token: z.string().max(300).optional() }).passthrough().optional() },
-    }, async (req, reply) => {
-      const token = req.body?.token ?? req.query.token ?? '';
-      const result = await consents.withdrawByLink(token, req.id);
-      const objection = !result.purpose.legalBasis.includes('a') && result.purpose.specialCondition !== 'a';
-      reply.header('content-type', 'text/html; charset=utf-8');
-      return withdrawPage({
-        lang: pickLanguage(result.register, req.query.lang), register: result.register, purposeName: result.purpose.name,
-        token, state: result.recorded ? 'done' : 'already', objection,
-      });
-    });
+    app.post(
+      '/consents/withdraw',
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          summary: 'Withdraw through a signed link',
+          querystring: tokenQuery,
+          body: z
+            .object({ token: z.string().max(300).optional() })
+            .passthrough()
+            .optional(),
+        },
+      },
+      async (req, reply) => {
+        const token = req.body?.token ?? req.query.token ?? '';
+        const result = await consents.withdrawByLink(token, req.id);
+        const objection = !result.purpose.legalBasis.includes('a') && result.purpose.specialCondition !== 'a';
+        reply.header('content-type', 'text/html; charset=utf-8');
+        return withdrawPage({
+          lang: pickLanguage(result.register, req.query.lang),
+          register: result.register,
+          purposeName: result.purpose.name,
+          token,
+          state: result.recorded ? 'done' : 'already',
+          objection,
+        });
+      },
+    );
 
-    app.post('/api/public/consents/withdraw', { config: { public: true }, schema: { tags, body: z.strictObject({ token: z.string().max(300) }) } }, async (req) => {
-      const r = await consents.withdrawByLink(req.body.token, req.id);
-      return { purposeKey: r.purposeKey, recorded: r.recorded };
-    });
+    app.post(
+      '/api/public/consents/withdraw',
+      { config: { public: true }, schema: { tags, body: z.strictObject({ token: z.string().max(300) }) } },
+      async (req) => {
+        const r = await consents.withdrawByLink(req.body.token, req.id);
+        return { purposeKey: r.purposeKey, recorded: r.recorded };
+      },
+    );
   };
 }

@@ -15,7 +15,9 @@ export type ConsentChannel = (typeof consentChannels)[number];
 export const consentEvents = pgTable(
   'consent_events',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: uuid('id').notNull(),
     patientId: uuid('patient_id').notNull(),
     /** The key of the register purpose, e.g. newsletter. */
@@ -41,6 +43,16 @@ export const consentEvents = pgTable(
 );
 
 export const consentEventsColumns = classify(consentEvents, {
-  clinicId: null, id: null, patientId: null, purposeKey: 'consent', action: 'consent', channel: 'consent',
-  noticeVersion: 'consent', representativeId: 'representation', recordedBy: 'access_log', recordedAt: 'consent', seq: null, note: 'consent',
+  clinicId: null,
+  id: null,
+  patientId: null,
+  purposeKey: 'consent',
+  action: 'consent',
+  channel: 'consent',
+  noticeVersion: 'consent',
+  representativeId: 'representation',
+  recordedBy: 'access_log',
+  recordedAt: 'consent',
+  seq: null,
+  note: 'consent',
 });

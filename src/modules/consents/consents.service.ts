@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasRole, type AccessContext } from '../../platform/access';
+import { type AccessContext, hasRole } from '../../platform/access';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
@@ -10,8 +10,8 @@ import type { PatientsService } from '../patients/patients.service';
 import type { Register } from '../register/register.model';
 import type { RegisterService } from '../register/register.service';
 import type { WithdrawLinks } from './consents.links';
-import { createConsentsRepository, type ConsentEventRow } from './consents.repository';
-import { consentActions, consentChannels, type ConsentAction } from './consents.schema';
+import { type ConsentEventRow, createConsentsRepository } from './consents.repository';
+import { type ConsentAction, consentActions, consentChannels } from './consents.schema';
 
 export interface ConsentsServiceDeps {
   db: Db;
@@ -67,30 +67,58 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
   }
 
   /** Staff act on a person's consents under need-to-know; the person's own click through a signed link does not. */
-  async function append(ctx: AccessContext, patientId: string, input: z.output<typeof consentInput>, byStaff: boolean, personRole?: string): Promise<Omit<ConsentEventRow, 'seq'>> {
+  async function append(
+    ctx: AccessContext,
+    patientId: string,
+    input: z.output<typeof consentInput>,
+    byStaff: boolean,
+    personRole?: string,
+  ): Promise<Omit<ConsentEventRow, 'seq'>> {
     const reg = await register.inForce(ctx.clinicId);
     const basis = basisOf(reg, input.purposeKey);
     if (!basis) throw new ValidationError('purposeKey', `the register has no purpose "${input.purposeKey}"`);
     if (basis === 'other' || !actionsFor[basis].includes(input.action)) {
-      throw new ValidationError('action', basis === 'consent'
-        ? 'this purpose is based on consent: record given or withdrawn'
-        : basis === 'legitimate_interest' ? 'this purpose is based on legitimate interest: record objected or objection_withdrawn'
-          : 'this purpose is not based on consent or legitimate interest');
+      throw new ValidationError(
+        'action',
+        basis === 'consent'
+          ? 'this purpose is based on consent: record given or withdrawn'
+          : basis === 'legitimate_interest'
+            ? 'this purpose is based on legitimate interest: record objected or objection_withdrawn'
+            : 'this purpose is not based on consent or legitimate interest',
+      );
     }
     await requirePatient(ctx.clinicId, patientId);
     const row: Omit<ConsentEventRow, 'seq'> = {
-      clinicId: ctx.clinicId, id: newId(), patientId, purposeKey: input.purposeKey, action: input.action, channel: input.channel,
+      clinicId: ctx.clinicId,
+      id: newId(),
+      patientId,
+      purposeKey: input.purposeKey,
+      action: input.action,
+      channel: input.channel,
       noticeVersion: input.noticeVersion ?? (await register.latestVersionNumber(ctx.clinicId)),
-      representativeId: input.representativeId ?? null, recordedBy: ctx.user?.id ?? null, recordedAt: clock.now(), note: input.note ?? null,
+      representativeId: input.representativeId ?? null,
+      recordedBy: ctx.user?.id ?? null,
+      recordedAt: clock.now(),
+      note: input.note ?? null,
     };
     await audit.transaction(db, ctx, async (tx) => {
-      const grant = byStaff ? await patients.authorize(tx, ctx, patientId, 'administrative', `consent.${input.action}`) : null;
+      const grant = byStaff
+        ? await patients.authorize(tx, ctx, patientId, 'administrative', `consent.${input.action}`)
+        : null;
       await repo.append(tx, row);
-      await audit.append(tx, ctx, [{
-        action: `consent.${input.action}`, entityType: 'consent_event', entityId: row.id, patientRef: patientId, purpose: 'consent_management',
-        role: grant?.role ?? personRole, breakGlass: grant?.breakGlass, reason: grant?.reason,
-        details: { purposeKey: input.purposeKey, channel: input.channel, noticeVersion: row.noticeVersion },
-      }]);
+      await audit.append(tx, ctx, [
+        {
+          action: `consent.${input.action}`,
+          entityType: 'consent_event',
+          entityId: row.id,
+          patientRef: patientId,
+          purpose: 'consent_management',
+          role: grant?.role ?? personRole,
+          breakGlass: grant?.breakGlass,
+          reason: grant?.reason,
+          details: { purposeKey: input.purposeKey, channel: input.channel, noticeVersion: row.noticeVersion },
+        },
+      ]);
     });
     return row;
   }
@@ -115,13 +143,23 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
       const basis = basisOf(reg, p.key);
       if (basis !== 'consent' && basis !== 'legitimate_interest') return [];
       const last = history.filter((e) => e.purposeKey === p.key && actionsFor[basis].includes(e.action)).at(-1);
-      return [{
-        purposeKey: p.key, name: p.name, basis, consentText: p.consentText ?? null,
-        state: last?.action ?? (basis === 'consent' ? 'none' : 'not_objected'),
-        allowed: basis === 'consent' ? last?.action === 'given' : last?.action !== 'objected',
-        since: last?.recordedAt ?? null, channel: last?.channel ?? null, noticeVersion: last?.noticeVersion ?? null,
-        withdrawUrl: basis === 'consent' && last?.action === 'given' ? links.url({ clinicId, patientId, purposeKey: p.key }) : null,
-      }];
+      return [
+        {
+          purposeKey: p.key,
+          name: p.name,
+          basis,
+          consentText: p.consentText ?? null,
+          state: last?.action ?? (basis === 'consent' ? 'none' : 'not_objected'),
+          allowed: basis === 'consent' ? last?.action === 'given' : last?.action !== 'objected',
+          since: last?.recordedAt ?? null,
+          channel: last?.channel ?? null,
+          noticeVersion: last?.noticeVersion ?? null,
+          withdrawUrl:
+            basis === 'consent' && last?.action === 'given'
+              ? links.url({ clinicId, patientId, purposeKey: p.key })
+              : null,
+        },
+      ];
     });
   }
 
@@ -136,7 +174,17 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
     return audit.transaction(db, ctx, async (tx) => {
       const grant = await patients.authorize(tx, ctx, patientId, 'administrative', action);
       const rows = await repo.history(tx, ctx.clinicId, patientId);
-      await audit.append(tx, ctx, [{ action, entityType: 'consent_event', patientRef: patientId, purpose: 'consent_management', role: grant.role, breakGlass: grant.breakGlass, reason: grant.reason }]);
+      await audit.append(tx, ctx, [
+        {
+          action,
+          entityType: 'consent_event',
+          patientRef: patientId,
+          purpose: 'consent_management',
+          role: grant.role,
+          breakGlass: grant.breakGlass,
+          reason: grant.reason,
+        },
+      ]);
       return rows;
     });
   }
@@ -178,7 +226,8 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
   }
 
   /** The one-click link put in every message sent on consent. */
-  const withdrawUrl = (clinicId: string, patientId: string, purposeKey: string) => links.url({ clinicId, patientId, purposeKey });
+  const withdrawUrl = (clinicId: string, patientId: string, purposeKey: string) =>
+    links.url({ clinicId, patientId, purposeKey });
 
   /** What a withdrawal link is about, for the page that asks for the one click. */
   async function describeLink(token: string) {
@@ -186,7 +235,12 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
     const reg = await register.inForce(t.clinicId);
     const purpose = reg?.purposes.find((p) => p.key === t.purposeKey);
     if (!reg || !purpose) throw new NotFoundError('this link is not valid');
-    const last = await repo.latest(db, t.clinicId, t.patientId, t.purposeKey, ['given', 'withdrawn', 'objected', 'objection_withdrawn']);
+    const last = await repo.latest(db, t.clinicId, t.patientId, t.purposeKey, [
+      'given',
+      'withdrawn',
+      'objected',
+      'objection_withdrawn',
+    ]);
     return { ...t, register: reg, purpose, withdrawn: last?.action === 'withdrawn' || last?.action === 'objected' };
   }
 
@@ -199,7 +253,13 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
     if (info.withdrawn) return { ...info, recorded: false };
     const basis = basisOf(info.register, info.purposeKey);
     const ctx: AccessContext = { clinicId: info.clinicId, user: null, requestId, channel: 'public' };
-    await append(ctx, info.patientId, { purposeKey: info.purposeKey, action: basis === 'consent' ? 'withdrawn' : 'objected', channel: 'link' }, false, 'patient');
+    await append(
+      ctx,
+      info.patientId,
+      { purposeKey: info.purposeKey, action: basis === 'consent' ? 'withdrawn' : 'objected', channel: 'link' },
+      false,
+      'patient',
+    );
     return { ...info, recorded: true };
   }
 

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { checkEstonianCode } from '../../rules/id-codes';
 import { syntheticPatient } from './synthetic';
 

@@ -2,9 +2,82 @@
  * Synthetic patients for demos and benchmarks: valid, unique Estonian ID codes derived from the
  * index, Estonian and Latvian names, no real person behind any of them.
  */
-const firstMale = ['Andres', 'Jaan', 'Mart', 'Tõnis', 'Peeter', 'Rein', 'Toomas', 'Märt', 'Kalle', 'Urmas', 'Jüri', 'Priit', 'Raivo', 'Indrek', 'Siim', 'Ott', 'Mihkel', 'Rasmus', 'Artjom', 'Jānis'];
-const firstFemale = ['Mari', 'Kadri', 'Liis', 'Tiina', 'Anu', 'Kersti', 'Piret', 'Triin', 'Helen', 'Kätlin', 'Maarja', 'Eha', 'Ülle', 'Sirje', 'Anneli', 'Grete', 'Laura', 'Olga', 'Ilze', 'Līga'];
-const lastNames = ['Tamm', 'Saar', 'Sepp', 'Mägi', 'Kask', 'Kukk', 'Rebane', 'Ilves', 'Pärn', 'Koppel', 'Lepik', 'Kuusk', 'Karu', 'Õun', 'Lill', 'Raud', 'Vaher', 'Jõgi', 'Luik', 'Kallas', 'Ivanov', 'Smirnov', 'Bērziņš', 'Kalniņš', 'Ozols', 'Männik', 'Teder', 'Paju', 'Org', 'Aas'];
+const firstMale = [
+  'Andres',
+  'Jaan',
+  'Mart',
+  'Tõnis',
+  'Peeter',
+  'Rein',
+  'Toomas',
+  'Märt',
+  'Kalle',
+  'Urmas',
+  'Jüri',
+  'Priit',
+  'Raivo',
+  'Indrek',
+  'Siim',
+  'Ott',
+  'Mihkel',
+  'Rasmus',
+  'Artjom',
+  'Jānis',
+];
+const firstFemale = [
+  'Mari',
+  'Kadri',
+  'Liis',
+  'Tiina',
+  'Anu',
+  'Kersti',
+  'Piret',
+  'Triin',
+  'Helen',
+  'Kätlin',
+  'Maarja',
+  'Eha',
+  'Ülle',
+  'Sirje',
+  'Anneli',
+  'Grete',
+  'Laura',
+  'Olga',
+  'Ilze',
+  'Līga',
+];
+const lastNames = [
+  'Tamm',
+  'Saar',
+  'Sepp',
+  'Mägi',
+  'Kask',
+  'Kukk',
+  'Rebane',
+  'Ilves',
+  'Pärn',
+  'Koppel',
+  'Lepik',
+  'Kuusk',
+  'Karu',
+  'Õun',
+  'Lill',
+  'Raud',
+  'Vaher',
+  'Jõgi',
+  'Luik',
+  'Kallas',
+  'Ivanov',
+  'Smirnov',
+  'Bērziņš',
+  'Kalniņš',
+  'Ozols',
+  'Männik',
+  'Teder',
+  'Paju',
+  'Org',
+  'Aas',
+];
 
 /** The check digit of an Estonian isikukood (first 10 digits given). */
 export function estonianCheckDigit(first10: string): number {
@@ -45,8 +118,13 @@ export function syntheticPatient(i: number, offset = 0): SyntheticPatient {
   const lastName = lastNames[(n * 13) % lastNames.length]!;
   const ascii = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   return {
-    firstName, lastName, idCode: `${first10}${estonianCheckDigit(first10)}`, birthDate: birth.toISOString().slice(0, 10),
-    sex: male ? 'male' : 'female', mobile: `+3725${String(1_000_000 + (n % 8_999_999)).padStart(7, '0')}`,
-    email: `${ascii(firstName)}.${ascii(lastName)}.${n}@example.org`, preferredLanguage: (['et', 'et', 'et', 'ru', 'en'] as const)[n % 5]!,
+    firstName,
+    lastName,
+    idCode: `${first10}${estonianCheckDigit(first10)}`,
+    birthDate: birth.toISOString().slice(0, 10),
+    sex: male ? 'male' : 'female',
+    mobile: `+3725${String(1_000_000 + (n % 8_999_999)).padStart(7, '0')}`,
+    email: `${ascii(firstName)}.${ascii(lastName)}.${n}@example.org`,
+    preferredLanguage: (['et', 'et', 'et', 'ru', 'en'] as const)[n % 5]!,
   };
 }

@@ -1,9 +1,9 @@
-import { hasRole, systemContext, type AccessContext } from '../../platform/access';
+import { type AccessContext, hasRole, systemContext } from '../../platform/access';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db';
 import { ForbiddenError, NotFoundError } from '../../platform/errors';
-import { cancelPending, enqueue, jobsFor, troubled, type OutboxJob } from '../../platform/jobs/outbox';
+import { cancelPending, enqueue, jobsFor, type OutboxJob, troubled } from '../../platform/jobs/outbox';
 import type { JobHandler, JobOutcome } from '../../platform/jobs/worker';
 import type { Mailer } from '../../platform/mail';
 import type { SmsSender } from '../../platform/sms';
@@ -13,8 +13,8 @@ import type { VisitNotifier } from '../queue/queue.service';
 import { smsCapableMobile } from '../queue/queue.service';
 import { createResourcesRepository, type QueueSettingsRow } from '../queue/resources.repository';
 import type { ReminderBasis } from './reminder-basis';
-import { localDateTime, noticeMail, noticePdf, reminderText, type NoticeData } from './visit-notice';
-import { wording, type Lang } from './wording';
+import { localDateTime, type NoticeData, noticeMail, noticePdf, reminderText } from './visit-notice';
+import { type Lang, wording } from './wording';
 
 export interface MessagingDeps {
   db: Db;
@@ -27,9 +27,14 @@ export interface MessagingDeps {
 }
 
 /** The first instant within the clinic's sending hours at or after `now`. */
-export function nextSendingTime(now: Date, s: Pick<QueueSettingsRow, 'sendingFrom' | 'sendingUntil'>, timeZone: string): Date {
+export function nextSendingTime(
+  now: Date,
+  s: Pick<QueueSettingsRow, 'sendingFrom' | 'sendingUntil'>,
+  timeZone: string,
+): Date {
   const w = wallClock(now, timeZone);
-  const from = parseHhMm(s.sendingFrom), until = parseHhMm(s.sendingUntil);
+  const from = parseHhMm(s.sendingFrom),
+    until = parseHhMm(s.sendingUntil);
   if (w.minutes >= from && w.minutes < until) return now;
   const day = w.minutes < from ? w.date : addDays(w.date, 1);
   return zonedInstant(day, from, timeZone);
@@ -64,17 +69,24 @@ export function createMessagingService(deps: MessagingDeps) {
   /** Everything the notice says, read at the moment it is sent or printed. */
   async function noticeData(tx: DbOrTx, e: QueueEntryRow): Promise<NoticeData> {
     const [clinic, patient, pro, settings] = await Promise.all([
-      resources.clinic(tx, e.clinicId), queue.patient(tx, e.clinicId, e.patientId),
-      e.professionalId ? resources.professional(tx, e.clinicId, e.professionalId) : undefined, resources.settings(tx, e.clinicId),
+      resources.clinic(tx, e.clinicId),
+      queue.patient(tx, e.clinicId, e.patientId),
+      e.professionalId ? resources.professional(tx, e.clinicId, e.professionalId) : undefined,
+      resources.settings(tx, e.clinicId),
     ]);
     const location = e.locationId ? await resources.location(tx, e.clinicId, e.locationId) : undefined;
     const addr = location ?? clinic!.addresses[0];
     const lang = (e.language ?? 'et') as Lang;
     return {
-      lang, clinicName: clinic!.name, patientName: `${patient!.firstName} ${patient!.lastName}`, startsAt: e.startsAt!,
-      timeZone: clinic!.timeZone, professionalName: pro ? `${pro.firstName} ${pro.lastName}` : '',
+      lang,
+      clinicName: clinic!.name,
+      patientName: `${patient!.firstName} ${patient!.lastName}`,
+      startsAt: e.startsAt!,
+      timeZone: clinic!.timeZone,
+      professionalName: pro ? `${pro.firstName} ${pro.lastName}` : '',
       address: addr ? `${addr.street}, ${addr.postalCode ? `${addr.postalCode} ` : ''}${addr.city}` : '',
-      phone: location?.phone ?? clinic!.contacts.phone ?? '', email: location?.email ?? clinic!.contacts.email ?? '',
+      phone: location?.phone ?? clinic!.contacts.phone ?? '',
+      email: location?.email ?? clinic!.contacts.email ?? '',
       cancelText: settings.cancelInstructions[lang],
     };
   }
@@ -86,16 +98,35 @@ export function createMessagingService(deps: MessagingDeps) {
       const at = e.startsAt.toISOString();
       const subject = { subjectType: 'queue_entry', subjectId: e.id, patientId: e.patientId };
       if (e.contactEmail) {
-        await enqueue(tx, { clinicId: e.clinicId, kind: 'visit_notice', runAt: now, dedupeKey: `notice:${e.id}:${at}`, payload: { entryId: e.id, startsAt: at }, ...subject }, now);
+        await enqueue(
+          tx,
+          {
+            clinicId: e.clinicId,
+            kind: 'visit_notice',
+            runAt: now,
+            dedupeKey: `notice:${e.id}:${at}`,
+            payload: { entryId: e.id, startsAt: at },
+            ...subject,
+          },
+          now,
+        );
       }
       if (e.reminderChannel === 'none') return;
       const clinic = await clinicOf(tx, e.clinicId);
       const runAt = reminderTime(e.startsAt, await resources.settings(tx, e.clinicId), clinic!.timeZone, now);
       if (!runAt) return; // booked too close to the visit: the notice is the reminder
-      await enqueue(tx, {
-        clinicId: e.clinicId, kind: 'reminder', runAt, dedupeKey: `reminder:${e.id}:${at}`,
-        payload: { entryId: e.id, startsAt: at, channel: e.reminderChannel }, ...subject,
-      }, now);
+      await enqueue(
+        tx,
+        {
+          clinicId: e.clinicId,
+          kind: 'reminder',
+          runAt,
+          dedupeKey: `reminder:${e.id}:${at}`,
+          payload: { entryId: e.id, startsAt: at, channel: e.reminderChannel },
+          ...subject,
+        },
+        now,
+      );
     },
     async withdrawn(tx, e) {
       await cancelPending(tx, e.clinicId, 'queue_entry', e.id, ['visit_notice', 'reminder']);
@@ -103,17 +134,27 @@ export function createMessagingService(deps: MessagingDeps) {
     async cancelledByClinic(tx, e) {
       if (!e.contactEmail || !e.startsAt) return;
       const now = clock.now();
-      await enqueue(tx, {
-        clinicId: e.clinicId, kind: 'visit_cancelled', runAt: now, dedupeKey: `cancelled:${e.id}:${e.startsAt.toISOString()}`,
-        payload: { entryId: e.id, startsAt: e.startsAt.toISOString() }, subjectType: 'queue_entry', subjectId: e.id, patientId: e.patientId,
-      }, now);
+      await enqueue(
+        tx,
+        {
+          clinicId: e.clinicId,
+          kind: 'visit_cancelled',
+          runAt: now,
+          dedupeKey: `cancelled:${e.id}:${e.startsAt.toISOString()}`,
+          payload: { entryId: e.id, startsAt: e.startsAt.toISOString() },
+          subjectType: 'queue_entry',
+          subjectId: e.id,
+          patientId: e.patientId,
+        },
+        now,
+      );
     },
   };
 
   /** The entry if it still stands at the time the message was made for. */
   async function stillPlanned(job: OutboxJob): Promise<QueueEntryRow | null> {
     const e = await queue.find(db, job.clinicId, String(job.payload.entryId));
-    if (!e || e.status !== 'booked' || e.startsAt?.toISOString() !== job.payload.startsAt) return null;
+    if (e?.status !== 'booked' || e.startsAt?.toISOString() !== job.payload.startsAt) return null;
     return e;
   }
 
@@ -121,30 +162,48 @@ export function createMessagingService(deps: MessagingDeps) {
   function readAudited<T>(job: OutboxJob, action: string, read: (tx: DbOrTx) => Promise<T>): Promise<T> {
     return db.transaction(async (tx) => {
       const value = await read(tx);
-      await audit.append(tx, systemContext(job.clinicId), [{
-        action, entityType: 'queue_entry', entityId: String(job.payload.entryId), patientRef: job.patientId, purpose: 'care', details: { job: job.id },
-      }]);
+      await audit.append(tx, systemContext(job.clinicId), [
+        {
+          action,
+          entityType: 'queue_entry',
+          entityId: String(job.payload.entryId),
+          patientRef: job.patientId,
+          purpose: 'care',
+          details: { job: job.id },
+        },
+      ]);
       return value;
     });
   }
 
   const sendNotice: JobHandler = async (job): Promise<JobOutcome> => {
     const e = await stillPlanned(job);
-    if (!e || !e.contactEmail) return { status: 'skipped', reason: 'the visit is no longer planned at this time' };
+    if (!e?.contactEmail) return { status: 'skipped', reason: 'the visit is no longer planned at this time' };
     const data = await readAudited(job, 'visit_notice.send', (tx) => noticeData(tx, e));
     const mail = noticeMail(data);
     const pdf = await noticePdf(data);
-    const receipt = await mailer.send({ to: e.contactEmail, ...mail, attachments: [{ filename: 'teatis.pdf', content: pdf, contentType: 'application/pdf' }] });
+    const receipt = await mailer.send({
+      to: e.contactEmail,
+      ...mail,
+      attachments: [{ filename: 'teatis.pdf', content: pdf, contentType: 'application/pdf' }],
+    });
     return { status: 'sent', result: { channel: 'email', messageId: receipt.messageId } };
   };
 
   const sendCancellation: JobHandler = async (job): Promise<JobOutcome> => {
     const e = await queue.find(db, job.clinicId, String(job.payload.entryId));
-    if (!e || e.status !== 'cancelled' || !e.contactEmail) return { status: 'skipped', reason: 'the visit is no longer cancelled' };
-    const data = await readAudited(job, 'visit_cancelled.send', (tx) => noticeData(tx, { ...e, startsAt: new Date(String(job.payload.startsAt)) }));
+    if (e?.status !== 'cancelled' || !e.contactEmail)
+      return { status: 'skipped', reason: 'the visit is no longer cancelled' };
+    const data = await readAudited(job, 'visit_cancelled.send', (tx) =>
+      noticeData(tx, { ...e, startsAt: new Date(String(job.payload.startsAt)) }),
+    );
     const { date, time } = localDateTime(data.startsAt, data.timeZone);
     const w = wording[data.lang];
-    const receipt = await mailer.send({ to: e.contactEmail, subject: w.cancelledSubject(data.clinicName, date, time), text: `${w.cancelledText(data.patientName, date, time, data.phone)}\n\n${data.clinicName}` });
+    const receipt = await mailer.send({
+      to: e.contactEmail,
+      subject: w.cancelledSubject(data.clinicName, date, time),
+      text: `${w.cancelledText(data.patientName, date, time, data.phone)}\n\n${data.clinicName}`,
+    });
     return { status: 'sent', result: { channel: 'email', messageId: receipt.messageId } };
   };
 
@@ -158,17 +217,23 @@ export function createMessagingService(deps: MessagingDeps) {
       pro: e.professionalId ? await resources.professional(tx, e.clinicId, e.professionalId) : undefined,
       service: await resources.service(tx, e.clinicId, e.serviceId),
     }));
-    if (!patient || patient.processingRestricted) return { status: 'skipped', reason: 'processing of the patient’s data is restricted' };
+    if (!patient || patient.processingRestricted)
+      return { status: 'skipped', reason: 'processing of the patient’s data is restricted' };
     const refused = await deps.basis.refusal(e.clinicId, e.patientId);
     if (refused) return { status: 'skipped', reason: refused };
     const now = clock.now();
     const next = nextSendingTime(now, settings, clinic.timeZone);
-    if (next.getTime() >= e.startsAt!.getTime()) return { status: 'skipped', reason: 'no sending hours left before the visit' };
+    if (next.getTime() >= e.startsAt!.getTime())
+      return { status: 'skipped', reason: 'no sending hours left before the visit' };
     if (next.getTime() > now.getTime()) return { status: 'defer', until: next, reason: 'outside sending hours' };
     const lang = e.language as Lang;
     const text = reminderText(lang, settings.reminderTemplates[lang], {
-      clinic: clinic.name, startsAt: e.startsAt!, timeZone: clinic.timeZone, phone: clinic.contacts.phone ?? '',
-      professional: pro ? `${pro.firstName} ${pro.lastName}` : '', service: service?.names[lang] ?? service?.name ?? '',
+      clinic: clinic.name,
+      startsAt: e.startsAt!,
+      timeZone: clinic.timeZone,
+      phone: clinic.contacts.phone ?? '',
+      professional: pro ? `${pro.firstName} ${pro.lastName}` : '',
+      service: service?.names[lang] ?? service?.name ?? '',
       optOutUrl: optOutUrl(e.clinicId, e.patientId),
     });
     if (job.payload.channel === 'sms') {
@@ -179,25 +244,41 @@ export function createMessagingService(deps: MessagingDeps) {
     }
     if (!e.contactEmail) return { status: 'skipped', reason: 'no e-mail address' };
     const receipt = await mailer.send({
-      to: e.contactEmail, subject: wording[lang].reminderSubject(clinic.name), text,
-      headers: { 'List-Unsubscribe': `<${optOutUrl(e.clinicId, e.patientId)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      to: e.contactEmail,
+      subject: wording[lang].reminderSubject(clinic.name),
+      text,
+      headers: {
+        'List-Unsubscribe': `<${optOutUrl(e.clinicId, e.patientId)}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
     });
     return { status: 'sent', result: { channel: 'email', messageId: receipt.messageId } };
   };
 
   function requireQueueStaff(ctx: AccessContext) {
-    if (!hasRole(ctx, 'receptionist', 'admin', 'doctor')) throw new ForbiddenError('your role does not see patient messages');
+    if (!hasRole(ctx, 'receptionist', 'admin', 'doctor'))
+      throw new ForbiddenError('your role does not see patient messages');
   }
 
   const deliveryView = (j: OutboxJob) => ({
-    id: j.id, kind: j.kind, status: j.status, attempts: j.attempts, runAt: j.runAt.toISOString(), lastError: j.lastError,
-    finishedAt: j.finishedAt?.toISOString() ?? null, channel: (j.result?.channel ?? j.payload.channel ?? 'email') as string,
-    subjectType: j.subjectType, subjectId: j.subjectId,
+    id: j.id,
+    kind: j.kind,
+    status: j.status,
+    attempts: j.attempts,
+    runAt: j.runAt.toISOString(),
+    lastError: j.lastError,
+    finishedAt: j.finishedAt?.toISOString() ?? null,
+    channel: (j.result?.channel ?? j.payload.channel ?? 'email') as string,
+    subjectType: j.subjectType,
+    subjectId: j.subjectId,
   });
 
   return {
     notifier,
-    handlers: { visit_notice: sendNotice, reminder: sendReminder, visit_cancelled: sendCancellation } as Record<string, JobHandler>,
+    handlers: { visit_notice: sendNotice, reminder: sendReminder, visit_cancelled: sendCancellation } as Record<
+      string,
+      JobHandler
+    >,
     optOutUrl,
 
     /** The notice as a PDF, to print at the desk. */
@@ -205,12 +286,23 @@ export function createMessagingService(deps: MessagingDeps) {
       requireQueueStaff(ctx);
       return db.transaction(async (tx) => {
         const e = await queue.find(tx, ctx.clinicId, entryId);
-        if (!e || !e.startsAt) throw new NotFoundError('no planned visit with this id');
-        if (!hasRole(ctx, 'receptionist', 'admin') && !(await queue.isAssigned(tx, ctx.clinicId, e.patientId, ctx.user!.id))) {
+        if (!e?.startsAt) throw new NotFoundError('no planned visit with this id');
+        if (
+          !hasRole(ctx, 'receptionist', 'admin') &&
+          !(await queue.isAssigned(tx, ctx.clinicId, e.patientId, ctx.user!.id))
+        ) {
           throw new ForbiddenError('this patient is not yours');
         }
         const pdf = await noticePdf(await noticeData(tx, e));
-        await audit.append(tx, ctx, [{ action: 'visit_notice.print', entityType: 'queue_entry', entityId: e.id, patientRef: e.patientId, purpose: 'care' }]);
+        await audit.append(tx, ctx, [
+          {
+            action: 'visit_notice.print',
+            entityType: 'queue_entry',
+            entityId: e.id,
+            patientRef: e.patientId,
+            purpose: 'care',
+          },
+        ]);
         return { pdf, filename: `teatis-${localDate(e.startsAt, 'Europe/Tallinn')}.pdf` };
       });
     },
@@ -226,6 +318,5 @@ export function createMessagingService(deps: MessagingDeps) {
       requireQueueStaff(ctx);
       return (await troubled(db, ctx.clinicId)).map(deliveryView);
     },
-
   };
 }

@@ -19,7 +19,10 @@ export interface ReminderBasis {
   chosen(ctx: AccessContext, patientId: string, channel: 'web' | 'on_site' | 'phone' | 'email'): Promise<void>;
 }
 
-export function createReminderBasis(deps: { register: Pick<RegisterService, 'inForce'>; consents: Pick<ConsentsService, 'allows' | 'withdrawUrl' | 'record'> }): ReminderBasis {
+export function createReminderBasis(deps: {
+  register: Pick<RegisterService, 'inForce'>;
+  consents: Pick<ConsentsService, 'allows' | 'withdrawUrl' | 'record'>;
+}): ReminderBasis {
   async function purpose(clinicId: string) {
     const reg = await deps.register.inForce(clinicId);
     return reg?.purposes.find((p) => p.key === REMINDER_PURPOSE) ?? null;

@@ -1,7 +1,7 @@
-import { findPdfFonts } from '../../platform/pdf';
 import PDFDocument from 'pdfkit';
+import { findPdfFonts } from '../../platform/pdf';
 import { wallClock } from '../../rules/zoned-time';
-import { fill, wording, type Lang } from './wording';
+import { fill, type Lang, wording } from './wording';
 
 /**
  * The written notice a patient gets at registration ("kirjalik teatis"): time, the professional's
@@ -31,7 +31,9 @@ function lines(n: NoticeData) {
   const w = wording[n.lang];
   const { date, time } = localDateTime(n.startsAt, n.timeZone);
   return {
-    w, date, time,
+    w,
+    date,
+    time,
     rows: [
       [w.time, `${date} ${w.at} ${time}`],
       [w.professional, n.professionalName],
@@ -44,7 +46,8 @@ function lines(n: NoticeData) {
 
 export function noticeMail(n: NoticeData): { subject: string; text: string; html: string } {
   const { w, date, time, rows } = lines(n);
-  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  const esc = (s: string) =>
+    s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
   const text = [w.noticeIntro(n.patientName), '', ...rows.map(([k, v]) => `${k}: ${v}`), '', n.clinicName].join('\n');
   const html = `<p>${esc(w.noticeIntro(n.patientName))}</p><table>${rows.map(([k, v]) => `<tr><th align="left">${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table><p>${esc(n.clinicName)}</p>`;
   return { subject: w.noticeSubject(n.clinicName, date, time), text, html };
@@ -63,7 +66,8 @@ export function noticePdf(n: NoticeData): Promise<Buffer> {
     doc.fontSize(16).text(n.clinicName).moveDown(0.5);
     doc.fontSize(14).text(w.noticeTitle).moveDown();
     doc.fontSize(11).text(w.noticeIntro(n.patientName)).moveDown();
-    for (const [k, v] of rows) doc.fontSize(10).fillColor('#555').text(k).fillColor('#000').fontSize(12).text(v).moveDown(0.6);
+    for (const [k, v] of rows)
+      doc.fontSize(10).fillColor('#555').text(k).fillColor('#000').fontSize(12).text(v).moveDown(0.6);
     doc.end();
   });
 }
@@ -71,11 +75,25 @@ export function noticePdf(n: NoticeData): Promise<Buffer> {
 export function reminderText(
   lang: Lang,
   template: string | undefined,
-  values: { clinic: string; startsAt: Date; timeZone: string; phone: string; professional: string; service: string; optOutUrl: string },
+  values: {
+    clinic: string;
+    startsAt: Date;
+    timeZone: string;
+    phone: string;
+    professional: string;
+    service: string;
+    optOutUrl: string;
+  },
 ): string {
   const { date, time } = localDateTime(values.startsAt, values.timeZone);
   const body = fill(template || wording[lang].reminderDefault, {
-    clinic: values.clinic, date, time, phone: values.phone, professional: values.professional, service: values.service, optOut: values.optOutUrl,
+    clinic: values.clinic,
+    date,
+    time,
+    phone: values.phone,
+    professional: values.professional,
+    service: values.service,
+    optOut: values.optOutUrl,
   });
   return template?.includes('{optOut}') ? body : `${body} ${wording[lang].optOutLine(values.optOutUrl)}`;
 }

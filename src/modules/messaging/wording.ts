@@ -28,24 +28,37 @@ export const wording: Record<Lang, Wording> = {
     noticeSubject: (c, d, t) => `${c}: vastuvõtt ${d} kell ${t}`,
     noticeTitle: 'Teatis vastuvõtu aja kohta',
     noticeIntro: (n) => `Lugupeetud ${n}! Olete registreeritud vastuvõtule.`,
-    time: 'Aeg', professional: 'Arst', address: 'Aadress', contacts: 'Kontaktid', cancel: 'Aja muutmine või tühistamine',
-    defaultCancel: (p, e) => `Palun teatage aja muutmisest või tühistamisest vähemalt 24 tundi ette: ${[p, e].filter(Boolean).join(', ')}.`,
+    time: 'Aeg',
+    professional: 'Arst',
+    address: 'Aadress',
+    contacts: 'Kontaktid',
+    cancel: 'Aja muutmine või tühistamine',
+    defaultCancel: (p, e) =>
+      `Palun teatage aja muutmisest või tühistamisest vähemalt 24 tundi ette: ${[p, e].filter(Boolean).join(', ')}.`,
     at: 'kell',
     cancelledSubject: (c, d, t) => `${c}: vastuvõtt ${d} kell ${t} on tühistatud`,
-    cancelledText: (n, d, t, p) => `Lugupeetud ${n}! Kahjuks tuli kliinikul Teie vastuvõtt ${d} kell ${t} tühistada. Uue aja leidmiseks helistage ${p}.`,
+    cancelledText: (n, d, t, p) =>
+      `Lugupeetud ${n}! Kahjuks tuli kliinikul Teie vastuvõtt ${d} kell ${t} tühistada. Uue aja leidmiseks helistage ${p}.`,
     reminderSubject: (c) => `${c}: meeldetuletus`,
-    reminderDefault: '{clinic}: meeldetuletus – Teie vastuvõtt on {date} kell {time}. Muutmiseks või tühistamiseks: {phone}.',
+    reminderDefault:
+      '{clinic}: meeldetuletus – Teie vastuvõtt on {date} kell {time}. Muutmiseks või tühistamiseks: {phone}.',
     optOutLine: (u) => `Meeldetuletustest loobumine: ${u}`,
   },
   lv: {
     noticeSubject: (c, d, t) => `${c}: vizīte ${d} plkst. ${t}`,
     noticeTitle: 'Paziņojums par vizītes laiku',
     noticeIntro: (n) => `Cienījamais(-ā) ${n}! Jūs esat pierakstīts(-a) uz vizīti.`,
-    time: 'Laiks', professional: 'Ārsts', address: 'Adrese', contacts: 'Kontakti', cancel: 'Vizītes maiņa vai atcelšana',
-    defaultCancel: (p, e) => `Lūdzu, paziņojiet par vizītes maiņu vai atcelšanu vismaz 24 stundas iepriekš: ${[p, e].filter(Boolean).join(', ')}.`,
+    time: 'Laiks',
+    professional: 'Ārsts',
+    address: 'Adrese',
+    contacts: 'Kontakti',
+    cancel: 'Vizītes maiņa vai atcelšana',
+    defaultCancel: (p, e) =>
+      `Lūdzu, paziņojiet par vizītes maiņu vai atcelšanu vismaz 24 stundas iepriekš: ${[p, e].filter(Boolean).join(', ')}.`,
     at: 'plkst.',
     cancelledSubject: (c, d, t) => `${c}: vizīte ${d} plkst. ${t} ir atcelta`,
-    cancelledText: (n, d, t, p) => `Cienījamais(-ā) ${n}! Diemžēl klīnikai bija jāatceļ Jūsu vizīte ${d} plkst. ${t}. Lai vienotos par jaunu laiku, zvaniet ${p}.`,
+    cancelledText: (n, d, t, p) =>
+      `Cienījamais(-ā) ${n}! Diemžēl klīnikai bija jāatceļ Jūsu vizīte ${d} plkst. ${t}. Lai vienotos par jaunu laiku, zvaniet ${p}.`,
     reminderSubject: (c) => `${c}: atgādinājums`,
     reminderDefault: '{clinic}: atgādinājums – Jūsu vizīte ir {date} plkst. {time}. Maiņai vai atcelšanai: {phone}.',
     optOutLine: (u) => `Atteikties no atgādinājumiem: ${u}`,
@@ -54,11 +67,17 @@ export const wording: Record<Lang, Wording> = {
     noticeSubject: (c, d, t) => `${c}: appointment on ${d} at ${t}`,
     noticeTitle: 'Notice of your appointment',
     noticeIntro: (n) => `Dear ${n}, you have been registered for an appointment.`,
-    time: 'Time', professional: 'Doctor', address: 'Address', contacts: 'Contacts', cancel: 'Changing or cancelling',
-    defaultCancel: (p, e) => `Please let us know at least 24 hours in advance if you need to change or cancel: ${[p, e].filter(Boolean).join(', ')}.`,
+    time: 'Time',
+    professional: 'Doctor',
+    address: 'Address',
+    contacts: 'Contacts',
+    cancel: 'Changing or cancelling',
+    defaultCancel: (p, e) =>
+      `Please let us know at least 24 hours in advance if you need to change or cancel: ${[p, e].filter(Boolean).join(', ')}.`,
     at: 'at',
     cancelledSubject: (c, d, t) => `${c}: your appointment on ${d} at ${t} is cancelled`,
-    cancelledText: (n, d, t, p) => `Dear ${n}, unfortunately the clinic had to cancel your appointment on ${d} at ${t}. To find a new time, please call ${p}.`,
+    cancelledText: (n, d, t, p) =>
+      `Dear ${n}, unfortunately the clinic had to cancel your appointment on ${d} at ${t}. To find a new time, please call ${p}.`,
     reminderSubject: (c) => `${c}: reminder`,
     reminderDefault: '{clinic}: reminder – your appointment is on {date} at {time}. To change or cancel: {phone}.',
     optOutLine: (u) => `Stop reminders: ${u}`,
@@ -67,11 +86,17 @@ export const wording: Record<Lang, Wording> = {
     noticeSubject: (c, d, t) => `${c}: приём ${d} в ${t}`,
     noticeTitle: 'Уведомление о времени приёма',
     noticeIntro: (n) => `Уважаемый(-ая) ${n}! Вы записаны на приём.`,
-    time: 'Время', professional: 'Врач', address: 'Адрес', contacts: 'Контакты', cancel: 'Изменение или отмена',
-    defaultCancel: (p, e) => `Пожалуйста, сообщите об изменении или отмене не позднее чем за 24 часа: ${[p, e].filter(Boolean).join(', ')}.`,
+    time: 'Время',
+    professional: 'Врач',
+    address: 'Адрес',
+    contacts: 'Контакты',
+    cancel: 'Изменение или отмена',
+    defaultCancel: (p, e) =>
+      `Пожалуйста, сообщите об изменении или отмене не позднее чем за 24 часа: ${[p, e].filter(Boolean).join(', ')}.`,
     at: 'в',
     cancelledSubject: (c, d, t) => `${c}: приём ${d} в ${t} отменён`,
-    cancelledText: (n, d, t, p) => `Уважаемый(-ая) ${n}! К сожалению, клинике пришлось отменить ваш приём ${d} в ${t}. Чтобы подобрать новое время, позвоните ${p}.`,
+    cancelledText: (n, d, t, p) =>
+      `Уважаемый(-ая) ${n}! К сожалению, клинике пришлось отменить ваш приём ${d} в ${t}. Чтобы подобрать новое время, позвоните ${p}.`,
     reminderSubject: (c) => `${c}: напоминание`,
     reminderDefault: '{clinic}: напоминание – ваш приём {date} в {time}. Для изменения или отмены: {phone}.',
     optOutLine: (u) => `Отказаться от напоминаний: ${u}`,
@@ -80,5 +105,8 @@ export const wording: Record<Lang, Wording> = {
 
 /** Fills {placeholders}; unknown ones are left out rather than shown raw. */
 export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? '').replace(/\s{2,}/g, ' ').trim();
+  return template
+    .replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }

@@ -1,6 +1,6 @@
 import { supervisoryAuthorities } from '../../rules/supervisory-authorities';
 import type { LegalBasis, LocalizedText, NoticeLanguage, Purpose, Register } from '../register/register.model';
-import { localize, type Block, type ListItem, type NoticeDocument } from './notice.document';
+import { type Block, type ListItem, localize, type NoticeDocument } from './notice.document';
 import type { RightKey, Wording } from './notice.wording';
 import { en } from './notice.wording.en';
 import { et } from './notice.wording.et';
@@ -15,7 +15,16 @@ export interface NoticeOptions {
 }
 
 const andWord: Record<NoticeLanguage, string> = { et: 'ja', lv: 'un', en: 'and', ru: 'и' };
-const rightOrder: RightKey[] = ['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'withdrawal', 'automated'];
+const rightOrder: RightKey[] = [
+  'access',
+  'rectification',
+  'erasure',
+  'restriction',
+  'portability',
+  'objection',
+  'withdrawal',
+  'automated',
+];
 const basisOrder: LegalBasis[] = ['b', 'c', 'f', 'a', 'd', 'e'];
 
 /** Ends a register text with a full stop, so a fixed sentence can follow it. */
@@ -34,7 +43,8 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
   const recipients = byKey(reg.recipients);
   const controllers = byKey(reg.controllers);
   const names = reg.controllers.map((c) => c.name);
-  const joinedNames = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} ${andWord[lang]} ${names[names.length - 1]}`;
+  const joinedNames =
+    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} ${andWord[lang]} ${names[names.length - 1]}`;
 
   const title = reg.title ? t(reg.title) : w.title;
   blocks.push({ type: 'heading', level: 1, text: title });
@@ -46,7 +56,11 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
 
   h2(w.headings.controller);
   for (const c of reg.controllers) {
-    blocks.push({ type: 'paragraph', text: c.registryCode ? w.controllerLine(c.name, c.registryCode) : c.name, strong: true });
+    blocks.push({
+      type: 'paragraph',
+      text: c.registryCode ? w.controllerLine(c.name, c.registryCode) : c.name,
+      strong: true,
+    });
     list([
       ...(c.role ? [{ term: w.labels.role, text: t(c.role) }] : []),
       ...c.addresses.map((a) => ({ term: w.labels.address, text: w.address(a) })),
@@ -78,10 +92,12 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
 
   h2(w.headings.categories);
   p(w.categoriesIntro);
-  list(reg.categories.map((c) => ({
-    term: t(c.name),
-    text: [c.special ? `(${w.labels.specialMark})` : '', t(c.description)].filter(Boolean).join(' '),
-  })));
+  list(
+    reg.categories.map((c) => ({
+      term: t(c.name),
+      text: [c.special ? `(${w.labels.specialMark})` : '', t(c.description)].filter(Boolean).join(' '),
+    })),
+  );
 
   h2(w.headings.purposes);
   p(w.purposesIntro);
@@ -104,18 +120,27 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
     if (x.activities.length) items.push({ term: w.labels.activities, text: x.activities.map(t).join('; ') });
     items.push({ term: w.labels.categories, text: x.categories.map((k) => t(categories.get(k)!.name)).join(', ') });
     items.push({ term: w.labels.basis, text: x.legalBasis.map((l) => `${w.basisName[l]} (${w.cite6(l)})`).join('; ') });
-    if (x.specialCondition) items.push({ term: w.labels.special, text: `${w.specialName[x.specialCondition]} (${w.cite9(x.specialCondition)})` });
+    if (x.specialCondition)
+      items.push({
+        term: w.labels.special,
+        text: `${w.specialName[x.specialCondition]} (${w.cite9(x.specialCondition)})`,
+      });
     if (x.legalSource) items.push({ term: w.labels.legalSource, text: t(x.legalSource) });
-    if (x.legitimateInterest) items.push({ term: w.labels.interest, text: `${sentence(t(x.legitimateInterest))} ${w.objectionNote}` });
+    if (x.legitimateInterest)
+      items.push({ term: w.labels.interest, text: `${sentence(t(x.legitimateInterest))} ${w.objectionNote}` });
     if (x.consentText) items.push({ term: w.labels.consent, text: `${sentence(t(x.consentText))} ${w.consentNote}` });
-    if (x.recipients.length) items.push({ term: w.labels.recipients, text: x.recipients.map((k) => t(recipients.get(k)!.name)).join(', ') });
+    if (x.recipients.length)
+      items.push({ term: w.labels.recipients, text: x.recipients.map((k) => t(recipients.get(k)!.name)).join(', ') });
     list(items);
   }
 
   h2(w.headings.recipients);
   p(w.recipientsIntro);
   const recipientItem = (r: Register['recipients'][number]): ListItem => ({
-    term: t(r.name), text: [t(r.description), r.legalSource ? `${w.labels.legalSource}: ${t(r.legalSource)}` : ''].filter(Boolean).join(' '),
+    term: t(r.name),
+    text: [t(r.description), r.legalSource ? `${w.labels.legalSource}: ${t(r.legalSource)}` : '']
+      .filter(Boolean)
+      .join(' '),
   });
   const processors = reg.recipients.filter((r) => r.role === 'processor');
   const others = reg.recipients.filter((r) => r.role !== 'processor');
@@ -133,7 +158,12 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
   h2(w.headings.transfers);
   const transfers = reg.recipients.flatMap((r) => (r.transfer === 'none' ? [] : [{ r, tr: r.transfer }]));
   if (transfers.length === 0) p(w.transfersNone);
-  else list(transfers.map(({ r, tr }) => ({ text: `${w.transfer(t(r.name), tr.country, tr.safeguard)} ${t(tr.details)}`.trim() })));
+  else
+    list(
+      transfers.map(({ r, tr }) => ({
+        text: `${w.transfer(t(r.name), tr.country, tr.safeguard)} ${t(tr.details)}`.trim(),
+      })),
+    );
 
   h2(w.headings.retention);
   p(w.retentionIntro);
@@ -158,10 +188,12 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
 
   h2(w.headings.exercise);
   p(w.exerciseIntro);
-  list(reg.requestChannels.map((c) => {
-    const addr = c.address ? w.address(c.address) : c.email ?? '';
-    return { text: [w.channel(c, addr), t(c.label)].filter(Boolean).join(' – ') };
-  }));
+  list(
+    reg.requestChannels.map((c) => {
+      const addr = c.address ? w.address(c.address) : (c.email ?? '');
+      return { text: [w.channel(c, addr), t(c.label)].filter(Boolean).join(' – ') };
+    }),
+  );
   p(w.identity);
 
   h2(w.headings.answer);

@@ -7,7 +7,12 @@ export function renderMarkdown(doc: NoticeDocument): string {
   for (const b of doc.blocks) {
     if (b.type === 'heading') out.push(`${'#'.repeat(b.level)} ${esc(b.text)}`);
     else if (b.type === 'paragraph') out.push(b.strong ? `**${esc(b.text)}**` : esc(b.text));
-    else if (b.type === 'list') out.push(b.items.map((i) => `- ${i.term ? `**${esc(i.term)}**${i.text ? `: ${esc(i.text)}` : ''}` : esc(i.text)}`).join('\n'));
+    else if (b.type === 'list')
+      out.push(
+        b.items
+          .map((i) => `- ${i.term ? `**${esc(i.term)}**${i.text ? `: ${esc(i.text)}` : ''}` : esc(i.text)}`)
+          .join('\n'),
+      );
     else {
       const row = (cells: string[]) => `| ${cells.map((c) => esc(c) || ' ').join(' | ')} |`;
       out.push([row(b.head), `|${b.head.map(() => '---').join('|')}|`, ...b.rows.map(row)].join('\n'));
@@ -43,9 +48,10 @@ export interface PageLinks {
 
 /** A complete page, readable without any script or external style. */
 export function renderHtml(doc: NoticeDocument, links: PageLinks = {}): string {
-  const nav = links.languages || links.pdf
-    ? `<nav>${(links.languages ?? []).map((l) => (l.lang === doc.lang ? `<strong>${htmlEscape(l.label)}</strong>` : `<a href="${htmlEscape(l.href)}" hreflang="${l.lang}" lang="${l.lang}">${htmlEscape(l.label)}</a>`)).join(' · ')}${links.pdf ? ` · <a href="${htmlEscape(links.pdf)}">PDF</a>` : ''}</nav>\n`
-    : '';
+  const nav =
+    links.languages || links.pdf
+      ? `<nav>${(links.languages ?? []).map((l) => (l.lang === doc.lang ? `<strong>${htmlEscape(l.label)}</strong>` : `<a href="${htmlEscape(l.href)}" hreflang="${l.lang}" lang="${l.lang}">${htmlEscape(l.label)}</a>`)).join(' · ')}${links.pdf ? ` · <a href="${htmlEscape(links.pdf)}">PDF</a>` : ''}</nav>\n`
+      : '';
   return `<!doctype html>
 <html lang="${doc.lang}">
 <head>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseRegister } from '../register/register.import';
-import { noticeLanguages, type LegalBasis, type NoticeLanguage, type Register } from '../register/register.model';
+import { type LegalBasis, type NoticeLanguage, noticeLanguages, type Register } from '../register/register.model';
 import { buildNotice } from './notice.build';
 import { renderMarkdown } from './notice.render';
 
@@ -20,43 +20,106 @@ interface SeedFacts {
   literals: string[];
 }
 
-const years = (n: number, lvForm = 'gadus', ruForm = 'лет'): Words => ({ et: `${n} aastat`, lv: `${n} ${lvForm}`, en: `${n} years`, ru: `${n} ${ruForm}` });
+const years = (n: number, lvForm = 'gadus', ruForm = 'лет'): Words => ({
+  et: `${n} aastat`,
+  lv: `${n} ${lvForm}`,
+  en: `${n} years`,
+  ru: `${n} ${ruForm}`,
+});
 
 const seeds: SeedFacts[] = [
   {
     preset: 'kliinik32',
     purposes: [
-      { key: 'care', bases: ['b', 'c'], special: 'h' }, { key: 'booking', bases: ['b'] }, { key: 'contract_notices', bases: ['b'] },
-      { key: 'financing', bases: ['b'] }, { key: 'offers', bases: ['f'] }, { key: 'quality', bases: ['f'] }, { key: 'development', bases: ['f'] },
-      { key: 'claims', bases: ['c', 'f'] }, { key: 'teaching', bases: ['f'] }, { key: 'trainings', bases: ['a'] }, { key: 'recruitment', bases: ['b'] },
-      { key: 'cookies', bases: ['a'] }, { key: 'cctv', bases: ['f'] },
+      { key: 'care', bases: ['b', 'c'], special: 'h' },
+      { key: 'booking', bases: ['b'] },
+      { key: 'contract_notices', bases: ['b'] },
+      { key: 'financing', bases: ['b'] },
+      { key: 'offers', bases: ['f'] },
+      { key: 'quality', bases: ['f'] },
+      { key: 'development', bases: ['f'] },
+      { key: 'claims', bases: ['c', 'f'] },
+      { key: 'teaching', bases: ['f'] },
+      { key: 'trainings', bases: ['a'] },
+      { key: 'recruitment', bases: ['b'] },
+      { key: 'cookies', bases: ['a'] },
+      { key: 'cctv', bases: ['f'] },
     ],
-    recipients: ['lab', 'credit', 'insurers', 'authorities', 'it', 'software', 'accounting', 'lawyers', 'collectors', 'ehealth', 'partners', 'event_services', 'dental_association'],
+    recipients: [
+      'lab',
+      'credit',
+      'insurers',
+      'authorities',
+      'it',
+      'software',
+      'accounting',
+      'lawyers',
+      'collectors',
+      'ehealth',
+      'partners',
+      'event_services',
+      'dental_association',
+    ],
     retention: [{ category: 'video', period: { et: '30 päeva', lv: '30 dienas', en: '30 days', ru: '30 дней' } }],
     literals: ['Kliinik 32 OÜ', 'Kliinik 32 Labor OÜ', 'Kliinik 32 3D OÜ', 'andmekaitse@kliinik32.ee'],
   },
   {
     preset: 'sensus',
     purposes: [
-      { key: 'serving', bases: ['b'] }, { key: 'billing', bases: ['b'] }, { key: 'data_admin', bases: ['b'] }, { key: 'care', bases: ['b', 'c'], special: 'h' },
-      { key: 'identification', bases: ['f'] }, { key: 'booking', bases: ['f'] }, { key: 'contract_conclusion', bases: ['f'] },
-      { key: 'contract_notices', bases: ['f'] }, { key: 'satisfaction', bases: ['f'] }, { key: 'authorities', bases: ['c'] },
+      { key: 'serving', bases: ['b'] },
+      { key: 'billing', bases: ['b'] },
+      { key: 'data_admin', bases: ['b'] },
+      { key: 'care', bases: ['b', 'c'], special: 'h' },
+      { key: 'identification', bases: ['f'] },
+      { key: 'booking', bases: ['f'] },
+      { key: 'contract_conclusion', bases: ['f'] },
+      { key: 'contract_notices', bases: ['f'] },
+      { key: 'satisfaction', bases: ['f'] },
+      { key: 'authorities', bases: ['c'] },
     ],
-    recipients: ['representative', 'other_controller', 'tis', 'website', 'mail_server', 'information_system', 'partners', 'fund', 'interior', 'courts', 'police', 'kapo', 'other_authorities'],
+    recipients: [
+      'representative',
+      'other_controller',
+      'tis',
+      'website',
+      'mail_server',
+      'information_system',
+      'partners',
+      'fund',
+      'interior',
+      'courts',
+      'police',
+      'kapo',
+      'other_authorities',
+    ],
     retention: [
       { category: 'health_history', period: years(30) },
       { category: 'invoice_amount', period: years(7) },
       { category: 'logs', period: years(5) },
-      { category: 'inquiries', period: { et: 'kuni eesmärgi saavutamiseni', lv: 'līdz nolūka sasniegšanai', en: 'until the purpose is achieved', ru: 'до достижения цели' } },
+      {
+        category: 'inquiries',
+        period: {
+          et: 'kuni eesmärgi saavutamiseni',
+          lv: 'līdz nolūka sasniegšanai',
+          en: 'until the purpose is achieved',
+          ru: 'до достижения цели',
+        },
+      },
     ],
     literals: ['Sensus etc OÜ', 'A. Lauteri 5', 'Lai 15a', 'Keskväljak 8', 'sensus@sensus.ee', 'Katri-Evelin Kalaus'],
   },
   {
     preset: 'parodontalia',
     purposes: [
-      { key: 'care', bases: ['b', 'c'], special: 'h' }, { key: 'instalments', bases: ['c', 'b'] }, { key: 'surveys', bases: ['a'] },
-      { key: 'queue', bases: ['c'] }, { key: 'reminders', bases: ['a'] }, { key: 'benefits', bases: ['c'] }, { key: 'record_copies', bases: ['c'] },
-      { key: 'complaints', bases: ['c'] }, { key: 'debts', bases: ['f'] },
+      { key: 'care', bases: ['b', 'c'], special: 'h' },
+      { key: 'instalments', bases: ['c', 'b'] },
+      { key: 'surveys', bases: ['a'] },
+      { key: 'queue', bases: ['c'] },
+      { key: 'reminders', bases: ['a'] },
+      { key: 'benefits', bases: ['c'] },
+      { key: 'record_copies', bases: ['c'] },
+      { key: 'complaints', bases: ['c'] },
+      { key: 'debts', bases: ['f'] },
     ],
     recipients: ['instalment_partners', 'collectors', 'authorities', 'ehealth', 'fund', 'providers', 'labs'],
     retention: [{ category: 'health', period: years(110) }],
@@ -104,7 +167,8 @@ for (const seed of seeds) {
         for (const f of seed.purposes) {
           const p = reg.purposes.find((x) => x.key === f.key)!;
           const section = purposeSection(md, textIn(p.name, lang));
-          for (const b of f.bases) assert.ok(section.includes(cite[lang](b)), `${f.key}: ${cite[lang](b)} missing in ${lang}`);
+          for (const b of f.bases)
+            assert.ok(section.includes(cite[lang](b)), `${f.key}: ${cite[lang](b)} missing in ${lang}`);
         }
         for (const key of seed.recipients) {
           const r = reg.recipients.find((x) => x.key === key);
@@ -113,7 +177,10 @@ for (const seed of seeds) {
         }
         const table = md.slice(md.indexOf('\n|'));
         for (const rule of seed.retention) {
-          assert.ok(reg.retention.some((r) => r.category === rule.category), `retention of ${rule.category} missing`);
+          assert.ok(
+            reg.retention.some((r) => r.category === rule.category),
+            `retention of ${rule.category} missing`,
+          );
           assert.ok(table.includes(rule.period[lang]), `retention "${rule.period[lang]}" missing in ${lang}`);
         }
         for (const literal of seed.literals) assert.ok(md.includes(literal), `"${literal}" missing in ${lang}`);

@@ -5,18 +5,54 @@ import { parseRegister } from '../register/register.import';
 import { noticeLanguages, type Register } from '../register/register.model';
 import { buildNotice } from './notice.build';
 import { localize } from './notice.document';
-import { renderHtml, renderMarkdown } from './notice.render';
 import { renderPdf } from './notice.pdf';
+import { renderHtml, renderMarkdown } from './notice.render';
 
 const demo = () => parseRegister(readFileSync('presets/demo.yaml', 'utf8'));
 
 describe('privacy notice', () => {
   it('names every right and how to use it, the answer time and the authority, in all four languages', () => {
     const expected = {
-      et: ['Õigus tutvuda andmetega', 'Õigus andmete ülekandmisele', 'Õigus esitada vastuväide', 'Õigus nõusolek tagasi võtta', 'ühe kuu jooksul', 'kahe kuu võrra', 'digitaalselt allkirjastatult', 'Andmekaitse Inspektsioon'],
-      lv: ['Piekļuves tiesības', 'Tiesības uz datu pārnesamību', 'Tiesības iebilst', 'Tiesības atsaukt piekrišanu', 'viena mēneša laikā', 'par diviem mēnešiem', 'drošu elektronisko parakstu', 'Igaunijas Datu aizsardzības inspekcija'],
-      en: ['Right of access', 'Right to data portability', 'Right to object', 'Right to withdraw consent', 'within one month', 'two further months', 'digitally signed', 'Estonian Data Protection Inspectorate'],
-      ru: ['Право на доступ', 'Право на переносимость данных', 'Право на возражение', 'Право отозвать согласие', 'одного месяца', 'ещё на два месяца', 'цифровой подписью', 'Инспекция по защите данных Эстонии'],
+      et: [
+        'Õigus tutvuda andmetega',
+        'Õigus andmete ülekandmisele',
+        'Õigus esitada vastuväide',
+        'Õigus nõusolek tagasi võtta',
+        'ühe kuu jooksul',
+        'kahe kuu võrra',
+        'digitaalselt allkirjastatult',
+        'Andmekaitse Inspektsioon',
+      ],
+      lv: [
+        'Piekļuves tiesības',
+        'Tiesības uz datu pārnesamību',
+        'Tiesības iebilst',
+        'Tiesības atsaukt piekrišanu',
+        'viena mēneša laikā',
+        'par diviem mēnešiem',
+        'drošu elektronisko parakstu',
+        'Igaunijas Datu aizsardzības inspekcija',
+      ],
+      en: [
+        'Right of access',
+        'Right to data portability',
+        'Right to object',
+        'Right to withdraw consent',
+        'within one month',
+        'two further months',
+        'digitally signed',
+        'Estonian Data Protection Inspectorate',
+      ],
+      ru: [
+        'Право на доступ',
+        'Право на переносимость данных',
+        'Право на возражение',
+        'Право отозвать согласие',
+        'одного месяца',
+        'ещё на два месяца',
+        'цифровой подписью',
+        'Инспекция по защите данных Эстонии',
+      ],
     };
     for (const lang of noticeLanguages) {
       const md = renderMarkdown(buildNotice(demo(), lang));
@@ -32,7 +68,10 @@ describe('privacy notice', () => {
     const reg: Register = { ...demo(), country: 'LV' };
     for (const lang of noticeLanguages) {
       const md = renderMarkdown(buildNotice(reg, lang));
-      assert.ok(md.includes('Elijas iela 17') && md.includes('pasts@dvi.gov.lv') && md.includes('Datu valsts inspekcija'), lang);
+      assert.ok(
+        md.includes('Elijas iela 17') && md.includes('pasts@dvi.gov.lv') && md.includes('Datu valsts inspekcija'),
+        lang,
+      );
       assert.ok(!md.includes('info@aki.ee'));
     }
   });
@@ -46,7 +85,11 @@ describe('privacy notice', () => {
     const reg = demo();
     reg.purposes[0]!.name = { et: 'tervishoiuteenuse osutamine' };
     assert.ok(renderMarkdown(buildNotice(reg, 'lv')).includes('**\\[igauņu valodā\\] tervishoiuteenuse osutamine**'));
-    assert.ok(renderMarkdown(buildNotice(reg, 'ru')).includes('[на эстонском языке] tervishoiuteenuse osutamine'.replace(/[[\]]/g, '\\$&')));
+    assert.ok(
+      renderMarkdown(buildNotice(reg, 'ru')).includes(
+        '[на эстонском языке] tervishoiuteenuse osutamine'.replace(/[[\]]/g, '\\$&'),
+      ),
+    );
   });
 
   it('escapes register text in HTML and Markdown', () => {
@@ -61,8 +104,16 @@ describe('privacy notice', () => {
   it('shows the version of a published notice', () => {
     const md = renderMarkdown(buildNotice(demo(), 'et', { version: { number: 3, publishedAt: '2026-11-20' } }));
     assert.ok(md.includes('Versioon 3, avaldatud 20.11.2026.'));
-    assert.ok(renderMarkdown(buildNotice(demo(), 'en', { version: { number: 3, publishedAt: '2026-11-20' } })).includes('Version 3, published 20 November 2026.'));
-    assert.ok(renderMarkdown(buildNotice(demo(), 'lv', { version: { number: 3, publishedAt: '2026-11-20' } })).includes('3. versija, publicēta 20.11.2026.\n'));
+    assert.ok(
+      renderMarkdown(buildNotice(demo(), 'en', { version: { number: 3, publishedAt: '2026-11-20' } })).includes(
+        'Version 3, published 20 November 2026.',
+      ),
+    );
+    assert.ok(
+      renderMarkdown(buildNotice(demo(), 'lv', { version: { number: 3, publishedAt: '2026-11-20' } })).includes(
+        '3. versija, publicēta 20.11.2026.\n',
+      ),
+    );
   });
 
   it('renders a PDF in every language', async () => {

@@ -1,8 +1,22 @@
-import type { LegalBasis, NoticeLanguage, Register, RetentionPeriod, SpecialCondition } from '../register/register.model';
-import { retentionStarts } from '../register/register.model';
 import type { SupervisoryAuthority } from '../../rules/supervisory-authorities';
+import type {
+  LegalBasis,
+  NoticeLanguage,
+  Register,
+  RetentionPeriod,
+  retentionStarts,
+  SpecialCondition,
+} from '../register/register.model';
 
-export type RightKey = 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'withdrawal' | 'automated';
+export type RightKey =
+  | 'access'
+  | 'rectification'
+  | 'erasure'
+  | 'restriction'
+  | 'portability'
+  | 'objection'
+  | 'withdrawal'
+  | 'automated';
 export type RetentionStart = (typeof retentionStarts)[number];
 export type EndAction = 'delete' | 'anonymise' | 'archive';
 type Channel = Register['requestChannels'][number];
@@ -24,16 +38,45 @@ export interface Wording {
   updated(date: string): string;
   version(n: number, date: string): string;
   headings: {
-    controller: string; contact: string; subjects: string; sources: string; categories: string; purposes: string;
-    recipients: string; processors: string; thirdParties: string; transfers: string; retention: string;
-    security: string; rights: string; exercise: string; answer: string; complaints: string; changes: string;
+    controller: string;
+    contact: string;
+    subjects: string;
+    sources: string;
+    categories: string;
+    purposes: string;
+    recipients: string;
+    processors: string;
+    thirdParties: string;
+    transfers: string;
+    retention: string;
+    security: string;
+    rights: string;
+    exercise: string;
+    answer: string;
+    complaints: string;
+    changes: string;
   };
   intro(controllers: string, plural: boolean): string;
   controllerLine(name: string, registryCode: string): string;
   labels: {
-    address: string; email: string; phone: string; website: string; board: string; role: string;
-    activities: string; categories: string; basis: string; special: string; interest: string; consent: string;
-    legalSource: string; recipients: string; controllers: string; subjects: string; sources: string; specialMark: string;
+    address: string;
+    email: string;
+    phone: string;
+    website: string;
+    board: string;
+    role: string;
+    activities: string;
+    categories: string;
+    basis: string;
+    special: string;
+    interest: string;
+    consent: string;
+    legalSource: string;
+    recipients: string;
+    controllers: string;
+    subjects: string;
+    sources: string;
+    specialMark: string;
   };
   joint(arrangement: string): string;
   dpoIntro: string;

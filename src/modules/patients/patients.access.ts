@@ -1,4 +1,4 @@
-import { actingRole, type AccessContext } from '../../platform/access';
+import { type AccessContext, actingRole } from '../../platform/access';
 import type { DbOrTx } from '../../platform/db';
 import { AppError, ForbiddenError, ReasonRequiredError } from '../../platform/errors';
 import type { PatientsRepository } from './patients.repository';
@@ -22,7 +22,12 @@ export interface Grant {
 export function createPatientAccessPolicy(deps: { repo: PatientsRepository }) {
   const { repo } = deps;
 
-  async function decide(tx: DbOrTx, ctx: AccessContext, patientId: string, scope: PatientScope): Promise<Grant | AppError> {
+  async function decide(
+    tx: DbOrTx,
+    ctx: AccessContext,
+    patientId: string,
+    scope: PatientScope,
+  ): Promise<Grant | AppError> {
     if (!ctx.user) return new ForbiddenError('no user');
     const doctor = ctx.user.roles.includes('doctor');
     const assigned = doctor && (await repo.isAssigned(tx, ctx.clinicId, patientId, ctx.user.id));
@@ -33,7 +38,9 @@ export function createPatientAccessPolicy(deps: { repo: PatientsRepository }) {
     }
     if (doctor) {
       if (ctx.reason) return { role: 'doctor', breakGlass: true, reason: ctx.reason, health: true };
-      return new ReasonRequiredError('you do not treat this patient: state a reason to open the record (it will be flagged)');
+      return new ReasonRequiredError(
+        'you do not treat this patient: state a reason to open the record (it will be flagged)',
+      );
     }
     return new ForbiddenError('your role does not give access to health data');
   }
@@ -42,11 +49,22 @@ export function createPatientAccessPolicy(deps: { repo: PatientsRepository }) {
    * Grants access or throws a refusal. Run the caller's work in `audit.transaction` so the refusal
    * is recorded after the rollback.
    */
-  async function authorize(tx: DbOrTx, ctx: AccessContext, patientId: string, scope: PatientScope, action: string): Promise<Grant> {
+  async function authorize(
+    tx: DbOrTx,
+    ctx: AccessContext,
+    patientId: string,
+    scope: PatientScope,
+    action: string,
+  ): Promise<Grant> {
     const result = await decide(tx, ctx, patientId, scope);
     if (result instanceof AppError) {
       result.refusal = {
-        action, entityType: 'patient', entityId: patientId, patientRef: patientId, purpose: 'care', reason: ctx.reason ?? null,
+        action,
+        entityType: 'patient',
+        entityId: patientId,
+        patientRef: patientId,
+        purpose: 'care',
+        reason: ctx.reason ?? null,
         details: { scope, refused: result.message },
       };
       throw result;
@@ -59,7 +77,9 @@ export function createPatientAccessPolicy(deps: { repo: PatientsRepository }) {
     const role = actingRole(ctx, ['receptionist', 'admin', 'accountant', 'dpo']);
     if (role) return { role, breakGlass: false };
     if (ctx.user?.roles.includes('doctor')) {
-      return ctx.reason ? { role: 'doctor', breakGlass: true } : { role: 'doctor', assignedTo: ctx.user.id, breakGlass: false };
+      return ctx.reason
+        ? { role: 'doctor', breakGlass: true }
+        : { role: 'doctor', assignedTo: ctx.user.id, breakGlass: false };
     }
     throw new ForbiddenError('your role cannot search patients');
   }

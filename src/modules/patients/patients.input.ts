@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import { ValidationError } from '../../platform/errors';
 import { checkIdCode } from '../../rules/id-codes';
@@ -70,7 +70,11 @@ export const representativeInput = z.strictObject({
   identity: identityInput,
   mobile: z.string().trim().max(30).optional().nullable(),
   email: z.email({ message: 'not a valid e-mail address' }).optional().nullable(),
-  basis: z.string().trim().min(3, 'state the basis of the authority (e.g. birth certificate, court ruling, power of attorney)').max(500),
+  basis: z
+    .string()
+    .trim()
+    .min(3, 'state the basis of the authority (e.g. birth certificate, court ruling, power of attorney)')
+    .max(500),
   authorityFrom: isoDate,
   authorityUntil: isoDate,
 });
@@ -101,7 +105,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefi
 /** A mobile number in E.164; numbers without a country prefix are read in the clinic's country. */
 export function normalizeMobile(raw: string, defaultCountry: 'EE' | 'LV', field = 'mobile'): string {
   const parsed = parsePhoneNumberFromString(raw, defaultCountry as CountryCode);
-  if (!parsed || !parsed.isValid()) throw new ValidationError(field, 'not a valid phone number');
+  if (!parsed?.isValid()) throw new ValidationError(field, 'not a valid phone number');
   return parsed.number;
 }
 
@@ -120,9 +124,14 @@ export interface ResolvedIdentity {
 export function resolveIdentity(identity: IdentityInput, field = 'identity'): ResolvedIdentity {
   if (identity.kind === 'document') {
     return {
-      idCountry: null, idCode: null, idWarning: null, documentType: identity.documentType,
-      documentNumber: identity.documentNumber, documentCountry: identity.documentCountry,
-      birthDate: identity.birthDate, sex: identity.sex ?? null,
+      idCountry: null,
+      idCode: null,
+      idWarning: null,
+      documentType: identity.documentType,
+      documentNumber: identity.documentNumber,
+      documentCountry: identity.documentCountry,
+      birthDate: identity.birthDate,
+      sex: identity.sex ?? null,
     };
   }
   const r = checkIdCode(identity.code, identity.country);
@@ -130,8 +139,14 @@ export function resolveIdentity(identity: IdentityInput, field = 'identity'): Re
   const birthDate = r.birthDate ?? identity.birthDate;
   if (!birthDate) throw new ValidationError(`${field}.birthDate`, 'this code carries no birth date: enter it');
   return {
-    idCountry: r.country, idCode: r.normalized, idWarning: r.warning ?? null, documentType: null,
-    documentNumber: null, documentCountry: null, birthDate, sex: r.sex,
+    idCountry: r.country,
+    idCode: r.normalized,
+    idWarning: r.warning ?? null,
+    documentType: null,
+    documentNumber: null,
+    documentCountry: null,
+    birthDate,
+    sex: r.sex,
   };
 }
 

@@ -1,6 +1,12 @@
-import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
-import { careAssignments, patientBillPayers, patientRepresentatives, patients, patientVersions } from './patients.schema';
+import {
+  careAssignments,
+  patientBillPayers,
+  patientRepresentatives,
+  patients,
+  patientVersions,
+} from './patients.schema';
 
 export type PatientRow = typeof patients.$inferSelect;
 export type PatientInsert = typeof patients.$inferInsert;
@@ -27,17 +33,27 @@ export function createPatientsRepository() {
     },
 
     async find(db: DbOrTx, clinicId: string, id: string): Promise<PatientRow | undefined> {
-      const [row] = await db.select().from(patients).where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)));
+      const [row] = await db
+        .select()
+        .from(patients)
+        .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)));
       return row;
     },
 
     async findForUpdate(db: DbOrTx, clinicId: string, id: string): Promise<PatientRow | undefined> {
-      const [row] = await db.select().from(patients).where(and(eq(patients.clinicId, clinicId), eq(patients.id, id))).for('update');
+      const [row] = await db
+        .select()
+        .from(patients)
+        .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)))
+        .for('update');
       return row;
     },
 
     async update(db: DbOrTx, clinicId: string, id: string, set: Partial<PatientInsert>) {
-      await db.update(patients).set(set).where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)));
+      await db
+        .update(patients)
+        .set(set)
+        .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)));
     },
 
     async search(db: DbOrTx, f: SearchFilter): Promise<PatientRow[]> {
@@ -67,7 +83,14 @@ export function createPatientsRepository() {
       const rows = await db
         .select({ p: careAssignments.patientId })
         .from(careAssignments)
-        .where(and(eq(careAssignments.clinicId, clinicId), eq(careAssignments.patientId, patientId), eq(careAssignments.staffUserId, staffUserId), isNull(careAssignments.until)));
+        .where(
+          and(
+            eq(careAssignments.clinicId, clinicId),
+            eq(careAssignments.patientId, patientId),
+            eq(careAssignments.staffUserId, staffUserId),
+            isNull(careAssignments.until),
+          ),
+        );
       return rows.length > 0;
     },
 
@@ -75,21 +98,36 @@ export function createPatientsRepository() {
       await db
         .insert(careAssignments)
         .values({ clinicId, patientId, staffUserId, since })
-        .onConflictDoUpdate({ target: [careAssignments.clinicId, careAssignments.patientId, careAssignments.staffUserId], set: { until: null } });
+        .onConflictDoUpdate({
+          target: [careAssignments.clinicId, careAssignments.patientId, careAssignments.staffUserId],
+          set: { until: null },
+        });
     },
 
     async unassign(db: DbOrTx, clinicId: string, patientId: string, staffUserId: string, until: Date) {
       await db
         .update(careAssignments)
         .set({ until })
-        .where(and(eq(careAssignments.clinicId, clinicId), eq(careAssignments.patientId, patientId), eq(careAssignments.staffUserId, staffUserId)));
+        .where(
+          and(
+            eq(careAssignments.clinicId, clinicId),
+            eq(careAssignments.patientId, patientId),
+            eq(careAssignments.staffUserId, staffUserId),
+          ),
+        );
     },
 
     async careTeam(db: DbOrTx, clinicId: string, patientId: string) {
       return db
         .select()
         .from(careAssignments)
-        .where(and(eq(careAssignments.clinicId, clinicId), eq(careAssignments.patientId, patientId), isNull(careAssignments.until)));
+        .where(
+          and(
+            eq(careAssignments.clinicId, clinicId),
+            eq(careAssignments.patientId, patientId),
+            isNull(careAssignments.until),
+          ),
+        );
     },
 
     async insertVersion(db: DbOrTx, row: typeof patientVersions.$inferInsert) {
@@ -113,7 +151,9 @@ export function createPatientsRepository() {
       return db
         .select()
         .from(patientRepresentatives)
-        .where(and(eq(patientRepresentatives.clinicId, clinicId), inArray(patientRepresentatives.patientId, patientIds)))
+        .where(
+          and(eq(patientRepresentatives.clinicId, clinicId), inArray(patientRepresentatives.patientId, patientIds)),
+        )
         .orderBy(asc(patientRepresentatives.createdAt));
     },
 
@@ -121,7 +161,14 @@ export function createPatientsRepository() {
       const r = await db
         .update(patientRepresentatives)
         .set({ endedAt: at })
-        .where(and(eq(patientRepresentatives.clinicId, clinicId), eq(patientRepresentatives.patientId, patientId), eq(patientRepresentatives.id, id), isNull(patientRepresentatives.endedAt)))
+        .where(
+          and(
+            eq(patientRepresentatives.clinicId, clinicId),
+            eq(patientRepresentatives.patientId, patientId),
+            eq(patientRepresentatives.id, id),
+            isNull(patientRepresentatives.endedAt),
+          ),
+        )
         .returning({ id: patientRepresentatives.id });
       return r.length > 0;
     },
@@ -142,7 +189,14 @@ export function createPatientsRepository() {
       const r = await db
         .update(patientBillPayers)
         .set({ endedAt: at })
-        .where(and(eq(patientBillPayers.clinicId, clinicId), eq(patientBillPayers.patientId, patientId), eq(patientBillPayers.id, id), isNull(patientBillPayers.endedAt)))
+        .where(
+          and(
+            eq(patientBillPayers.clinicId, clinicId),
+            eq(patientBillPayers.patientId, patientId),
+            eq(patientBillPayers.id, id),
+            isNull(patientBillPayers.endedAt),
+          ),
+        )
         .returning({ id: patientBillPayers.id });
       return r.length > 0;
     },
@@ -153,13 +207,39 @@ export function createPatientsRepository() {
      */
     async insertMany(db: DbOrTx, rows: PatientInsert[]) {
       if (rows.length === 0) return;
-      const cols = ['clinicId', 'id', 'firstName', 'lastName', 'firstNameNorm', 'lastNameNorm', 'idCountry', 'idCodeEnc', 'idCodeHash', 'birthDate', 'sex', 'mobile', 'email', 'preferredLanguage', 'insuranceEnc', 'createdAt', 'updatedAt'] as const;
-      const types: Partial<Record<(typeof cols)[number], string>> = { clinicId: 'uuid', id: 'uuid', birthDate: 'date', createdAt: 'timestamptz', updatedAt: 'timestamptz' };
+      const cols = [
+        'clinicId',
+        'id',
+        'firstName',
+        'lastName',
+        'firstNameNorm',
+        'lastNameNorm',
+        'idCountry',
+        'idCodeEnc',
+        'idCodeHash',
+        'birthDate',
+        'sex',
+        'mobile',
+        'email',
+        'preferredLanguage',
+        'insuranceEnc',
+        'createdAt',
+        'updatedAt',
+      ] as const;
+      const types: Partial<Record<(typeof cols)[number], string>> = {
+        clinicId: 'uuid',
+        id: 'uuid',
+        birthDate: 'date',
+        createdAt: 'timestamptz',
+        updatedAt: 'timestamptz',
+      };
       const columns = getTableColumns(patients);
       const names = cols.map((c) => columns[c].name);
       const record = sql.raw(cols.map((c, i) => `${names[i]} ${types[c] ?? 'text'}`).join(', '));
       const json = JSON.stringify(rows.map((r) => Object.fromEntries(cols.map((c, i) => [names[i], r[c] ?? null]))));
-      await db.execute(sql`insert into ${patients} (${sql.raw(names.join(', '))}) select * from json_to_recordset(${json}::json) as x(${record})`);
+      await db.execute(
+        sql`insert into ${patients} (${sql.raw(names.join(', '))}) select * from json_to_recordset(${json}::json) as x(${record})`,
+      );
     },
   };
 }

@@ -1,7 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { clinics } from '../clinics/clinics.schema';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { classify } from '../../platform/data-categories';
+import { clinics } from '../clinics/clinics.schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -12,7 +23,9 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 export const patients = pgTable(
   'patients',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: uuid('id').notNull(),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
@@ -40,7 +53,9 @@ export const patients = pgTable(
     workplace: text('workplace'),
     healthNotesEnc: text('health_notes_enc'),
     processingRestricted: boolean('processing_restricted').notNull().default(false),
-    status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'archived'] })
+      .notNull()
+      .default('active'),
     archivedAt: ts('archived_at'),
     archiveReason: text('archive_reason'),
     version: integer('version').notNull().default(1),
@@ -61,7 +76,9 @@ export const patients = pgTable(
 export const patientVersions = pgTable(
   'patient_versions',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: uuid('id').notNull(),
     patientId: uuid('patient_id').notNull(),
     version: integer('version').notNull(),
@@ -71,14 +88,19 @@ export const patientVersions = pgTable(
     previousEnc: text('previous_enc').notNull(),
     reason: text('reason'),
   },
-  (t) => [primaryKey({ columns: [t.clinicId, t.id] }), index('patient_versions_patient_idx').on(t.clinicId, t.patientId, t.version)],
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    index('patient_versions_patient_idx').on(t.clinicId, t.patientId, t.version),
+  ],
 );
 
 /** A parent of a minor, a guardian or an authorised person, with the basis and period of their authority. */
 export const patientRepresentatives = pgTable(
   'patient_representatives',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: uuid('id').notNull(),
     patientId: uuid('patient_id').notNull(),
     kind: text('kind', { enum: ['parent', 'guardian', 'authorised_person'] }).notNull(),
@@ -99,17 +121,24 @@ export const patientRepresentatives = pgTable(
     endedAt: ts('ended_at'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.clinicId, t.id] }), index('patient_representatives_patient_idx').on(t.clinicId, t.patientId)],
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    index('patient_representatives_patient_idx').on(t.clinicId, t.patientId),
+  ],
 );
 
 /** Who pays a patient's bills besides the patient: employer, victim support, the fund, a municipality. */
 export const patientBillPayers = pgTable(
   'patient_bill_payers',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: uuid('id').notNull(),
     patientId: uuid('patient_id').notNull(),
-    kind: text('kind', { enum: ['employer', 'victim_support', 'health_insurance_fund', 'municipality', 'other'] }).notNull(),
+    kind: text('kind', {
+      enum: ['employer', 'victim_support', 'health_insurance_fund', 'municipality', 'other'],
+    }).notNull(),
     name: text('name').notNull(),
     registryCode: text('registry_code'),
     email: text('email'),
@@ -121,14 +150,19 @@ export const patientBillPayers = pgTable(
     endedAt: ts('ended_at'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.clinicId, t.id] }), index('patient_bill_payers_patient_idx').on(t.clinicId, t.patientId)],
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    index('patient_bill_payers_patient_idx').on(t.clinicId, t.patientId),
+  ],
 );
 
 /** Which professional treats or is assigned to which patient: the doctor's need-to-know. */
 export const careAssignments = pgTable(
   'care_assignments',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     patientId: uuid('patient_id').notNull(),
     staffUserId: uuid('staff_user_id').notNull(),
     since: ts('since').notNull(),
@@ -141,31 +175,93 @@ export const careAssignments = pgTable(
 );
 
 export const patientsColumns = classify(patients, {
-  clinicId: null, id: null, firstName: 'name', lastName: 'name', firstNameNorm: 'name', lastNameNorm: 'name',
-  idCountry: 'national_id', idCodeEnc: 'national_id', idCodeHash: 'national_id', idWarning: 'national_id',
-  documentType: 'identity_document', documentNumberEnc: 'identity_document', documentCountry: 'identity_document',
-  birthDate: 'demographic', sex: 'demographic', mobile: 'contact', email: 'contact', addressStreet: 'contact',
-  addressCity: 'contact', addressPostalCode: 'contact', addressCountry: 'contact', preferredLanguage: 'demographic',
-  insuranceEnc: 'health_insurance', occupation: 'employment', workplace: 'employment', healthNotesEnc: 'health',
-  processingRestricted: 'consent', status: null, archivedAt: null, archiveReason: null, version: null,
-  createdAt: null, updatedAt: null,
+  clinicId: null,
+  id: null,
+  firstName: 'name',
+  lastName: 'name',
+  firstNameNorm: 'name',
+  lastNameNorm: 'name',
+  idCountry: 'national_id',
+  idCodeEnc: 'national_id',
+  idCodeHash: 'national_id',
+  idWarning: 'national_id',
+  documentType: 'identity_document',
+  documentNumberEnc: 'identity_document',
+  documentCountry: 'identity_document',
+  birthDate: 'demographic',
+  sex: 'demographic',
+  mobile: 'contact',
+  email: 'contact',
+  addressStreet: 'contact',
+  addressCity: 'contact',
+  addressPostalCode: 'contact',
+  addressCountry: 'contact',
+  preferredLanguage: 'demographic',
+  insuranceEnc: 'health_insurance',
+  occupation: 'employment',
+  workplace: 'employment',
+  healthNotesEnc: 'health',
+  processingRestricted: 'consent',
+  status: null,
+  archivedAt: null,
+  archiveReason: null,
+  version: null,
+  createdAt: null,
+  updatedAt: null,
 });
 export const patientVersionsColumns = classify(patientVersions, {
-  clinicId: null, id: null, patientId: null, version: null, changedAt: null, changedBy: 'access_log',
-  changedFields: null, previousEnc: 'health', reason: null,
+  clinicId: null,
+  id: null,
+  patientId: null,
+  version: null,
+  changedAt: null,
+  changedBy: 'access_log',
+  changedFields: null,
+  previousEnc: 'health',
+  reason: null,
 });
 export const patientRepresentativesColumns = classify(patientRepresentatives, {
-  clinicId: null, id: null, patientId: null, kind: 'representation', firstName: 'name', lastName: 'name',
-  idCountry: 'national_id', idCodeEnc: 'national_id', idCodeHash: 'national_id', documentType: 'identity_document',
-  documentNumberEnc: 'identity_document', documentCountry: 'identity_document', birthDate: 'demographic',
-  mobile: 'contact', email: 'contact', basis: 'representation', authorityFrom: 'representation',
-  authorityUntil: 'representation', endedAt: 'representation', createdAt: null,
+  clinicId: null,
+  id: null,
+  patientId: null,
+  kind: 'representation',
+  firstName: 'name',
+  lastName: 'name',
+  idCountry: 'national_id',
+  idCodeEnc: 'national_id',
+  idCodeHash: 'national_id',
+  documentType: 'identity_document',
+  documentNumberEnc: 'identity_document',
+  documentCountry: 'identity_document',
+  birthDate: 'demographic',
+  mobile: 'contact',
+  email: 'contact',
+  basis: 'representation',
+  authorityFrom: 'representation',
+  authorityUntil: 'representation',
+  endedAt: 'representation',
+  createdAt: null,
 });
 export const patientBillPayersColumns = classify(patientBillPayers, {
-  clinicId: null, id: null, patientId: null, kind: 'financial', name: 'financial', registryCode: 'financial',
-  email: 'contact', phone: 'contact', address: 'contact', reference: 'financial', validFrom: 'financial',
-  validUntil: 'financial', endedAt: null, createdAt: null,
+  clinicId: null,
+  id: null,
+  patientId: null,
+  kind: 'financial',
+  name: 'financial',
+  registryCode: 'financial',
+  email: 'contact',
+  phone: 'contact',
+  address: 'contact',
+  reference: 'financial',
+  validFrom: 'financial',
+  validUntil: 'financial',
+  endedAt: null,
+  createdAt: null,
 });
 export const careAssignmentsColumns = classify(careAssignments, {
-  clinicId: null, patientId: null, staffUserId: null, since: 'health', until: 'health',
+  clinicId: null,
+  patientId: null,
+  staffUserId: null,
+  since: 'health',
+  until: 'health',
 });

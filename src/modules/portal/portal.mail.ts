@@ -17,18 +17,22 @@ const list = (links: SignInLink[], one: (url: string) => string) =>
 export const signInLetters: Record<PortalLang, Wording> = {
   et: {
     subject: (c) => `${c}: sisselogimislink patsiendiportaali`,
-    body: (v) => `Tere!\n\nKeegi (loodetavasti teie) palus linki, et siseneda kliiniku ${v.clinic} patsiendiportaali. Portaalis näete, kes on teie andmeid vaadanud, ning saate oma nõusolekuid anda ja tagasi võtta.\n\n${list(v.links, (u) => `Sisenemiseks avage see link:\n${u}`)}\n\nLink kehtib ${v.minutes} minutit ja seda saab kasutada ühe korra. Kui te linki ei küsinud, jätke see kiri lihtsalt tähelepanuta – ilma lingita ei pääse keegi teie andmetele ligi.\n\n${v.clinic}\n`,
+    body: (v) =>
+      `Tere!\n\nKeegi (loodetavasti teie) palus linki, et siseneda kliiniku ${v.clinic} patsiendiportaali. Portaalis näete, kes on teie andmeid vaadanud, ning saate oma nõusolekuid anda ja tagasi võtta.\n\n${list(v.links, (u) => `Sisenemiseks avage see link:\n${u}`)}\n\nLink kehtib ${v.minutes} minutit ja seda saab kasutada ühe korra. Kui te linki ei küsinud, jätke see kiri lihtsalt tähelepanuta – ilma lingita ei pääse keegi teie andmetele ligi.\n\n${v.clinic}\n`,
   },
   lv: {
     subject: (c) => `${c}: pieteikšanās saite pacienta portālam`,
-    body: (v) => `Labdien!\n\nKāds (cerams, jūs) pieprasīja saiti, lai pieteiktos ${v.clinic} pacienta portālā. Portālā varat redzēt, kas ir skatījis jūsu datus, kā arī dot un atsaukt savas piekrišanas.\n\n${list(v.links, (u) => `Lai pieteiktos, atveriet šo saiti:\n${u}`)}\n\nSaite ir derīga ${v.minutes} minūtes, un to var izmantot tikai vienu reizi. Ja jūs saiti nepieprasījāt, vienkārši neņemiet šo vēstuli vērā – bez saites neviens nevar piekļūt jūsu datiem.\n\n${v.clinic}\n`,
+    body: (v) =>
+      `Labdien!\n\nKāds (cerams, jūs) pieprasīja saiti, lai pieteiktos ${v.clinic} pacienta portālā. Portālā varat redzēt, kas ir skatījis jūsu datus, kā arī dot un atsaukt savas piekrišanas.\n\n${list(v.links, (u) => `Lai pieteiktos, atveriet šo saiti:\n${u}`)}\n\nSaite ir derīga ${v.minutes} minūtes, un to var izmantot tikai vienu reizi. Ja jūs saiti nepieprasījāt, vienkārši neņemiet šo vēstuli vērā – bez saites neviens nevar piekļūt jūsu datiem.\n\n${v.clinic}\n`,
   },
   en: {
     subject: (c) => `${c}: your sign-in link to the patient portal`,
-    body: (v) => `Hello,\n\nSomeone (hopefully you) asked for a link to sign in to the patient portal of ${v.clinic}. In the portal you can see who has looked at your data and give or withdraw your consents.\n\n${list(v.links, (u) => `To sign in, open this link:\n${u}`)}\n\nThe link is valid for ${v.minutes} minutes and works only once. If you did not ask for it, simply ignore this e-mail: nobody can reach your data without the link.\n\n${v.clinic}\n`,
+    body: (v) =>
+      `Hello,\n\nSomeone (hopefully you) asked for a link to sign in to the patient portal of ${v.clinic}. In the portal you can see who has looked at your data and give or withdraw your consents.\n\n${list(v.links, (u) => `To sign in, open this link:\n${u}`)}\n\nThe link is valid for ${v.minutes} minutes and works only once. If you did not ask for it, simply ignore this e-mail: nobody can reach your data without the link.\n\n${v.clinic}\n`,
   },
   ru: {
     subject: (c) => `${c}: ссылка для входа на портал пациента`,
-    body: (v) => `Здравствуйте!\n\nКто-то (надеемся, что вы) запросил ссылку для входа на портал пациента клиники ${v.clinic}. На портале можно увидеть, кто просматривал ваши данные, а также дать или отозвать свои согласия.\n\n${list(v.links, (u) => `Чтобы войти, откройте эту ссылку:\n${u}`)}\n\nСсылка действует ${v.minutes} минут и срабатывает только один раз. Если вы её не запрашивали, просто не обращайте внимания на это письмо: без ссылки никто не получит доступа к вашим данным.\n\n${v.clinic}\n`,
+    body: (v) =>
+      `Здравствуйте!\n\nКто-то (надеемся, что вы) запросил ссылку для входа на портал пациента клиники ${v.clinic}. На портале можно увидеть, кто просматривал ваши данные, а также дать или отозвать свои согласия.\n\n${list(v.links, (u) => `Чтобы войти, откройте эту ссылку:\n${u}`)}\n\nСсылка действует ${v.minutes} минут и срабатывает только один раз. Если вы её не запрашивали, просто не обращайте внимания на это письмо: без ссылки никто не получит доступа к вашим данным.\n\n${v.clinic}\n`,
   },
 };

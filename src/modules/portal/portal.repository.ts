@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, gte, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
 import { clinics } from '../clinics/clinics.schema';
 import { patients } from '../patients/patients.schema';
@@ -19,16 +19,35 @@ export function createPortalRepository() {
     /** Active patients of one clinic with this e-mail address (a family may share one). */
     async activePatientsByEmail(db: DbOrTx, clinicId: string, email: string) {
       return db
-        .select({ id: patients.id, firstName: patients.firstName, lastName: patients.lastName, lang: patients.preferredLanguage })
+        .select({
+          id: patients.id,
+          firstName: patients.firstName,
+          lastName: patients.lastName,
+          lang: patients.preferredLanguage,
+        })
         .from(patients)
-        .where(and(eq(patients.clinicId, clinicId), eq(patients.email, email.toLowerCase()) /* stored lower-case by the patients service: the index applies */, eq(patients.status, 'active')))
+        .where(
+          and(
+            eq(patients.clinicId, clinicId),
+            eq(patients.email, email.toLowerCase()) /* stored lower-case by the patients service: the index applies */,
+            eq(patients.status, 'active'),
+          ),
+        )
         .orderBy(asc(patients.firstName))
         .limit(5);
     },
 
     async linksSince(db: DbOrTx, clinicId: string, emailHash: string, since: Date): Promise<number> {
-      const [row] = await db.select({ n: count() }).from(portalLoginLinks)
-        .where(and(eq(portalLoginLinks.clinicId, clinicId), eq(portalLoginLinks.emailHash, emailHash), gte(portalLoginLinks.createdAt, since)));
+      const [row] = await db
+        .select({ n: count() })
+        .from(portalLoginLinks)
+        .where(
+          and(
+            eq(portalLoginLinks.clinicId, clinicId),
+            eq(portalLoginLinks.emailHash, emailHash),
+            gte(portalLoginLinks.createdAt, since),
+          ),
+        );
       return Number(row?.n ?? 0);
     },
 
@@ -38,14 +57,26 @@ export function createPortalRepository() {
 
     /** Marks a link used if it is unused and unexpired; one statement, so it works once even under a race. */
     async consumeLink(db: DbOrTx, clinicId: string, id: string, now: Date): Promise<string | undefined> {
-      const [row] = await db.update(portalLoginLinks).set({ usedAt: now })
-        .where(and(eq(portalLoginLinks.clinicId, clinicId), eq(portalLoginLinks.id, id), isNull(portalLoginLinks.usedAt), gt(portalLoginLinks.expiresAt, now)))
+      const [row] = await db
+        .update(portalLoginLinks)
+        .set({ usedAt: now })
+        .where(
+          and(
+            eq(portalLoginLinks.clinicId, clinicId),
+            eq(portalLoginLinks.id, id),
+            isNull(portalLoginLinks.usedAt),
+            gt(portalLoginLinks.expiresAt, now),
+          ),
+        )
         .returning({ patientId: portalLoginLinks.patientId });
       return row?.patientId;
     },
 
     async isActivePatient(db: DbOrTx, clinicId: string, patientId: string): Promise<boolean> {
-      const [row] = await db.select({ status: patients.status }).from(patients).where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId)));
+      const [row] = await db
+        .select({ status: patients.status })
+        .from(patients)
+        .where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId)));
       return row?.status === 'active';
     },
 
@@ -54,27 +85,50 @@ export function createPortalRepository() {
     },
 
     async openSession(db: DbOrTx, clinicId: string, id: string): Promise<PortalSessionRow | undefined> {
-      const [row] = await db.select().from(portalSessions)
+      const [row] = await db
+        .select()
+        .from(portalSessions)
         .where(and(eq(portalSessions.clinicId, clinicId), eq(portalSessions.id, id), isNull(portalSessions.endedAt)));
       return row;
     },
 
-    async endSession(db: DbOrTx, clinicId: string, id: string, now: Date, reason: NonNullable<PortalSessionRow['endReason']>) {
-      await db.update(portalSessions).set({ endedAt: now, endReason: reason })
+    async endSession(
+      db: DbOrTx,
+      clinicId: string,
+      id: string,
+      now: Date,
+      reason: NonNullable<PortalSessionRow['endReason']>,
+    ) {
+      await db
+        .update(portalSessions)
+        .set({ endedAt: now, endReason: reason })
         .where(and(eq(portalSessions.clinicId, clinicId), eq(portalSessions.id, id), isNull(portalSessions.endedAt)));
     },
 
     async touchSession(db: DbOrTx, clinicId: string, id: string, now: Date) {
-      await db.update(portalSessions).set({ lastSeenAt: now }).where(and(eq(portalSessions.clinicId, clinicId), eq(portalSessions.id, id)));
+      await db
+        .update(portalSessions)
+        .set({ lastSeenAt: now })
+        .where(and(eq(portalSessions.clinicId, clinicId), eq(portalSessions.id, id)));
     },
 
     /** The person's own details and the clinic's data protection contact. */
     async me(db: DbOrTx, clinicId: string, patientId: string) {
       const [row] = await db
         .select({
-          firstName: patients.firstName, lastName: patients.lastName, birthDate: patients.birthDate, mobile: patients.mobile, email: patients.email,
-          street: patients.addressStreet, city: patients.addressCity, postalCode: patients.addressPostalCode, country: patients.addressCountry,
-          preferredLanguage: patients.preferredLanguage, clinicName: clinics.name, clinicContacts: clinics.contacts, dataProtectionContact: clinics.dataProtectionContact,
+          firstName: patients.firstName,
+          lastName: patients.lastName,
+          birthDate: patients.birthDate,
+          mobile: patients.mobile,
+          email: patients.email,
+          street: patients.addressStreet,
+          city: patients.addressCity,
+          postalCode: patients.addressPostalCode,
+          country: patients.addressCountry,
+          preferredLanguage: patients.preferredLanguage,
+          clinicName: clinics.name,
+          clinicContacts: clinics.contacts,
+          dataProtectionContact: clinics.dataProtectionContact,
         })
         .from(patients)
         .innerJoin(clinics, eq(clinics.id, patients.clinicId))
@@ -86,14 +140,31 @@ export function createPortalRepository() {
     async upcomingVisits(db: DbOrTx, clinicId: string, patientId: string, now: Date) {
       return db
         .select({
-          id: queueEntries.id, startsAt: queueEntries.startsAt, endsAt: queueEntries.endsAt,
-          professionalFirst: professionals.firstName, professionalLast: professionals.lastName,
-          serviceName: visitServices.name, serviceNames: visitServices.names,
+          id: queueEntries.id,
+          startsAt: queueEntries.startsAt,
+          endsAt: queueEntries.endsAt,
+          professionalFirst: professionals.firstName,
+          professionalLast: professionals.lastName,
+          serviceName: visitServices.name,
+          serviceNames: visitServices.names,
         })
         .from(queueEntries)
-        .leftJoin(professionals, and(eq(professionals.clinicId, queueEntries.clinicId), eq(professionals.id, queueEntries.professionalId)))
-        .leftJoin(visitServices, and(eq(visitServices.clinicId, queueEntries.clinicId), eq(visitServices.id, queueEntries.serviceId)))
-        .where(and(eq(queueEntries.clinicId, clinicId), eq(queueEntries.patientId, patientId), eq(queueEntries.status, 'booked'), gte(queueEntries.startsAt, now)))
+        .leftJoin(
+          professionals,
+          and(eq(professionals.clinicId, queueEntries.clinicId), eq(professionals.id, queueEntries.professionalId)),
+        )
+        .leftJoin(
+          visitServices,
+          and(eq(visitServices.clinicId, queueEntries.clinicId), eq(visitServices.id, queueEntries.serviceId)),
+        )
+        .where(
+          and(
+            eq(queueEntries.clinicId, clinicId),
+            eq(queueEntries.patientId, patientId),
+            eq(queueEntries.status, 'booked'),
+            gte(queueEntries.startsAt, now),
+          ),
+        )
         .orderBy(asc(queueEntries.startsAt))
         .limit(50);
     },

@@ -14,7 +14,11 @@ declare module 'fastify' {
 }
 
 const lang = z.enum(['et', 'lv', 'en', 'ru']);
-const ACCEPTED = { ok: true, message: 'If this e-mail address belongs to a patient of the clinic, a sign-in link is on its way. It is valid for 15 minutes.' };
+const ACCEPTED = {
+  ok: true,
+  message:
+    'If this e-mail address belongs to a patient of the clinic, a sign-in link is on its way. It is valid for 15 minutes.',
+};
 
 /**
  * The patient portal's API. Every route is public to the staff hook; the portal's own preHandler
@@ -22,7 +26,13 @@ const ACCEPTED = { ok: true, message: 'If this e-mail address belongs to a patie
  */
 export function portalRoutes(deps: { portal: PortalService; secureCookies: boolean }) {
   const { portal } = deps;
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: deps.secureCookies, signed: true };
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: deps.secureCookies,
+    signed: true,
+  };
 
   function rawCookie(req: FastifyRequest): string | null {
     const raw = req.cookies[PORTAL_COOKIE];
@@ -50,30 +60,48 @@ export function portalRoutes(deps: { portal: PortalService; secureCookies: boole
     });
     const signedIn = { config: { public: true }, preHandler: requirePortalSession };
 
-    app.post('/api/portal/login-link', {
-      config: { public: true },
-      schema: {
-        tags: ['portal'], summary: 'E-mail a one-time sign-in link to a patient; the answer never says whether the address is known',
-        body: z.strictObject({ clinic: z.string().trim().min(1).max(60), email: z.email().max(200), lang: lang.optional() }),
+    app.post(
+      '/api/portal/login-link',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['portal'],
+          summary: 'E-mail a one-time sign-in link to a patient; the answer never says whether the address is known',
+          body: z.strictObject({
+            clinic: z.string().trim().min(1).max(60),
+            email: z.email().max(200),
+            lang: lang.optional(),
+          }),
+        },
       },
-    }, async (req, reply) => {
-      const work: Promise<void> = portal.requestLink({ clinicSlug: req.body.clinic, email: req.body.email, lang: req.body.lang, requestId: req.id })
-        .then((r) => r.delivery)
-        .catch((err: unknown) => req.log.warn({ err: (err as Error).name }, 'portal sign-in link not handled'))
-        .finally(() => pending.delete(work));
-      pending.add(work);
-      reply.status(202);
-      return ACCEPTED;
-    });
+      async (req, reply) => {
+        const work: Promise<void> = portal
+          .requestLink({ clinicSlug: req.body.clinic, email: req.body.email, lang: req.body.lang, requestId: req.id })
+          .then((r) => r.delivery)
+          .catch((err: unknown) => req.log.warn({ err: (err as Error).name }, 'portal sign-in link not handled'))
+          .finally(() => pending.delete(work));
+        pending.add(work);
+        reply.status(202);
+        return ACCEPTED;
+      },
+    );
 
-    app.post('/api/portal/session', {
-      config: { public: true },
-      schema: { tags: ['portal'], summary: 'Exchange a sign-in link token for a portal session', body: z.strictObject({ token: z.string().min(20).max(200) }) },
-    }, async (req, reply) => {
-      const r = await portal.enter(req.body.token, req.id);
-      reply.setCookie(PORTAL_COOKIE, r.cookie, { ...cookieOptions, maxAge: portal.maxHours * 3600 });
-      return { csrfToken: r.csrfToken, idleMinutes: portal.idleMinutes };
-    });
+    app.post(
+      '/api/portal/session',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['portal'],
+          summary: 'Exchange a sign-in link token for a portal session',
+          body: z.strictObject({ token: z.string().min(20).max(200) }),
+        },
+      },
+      async (req, reply) => {
+        const r = await portal.enter(req.body.token, req.id);
+        reply.setCookie(PORTAL_COOKIE, r.cookie, { ...cookieOptions, maxAge: portal.maxHours * 3600 });
+        return { csrfToken: r.csrfToken, idleMinutes: portal.idleMinutes };
+      },
+    );
 
     app.post('/api/portal/logout', { ...signedIn, schema: { tags: ['portal'] } }, async (req, reply) => {
       await portal.logout(rawCookie(req)!);
@@ -81,28 +109,60 @@ export function portalRoutes(deps: { portal: PortalService; secureCookies: boole
       return { ok: true };
     });
 
-    app.get('/api/portal/me', { ...signedIn, schema: { tags: ['portal'], summary: 'My details and the clinic’s data protection contact' } }, async (req) => ({
-      ...(await portal.me(req.portalSession!, req.id)), csrfToken: req.portalSession!.csrfToken, idleMinutes: portal.idleMinutes,
-    }));
+    app.get(
+      '/api/portal/me',
+      { ...signedIn, schema: { tags: ['portal'], summary: 'My details and the clinic’s data protection contact' } },
+      async (req) => ({
+        ...(await portal.me(req.portalSession!, req.id)),
+        csrfToken: req.portalSession!.csrfToken,
+        idleMinutes: portal.idleMinutes,
+      }),
+    );
 
-    app.get('/api/portal/access-history', { ...signedIn, schema: { tags: ['portal'], summary: 'Who looked at my data (my own portal use left out)' } }, async (req) => ({
-      items: await portal.accessHistory(req.portalSession!, req.id),
-    }));
+    app.get(
+      '/api/portal/access-history',
+      { ...signedIn, schema: { tags: ['portal'], summary: 'Who looked at my data (my own portal use left out)' } },
+      async (req) => ({
+        items: await portal.accessHistory(req.portalSession!, req.id),
+      }),
+    );
 
-    app.get('/api/portal/consents', { ...signedIn, schema: { tags: ['portal'], summary: 'My consents and objections' } }, async (req) => ({
-      items: await portal.consentState(req.portalSession!, req.id),
-    }));
+    app.get(
+      '/api/portal/consents',
+      { ...signedIn, schema: { tags: ['portal'], summary: 'My consents and objections' } },
+      async (req) => ({
+        items: await portal.consentState(req.portalSession!, req.id),
+      }),
+    );
 
-    app.post('/api/portal/consents', {
-      ...signedIn,
-      schema: { tags: ['portal'], summary: 'Give or withdraw a consent, object or withdraw an objection', body: z.strictObject({ purposeKey: z.string().regex(/^[a-z][a-z0-9_]*$/).max(80), action: z.enum(consentActions) }) },
-    }, async (req, reply) => {
-      reply.status(201);
-      return portal.recordConsent(req.portalSession!, req.id, req.body);
-    });
+    app.post(
+      '/api/portal/consents',
+      {
+        ...signedIn,
+        schema: {
+          tags: ['portal'],
+          summary: 'Give or withdraw a consent, object or withdraw an objection',
+          body: z.strictObject({
+            purposeKey: z
+              .string()
+              .regex(/^[a-z][a-z0-9_]*$/)
+              .max(80),
+            action: z.enum(consentActions),
+          }),
+        },
+      },
+      async (req, reply) => {
+        reply.status(201);
+        return portal.recordConsent(req.portalSession!, req.id, req.body);
+      },
+    );
 
-    app.get('/api/portal/visits', { ...signedIn, schema: { tags: ['portal'], summary: 'My upcoming booked visits' } }, async (req) => ({
-      items: await portal.visits(req.portalSession!, req.id),
-    }));
+    app.get(
+      '/api/portal/visits',
+      { ...signedIn, schema: { tags: ['portal'], summary: 'My upcoming booked visits' } },
+      async (req) => ({
+        items: await portal.visits(req.portalSession!, req.id),
+      }),
+    );
   };
 }

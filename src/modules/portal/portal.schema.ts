@@ -12,7 +12,9 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 export const portalLoginLinks = pgTable(
   'portal_login_links',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: text('id').notNull(),
     patientId: uuid('patient_id').notNull(),
     emailHash: text('email_hash').notNull(),
@@ -30,7 +32,9 @@ export const portalLoginLinks = pgTable(
 export const portalSessions = pgTable(
   'portal_sessions',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: text('id').notNull(),
     patientId: uuid('patient_id').notNull(),
     csrfToken: text('csrf_token').notNull(),
@@ -47,10 +51,23 @@ export const portalSessions = pgTable(
 );
 
 export const portalLoginLinksColumns = classify(portalLoginLinks, {
-  clinicId: null, id: 'online_identifier', patientId: null, emailHash: 'contact', createdAt: 'access_log', expiresAt: null, usedAt: 'access_log',
+  clinicId: null,
+  id: 'online_identifier',
+  patientId: null,
+  emailHash: 'contact',
+  createdAt: 'access_log',
+  expiresAt: null,
+  usedAt: 'access_log',
 });
 
 export const portalSessionsColumns = classify(portalSessions, {
-  clinicId: null, id: 'online_identifier', patientId: null, csrfToken: 'online_identifier', createdAt: 'access_log',
-  lastSeenAt: 'access_log', expiresAt: null, endedAt: 'access_log', endReason: 'access_log',
+  clinicId: null,
+  id: 'online_identifier',
+  patientId: null,
+  csrfToken: 'online_identifier',
+  createdAt: 'access_log',
+  lastSeenAt: 'access_log',
+  expiresAt: null,
+  endedAt: 'access_log',
+  endReason: 'access_log',
 });

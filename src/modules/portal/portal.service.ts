@@ -8,7 +8,7 @@ import { NotFoundError, UnauthenticatedError } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import type { Mailer } from '../../platform/mail';
 import type { ConsentsService } from '../consents/consents.service';
-import { signInLetters, type PortalLang } from './portal.mail';
+import { type PortalLang, signInLetters } from './portal.mail';
 import { createPortalRepository } from './portal.repository';
 
 export interface PortalServiceDeps {
@@ -61,15 +61,29 @@ export function createPortalService(deps: PortalServiceDeps) {
   const maxHours = deps.maxHours ?? 12;
   const repo = createPortalRepository();
 
-  const contextOf = (clinicId: string, requestId: string | null): AccessContext => ({ clinicId, user: null, requestId, channel: 'public' });
-  const asPatient = (patientId: string, e: Omit<AuditEntry, 'patientRef' | 'role'>): AuditEntry => ({ ...e, patientRef: patientId, role: 'patient' });
+  const contextOf = (clinicId: string, requestId: string | null): AccessContext => ({
+    clinicId,
+    user: null,
+    requestId,
+    channel: 'public',
+  });
+  const asPatient = (patientId: string, e: Omit<AuditEntry, 'patientRef' | 'role'>): AuditEntry => ({
+    ...e,
+    patientRef: patientId,
+    role: 'patient',
+  });
 
   /**
    * Sends a sign-in link when an active patient of the clinic has this address; otherwise, and
    * beyond the rate limit, does nothing. The caller answers the same either way, and before this
    * work is done, so neither the answer nor its timing tells whether the address is known.
    */
-  async function requestLink(input: { clinicSlug: string; email: string; lang?: PortalLang; requestId: string | null }): Promise<{ delivery: Promise<void> }> {
+  async function requestLink(input: {
+    clinicSlug: string;
+    email: string;
+    lang?: PortalLang;
+    requestId: string | null;
+  }): Promise<{ delivery: Promise<void> }> {
     const none = { delivery: Promise.resolve() };
     const clinic = await repo.clinicBySlug(db, input.clinicSlug);
     if (!clinic) return none;
@@ -82,14 +96,35 @@ export function createPortalService(deps: PortalServiceDeps) {
     const sent = await db.transaction(async (tx) => {
       // One request per address at a time, so the limit holds when several arrive together.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${emailHash}, 0))`);
-      if ((await repo.linksSince(tx, clinic.id, emailHash, new Date(now.getTime() - linkMinutes * 60_000))) >= maxLinks * people.length) return false;
-      await repo.insertLinks(tx, links.map((l) => ({
-        clinicId: clinic.id, id: splitToken(l.token)!.hash, patientId: l.person.id, emailHash, createdAt: now,
-        expiresAt: new Date(now.getTime() + linkMinutes * 60_000),
-      })));
-      await audit.append(tx, contextOf(clinic.id, input.requestId), links.map((l) => asPatient(l.person.id, {
-        action: 'portal.link_sent', entityType: 'patient', entityId: l.person.id, purpose: 'transparency', details: { channel: 'email' },
-      })));
+      if (
+        (await repo.linksSince(tx, clinic.id, emailHash, new Date(now.getTime() - linkMinutes * 60_000))) >=
+        maxLinks * people.length
+      )
+        return false;
+      await repo.insertLinks(
+        tx,
+        links.map((l) => ({
+          clinicId: clinic.id,
+          id: splitToken(l.token)!.hash,
+          patientId: l.person.id,
+          emailHash,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + linkMinutes * 60_000),
+        })),
+      );
+      await audit.append(
+        tx,
+        contextOf(clinic.id, input.requestId),
+        links.map((l) =>
+          asPatient(l.person.id, {
+            action: 'portal.link_sent',
+            entityType: 'patient',
+            entityId: l.person.id,
+            purpose: 'transparency',
+            details: { channel: 'email' },
+          }),
+        ),
+      );
       return true;
     });
     if (!sent) return none;
@@ -98,16 +133,36 @@ export function createPortalService(deps: PortalServiceDeps) {
     const query = input.lang ? `&lang=${input.lang}` : '';
     const delivery = mailer
       .send({
-        to: email, subject: words.subject(clinic.name),
-        text: words.body({ clinic: clinic.name, minutes: linkMinutes, links: links.map((l) => ({ name: `${l.person.firstName} ${l.person.lastName}`, url: `${deps.publicUrl.replace(/\/+$/, '')}/portal/enter?token=${encodeURIComponent(l.token)}${query}` })) }),
+        to: email,
+        subject: words.subject(clinic.name),
+        text: words.body({
+          clinic: clinic.name,
+          minutes: linkMinutes,
+          links: links.map((l) => ({
+            name: `${l.person.firstName} ${l.person.lastName}`,
+            url: `${deps.publicUrl.replace(/\/+$/, '')}/portal/enter?token=${encodeURIComponent(l.token)}${query}`,
+          })),
+        }),
       })
-      .then(() => undefined, (err: unknown) => deps.logger.warn({ err: (err as Error).name, code: (err as { code?: string }).code, clinicId: clinic.id }, 'portal sign-in mail not sent'));
+      .then(
+        () => undefined,
+        (err: unknown) =>
+          deps.logger.warn(
+            { err: (err as Error).name, code: (err as { code?: string }).code, clinicId: clinic.id },
+            'portal sign-in mail not sent',
+          ),
+      );
     return { delivery };
   }
 
   /** Exchanges a sign-in link for a session; the link is spent at once. */
-  async function enter(token: string, requestId: string | null): Promise<{ cookie: string; csrfToken: string; session: PortalSession }> {
-    const refused = new UnauthenticatedError('this sign-in link is not valid, was already used or has expired; ask for a new one');
+  async function enter(
+    token: string,
+    requestId: string | null,
+  ): Promise<{ cookie: string; csrfToken: string; session: PortalSession }> {
+    const refused = new UnauthenticatedError(
+      'this sign-in link is not valid, was already used or has expired; ask for a new one',
+    );
     const t = splitToken(token);
     if (!t) throw refused;
     const now = clock.now();
@@ -117,9 +172,17 @@ export function createPortalService(deps: PortalServiceDeps) {
       const id = await repo.consumeLink(tx, t.clinicId, t.hash, now);
       if (!id || !(await repo.isActivePatient(tx, t.clinicId, id))) return null;
       await repo.insertSession(tx, {
-        clinicId: t.clinicId, id: sha256(secret), patientId: id, csrfToken, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + maxHours * 3_600_000),
+        clinicId: t.clinicId,
+        id: sha256(secret),
+        patientId: id,
+        csrfToken,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + maxHours * 3_600_000),
       });
-      await audit.append(tx, contextOf(t.clinicId, requestId), [asPatient(id, { action: 'portal.login', entityType: 'patient', entityId: id, purpose: 'security' })]);
+      await audit.append(tx, contextOf(t.clinicId, requestId), [
+        asPatient(id, { action: 'portal.login', entityType: 'patient', entityId: id, purpose: 'security' }),
+      ]);
       return id;
     });
     if (!patientId) throw refused;
@@ -134,7 +197,14 @@ export function createPortalService(deps: PortalServiceDeps) {
     if (!row) return null;
     const now = clock.now();
     const idle = now.getTime() >= row.lastSeenAt.getTime() + idleMinutes * 60_000;
-    const reason = now >= row.expiresAt ? 'expired' : idle ? 'idle' : !(await repo.isActivePatient(db, t.clinicId, row.patientId)) ? 'patient_inactive' : null;
+    const reason =
+      now >= row.expiresAt
+        ? 'expired'
+        : idle
+          ? 'idle'
+          : !(await repo.isActivePatient(db, t.clinicId, row.patientId))
+            ? 'patient_inactive'
+            : null;
     if (reason) {
       await repo.endSession(db, t.clinicId, t.hash, now, reason);
       return null;
@@ -149,7 +219,12 @@ export function createPortalService(deps: PortalServiceDeps) {
   }
 
   /** A read of the person's own data, recorded in the same transaction. */
-  function audited<T>(s: PortalSession, requestId: string | null, entry: Omit<AuditEntry, 'patientRef' | 'role'>, read: (tx: Tx) => Promise<T>): Promise<T> {
+  function audited<T>(
+    s: PortalSession,
+    requestId: string | null,
+    entry: Omit<AuditEntry, 'patientRef' | 'role'>,
+    read: (tx: Tx) => Promise<T>,
+  ): Promise<T> {
     return db.transaction(async (tx) => {
       const result = await read(tx);
       await audit.append(tx, contextOf(s.clinicId, requestId), [asPatient(s.patientId, entry)]);
@@ -158,12 +233,26 @@ export function createPortalService(deps: PortalServiceDeps) {
   }
 
   async function me(s: PortalSession, requestId: string | null) {
-    const row = await audited(s, requestId, { action: 'portal.details.view', entityType: 'patient', entityId: s.patientId, purpose: 'transparency' },
-      (tx) => repo.me(tx, s.clinicId, s.patientId));
+    const row = await audited(
+      s,
+      requestId,
+      { action: 'portal.details.view', entityType: 'patient', entityId: s.patientId, purpose: 'transparency' },
+      (tx) => repo.me(tx, s.clinicId, s.patientId),
+    );
     if (!row) throw new NotFoundError('no such patient');
-    const address = row.street ? { street: row.street, city: row.city ?? '', postalCode: row.postalCode ?? '', country: row.country ?? '' } : null;
+    const address = row.street
+      ? { street: row.street, city: row.city ?? '', postalCode: row.postalCode ?? '', country: row.country ?? '' }
+      : null;
     return {
-      patient: { firstName: row.firstName, lastName: row.lastName, birthDate: row.birthDate, mobile: row.mobile, email: row.email, address, preferredLanguage: row.preferredLanguage },
+      patient: {
+        firstName: row.firstName,
+        lastName: row.lastName,
+        birthDate: row.birthDate,
+        mobile: row.mobile,
+        email: row.email,
+        address,
+        preferredLanguage: row.preferredLanguage,
+      },
       clinic: { name: row.clinicName, contacts: row.clinicContacts, dataProtectionContact: row.dataProtectionContact },
     };
   }
@@ -174,32 +263,87 @@ export function createPortalService(deps: PortalServiceDeps) {
    * after the read, so the newest 1000 events are looked at and the newest 200 others shown.
    */
   async function accessHistory(s: PortalSession, requestId: string | null) {
-    const rows = await audited(s, requestId, { action: 'portal.access_history.view', entityType: 'audit_event', purpose: 'transparency' },
-      (tx) => audit.patientAccessHistory(tx, s.clinicId, s.patientId, 1000));
-    return rows.filter((r) => r.role !== 'patient').slice(0, 200)
-      .map((r) => ({ at: r.at.toISOString(), staffName: r.staffName, role: r.role, action: r.action, entityType: r.entityType, purpose: r.purpose, reason: r.reason, breakGlass: r.breakGlass, outcome: r.outcome }));
+    const rows = await audited(
+      s,
+      requestId,
+      { action: 'portal.access_history.view', entityType: 'audit_event', purpose: 'transparency' },
+      (tx) => audit.patientAccessHistory(tx, s.clinicId, s.patientId, 1000),
+    );
+    return rows
+      .filter((r) => r.role !== 'patient')
+      .slice(0, 200)
+      .map((r) => ({
+        at: r.at.toISOString(),
+        staffName: r.staffName,
+        role: r.role,
+        action: r.action,
+        entityType: r.entityType,
+        purpose: r.purpose,
+        reason: r.reason,
+        breakGlass: r.breakGlass,
+        outcome: r.outcome,
+      }));
   }
 
   async function consentState(s: PortalSession, requestId: string | null) {
     const items = await consents.stateForPerson(s.clinicId, s.patientId, (tx) =>
-      audit.append(tx, contextOf(s.clinicId, requestId), [asPatient(s.patientId, { action: 'portal.consents.view', entityType: 'consent_event', purpose: 'consent_management' })]));
-    return items.map(({ withdrawUrl: _link, ...rest }) => ({ ...rest, since: rest.since ? rest.since.toISOString() : null }));
-  }
-
-  async function recordConsent(s: PortalSession, requestId: string | null, input: { purposeKey: string; action: string }) {
-    const row = await consents.recordByPerson(contextOf(s.clinicId, requestId), s.patientId, input);
-    return { id: row.id, purposeKey: row.purposeKey, action: row.action, channel: row.channel, recordedAt: row.recordedAt.toISOString() };
-  }
-
-  async function visits(s: PortalSession, requestId: string | null) {
-    const rows = await audited(s, requestId, { action: 'portal.visits.view', entityType: 'queue_entry', purpose: 'transparency' },
-      (tx) => repo.upcomingVisits(tx, s.clinicId, s.patientId, clock.now()));
-    return rows.map((v) => ({
-      id: v.id, startsAt: v.startsAt!.toISOString(), endsAt: v.endsAt ? v.endsAt.toISOString() : null,
-      professional: v.professionalFirst ? `${v.professionalFirst} ${v.professionalLast}` : null,
-      service: v.serviceName ?? null, serviceNames: v.serviceNames ?? {},
+      audit.append(tx, contextOf(s.clinicId, requestId), [
+        asPatient(s.patientId, {
+          action: 'portal.consents.view',
+          entityType: 'consent_event',
+          purpose: 'consent_management',
+        }),
+      ]),
+    );
+    return items.map(({ withdrawUrl: _link, ...rest }) => ({
+      ...rest,
+      since: rest.since ? rest.since.toISOString() : null,
     }));
   }
 
-  return { requestLink, enter, authenticate, logout, me, accessHistory, consentState, recordConsent, visits, idleMinutes, maxHours };
+  async function recordConsent(
+    s: PortalSession,
+    requestId: string | null,
+    input: { purposeKey: string; action: string },
+  ) {
+    const row = await consents.recordByPerson(contextOf(s.clinicId, requestId), s.patientId, input);
+    return {
+      id: row.id,
+      purposeKey: row.purposeKey,
+      action: row.action,
+      channel: row.channel,
+      recordedAt: row.recordedAt.toISOString(),
+    };
+  }
+
+  async function visits(s: PortalSession, requestId: string | null) {
+    const rows = await audited(
+      s,
+      requestId,
+      { action: 'portal.visits.view', entityType: 'queue_entry', purpose: 'transparency' },
+      (tx) => repo.upcomingVisits(tx, s.clinicId, s.patientId, clock.now()),
+    );
+    return rows.map((v) => ({
+      id: v.id,
+      startsAt: v.startsAt!.toISOString(),
+      endsAt: v.endsAt ? v.endsAt.toISOString() : null,
+      professional: v.professionalFirst ? `${v.professionalFirst} ${v.professionalLast}` : null,
+      service: v.serviceName ?? null,
+      serviceNames: v.serviceNames ?? {},
+    }));
+  }
+
+  return {
+    requestLink,
+    enter,
+    authenticate,
+    logout,
+    me,
+    accessHistory,
+    consentState,
+    recordConsent,
+    visits,
+    idleMinutes,
+    maxHours,
+  };
 }

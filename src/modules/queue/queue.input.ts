@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { queueChannels, queueStatuses } from './queue.schema';
 
 /** What the queue accepts from routes, the CLI and the web, in the clinic's words. */
-const instant = z.iso.datetime({ offset: true, message: 'expected a date and time with a zone, e.g. 2026-12-21T10:00:00+02:00' })
+const instant = z.iso
+  .datetime({ offset: true, message: 'expected a date and time with a zone, e.g. 2026-12-21T10:00:00+02:00' })
   .transform((s) => new Date(s));
 const informed = {
   /** Whether the patient was told of the change (the queue regulation asks to record it). */
@@ -16,23 +17,31 @@ export const referralInput = z.strictObject({
   institution: z.string().trim().min(2).max(200),
 });
 
-export const registerInput = z.strictObject({
-  patientId: z.uuid(),
-  serviceId: z.uuid(),
-  channel: z.enum(queueChannels),
-  professionalId: z.uuid().optional(),
-  startsAt: instant.optional(),
-  locationId: z.uuid().optional(),
-  roomId: z.uuid().optional(),
-  indication: z.string().trim().max(2000).optional(),
-  complaint: z.string().trim().min(3).max(4000).optional(),
-  referral: referralInput.optional(),
-  reminderChannel: z.enum(['sms', 'email', 'none']).default('none'),
-  /** Contacts for this visit when they differ from the patient's record. */
-  contactMobile: z.string().trim().max(40).optional(),
-  contactEmail: z.email({ message: 'not an e-mail address' }).optional(),
-}).refine((r) => r.complaint || r.referral, { message: 'describe the complaint or give the referral (professional and institution)', path: ['complaint'] })
-  .refine((r) => !r.startsAt || r.professionalId, { message: 'a planned time needs a professional', path: ['professionalId'] });
+export const registerInput = z
+  .strictObject({
+    patientId: z.uuid(),
+    serviceId: z.uuid(),
+    channel: z.enum(queueChannels),
+    professionalId: z.uuid().optional(),
+    startsAt: instant.optional(),
+    locationId: z.uuid().optional(),
+    roomId: z.uuid().optional(),
+    indication: z.string().trim().max(2000).optional(),
+    complaint: z.string().trim().min(3).max(4000).optional(),
+    referral: referralInput.optional(),
+    reminderChannel: z.enum(['sms', 'email', 'none']).default('none'),
+    /** Contacts for this visit when they differ from the patient's record. */
+    contactMobile: z.string().trim().max(40).optional(),
+    contactEmail: z.email({ message: 'not an e-mail address' }).optional(),
+  })
+  .refine((r) => r.complaint || r.referral, {
+    message: 'describe the complaint or give the referral (professional and institution)',
+    path: ['complaint'],
+  })
+  .refine((r) => !r.startsAt || r.professionalId, {
+    message: 'a planned time needs a professional',
+    path: ['professionalId'],
+  });
 export type RegisterInput = z.infer<typeof registerInput>;
 
 export const bookInput = z.strictObject({

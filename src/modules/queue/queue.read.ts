@@ -1,4 +1,4 @@
-import { hasRole, type AccessContext } from '../../platform/access';
+import { type AccessContext, hasRole } from '../../platform/access';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import type { FieldCipher } from '../../platform/crypto';
@@ -7,8 +7,8 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/e
 import { parseInput } from '../patients/patients.input';
 import { listQuery } from './queue.input';
 import { createQueueRepository, type QueueEntryRow } from './queue.repository';
-import { createResourcesRepository } from './resources.repository';
 import { changeView, entryView } from './queue.view';
+import { createResourcesRepository } from './resources.repository';
 
 /**
  * Reading the queue. Reception and administrators see the whole queue; a doctor sees the visits
@@ -40,12 +40,29 @@ export function createQueueReadService(deps: { db: Db; clock: Clock; cipher: Fie
     const statuses = q.status === undefined ? undefined : Array.isArray(q.status) ? q.status : [q.status];
     return db.transaction(async (tx) => {
       const rows = await repo.list(tx, {
-        clinicId: ctx.clinicId, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined,
-        professionalId: q.professionalId, serviceId: q.serviceId, statuses, patientId: q.patientId, assignedTo: s.assignedTo, limit: q.limit,
+        clinicId: ctx.clinicId,
+        from: q.from ? new Date(q.from) : undefined,
+        to: q.to ? new Date(q.to) : undefined,
+        professionalId: q.professionalId,
+        serviceId: q.serviceId,
+        statuses,
+        patientId: q.patientId,
+        assignedTo: s.assignedTo,
+        limit: q.limit,
       });
       const items = await views(tx, ctx, rows);
       const seen = [...new Set(rows.map((r) => r.patientId))];
-      await audit.append(tx, ctx, seen.map((p) => ({ action: 'queue.list', entityType: 'queue_entry', patientRef: p, purpose: 'care', role: s.role })));
+      await audit.append(
+        tx,
+        ctx,
+        seen.map((p) => ({
+          action: 'queue.list',
+          entityType: 'queue_entry',
+          patientRef: p,
+          purpose: 'care',
+          role: s.role,
+        })),
+      );
       return { items };
     });
   }
@@ -60,7 +77,16 @@ export function createQueueReadService(deps: { db: Db; clock: Clock; cipher: Fie
       }
       const [view] = await views(tx, ctx, [row]);
       const changes = (await repo.changes(tx, ctx.clinicId, id)).map(changeView);
-      await audit.append(tx, ctx, [{ action: 'queue_entry.read', entityType: 'queue_entry', entityId: id, patientRef: row.patientId, purpose: 'care', role: s.role }]);
+      await audit.append(tx, ctx, [
+        {
+          action: 'queue_entry.read',
+          entityType: 'queue_entry',
+          entityId: id,
+          patientRef: row.patientId,
+          purpose: 'care',
+          role: s.role,
+        },
+      ]);
       return { entry: view!, changes };
     });
   }
@@ -70,19 +96,32 @@ export function createQueueReadService(deps: { db: Db; clock: Clock; cipher: Fie
    * time (median, mean, longest), and how many still wait without a time. No personal data.
    */
   async function waits(ctx: AccessContext, from: string, to: string) {
-    if (!hasRole(ctx, 'receptionist', 'admin', 'doctor', 'dpo')) throw new ForbiddenError('your role does not see queue reports');
-    const f = new Date(from), t = new Date(to);
-    if (Number.isNaN(f.getTime()) || Number.isNaN(t.getTime()) || t <= f) throw new ValidationError('to', 'give a period: from before to');
-    const [data, services] = await Promise.all([repo.waits(db, ctx.clinicId, f, t), resources.services(db, ctx.clinicId)]);
+    if (!hasRole(ctx, 'receptionist', 'admin', 'doctor', 'dpo'))
+      throw new ForbiddenError('your role does not see queue reports');
+    const f = new Date(from),
+      t = new Date(to);
+    if (Number.isNaN(f.getTime()) || Number.isNaN(t.getTime()) || t <= f)
+      throw new ValidationError('to', 'give a period: from before to');
+    const [data, services] = await Promise.all([
+      repo.waits(db, ctx.clinicId, f, t),
+      resources.services(db, ctx.clinicId),
+    ]);
     const round = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
     return {
-      from: f.toISOString(), to: t.toISOString(),
+      from: f.toISOString(),
+      to: t.toISOString(),
       services: services.map((s) => {
         const p = data.planned.find((r) => r.service_id === s.id);
         const w = data.waiting.find((r) => r.service_id === s.id);
         return {
-          serviceId: s.id, service: s.name, visits: Number(p?.visits ?? 0), medianDays: round(p?.median_days), meanDays: round(p?.mean_days),
-          longestDays: round(p?.max_days), waitingWithoutTime: Number(w?.waiting ?? 0), longestWaitingDays: round(w?.longest_waiting_days),
+          serviceId: s.id,
+          service: s.name,
+          visits: Number(p?.visits ?? 0),
+          medianDays: round(p?.median_days),
+          meanDays: round(p?.mean_days),
+          longestDays: round(p?.max_days),
+          waitingWithoutTime: Number(w?.waiting ?? 0),
+          longestWaitingDays: round(w?.longest_waiting_days),
         };
       }),
     };

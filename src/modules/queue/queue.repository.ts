@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
 import { careAssignments, patients } from '../patients/patients.schema';
-import { bookingRequests, queueEntries, queueEntryChanges, type QueueStatus } from './queue.schema';
+import { bookingRequests, type QueueStatus, queueEntries, queueEntryChanges } from './queue.schema';
 
 export type QueueEntryRow = typeof queueEntries.$inferSelect;
 export type QueueEntryInsert = typeof queueEntries.$inferInsert;
@@ -28,35 +28,61 @@ export interface EntryFilter {
 export function createQueueRepository() {
   const key = (clinicId: string, id: string) => and(eq(queueEntries.clinicId, clinicId), eq(queueEntries.id, id));
   return {
-    insert: async (db: DbOrTx, row: QueueEntryInsert): Promise<QueueEntryRow> => (await db.insert(queueEntries).values(row).returning())[0]!,
+    insert: async (db: DbOrTx, row: QueueEntryInsert): Promise<QueueEntryRow> =>
+      (await db.insert(queueEntries).values(row).returning())[0]!,
     find: async (db: DbOrTx, clinicId: string, id: string): Promise<QueueEntryRow | undefined> =>
       (await db.select().from(queueEntries).where(key(clinicId, id)))[0],
     findForUpdate: async (db: DbOrTx, clinicId: string, id: string): Promise<QueueEntryRow | undefined> =>
       (await db.select().from(queueEntries).where(key(clinicId, id)).for('update'))[0],
     update: (db: DbOrTx, clinicId: string, id: string, set: Partial<QueueEntryInsert>) =>
-      db.update(queueEntries).set({ ...set, version: sql`${queueEntries.version} + 1` }).where(key(clinicId, id)),
+      db
+        .update(queueEntries)
+        .set({ ...set, version: sql`${queueEntries.version} + 1` })
+        .where(key(clinicId, id)),
     addChange: (db: DbOrTx, row: QueueChangeInsert) => db.insert(queueEntryChanges).values(row),
     changes: (db: DbOrTx, clinicId: string, entryId: string) =>
-      db.select().from(queueEntryChanges)
+      db
+        .select()
+        .from(queueEntryChanges)
         .where(and(eq(queueEntryChanges.clinicId, clinicId), eq(queueEntryChanges.entryId, entryId)))
         .orderBy(asc(queueEntryChanges.at)),
 
     /** Visits of a professional that overlap [start, end), except `exceptId`. */
     overlapping: (db: DbOrTx, clinicId: string, professionalId: string, start: Date, end: Date, exceptId?: string) =>
-      db.select({ id: queueEntries.id }).from(queueEntries).where(and(
-        eq(queueEntries.clinicId, clinicId), eq(queueEntries.professionalId, professionalId),
-        inArray(queueEntries.status, HOLDING), lt(queueEntries.startsAt, end), sql`${queueEntries.endsAt} > ${start.toISOString()}::timestamptz`,
-        exceptId ? sql`${queueEntries.id} <> ${exceptId}` : undefined,
-      )),
+      db
+        .select({ id: queueEntries.id })
+        .from(queueEntries)
+        .where(
+          and(
+            eq(queueEntries.clinicId, clinicId),
+            eq(queueEntries.professionalId, professionalId),
+            inArray(queueEntries.status, HOLDING),
+            lt(queueEntries.startsAt, end),
+            sql`${queueEntries.endsAt} > ${start.toISOString()}::timestamptz`,
+            exceptId ? sql`${queueEntries.id} <> ${exceptId}` : undefined,
+          ),
+        ),
 
     /** Busy times of professionals in a window (for free-slot search). */
     busy: (db: DbOrTx, clinicId: string, professionalIds: string[], from: Date, to: Date) =>
-      professionalIds.length === 0 ? Promise.resolve([]) :
-        db.select({ professionalId: queueEntries.professionalId, start: queueEntries.startsAt, end: queueEntries.endsAt })
-          .from(queueEntries).where(and(
-            eq(queueEntries.clinicId, clinicId), inArray(queueEntries.professionalId, professionalIds),
-            inArray(queueEntries.status, HOLDING), lt(queueEntries.startsAt, to), sql`${queueEntries.endsAt} > ${from.toISOString()}::timestamptz`,
-          )),
+      professionalIds.length === 0
+        ? Promise.resolve([])
+        : db
+            .select({
+              professionalId: queueEntries.professionalId,
+              start: queueEntries.startsAt,
+              end: queueEntries.endsAt,
+            })
+            .from(queueEntries)
+            .where(
+              and(
+                eq(queueEntries.clinicId, clinicId),
+                inArray(queueEntries.professionalId, professionalIds),
+                inArray(queueEntries.status, HOLDING),
+                lt(queueEntries.startsAt, to),
+                sql`${queueEntries.endsAt} > ${from.toISOString()}::timestamptz`,
+              ),
+            ),
 
     list: (db: DbOrTx, f: EntryFilter) => {
       const where: (SQL | undefined)[] = [eq(queueEntries.clinicId, f.clinicId)];
@@ -67,10 +93,16 @@ export function createQueueRepository() {
       if (f.statuses?.length) where.push(inArray(queueEntries.status, f.statuses));
       if (f.patientId) where.push(eq(queueEntries.patientId, f.patientId));
       if (f.assignedTo) {
-        where.push(sql`exists (select 1 from ${careAssignments} ca where ca.clinic_id = ${queueEntries.clinicId} and ca.patient_id = ${queueEntries.patientId} and ca.staff_user_id = ${f.assignedTo} and ca.until is null)`);
+        where.push(
+          sql`exists (select 1 from ${careAssignments} ca where ca.clinic_id = ${queueEntries.clinicId} and ca.patient_id = ${queueEntries.patientId} and ca.staff_user_id = ${f.assignedTo} and ca.until is null)`,
+        );
       }
-      return db.select().from(queueEntries).where(and(...where))
-        .orderBy(sql`${queueEntries.startsAt} asc nulls last`, asc(queueEntries.registeredAt)).limit(f.limit);
+      return db
+        .select()
+        .from(queueEntries)
+        .where(and(...where))
+        .orderBy(sql`${queueEntries.startsAt} asc nulls last`, asc(queueEntries.registeredAt))
+        .limit(f.limit);
     },
 
     /** Waits per service: from registration to the planned time, for visits planned in [from, to). */
@@ -96,37 +128,88 @@ export function createQueueRepository() {
     },
 
     patient: async (db: DbOrTx, clinicId: string, id: string) =>
-      (await db.select({
-        id: patients.id, firstName: patients.firstName, lastName: patients.lastName, birthDate: patients.birthDate,
-        idCodeEnc: patients.idCodeEnc, mobile: patients.mobile, email: patients.email, preferredLanguage: patients.preferredLanguage,
-        processingRestricted: patients.processingRestricted, status: patients.status,
-      }).from(patients).where(and(eq(patients.clinicId, clinicId), eq(patients.id, id))))[0],
+      (
+        await db
+          .select({
+            id: patients.id,
+            firstName: patients.firstName,
+            lastName: patients.lastName,
+            birthDate: patients.birthDate,
+            idCodeEnc: patients.idCodeEnc,
+            mobile: patients.mobile,
+            email: patients.email,
+            preferredLanguage: patients.preferredLanguage,
+            processingRestricted: patients.processingRestricted,
+            status: patients.status,
+          })
+          .from(patients)
+          .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)))
+      )[0],
     patientsByIds: (db: DbOrTx, clinicId: string, ids: string[]) =>
-      ids.length === 0 ? Promise.resolve([]) :
-        db.select({ id: patients.id, firstName: patients.firstName, lastName: patients.lastName, birthDate: patients.birthDate, idCodeEnc: patients.idCodeEnc })
-          .from(patients).where(and(eq(patients.clinicId, clinicId), inArray(patients.id, ids))),
+      ids.length === 0
+        ? Promise.resolve([])
+        : db
+            .select({
+              id: patients.id,
+              firstName: patients.firstName,
+              lastName: patients.lastName,
+              birthDate: patients.birthDate,
+              idCodeEnc: patients.idCodeEnc,
+            })
+            .from(patients)
+            .where(and(eq(patients.clinicId, clinicId), inArray(patients.id, ids))),
 
     /** The booked doctor gets need-to-know of the patient (an ended assignment is opened again). */
     assignCare: (db: DbOrTx, clinicId: string, patientId: string, staffUserId: string, now: Date) =>
-      db.insert(careAssignments).values({ clinicId, patientId, staffUserId, since: now })
-        .onConflictDoUpdate({ target: [careAssignments.clinicId, careAssignments.patientId, careAssignments.staffUserId], set: { until: null } }),
+      db
+        .insert(careAssignments)
+        .values({ clinicId, patientId, staffUserId, since: now })
+        .onConflictDoUpdate({
+          target: [careAssignments.clinicId, careAssignments.patientId, careAssignments.staffUserId],
+          set: { until: null },
+        }),
     isAssigned: async (db: DbOrTx, clinicId: string, patientId: string, staffUserId: string) =>
-      (await db.select({ p: careAssignments.patientId }).from(careAssignments).where(and(
-        eq(careAssignments.clinicId, clinicId), eq(careAssignments.patientId, patientId), eq(careAssignments.staffUserId, staffUserId),
-        sql`${careAssignments.until} is null`))).length > 0,
+      (
+        await db
+          .select({ p: careAssignments.patientId })
+          .from(careAssignments)
+          .where(
+            and(
+              eq(careAssignments.clinicId, clinicId),
+              eq(careAssignments.patientId, patientId),
+              eq(careAssignments.staffUserId, staffUserId),
+              sql`${careAssignments.until} is null`,
+            ),
+          )
+      ).length > 0,
 
     insertRequest: (db: DbOrTx, row: typeof bookingRequests.$inferInsert) => db.insert(bookingRequests).values(row),
     request: async (db: DbOrTx, clinicId: string, id: string, lock = false): Promise<BookingRequestRow | undefined> => {
-      const q = db.select().from(bookingRequests).where(and(eq(bookingRequests.clinicId, clinicId), eq(bookingRequests.id, id)));
+      const q = db
+        .select()
+        .from(bookingRequests)
+        .where(and(eq(bookingRequests.clinicId, clinicId), eq(bookingRequests.id, id)));
       return (await (lock ? q.for('update') : q))[0];
     },
     updateRequest: (db: DbOrTx, clinicId: string, id: string, set: Partial<typeof bookingRequests.$inferInsert>) =>
-      db.update(bookingRequests).set(set).where(and(eq(bookingRequests.clinicId, clinicId), eq(bookingRequests.id, id))),
+      db
+        .update(bookingRequests)
+        .set(set)
+        .where(and(eq(bookingRequests.clinicId, clinicId), eq(bookingRequests.id, id))),
     openRequests: (db: DbOrTx, clinicId: string, limit: number) =>
-      db.select().from(bookingRequests).where(and(eq(bookingRequests.clinicId, clinicId), eq(bookingRequests.status, 'new')))
-        .orderBy(asc(bookingRequests.dueAt)).limit(limit),
+      db
+        .select()
+        .from(bookingRequests)
+        .where(and(eq(bookingRequests.clinicId, clinicId), eq(bookingRequests.status, 'new')))
+        .orderBy(asc(bookingRequests.dueAt))
+        .limit(limit),
     recentRequests: (db: DbOrTx, clinicId: string, limit: number) =>
-      db.select().from(bookingRequests).where(eq(bookingRequests.clinicId, clinicId)).orderBy(desc(bookingRequests.receivedAt)).limit(limit),
+      db
+        .select()
+        .from(bookingRequests)
+        .where(eq(bookingRequests.clinicId, clinicId))
+        .orderBy(desc(bookingRequests.receivedAt))
+        .limit(limit),
   };
 }
 export type QueueRepository = ReturnType<typeof createQueueRepository>;

@@ -1,7 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { clinics } from '../clinics/clinics.schema';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { classify } from '../../platform/data-categories';
+import { clinics } from '../clinics/clinics.schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -20,7 +31,9 @@ export type QueueChannel = (typeof queueChannels)[number];
 export const queueEntries = pgTable(
   'queue_entries',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: uuid('id').notNull(),
     patientId: uuid('patient_id').notNull(),
     contactMobile: text('contact_mobile'),
@@ -41,7 +54,9 @@ export const queueEntries = pgTable(
     status: text('status', { enum: queueStatuses }).notNull(),
     emergency: boolean('emergency').notNull().default(false),
     /** The patient's choice of reminder: SMS only when they gave a mobile and wanted it. */
-    reminderChannel: text('reminder_channel', { enum: ['sms', 'email', 'none'] }).notNull().default('none'),
+    reminderChannel: text('reminder_channel', { enum: ['sms', 'email', 'none'] })
+      .notNull()
+      .default('none'),
     bookingRequestId: uuid('booking_request_id'),
     registeredBy: uuid('registered_by'),
     version: integer('version').notNull().default(1),
@@ -55,7 +70,9 @@ export const queueEntries = pgTable(
     // A backstop under the per-professional lock: two live visits never start at the same minute.
     uniqueIndex('queue_entries_no_double_start_uq')
       .on(t.clinicId, t.professionalId, t.startsAt)
-      .where(sql`${t.status} in ('booked', 'arrived', 'done') and ${t.professionalId} is not null and ${t.startsAt} is not null`),
+      .where(
+        sql`${t.status} in ('booked', 'arrived', 'done') and ${t.professionalId} is not null and ${t.startsAt} is not null`,
+      ),
   ],
 );
 
@@ -63,14 +80,27 @@ export const queueEntries = pgTable(
 export const queueEntryChanges = pgTable(
   'queue_entry_changes',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: uuid('id').notNull(),
     entryId: uuid('entry_id').notNull(),
     at: ts('at').notNull(),
     byUserId: uuid('by_user_id'),
     byChannel: text('by_channel').notNull(),
     action: text('action', {
-      enum: ['registered', 'booked', 'moved', 'cancelled', 'no_show', 'arrived', 'done', 'removed', 'changed', 'emergency'],
+      enum: [
+        'registered',
+        'booked',
+        'moved',
+        'cancelled',
+        'no_show',
+        'arrived',
+        'done',
+        'removed',
+        'changed',
+        'emergency',
+      ],
     }).notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
@@ -82,7 +112,10 @@ export const queueEntryChanges = pgTable(
     patientInformed: boolean('patient_informed').notNull().default(false),
     informedHow: text('informed_how'),
   },
-  (t) => [primaryKey({ columns: [t.clinicId, t.id] }), index('queue_entry_changes_entry_idx').on(t.clinicId, t.entryId, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    index('queue_entry_changes_entry_idx').on(t.clinicId, t.entryId, t.at),
+  ],
 );
 
 /**
@@ -92,7 +125,9 @@ export const queueEntryChanges = pgTable(
 export const bookingRequests = pgTable(
   'booking_requests',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: uuid('id').notNull(),
     receivedAt: ts('received_at').notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
@@ -111,33 +146,90 @@ export const bookingRequests = pgTable(
     messageEnc: text('message_enc'),
     wantsSmsReminder: boolean('wants_sms_reminder').notNull().default(false),
     wantsEmailReminder: boolean('wants_email_reminder').notNull().default(false),
-    status: text('status', { enum: ['new', 'answered', 'declined'] }).notNull().default('new'),
+    status: text('status', { enum: ['new', 'answered', 'declined'] })
+      .notNull()
+      .default('new'),
     answeredAt: ts('answered_at'),
     answeredBy: uuid('answered_by'),
     answerNote: text('answer_note'),
     queueEntryId: uuid('queue_entry_id'),
     patientId: uuid('patient_id'),
   },
-  (t) => [primaryKey({ columns: [t.clinicId, t.id] }), index('booking_requests_due_idx').on(t.clinicId, t.status, t.dueAt)],
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    index('booking_requests_due_idx').on(t.clinicId, t.status, t.dueAt),
+  ],
 );
 
 export const queueEntriesColumns = classify(queueEntries, {
-  clinicId: null, id: null, patientId: null, contactMobile: 'contact', contactEmail: 'contact', language: 'demographic',
-  serviceId: 'health', indicationEnc: 'health', complaintEnc: 'health', referralProfessional: 'health',
-  referralInstitution: 'health', professionalId: 'health', locationId: null, roomId: null, startsAt: 'health',
-  endsAt: 'health', registeredAt: 'health', channel: null, status: 'health', emergency: 'health',
-  reminderChannel: 'consent', bookingRequestId: null, registeredBy: 'access_log', version: null, updatedAt: null,
+  clinicId: null,
+  id: null,
+  patientId: null,
+  contactMobile: 'contact',
+  contactEmail: 'contact',
+  language: 'demographic',
+  serviceId: 'health',
+  indicationEnc: 'health',
+  complaintEnc: 'health',
+  referralProfessional: 'health',
+  referralInstitution: 'health',
+  professionalId: 'health',
+  locationId: null,
+  roomId: null,
+  startsAt: 'health',
+  endsAt: 'health',
+  registeredAt: 'health',
+  channel: null,
+  status: 'health',
+  emergency: 'health',
+  reminderChannel: 'consent',
+  bookingRequestId: null,
+  registeredBy: 'access_log',
+  version: null,
+  updatedAt: null,
 });
 export const queueEntryChangesColumns = classify(queueEntryChanges, {
-  clinicId: null, id: null, entryId: null, at: 'health', byUserId: 'access_log', byChannel: null, action: 'health',
-  fromStatus: 'health', toStatus: 'health', previousStartsAt: 'health', newStartsAt: 'health',
-  previousProfessionalId: 'health', newProfessionalId: 'health', reason: 'health', patientInformed: 'communication',
+  clinicId: null,
+  id: null,
+  entryId: null,
+  at: 'health',
+  byUserId: 'access_log',
+  byChannel: null,
+  action: 'health',
+  fromStatus: 'health',
+  toStatus: 'health',
+  previousStartsAt: 'health',
+  newStartsAt: 'health',
+  previousProfessionalId: 'health',
+  newProfessionalId: 'health',
+  reason: 'health',
+  patientInformed: 'communication',
   informedHow: 'communication',
 });
 export const bookingRequestsColumns = classify(bookingRequests, {
-  clinicId: null, id: null, receivedAt: 'communication', dueDate: null, dueAt: null, channel: null, serviceId: 'health',
-  professionalId: 'health', preferredStart: 'health', firstName: 'name', lastName: 'name', birthDate: 'demographic',
-  idCodeEnc: 'national_id', mobile: 'contact', email: 'contact', language: 'demographic', messageEnc: 'health',
-  wantsSmsReminder: 'consent', wantsEmailReminder: 'consent', status: null, answeredAt: 'communication',
-  answeredBy: 'access_log', answerNote: 'communication', queueEntryId: null, patientId: null,
+  clinicId: null,
+  id: null,
+  receivedAt: 'communication',
+  dueDate: null,
+  dueAt: null,
+  channel: null,
+  serviceId: 'health',
+  professionalId: 'health',
+  preferredStart: 'health',
+  firstName: 'name',
+  lastName: 'name',
+  birthDate: 'demographic',
+  idCodeEnc: 'national_id',
+  mobile: 'contact',
+  email: 'contact',
+  language: 'demographic',
+  messageEnc: 'health',
+  wantsSmsReminder: 'consent',
+  wantsEmailReminder: 'consent',
+  status: null,
+  answeredAt: 'communication',
+  answeredBy: 'access_log',
+  answerNote: 'communication',
+  queueEntryId: null,
+  patientId: null,
 });

@@ -14,7 +14,12 @@ export interface PatientBrief {
  * A queue entry as staff see it. The indication and complaint are health data: shown to those who
  * keep the queue (reception, administrators) and to the treating doctor, not to anyone else.
  */
-export function entryView(cipher: FieldCipher, e: QueueEntryRow, patient: PatientBrief | undefined, showHealth: boolean) {
+export function entryView(
+  cipher: FieldCipher,
+  e: QueueEntryRow,
+  patient: PatientBrief | undefined,
+  showHealth: boolean,
+) {
   return {
     id: e.id,
     status: e.status,
@@ -29,7 +34,10 @@ export function entryView(cipher: FieldCipher, e: QueueEntryRow, patient: Patien
     roomId: e.roomId,
     patient: patient
       ? {
-          id: patient.id, firstName: patient.firstName, lastName: patient.lastName, birthDate: patient.birthDate,
+          id: patient.id,
+          firstName: patient.firstName,
+          lastName: patient.lastName,
+          birthDate: patient.birthDate,
           idCode: patient.idCodeEnc ? cipher.decrypt(patient.idCodeEnc) : null,
         }
       : { id: e.patientId },
@@ -37,7 +45,9 @@ export function entryView(cipher: FieldCipher, e: QueueEntryRow, patient: Patien
     contactEmail: e.contactEmail,
     language: e.language,
     reminderChannel: e.reminderChannel,
-    referral: e.referralProfessional ? { professional: e.referralProfessional, institution: e.referralInstitution } : null,
+    referral: e.referralProfessional
+      ? { professional: e.referralProfessional, institution: e.referralInstitution }
+      : null,
     indication: showHealth && e.indicationEnc ? cipher.decrypt(e.indicationEnc) : null,
     complaint: showHealth && e.complaintEnc ? cipher.decrypt(e.complaintEnc) : null,
     bookingRequestId: e.bookingRequestId,

@@ -1,6 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { clinics } from '../clinics/clinics.schema';
 import { classify } from '../../platform/data-categories';
+import { clinics } from '../clinics/clinics.schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -11,7 +11,9 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 export const professionals = pgTable(
   'professionals',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: uuid('id').notNull(),
     staffUserId: uuid('staff_user_id'),
     firstName: text('first_name').notNull(),
@@ -31,7 +33,9 @@ export const professionals = pgTable(
 export const locations = pgTable(
   'locations',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: uuid('id').notNull(),
     name: text('name').notNull(),
     street: text('street').notNull(),
@@ -48,7 +52,9 @@ export const locations = pgTable(
 export const rooms = pgTable(
   'rooms',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: uuid('id').notNull(),
     locationId: uuid('location_id').notNull(),
     name: text('name').notNull(),
@@ -63,7 +69,9 @@ export type LocalizedName = Partial<Record<'et' | 'lv' | 'en' | 'ru', string>>;
 export const visitServices = pgTable(
   'visit_services',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: uuid('id').notNull(),
     code: text('code'),
     name: text('name').notNull(),
@@ -81,7 +89,9 @@ export const visitServices = pgTable(
 export const workSchedules = pgTable(
   'work_schedules',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: uuid('id').notNull(),
     professionalId: uuid('professional_id').notNull(),
     weekday: integer('weekday').notNull(),
@@ -92,14 +102,19 @@ export const workSchedules = pgTable(
     validFrom: date('valid_from', { mode: 'string' }),
     validUntil: date('valid_until', { mode: 'string' }),
   },
-  (t) => [primaryKey({ columns: [t.clinicId, t.id] }), index('work_schedules_professional_idx').on(t.clinicId, t.professionalId)],
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    index('work_schedules_professional_idx').on(t.clinicId, t.professionalId),
+  ],
 );
 
 /** Leave, closed days and extra hours; `professional_id` null closes the whole clinic. */
 export const scheduleExceptions = pgTable(
   'schedule_exceptions',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: uuid('id').notNull(),
     professionalId: uuid('professional_id'),
     kind: text('kind', { enum: ['leave', 'closed', 'extra'] }).notNull(),
@@ -116,7 +131,9 @@ export const scheduleExceptions = pgTable(
 
 /** The clinic's queue settings: reminders, sending hours, templates, public booking. */
 export const queueSettings = pgTable('queue_settings', {
-  clinicId: uuid('clinic_id').primaryKey().references(() => clinics.id),
+  clinicId: uuid('clinic_id')
+    .primaryKey()
+    .references(() => clinics.id),
   reminderDaysBefore: integer('reminder_days_before').notNull().default(2),
   sendingFrom: text('sending_from').notNull().default('09:00'),
   sendingUntil: text('sending_until').notNull().default('20:00'),
@@ -129,29 +146,77 @@ export const queueSettings = pgTable('queue_settings', {
 });
 
 export const professionalsColumns = classify(professionals, {
-  clinicId: null, id: null, staffUserId: null, firstName: 'name', lastName: 'name', kind: 'employment',
-  registrationCode: 'employment', specialities: 'employment', workPhone: 'contact', workEmail: 'contact', active: null,
+  clinicId: null,
+  id: null,
+  staffUserId: null,
+  firstName: 'name',
+  lastName: 'name',
+  kind: 'employment',
+  registrationCode: 'employment',
+  specialities: 'employment',
+  workPhone: 'contact',
+  workEmail: 'contact',
+  active: null,
   createdAt: null,
 });
 export const locationsColumns = classify(locations, {
-  clinicId: null, id: null, name: null, street: null, city: null, postalCode: null, country: null, phone: null,
-  email: null, active: null,
+  clinicId: null,
+  id: null,
+  name: null,
+  street: null,
+  city: null,
+  postalCode: null,
+  country: null,
+  phone: null,
+  email: null,
+  active: null,
 });
 export const roomsColumns = classify(rooms, { clinicId: null, id: null, locationId: null, name: null, active: null });
 export const visitServicesColumns = classify(visitServices, {
-  clinicId: null, id: null, code: null, name: null, names: null, durationMinutes: null, professionalIds: null,
-  publicBooking: null, active: null,
+  clinicId: null,
+  id: null,
+  code: null,
+  name: null,
+  names: null,
+  durationMinutes: null,
+  professionalIds: null,
+  publicBooking: null,
+  active: null,
 });
 export const workSchedulesColumns = classify(workSchedules, {
-  clinicId: null, id: null, professionalId: null, weekday: 'employment', startTime: 'employment', endTime: 'employment',
-  locationId: null, roomId: null, validFrom: null, validUntil: null,
+  clinicId: null,
+  id: null,
+  professionalId: null,
+  weekday: 'employment',
+  startTime: 'employment',
+  endTime: 'employment',
+  locationId: null,
+  roomId: null,
+  validFrom: null,
+  validUntil: null,
 });
 // Leave is about an employee; its note may say why, so it is employment data.
 export const scheduleExceptionsColumns = classify(scheduleExceptions, {
-  clinicId: null, id: null, professionalId: null, kind: 'employment', date: 'employment', until: 'employment',
-  startTime: 'employment', endTime: 'employment', locationId: null, note: 'employment', createdAt: null,
+  clinicId: null,
+  id: null,
+  professionalId: null,
+  kind: 'employment',
+  date: 'employment',
+  until: 'employment',
+  startTime: 'employment',
+  endTime: 'employment',
+  locationId: null,
+  note: 'employment',
+  createdAt: null,
 });
 export const queueSettingsColumns = classify(queueSettings, {
-  clinicId: null, reminderDaysBefore: null, sendingFrom: null, sendingUntil: null, reminderTemplates: null,
-  cancelInstructions: null, publicBooking: null, slotStepMinutes: null, minNoticeMinutes: null,
+  clinicId: null,
+  reminderDaysBefore: null,
+  sendingFrom: null,
+  sendingUntil: null,
+  reminderTemplates: null,
+  cancelInstructions: null,
+  publicBooking: null,
+  slotStepMinutes: null,
+  minNoticeMinutes: null,
 });

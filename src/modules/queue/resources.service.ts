@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasRole, type AccessContext } from '../../platform/access';
+import { type AccessContext, hasRole } from '../../platform/access';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
@@ -9,13 +9,22 @@ import { isoDate, parseInput } from '../patients/patients.input';
 import { createResourcesRepository } from './resources.repository';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected a time HH:MM');
-const localized = z.strictObject({ et: z.string().max(500).optional(), lv: z.string().max(500).optional(), en: z.string().max(500).optional(), ru: z.string().max(500).optional() });
+const localized = z.strictObject({
+  et: z.string().max(500).optional(),
+  lv: z.string().max(500).optional(),
+  en: z.string().max(500).optional(),
+  ru: z.string().max(500).optional(),
+});
 
 export const professionalInput = z.strictObject({
   firstName: z.string().trim().min(1).max(100),
   lastName: z.string().trim().min(1).max(100),
   kind: z.enum(['doctor', 'dentist', 'hygienist', 'therapist', 'nurse', 'other']),
-  registrationCode: z.string().trim().regex(/^[A-Z]{0,3}\d{3,8}$/, 'a registration code like D01234').optional(),
+  registrationCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{0,3}\d{3,8}$/, 'a registration code like D01234')
+    .optional(),
   specialities: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
   staffUserId: z.uuid().optional(),
   workPhone: z.string().trim().max(40).optional(),
@@ -23,34 +32,74 @@ export const professionalInput = z.strictObject({
 });
 export const professionalUpdateInput = professionalInput.partial().extend({ active: z.boolean().optional() });
 export const locationInput = z.strictObject({
-  name: z.string().trim().min(1).max(200), street: z.string().trim().min(1).max(200), city: z.string().trim().min(1).max(100),
-  postalCode: z.string().trim().max(20).default(''), country: z.enum(['EE', 'LV']),
-  phone: z.string().trim().max(40).optional(), email: z.email().optional(),
+  name: z.string().trim().min(1).max(200),
+  street: z.string().trim().min(1).max(200),
+  city: z.string().trim().min(1).max(100),
+  postalCode: z.string().trim().max(20).default(''),
+  country: z.enum(['EE', 'LV']),
+  phone: z.string().trim().max(40).optional(),
+  email: z.email().optional(),
 });
 export const roomInput = z.strictObject({ locationId: z.uuid(), name: z.string().trim().min(1).max(100) });
 export const serviceInput = z.strictObject({
-  name: z.string().trim().min(1).max(200), names: localized.default({}), code: z.string().trim().max(40).optional(),
-  durationMinutes: z.number().int().min(5).max(8 * 60), professionalIds: z.array(z.uuid()).default([]),
+  name: z.string().trim().min(1).max(200),
+  names: localized.default({}),
+  code: z.string().trim().max(40).optional(),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(8 * 60),
+  professionalIds: z.array(z.uuid()).default([]),
   publicBooking: z.boolean().default(true),
 });
 export const serviceUpdateInput = serviceInput.partial().extend({ active: z.boolean().optional() });
-export const scheduleInput = z.strictObject({
-  professionalId: z.uuid(), weekday: z.number().int().min(1).max(7), start: hhmm, end: hhmm,
-  locationId: z.uuid().optional(), roomId: z.uuid().optional(), validFrom: isoDate.optional(), validUntil: isoDate.optional(),
-}).refine((s) => s.start < s.end, { message: 'the end must be after the start', path: ['end'] });
-export const exceptionInput = z.strictObject({
-  professionalId: z.uuid().nullable().default(null), kind: z.enum(['leave', 'closed', 'extra']), date: isoDate,
-  until: isoDate.optional(), start: hhmm.optional(), end: hhmm.optional(), locationId: z.uuid().optional(),
-  note: z.string().trim().max(500).optional(),
-}).refine((e) => (e.start === undefined) === (e.end === undefined), { message: 'give both start and end, or neither', path: ['end'] })
-  .refine((e) => e.kind !== 'extra' || (e.start && e.end), { message: 'extra hours need a start and an end', path: ['start'] })
+export const scheduleInput = z
+  .strictObject({
+    professionalId: z.uuid(),
+    weekday: z.number().int().min(1).max(7),
+    start: hhmm,
+    end: hhmm,
+    locationId: z.uuid().optional(),
+    roomId: z.uuid().optional(),
+    validFrom: isoDate.optional(),
+    validUntil: isoDate.optional(),
+  })
+  .refine((s) => s.start < s.end, { message: 'the end must be after the start', path: ['end'] });
+export const exceptionInput = z
+  .strictObject({
+    professionalId: z.uuid().nullable().default(null),
+    kind: z.enum(['leave', 'closed', 'extra']),
+    date: isoDate,
+    until: isoDate.optional(),
+    start: hhmm.optional(),
+    end: hhmm.optional(),
+    locationId: z.uuid().optional(),
+    note: z.string().trim().max(500).optional(),
+  })
+  .refine((e) => (e.start === undefined) === (e.end === undefined), {
+    message: 'give both start and end, or neither',
+    path: ['end'],
+  })
+  .refine((e) => e.kind !== 'extra' || (e.start && e.end), {
+    message: 'extra hours need a start and an end',
+    path: ['start'],
+  })
   .refine((e) => !e.until || e.until >= e.date, { message: 'until is before the date', path: ['until'] });
 export const settingsInput = z.strictObject({
   reminderDaysBefore: z.number().int().min(0).max(14).optional(),
-  sendingFrom: hhmm.optional(), sendingUntil: hhmm.optional(),
-  reminderTemplates: localized.optional(), cancelInstructions: localized.optional(),
-  publicBooking: z.boolean().optional(), slotStepMinutes: z.number().int().min(5).max(120).optional(),
-  minNoticeMinutes: z.number().int().min(0).max(14 * 24 * 60).optional(),
+  sendingFrom: hhmm.optional(),
+  sendingUntil: hhmm.optional(),
+  reminderTemplates: localized.optional(),
+  cancelInstructions: localized.optional(),
+  publicBooking: z.boolean().optional(),
+  slotStepMinutes: z.number().int().min(5).max(120).optional(),
+  minNoticeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(14 * 24 * 60)
+    .optional(),
 });
 
 export type ResourcesService = ReturnType<typeof createResourcesService>;
@@ -67,7 +116,13 @@ export function createResourcesService(deps: { db: Db; clock: Clock; audit: Audi
     if (!hasRole(ctx, ...roles)) throw new ForbiddenError(`only ${roles.join(' or ')} may change this`);
   };
 
-  async function write(ctx: AccessContext, action: string, entityType: string, entityId: string, run: (tx: Db) => Promise<unknown>) {
+  async function write(
+    ctx: AccessContext,
+    action: string,
+    entityType: string,
+    entityId: string,
+    run: (tx: Db) => Promise<unknown>,
+  ) {
     await db.transaction(async (tx) => {
       await run(tx as unknown as Db);
       await audit.append(tx, ctx, [{ action, entityType, entityId, purpose: 'administration' }]);
@@ -80,11 +135,21 @@ export function createResourcesService(deps: { db: Db; clock: Clock; audit: Audi
       requireRole(ctx, 'admin');
       const input = parseInput(professionalInput, raw);
       const id = newId();
-      await write(ctx, 'professional.create', 'professional', id, (tx) => repo.insertProfessional(tx, {
-        clinicId: ctx.clinicId, id, staffUserId: input.staffUserId ?? null, firstName: input.firstName, lastName: input.lastName,
-        kind: input.kind, registrationCode: input.registrationCode ?? null, specialities: input.specialities,
-        workPhone: input.workPhone ?? null, workEmail: input.workEmail ?? null, createdAt: clock.now(),
-      }));
+      await write(ctx, 'professional.create', 'professional', id, (tx) =>
+        repo.insertProfessional(tx, {
+          clinicId: ctx.clinicId,
+          id,
+          staffUserId: input.staffUserId ?? null,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          kind: input.kind,
+          registrationCode: input.registrationCode ?? null,
+          specialities: input.specialities,
+          workPhone: input.workPhone ?? null,
+          workEmail: input.workEmail ?? null,
+          createdAt: clock.now(),
+        }),
+      );
       return { id };
     },
     /** Changes a professional; `active: false` when they leave (their past visits stay). */
@@ -110,34 +175,57 @@ export function createResourcesService(deps: { db: Db; clock: Clock; audit: Audi
       requireRole(ctx, 'admin');
       const input = parseInput(locationInput, raw);
       const id = newId();
-      await write(ctx, 'location.create', 'location', id, (tx) => repo.insertLocation(tx, { clinicId: ctx.clinicId, id, ...input, phone: input.phone ?? null, email: input.email ?? null }));
+      await write(ctx, 'location.create', 'location', id, (tx) =>
+        repo.insertLocation(tx, {
+          clinicId: ctx.clinicId,
+          id,
+          ...input,
+          phone: input.phone ?? null,
+          email: input.email ?? null,
+        }),
+      );
       return { id };
     },
     async addRoom(ctx: AccessContext, raw: unknown) {
       requireRole(ctx, 'admin');
       const input = parseInput(roomInput, raw);
-      if (!(await repo.location(db, ctx.clinicId, input.locationId))) throw new ValidationError('locationId', 'no such location');
+      if (!(await repo.location(db, ctx.clinicId, input.locationId)))
+        throw new ValidationError('locationId', 'no such location');
       const id = newId();
-      await write(ctx, 'room.create', 'room', id, (tx) => repo.insertRoom(tx, { clinicId: ctx.clinicId, id, ...input }));
+      await write(ctx, 'room.create', 'room', id, (tx) =>
+        repo.insertRoom(tx, { clinicId: ctx.clinicId, id, ...input }),
+      );
       return { id };
     },
     async addService(ctx: AccessContext, raw: unknown) {
       requireRole(ctx, 'admin');
       const input = parseInput(serviceInput, raw);
       const id = newId();
-      await write(ctx, 'visit_service.create', 'visit_service', id, (tx) => repo.insertService(tx, { clinicId: ctx.clinicId, id, ...input, code: input.code ?? null }));
+      await write(ctx, 'visit_service.create', 'visit_service', id, (tx) =>
+        repo.insertService(tx, { clinicId: ctx.clinicId, id, ...input, code: input.code ?? null }),
+      );
       return { id };
     },
     async addSchedule(ctx: AccessContext, raw: unknown) {
       requireRole(ctx, 'admin', 'receptionist');
       const input = parseInput(scheduleInput, raw);
-      if (!(await repo.professional(db, ctx.clinicId, input.professionalId))) throw new ValidationError('professionalId', 'no such professional');
+      if (!(await repo.professional(db, ctx.clinicId, input.professionalId)))
+        throw new ValidationError('professionalId', 'no such professional');
       const id = newId();
-      await write(ctx, 'schedule.create', 'work_schedule', id, (tx) => repo.insertSchedule(tx, {
-        clinicId: ctx.clinicId, id, professionalId: input.professionalId, weekday: input.weekday, startTime: input.start,
-        endTime: input.end, locationId: input.locationId ?? null, roomId: input.roomId ?? null,
-        validFrom: input.validFrom ?? null, validUntil: input.validUntil ?? null,
-      }));
+      await write(ctx, 'schedule.create', 'work_schedule', id, (tx) =>
+        repo.insertSchedule(tx, {
+          clinicId: ctx.clinicId,
+          id,
+          professionalId: input.professionalId,
+          weekday: input.weekday,
+          startTime: input.start,
+          endTime: input.end,
+          locationId: input.locationId ?? null,
+          roomId: input.roomId ?? null,
+          validFrom: input.validFrom ?? null,
+          validUntil: input.validUntil ?? null,
+        }),
+      );
       return { id };
     },
     async removeSchedule(ctx: AccessContext, id: string) {
@@ -151,18 +239,31 @@ export function createResourcesService(deps: { db: Db; clock: Clock; audit: Audi
         throw new ValidationError('professionalId', 'no such professional');
       }
       const id = newId();
-      await write(ctx, 'schedule_exception.create', 'schedule_exception', id, (tx) => repo.insertException(tx, {
-        clinicId: ctx.clinicId, id, professionalId: input.professionalId, kind: input.kind, date: input.date,
-        until: input.until ?? null, startTime: input.start ?? null, endTime: input.end ?? null,
-        locationId: input.locationId ?? null, note: input.note ?? null, createdAt: clock.now(),
-      }));
+      await write(ctx, 'schedule_exception.create', 'schedule_exception', id, (tx) =>
+        repo.insertException(tx, {
+          clinicId: ctx.clinicId,
+          id,
+          professionalId: input.professionalId,
+          kind: input.kind,
+          date: input.date,
+          until: input.until ?? null,
+          startTime: input.start ?? null,
+          endTime: input.end ?? null,
+          locationId: input.locationId ?? null,
+          note: input.note ?? null,
+          createdAt: clock.now(),
+        }),
+      );
       return { id };
     },
     async catalogue(ctx: AccessContext) {
       requireStaff(ctx);
       const [pros, locs, rms, svcs, scheds] = await Promise.all([
-        repo.professionals(db, ctx.clinicId), repo.locations(db, ctx.clinicId), repo.rooms(db, ctx.clinicId),
-        repo.services(db, ctx.clinicId), repo.schedules(db, ctx.clinicId),
+        repo.professionals(db, ctx.clinicId),
+        repo.locations(db, ctx.clinicId),
+        repo.rooms(db, ctx.clinicId),
+        repo.services(db, ctx.clinicId),
+        repo.schedules(db, ctx.clinicId),
       ]);
       return { professionals: pros, locations: locs, rooms: rms, services: svcs, schedules: scheds };
     },
@@ -179,13 +280,14 @@ export function createResourcesService(deps: { db: Db; clock: Clock; audit: Audi
       const input = parseInput(settingsInput, raw);
       const current = await repo.settings(db, ctx.clinicId);
       const next = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
-      if (next.sendingFrom >= next.sendingUntil) throw new ValidationError('sendingUntil', 'sending hours must end after they start');
+      if (next.sendingFrom >= next.sendingUntil)
+        throw new ValidationError('sendingUntil', 'sending hours must end after they start');
       await write(ctx, 'queue_settings.update', 'queue_settings', ctx.clinicId, (tx) => repo.saveSettings(tx, next));
       return next;
     },
     async requireService(clinicId: string, id: string) {
       const s = await repo.service(db, clinicId, id);
-      if (!s || !s.active) throw new ValidationError('serviceId', 'unknown service');
+      if (!s?.active) throw new ValidationError('serviceId', 'unknown service');
       return s;
     },
   };

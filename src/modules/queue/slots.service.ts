@@ -1,10 +1,21 @@
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db';
 import { NotFoundError, ValidationError } from '../../platform/errors';
-import { addDays, localDate, startOfLocalDay, type IsoDate } from '../../rules/zoned-time';
-import { fitsWorkingHours, freeSlots, type FreeSlot, type Place, type ProfessionalCalendar } from '../scheduling/free-slots';
+import { addDays, type IsoDate, localDate, startOfLocalDay } from '../../rules/zoned-time';
+import {
+  type FreeSlot,
+  fitsWorkingHours,
+  freeSlots,
+  type Place,
+  type ProfessionalCalendar,
+} from '../scheduling/free-slots';
 import { createQueueRepository } from './queue.repository';
-import { createResourcesRepository, type ClinicRow, type ProfessionalRow, type VisitServiceRow } from './resources.repository';
+import {
+  type ClinicRow,
+  createResourcesRepository,
+  type ProfessionalRow,
+  type VisitServiceRow,
+} from './resources.repository';
 
 /**
  * Loads schedules, exceptions and bookings from the database and asks the pure free-slot
@@ -31,32 +42,74 @@ export function createSlotsService(deps: { db: Db; clock: Clock }) {
 
   /** Who may provide a service: its listed professionals, or every active one. */
   function providers(all: ProfessionalRow[], service: VisitServiceRow, only?: string): ProfessionalRow[] {
-    return all.filter((p) => p.active && (service.professionalIds.length === 0 || service.professionalIds.includes(p.id)) && (!only || p.id === only));
+    return all.filter(
+      (p) =>
+        p.active &&
+        (service.professionalIds.length === 0 || service.professionalIds.includes(p.id)) &&
+        (!only || p.id === only),
+    );
   }
 
-  async function calendars(tx: DbOrTx, clinicId: string, pros: ProfessionalRow[], from: IsoDate, to: IsoDate, tz: string, withBusy = true): Promise<ProfessionalCalendar[]> {
+  async function calendars(
+    tx: DbOrTx,
+    clinicId: string,
+    pros: ProfessionalRow[],
+    from: IsoDate,
+    to: IsoDate,
+    tz: string,
+    withBusy = true,
+  ): Promise<ProfessionalCalendar[]> {
     const ids = pros.map((p) => p.id);
     const [schedules, exceptions, busy] = await Promise.all([
       resources.schedules(tx, clinicId),
       resources.exceptions(tx, clinicId, from, to),
-      withBusy ? queue.busy(tx, clinicId, ids, startOfLocalDay(from, tz), startOfLocalDay(addDays(to, 1), tz)) : Promise.resolve([]),
+      withBusy
+        ? queue.busy(tx, clinicId, ids, startOfLocalDay(from, tz), startOfLocalDay(addDays(to, 1), tz))
+        : Promise.resolve([]),
     ]);
     return pros.map((p) => ({
       professionalId: p.id,
-      weekly: schedules.filter((s) => s.professionalId === p.id).map((s) => ({
-        weekday: s.weekday, start: s.startTime, end: s.endTime, locationId: s.locationId, validFrom: s.validFrom, validUntil: s.validUntil,
-      })),
-      exceptions: exceptions.filter((e) => e.professionalId === p.id || e.professionalId === null).map((e) => ({
-        date: e.date, until: e.until, kind: e.kind, start: e.startTime, end: e.endTime, locationId: e.locationId,
-      })),
-      busy: busy.filter((b) => b.professionalId === p.id && b.start && b.end).map((b) => ({ start: b.start!, end: b.end! })),
+      weekly: schedules
+        .filter((s) => s.professionalId === p.id)
+        .map((s) => ({
+          weekday: s.weekday,
+          start: s.startTime,
+          end: s.endTime,
+          locationId: s.locationId,
+          validFrom: s.validFrom,
+          validUntil: s.validUntil,
+        })),
+      exceptions: exceptions
+        .filter((e) => e.professionalId === p.id || e.professionalId === null)
+        .map((e) => ({
+          date: e.date,
+          until: e.until,
+          kind: e.kind,
+          start: e.startTime,
+          end: e.endTime,
+          locationId: e.locationId,
+        })),
+      busy: busy
+        .filter((b) => b.professionalId === p.id && b.start && b.end)
+        .map((b) => ({ start: b.start!, end: b.end! })),
     }));
   }
 
-  async function search(clinicId: string, q: { serviceId: string; from?: IsoDate; to?: IsoDate; professionalId?: string; limitPerProfessional?: number; publicOnly?: boolean }) {
+  async function search(
+    clinicId: string,
+    q: {
+      serviceId: string;
+      from?: IsoDate;
+      to?: IsoDate;
+      professionalId?: string;
+      limitPerProfessional?: number;
+      publicOnly?: boolean;
+    },
+  ) {
     const c = await clinic(db, clinicId);
     const service = await resources.service(db, clinicId, q.serviceId);
-    if (!service || !service.active || (q.publicOnly && !service.publicBooking)) throw new ValidationError('serviceId', 'unknown service');
+    if (!service?.active || (q.publicOnly && !service.publicBooking))
+      throw new ValidationError('serviceId', 'unknown service');
     const settings = await resources.settings(db, clinicId);
     const now = clock.now();
     const from = q.from ?? localDate(now, c.timeZone);
@@ -65,10 +118,18 @@ export function createSlotsService(deps: { db: Db; clock: Clock }) {
     if (addDays(from, 62) < to) throw new ValidationError('to', 'search at most two months at a time');
     const pros = providers(await resources.professionals(db, clinicId), service, q.professionalId);
     const cals = await calendars(db, clinicId, pros, from, to, c.timeZone);
-    const slots = freeSlots({
-      ...placeOf(c), from, to, durationMinutes: service.durationMinutes, stepMinutes: settings.slotStepMinutes,
-      notBefore: new Date(now.getTime() + settings.minNoticeMinutes * 60000), limitPerProfessional: q.limitPerProfessional,
-    }, cals);
+    const slots = freeSlots(
+      {
+        ...placeOf(c),
+        from,
+        to,
+        durationMinutes: service.durationMinutes,
+        stepMinutes: settings.slotStepMinutes,
+        notBefore: new Date(now.getTime() + settings.minNoticeMinutes * 60000),
+        limitPerProfessional: q.limitPerProfessional,
+      },
+      cals,
+    );
     return { service, professionals: pros, slots };
   }
 
@@ -76,7 +137,13 @@ export function createSlotsService(deps: { db: Db; clock: Clock }) {
    * Checks that a professional may take this service at this time (working hours, holidays,
    * exceptions, not in the past). Overlap with other visits is checked under the lock by the caller.
    */
-  async function checkBookable(tx: DbOrTx, clinicId: string, pro: ProfessionalRow, service: VisitServiceRow, start: Date): Promise<{ end: Date; locationId: string | null }> {
+  async function checkBookable(
+    tx: DbOrTx,
+    clinicId: string,
+    pro: ProfessionalRow,
+    service: VisitServiceRow,
+    start: Date,
+  ): Promise<{ end: Date; locationId: string | null }> {
     const c = await clinic(tx, clinicId);
     if (!pro.active) throw new ValidationError('professionalId', 'the professional no longer works here');
     if (service.professionalIds.length > 0 && !service.professionalIds.includes(pro.id)) {

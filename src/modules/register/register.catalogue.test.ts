@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { dataCategories } from '../../platform/data-categories';
-import { loadSchemaTables, registerCategoryTables, schemaFiles, tablesByCategory, uncoveredCatalogue } from './register.catalogue';
+import {
+  loadSchemaTables,
+  registerCategoryTables,
+  schemaFiles,
+  tablesByCategory,
+  uncoveredCatalogue,
+} from './register.catalogue';
 import { parseRegister } from './register.import';
 
 /**
@@ -19,8 +25,14 @@ describe('data categories and the schema', async () => {
   });
 
   it('classifies every column of every table', () => {
-    const gaps = tables.filter((t) => t.unclassified.length > 0).map((t) => `${t.file}: ${t.tableName}.{${t.unclassified.join(', ')}}`);
-    assert.deepEqual(gaps, [], `columns without a data category (add them to the table's classify(...)):\n${gaps.join('\n')}`);
+    const gaps = tables
+      .filter((t) => t.unclassified.length > 0)
+      .map((t) => `${t.file}: ${t.tableName}.{${t.unclassified.join(', ')}}`);
+    assert.deepEqual(
+      gaps,
+      [],
+      `columns without a data category (add them to the table's classify(...)):\n${gaps.join('\n')}`,
+    );
   });
 
   it('uses only categories of the catalogue', () => {

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getTableColumns, getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
-import { dataCategories, type ClassifiedTable, type DataCategory } from '../../platform/data-categories';
+import { type ClassifiedTable, type DataCategory, dataCategories } from '../../platform/data-categories';
 import type { Register } from './register.model';
 
 /** One database table as the schema files declare it, with the category of each column. */
@@ -17,7 +17,9 @@ export interface SchemaTable {
 }
 
 function isClassifiedTable(v: unknown): v is ClassifiedTable {
-  return !!v && typeof v === 'object' && 'tableName' in v && 'columns' in v && is((v as ClassifiedTable).table, PgTable);
+  return (
+    !!v && typeof v === 'object' && 'tableName' in v && 'columns' in v && is((v as ClassifiedTable).table, PgTable)
+  );
 }
 
 /** Every `*.schema.ts` under `src/`, by path relative to the repository root. */
@@ -49,7 +51,13 @@ export async function loadSchemaTables(root: string): Promise<SchemaTable[]> {
   return [...tables.entries()]
     .map(([tableName, t]) => {
       const cls = classified.get(tableName) ?? {};
-      return { file: t.file, tableName, columns: t.columns, classified: cls, unclassified: t.columns.filter((c) => !(c in cls)) };
+      return {
+        file: t.file,
+        tableName,
+        columns: t.columns,
+        classified: cls,
+        unclassified: t.columns.filter((c) => !(c in cls)),
+      };
     })
     .sort((a, b) => a.tableName.localeCompare(b.tableName));
 }
@@ -66,7 +74,12 @@ export function tablesByCategory(tables: SchemaTable[]): CategoryHolding[] {
     catalogue,
     label: dataCategories[catalogue],
     tables: tables
-      .map((t) => ({ tableName: t.tableName, columns: Object.entries(t.classified).filter(([, c]) => c === catalogue).map(([col]) => col) }))
+      .map((t) => ({
+        tableName: t.tableName,
+        columns: Object.entries(t.classified)
+          .filter(([, c]) => c === catalogue)
+          .map(([col]) => col),
+      }))
       .filter((t) => t.columns.length > 0),
   }));
 }
@@ -84,5 +97,7 @@ export function registerCategoryTables(reg: Register, tables: SchemaTable[]) {
 /** Catalogue categories that the database holds but the register names in none of its categories. */
 export function uncoveredCatalogue(reg: Register, tables: SchemaTable[]): DataCategory[] {
   const covered = new Set(reg.categories.flatMap((c) => c.catalogue));
-  return tablesByCategory(tables).filter((h) => h.tables.length > 0 && !covered.has(h.catalogue)).map((h) => h.catalogue);
+  return tablesByCategory(tables)
+    .filter((h) => h.tables.length > 0 && !covered.has(h.catalogue))
+    .map((h) => h.catalogue);
 }

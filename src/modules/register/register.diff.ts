@@ -26,7 +26,8 @@ export function diffRegisters(before: Register, after: Register): RegisterChange
     for (const [key, e] of b) {
       const old = a.get(key);
       if (!old) out.push({ section, key, change: 'added' });
-      else if (!same(old, e)) out.push({ section, key, change: 'changed', fields: fieldChanges(old as never, e as never) });
+      else if (!same(old, e))
+        out.push({ section, key, change: 'changed', fields: fieldChanges(old as never, e as never) });
     }
     for (const key of a.keys()) if (!b.has(key)) out.push({ section, key, change: 'removed' });
   }
@@ -36,11 +37,27 @@ export function diffRegisters(before: Register, after: Register): RegisterChange
   for (const [key, r] of rb) {
     const old = ra.get(key);
     if (!old) out.push({ section: 'retention', key: r.category, change: 'added' });
-    else if (!same(old, r)) out.push({ section: 'retention', key: r.category, change: 'changed', fields: fieldChanges(old as never, r as never) });
+    else if (!same(old, r))
+      out.push({
+        section: 'retention',
+        key: r.category,
+        change: 'changed',
+        fields: fieldChanges(old as never, r as never),
+      });
   }
   for (const [key, r] of ra) if (!rb.has(key)) out.push({ section: 'retention', key: r.category, change: 'removed' });
-  const top = ['country', 'languages', 'title', 'jointArrangement', 'dataProtectionContact', 'requestChannels', 'security'] as const;
-  const topFields = top.filter((f) => !same(before[f], after[f])).map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }));
+  const top = [
+    'country',
+    'languages',
+    'title',
+    'jointArrangement',
+    'dataProtectionContact',
+    'requestChannels',
+    'security',
+  ] as const;
+  const topFields = top
+    .filter((f) => !same(before[f], after[f]))
+    .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }));
   if (topFields.length) out.push({ section: 'general', key: '', change: 'changed', fields: topFields });
   return out;
 }

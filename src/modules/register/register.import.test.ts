@@ -98,12 +98,17 @@ describe('register import', () => {
   });
 
   it('refuses a category used but not defined, in a purpose and in a retention rule', () => {
-    const bad = minimal.replace('categories: [contact]', 'categories: [contact, marketing]').replace('- category: health', '- category: xrays');
+    const bad = minimal
+      .replace('categories: [contact]', 'categories: [contact, marketing]')
+      .replace('- category: health', '- category: xrays');
     const issues = issuesOf(bad);
-    assert.deepEqual(issues.map((i) => [i.line, i.reason]), [
-      [lineOf(bad, 'categories: [contact, marketing]'), 'category "marketing" is used but not defined'],
-      [lineOf(bad, '- category: xrays'), 'category "xrays" is used but not defined'],
-    ]);
+    assert.deepEqual(
+      issues.map((i) => [i.line, i.reason]),
+      [
+        [lineOf(bad, 'categories: [contact, marketing]'), 'category "marketing" is used but not defined'],
+        [lineOf(bad, '- category: xrays'), 'category "xrays" is used but not defined'],
+      ],
+    );
   });
 
   it('refuses health data without an Art. 9(2) condition and legitimate interest without the interest', () => {

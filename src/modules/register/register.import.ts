@@ -1,7 +1,7 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { type Document, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ValidationError } from '../../platform/errors';
-import { registerSchema, type Register } from './register.model';
+import { type Register, registerSchema } from './register.model';
 
 export interface RegisterIssue {
   file: string;
@@ -31,10 +31,18 @@ export function parseRegister(text: string, file = 'register.yaml'): Register {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new RegisterImportError(doc.errors.map((e) => {
-      const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-      return { file, line: pos.line, column: pos.col, path: '', reason: `not valid YAML/JSON: ${e.message.split('\n')[0]}` };
-    }));
+    throw new RegisterImportError(
+      doc.errors.map((e) => {
+        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+        return {
+          file,
+          line: pos.line,
+          column: pos.col,
+          path: '',
+          reason: `not valid YAML/JSON: ${e.message.split('\n')[0]}`,
+        };
+      }),
+    );
   }
   const locate = (path: Path, reason: string): RegisterIssue => {
     const offset = offsetOf(doc, path);
@@ -44,8 +52,11 @@ export function parseRegister(text: string, file = 'register.yaml'): Register {
   const raw: unknown = doc.toJS();
   const parsed = registerSchema.safeParse(raw);
   if (!parsed.success) {
-    const at = (path: Path) => path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), raw);
-    throw new RegisterImportError(sortIssues(parsed.error.issues.map((i) => locate(i.path as Path, describeZodIssue(i, at(i.path as Path))))));
+    const at = (path: Path) =>
+      path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), raw);
+    throw new RegisterImportError(
+      sortIssues(parsed.error.issues.map((i) => locate(i.path as Path, describeZodIssue(i, at(i.path as Path))))),
+    );
   }
   const problems = checkReferences(parsed.data);
   if (problems.length > 0) throw new RegisterImportError(sortIssues(problems.map((p) => locate(p.path, p.reason))));
@@ -117,7 +128,8 @@ export function checkReferences(reg: Register): Problem[] {
   const keysOf = (list: { key: string }[], where: string) => {
     const seen = new Set<string>();
     list.forEach((e, i) => {
-      if (seen.has(e.key)) problems.push({ path: [where, i, 'key'], reason: `${where}: key "${e.key}" is defined twice` });
+      if (seen.has(e.key))
+        problems.push({ path: [where, i, 'key'], reason: `${where}: key "${e.key}" is defined twice` });
       seen.add(e.key);
     });
     return seen;
@@ -147,10 +159,16 @@ export function checkReferences(reg: Register): Problem[] {
       problems.push({ path: at, reason: `purpose "${p.key}" is based on consent but has no consentText` });
     }
     if (p.legalBasis.includes('f') && !p.legitimateInterest) {
-      problems.push({ path: at, reason: `purpose "${p.key}" is based on legitimate interest but does not state the interest (legitimateInterest)` });
+      problems.push({
+        path: at,
+        reason: `purpose "${p.key}" is based on legitimate interest but does not state the interest (legitimateInterest)`,
+      });
     }
     if (p.categories.some((c) => special.has(c)) && !p.specialCondition) {
-      problems.push({ path: [...at, 'categories'], reason: `purpose "${p.key}" uses a special category but has no GDPR Art. 9(2) condition (specialCondition)` });
+      problems.push({
+        path: [...at, 'categories'],
+        reason: `purpose "${p.key}" uses a special category but has no GDPR Art. 9(2) condition (specialCondition)`,
+      });
     }
   });
   reg.retention.forEach((r, i) => {
@@ -159,7 +177,10 @@ export function checkReferences(reg: Register): Problem[] {
     }
   });
   if (reg.controllers.length > 1 && !reg.jointArrangement) {
-    problems.push({ path: ['controllers'], reason: 'several controllers: state the essence of their arrangement (jointArrangement, GDPR Art. 26)' });
+    problems.push({
+      path: ['controllers'],
+      reason: 'several controllers: state the essence of their arrangement (jointArrangement, GDPR Art. 26)',
+    });
   }
   return problems;
 }

@@ -20,19 +20,23 @@ interface LetterText {
 const letters: Record<Lang, LetterText> = {
   et: {
     subject: (c) => `${c}: privaatsusteade on muutunud`,
-    body: (v) => `Tere, ${v.name}!\n\n${v.clinic} on uuendanud oma privaatsusteadet (versioon ${v.version}, avaldatud ${v.date}). Teatest leiate, milliseid isikuandmeid me töötleme, mis eesmärgil ja millisel õiguslikul alusel, kellele andmeid edastame, kui kaua neid säilitame ning millised on teie õigused.\n\nUuendatud teade: ${v.url}\n\nKüsimuste korral kirjutage ${v.contact}.\n`,
+    body: (v) =>
+      `Tere, ${v.name}!\n\n${v.clinic} on uuendanud oma privaatsusteadet (versioon ${v.version}, avaldatud ${v.date}). Teatest leiate, milliseid isikuandmeid me töötleme, mis eesmärgil ja millisel õiguslikul alusel, kellele andmeid edastame, kui kaua neid säilitame ning millised on teie õigused.\n\nUuendatud teade: ${v.url}\n\nKüsimuste korral kirjutage ${v.contact}.\n`,
   },
   lv: {
     subject: (c) => `${c}: privātuma paziņojums ir mainīts`,
-    body: (v) => `Labdien, ${v.name}!\n\n${v.clinic} ir atjauninājusi savu privātuma paziņojumu (${v.version}. versija, publicēta ${v.date}). Tajā aprakstīts, kādus personas datus mēs apstrādājam, kādiem nolūkiem un uz kāda tiesiskā pamata, kam datus nododam, cik ilgi tos glabājam un kādas ir jūsu tiesības.\n\nAtjauninātais paziņojums: ${v.url}\n\nJautājumu gadījumā rakstiet uz ${v.contact}.\n`,
+    body: (v) =>
+      `Labdien, ${v.name}!\n\n${v.clinic} ir atjauninājusi savu privātuma paziņojumu (${v.version}. versija, publicēta ${v.date}). Tajā aprakstīts, kādus personas datus mēs apstrādājam, kādiem nolūkiem un uz kāda tiesiskā pamata, kam datus nododam, cik ilgi tos glabājam un kādas ir jūsu tiesības.\n\nAtjauninātais paziņojums: ${v.url}\n\nJautājumu gadījumā rakstiet uz ${v.contact}.\n`,
   },
   en: {
     subject: (c) => `${c}: our privacy notice has changed`,
-    body: (v) => `Dear ${v.name},\n\n${v.clinic} has updated its privacy notice (version ${v.version}, published ${v.date}). It explains which personal data we process, for what purposes and on which legal basis, to whom we disclose it, how long we keep it and what your rights are.\n\nThe updated notice: ${v.url}\n\nIf you have questions, write to ${v.contact}.\n`,
+    body: (v) =>
+      `Dear ${v.name},\n\n${v.clinic} has updated its privacy notice (version ${v.version}, published ${v.date}). It explains which personal data we process, for what purposes and on which legal basis, to whom we disclose it, how long we keep it and what your rights are.\n\nThe updated notice: ${v.url}\n\nIf you have questions, write to ${v.contact}.\n`,
   },
   ru: {
     subject: (c) => `${c}: уведомление о защите персональных данных изменилось`,
-    body: (v) => `Здравствуйте, ${v.name}!\n\n${v.clinic} обновила уведомление о защите персональных данных (версия ${v.version}, опубликована ${v.date}). В нём описано, какие персональные данные мы обрабатываем, с какой целью и на каком правовом основании, кому их передаём, как долго храним и какие у вас есть права.\n\nОбновлённое уведомление: ${v.url}\n\nЕсли у вас есть вопросы, напишите на ${v.contact}.\n`,
+    body: (v) =>
+      `Здравствуйте, ${v.name}!\n\n${v.clinic} обновила уведомление о защите персональных данных (версия ${v.version}, опубликована ${v.date}). В нём описано, какие персональные данные мы обрабатываем, с какой целью и на каком правовом основании, кому их передаём, как долго храним и какие у вас есть права.\n\nОбновлённое уведомление: ${v.url}\n\nЕсли у вас есть вопросы, напишите на ${v.contact}.\n`,
   },
 };
 
@@ -54,18 +58,44 @@ export function createChangeNoticeHandlers(deps: ChangeNoticeDeps): Record<strin
 
   async function announce(job: OutboxJob) {
     const version = Number(job.payload.version);
-    const recipients = await db.select({ id: patients.id }).from(patients).where(and(
-      eq(patients.clinicId, job.clinicId), eq(patients.status, 'active'), isNotNull(patients.email), eq(patients.processingRestricted, false),
-    ));
+    const recipients = await db
+      .select({ id: patients.id })
+      .from(patients)
+      .where(
+        and(
+          eq(patients.clinicId, job.clinicId),
+          eq(patients.status, 'active'),
+          isNotNull(patients.email),
+          eq(patients.processingRestricted, false),
+        ),
+      );
     const now = clock.now();
     await db.transaction(async (tx) => {
       for (const p of recipients) {
-        await enqueue(tx, {
-          clinicId: job.clinicId, kind: 'privacy_notice.letter', runAt: now, dedupeKey: `privacy_notice:${version}:${p.id}`,
-          payload: { version, publishedAt: job.createdAt.toISOString() }, subjectType: 'patient', subjectId: p.id, patientId: p.id,
-        }, now);
+        await enqueue(
+          tx,
+          {
+            clinicId: job.clinicId,
+            kind: 'privacy_notice.letter',
+            runAt: now,
+            dedupeKey: `privacy_notice:${version}:${p.id}`,
+            payload: { version, publishedAt: job.createdAt.toISOString() },
+            subjectType: 'patient',
+            subjectId: p.id,
+            patientId: p.id,
+          },
+          now,
+        );
       }
-      await audit.append(tx, systemContext(job.clinicId), [{ action: 'privacy_notice.announce', entityType: 'register_version', entityId: String(version), purpose: 'transparency', details: { letters: recipients.length } }]);
+      await audit.append(tx, systemContext(job.clinicId), [
+        {
+          action: 'privacy_notice.announce',
+          entityType: 'register_version',
+          entityId: String(version),
+          purpose: 'transparency',
+          details: { letters: recipients.length },
+        },
+      ]);
     });
     return { status: 'sent' as const, result: { letters: recipients.length } };
   }
@@ -73,11 +103,32 @@ export function createChangeNoticeHandlers(deps: ChangeNoticeDeps): Record<strin
   async function letter(job: OutboxJob) {
     const found = await db.transaction(async (tx) => {
       const [row] = await tx
-        .select({ first: patients.firstName, last: patients.lastName, email: patients.email, lang: patients.preferredLanguage, restricted: patients.processingRestricted, status: patients.status, clinicName: clinics.name, slug: clinics.slug, contacts: clinics.dataProtectionContact, general: clinics.contacts })
-        .from(patients).innerJoin(clinics, eq(clinics.id, patients.clinicId))
+        .select({
+          first: patients.firstName,
+          last: patients.lastName,
+          email: patients.email,
+          lang: patients.preferredLanguage,
+          restricted: patients.processingRestricted,
+          status: patients.status,
+          clinicName: clinics.name,
+          slug: clinics.slug,
+          contacts: clinics.dataProtectionContact,
+          general: clinics.contacts,
+        })
+        .from(patients)
+        .innerJoin(clinics, eq(clinics.id, patients.clinicId))
         .where(and(eq(patients.clinicId, job.clinicId), eq(patients.id, job.patientId!)));
-      if (!row || !row.email || row.restricted || row.status !== 'active') return null;
-      await audit.append(tx, systemContext(job.clinicId), [{ action: 'privacy_notice.letter', entityType: 'patient', entityId: job.patientId, patientRef: job.patientId, purpose: 'transparency', details: { version: job.payload.version, job: job.id } }]);
+      if (!row?.email || row.restricted || row.status !== 'active') return null;
+      await audit.append(tx, systemContext(job.clinicId), [
+        {
+          action: 'privacy_notice.letter',
+          entityType: 'patient',
+          entityId: job.patientId,
+          patientRef: job.patientId,
+          purpose: 'transparency',
+          details: { version: job.payload.version, job: job.id },
+        },
+      ]);
       return row;
     });
     if (!found) return { status: 'skipped' as const, reason: 'no e-mail address, archived or processing restricted' };
@@ -87,8 +138,16 @@ export function createChangeNoticeHandlers(deps: ChangeNoticeDeps): Record<strin
     const date = String(job.payload.publishedAt).slice(0, 10).split('-').reverse().join('.');
     const contact = found.contacts.email ?? found.general.email ?? '';
     const receipt = await mailer.send({
-      to: found.email!, subject: text.subject(found.clinicName),
-      text: text.body({ name: `${found.first} ${found.last}`, clinic: found.clinicName, version: Number(job.payload.version), date, url, contact }),
+      to: found.email!,
+      subject: text.subject(found.clinicName),
+      text: text.body({
+        name: `${found.first} ${found.last}`,
+        clinic: found.clinicName,
+        version: Number(job.payload.version),
+        date,
+        url,
+        contact,
+      }),
     });
     return { status: 'sent' as const, result: { messageId: receipt.messageId } };
   }

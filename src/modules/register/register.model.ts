@@ -11,7 +11,10 @@ export type NoticeLanguage = (typeof noticeLanguages)[number];
 
 export const localizedText = z.union([
   z.string().min(1),
-  z.partialRecord(z.enum(noticeLanguages), z.string().min(1)).refine((r) => Object.values(r).every((v) => v !== undefined), "text").refine((r) => Object.keys(r).length > 0, 'at least one language'),
+  z
+    .partialRecord(z.enum(noticeLanguages), z.string().min(1))
+    .refine((r) => Object.values(r).every((v) => v !== undefined), 'text')
+    .refine((r) => Object.keys(r).length > 0, 'at least one language'),
 ]);
 export type LocalizedText = z.infer<typeof localizedText>;
 
@@ -56,9 +59,24 @@ export const specialConditions = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', '
 export type SpecialCondition = (typeof specialConditions)[number];
 
 export const recipientKinds = [
-  'dental_lab', 'healthcare_provider', 'insurer', 'credit_institution', 'authority', 'court', 'law_enforcement',
-  'it_provider', 'ehealth_system', 'health_insurance_fund', 'professional_association', 'debt_collector',
-  'accounting', 'legal_adviser', 'event_service', 'representative', 'other_controller', 'other',
+  'dental_lab',
+  'healthcare_provider',
+  'insurer',
+  'credit_institution',
+  'authority',
+  'court',
+  'law_enforcement',
+  'it_provider',
+  'ehealth_system',
+  'health_insurance_fund',
+  'professional_association',
+  'debt_collector',
+  'accounting',
+  'legal_adviser',
+  'event_service',
+  'representative',
+  'other_controller',
+  'other',
 ] as const;
 
 export const transferSchema = z.union([
@@ -86,7 +104,9 @@ export const categorySchema = z.object({
   key,
   name: localizedText,
   /** The platform catalogue categories this register category corresponds to (ties it to the schema). */
-  catalogue: z.array(z.enum(Object.keys(dataCategories) as [keyof typeof dataCategories, ...(keyof typeof dataCategories)[]])).default([]),
+  catalogue: z
+    .array(z.enum(Object.keys(dataCategories) as [keyof typeof dataCategories, ...(keyof typeof dataCategories)[]]))
+    .default([]),
   /** Special categories of Art. 9 (health, …) need an Art. 9(2) condition in every purpose using them. */
   special: z.boolean().default(false),
   description: localizedText.optional(),
@@ -120,13 +140,22 @@ export const retentionPeriodSchema = z.union([
   z.object({ years: z.number().int().positive() }).strict(),
   z.object({ months: z.number().int().positive() }).strict(),
   z.object({ days: z.number().int().positive() }).strict(),
-  z.object({ until: z.enum(['purpose_achieved', 'consent_withdrawn', 'contract_ended', 'claim_time_barred']) }).strict(),
+  z
+    .object({ until: z.enum(['purpose_achieved', 'consent_withdrawn', 'contract_ended', 'claim_time_barred']) })
+    .strict(),
 ]);
 export type RetentionPeriod = z.infer<typeof retentionPeriodSchema>;
 
 export const retentionStarts = [
-  'service_date', 'birth_date', 'document_date', 'end_of_financial_year', 'collection', 'last_visit',
-  'contract_end', 'recording', 'event',
+  'service_date',
+  'birth_date',
+  'document_date',
+  'end_of_financial_year',
+  'collection',
+  'last_visit',
+  'contract_end',
+  'recording',
+  'event',
 ] as const;
 
 export const retentionSchema = z.object({
@@ -170,7 +199,10 @@ export const registerSchema = z.object({
   retention: z.array(retentionSchema).default([]),
   security: localizedText.optional(),
   /** Date the text was last reviewed, shown in the notice. */
-  updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  updated: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 
 export type Register = z.infer<typeof registerSchema>;

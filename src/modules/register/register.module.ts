@@ -30,10 +30,22 @@ export const presetsDir = fileURLToPath(new URL('../../../presets/', import.meta
 export function createRegisterModule(host: RegisterHost) {
   const { db, clock, audit, config, patients } = host;
   const register = createRegisterService({
-    db, clock, audit,
+    db,
+    clock,
+    audit,
     // One job per publication; the messaging worker may turn it into letters to patients.
     announceChange: async (tx, clinicId, version) => {
-      await enqueue(tx, { clinicId, kind: 'privacy_notice.changed', runAt: clock.now(), dedupeKey: `privacy_notice:${version}`, payload: { version } }, clock.now());
+      await enqueue(
+        tx,
+        {
+          clinicId,
+          kind: 'privacy_notice.changed',
+          runAt: clock.now(),
+          dedupeKey: `privacy_notice:${version}`,
+          payload: { version },
+        },
+        clock.now(),
+      );
     },
   });
   const links = createWithdrawLinks(config.SESSION_SECRET, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);

@@ -10,14 +10,30 @@ export type NoticeVersionRow = typeof noticeVersions.$inferSelect;
 export function createRegisterRepository() {
   return {
     async clinic(db: DbOrTx, clinicId: string) {
-      const [row] = await db.select({ id: clinics.id, slug: clinics.slug, name: clinics.name, country: clinics.country, defaultLanguage: clinics.defaultLanguage })
-        .from(clinics).where(eq(clinics.id, clinicId));
+      const [row] = await db
+        .select({
+          id: clinics.id,
+          slug: clinics.slug,
+          name: clinics.name,
+          country: clinics.country,
+          defaultLanguage: clinics.defaultLanguage,
+        })
+        .from(clinics)
+        .where(eq(clinics.id, clinicId));
       return row;
     },
 
     async clinicBySlug(db: DbOrTx, slug: string) {
-      const [row] = await db.select({ id: clinics.id, slug: clinics.slug, name: clinics.name, country: clinics.country, defaultLanguage: clinics.defaultLanguage })
-        .from(clinics).where(eq(clinics.slug, slug));
+      const [row] = await db
+        .select({
+          id: clinics.id,
+          slug: clinics.slug,
+          name: clinics.name,
+          country: clinics.country,
+          defaultLanguage: clinics.defaultLanguage,
+        })
+        .from(clinics)
+        .where(eq(clinics.slug, slug));
       return row;
     },
 
@@ -29,28 +45,51 @@ export function createRegisterRepository() {
 
     /** Replaces the register in force; the revision counts the changes. */
     async save(db: DbOrTx, row: Omit<RegisterRow, 'revision'>): Promise<number> {
-      const [saved] = await db.insert(processingRegisters).values({ ...row, revision: 1 })
+      const [saved] = await db
+        .insert(processingRegisters)
+        .values({ ...row, revision: 1 })
         .onConflictDoUpdate({
           target: processingRegisters.clinicId,
-          set: { document: row.document, updatedAt: row.updatedAt, updatedBy: row.updatedBy, revision: sql`${processingRegisters.revision} + 1` },
+          set: {
+            document: row.document,
+            updatedAt: row.updatedAt,
+            updatedBy: row.updatedBy,
+            revision: sql`${processingRegisters.revision} + 1`,
+          },
         })
         .returning({ revision: processingRegisters.revision });
       return saved!.revision;
     },
 
     async latestVersion(db: DbOrTx, clinicId: string): Promise<NoticeVersionRow | undefined> {
-      const [row] = await db.select().from(noticeVersions).where(eq(noticeVersions.clinicId, clinicId)).orderBy(desc(noticeVersions.version)).limit(1);
+      const [row] = await db
+        .select()
+        .from(noticeVersions)
+        .where(eq(noticeVersions.clinicId, clinicId))
+        .orderBy(desc(noticeVersions.version))
+        .limit(1);
       return row;
     },
 
     async version(db: DbOrTx, clinicId: string, version: number): Promise<NoticeVersionRow | undefined> {
-      const [row] = await db.select().from(noticeVersions).where(and(eq(noticeVersions.clinicId, clinicId), eq(noticeVersions.version, version)));
+      const [row] = await db
+        .select()
+        .from(noticeVersions)
+        .where(and(eq(noticeVersions.clinicId, clinicId), eq(noticeVersions.version, version)));
       return row;
     },
 
     async versions(db: DbOrTx, clinicId: string) {
-      return db.select({ version: noticeVersions.version, publishedAt: noticeVersions.publishedAt, publishedBy: noticeVersions.publishedBy, summary: noticeVersions.summary })
-        .from(noticeVersions).where(eq(noticeVersions.clinicId, clinicId)).orderBy(asc(noticeVersions.version));
+      return db
+        .select({
+          version: noticeVersions.version,
+          publishedAt: noticeVersions.publishedAt,
+          publishedBy: noticeVersions.publishedBy,
+          summary: noticeVersions.summary,
+        })
+        .from(noticeVersions)
+        .where(eq(noticeVersions.clinicId, clinicId))
+        .orderBy(asc(noticeVersions.version));
     },
 
     async insertVersion(db: DbOrTx, row: NoticeVersionRow) {

@@ -15,7 +15,10 @@ describe('retention against the legal minimums', () => {
     const reg = load('demo');
     reg.retention.find((r) => r.category === 'billing')!.period = { years: 3 };
     const [w] = retentionWarnings(reg, '2026-11-22');
-    assert.match(w!, /accounting source documents: the law \(Raamatupidamise seadus § 12\) requires keeping them at least 7 years/);
+    assert.match(
+      w!,
+      /accounting source documents: the law \(Raamatupidamise seadus § 12\) requires keeping them at least 7 years/,
+    );
     // The periodontal clinic's notice names only 110 years from birth for health data.
     assert.match(retentionWarnings(load('parodontalia'), '2026-11-22').join('\n'), /outpatient treatment documents/);
   });

@@ -13,7 +13,9 @@ export function retentionWarnings(reg: Register, date: string): string[] {
     const rules = reg.retention.filter((r) => categories.includes(r.category));
     const enough = rules.some((r) => 'years' in r.period && r.period.years >= min.years && r.from === min.runsFrom);
     if (!enough) {
-      warnings.push(`${min.what}: the law (${min.source}) requires keeping them at least ${min.years} years from ${min.runsFrom.replace(/_/g, ' ')}; no retention rule of categories ${categories.join(', ')} says so`);
+      warnings.push(
+        `${min.what}: the law (${min.source}) requires keeping them at least ${min.years} years from ${min.runsFrom.replace(/_/g, ' ')}; no retention rule of categories ${categories.join(', ')} says so`,
+      );
     }
   }
   return warnings;

@@ -2,7 +2,7 @@ import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } fro
 import { classify } from '../../platform/data-categories';
 import { clinics } from '../clinics/clinics.schema';
 import type { NoticeDocument } from '../notices/notice.document';
-import type { Register, NoticeLanguage } from './register.model';
+import type { NoticeLanguage, Register } from './register.model';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -13,7 +13,9 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 export const processingRegisters = pgTable(
   'processing_registers',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     document: jsonb('document').$type<Register>().notNull(),
     revision: integer('revision').notNull().default(1),
     updatedAt: ts('updated_at').notNull(),
@@ -29,7 +31,9 @@ export const processingRegisters = pgTable(
 export const noticeVersions = pgTable(
   'notice_versions',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     version: integer('version').notNull(),
     publishedAt: ts('published_at').notNull(),
     publishedBy: uuid('published_by'),
@@ -37,13 +41,26 @@ export const noticeVersions = pgTable(
     document: jsonb('document').$type<Register>().notNull(),
     notices: jsonb('notices').$type<Record<NoticeLanguage, NoticeDocument>>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.clinicId, t.version] }), index('notice_versions_published_idx').on(t.clinicId, t.publishedAt)],
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.version] }),
+    index('notice_versions_published_idx').on(t.clinicId, t.publishedAt),
+  ],
 );
 
 // The register names the clinic's contact persons and board members: contact data.
 export const processingRegistersColumns = classify(processingRegisters, {
-  clinicId: null, document: 'contact', revision: null, updatedAt: null, updatedBy: 'access_log',
+  clinicId: null,
+  document: 'contact',
+  revision: null,
+  updatedAt: null,
+  updatedBy: 'access_log',
 });
 export const noticeVersionsColumns = classify(noticeVersions, {
-  clinicId: null, version: null, publishedAt: null, publishedBy: 'access_log', summary: null, document: 'contact', notices: 'contact',
+  clinicId: null,
+  version: null,
+  publishedAt: null,
+  publishedBy: 'access_log',
+  summary: null,
+  document: 'contact',
+  notices: 'contact',
 });

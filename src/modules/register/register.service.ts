@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { hasRole, type AccessContext } from '../../platform/access';
+import { type AccessContext, hasRole } from '../../platform/access';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
@@ -9,16 +9,20 @@ import type { NoticeDocument } from '../notices/notice.document';
 import { loadSchemaTables, registerCategoryTables, uncoveredCatalogue } from './register.catalogue';
 import { diffRegisters } from './register.diff';
 import { parseRegister } from './register.import';
-import { retentionWarnings } from './register.retention';
-import { noticeLanguages, registerSchema, type NoticeLanguage, type Register } from './register.model';
+import { type NoticeLanguage, noticeLanguages, type Register, registerSchema } from './register.model';
 import { createRegisterRepository } from './register.repository';
+import { retentionWarnings } from './register.retention';
 
 export interface RegisterServiceDeps {
   db: Db;
   clock: Clock;
   audit: AuditService;
   /** Queues "our privacy notice changed" to patients; optional, the queue module owns sending. */
-  announceChange?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0], clinicId: string, version: number) => Promise<void>;
+  announceChange?: (
+    tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+    clinicId: string,
+    version: number,
+  ) => Promise<void>;
 }
 
 export type RegisterService = ReturnType<typeof createRegisterService>;
@@ -33,7 +37,8 @@ export function createRegisterService(deps: RegisterServiceDeps) {
   // The CLI acts as the system (no user); over HTTP only the DPO or an administrator may edit.
   const mayEdit = (ctx: AccessContext) => (ctx.user === null && ctx.channel === 'cli') || hasRole(ctx, ...EDITORS);
   function requireEditor(ctx: AccessContext) {
-    if (!mayEdit(ctx)) throw new ForbiddenError('only the data protection officer or an administrator changes the register');
+    if (!mayEdit(ctx))
+      throw new ForbiddenError('only the data protection officer or an administrator changes the register');
   }
   function requireStaff(ctx: AccessContext) {
     if (!ctx.user && ctx.channel !== 'cli') throw new ForbiddenError('staff only');
@@ -59,9 +64,27 @@ export function createRegisterService(deps: RegisterServiceDeps) {
     // A preset is a template: it takes the slug of the clinic it is imported into.
     const document = { ...reg, slug: clinic.slug };
     return db.transaction(async (tx) => {
-      const revision = await repo.save(tx, { clinicId: ctx.clinicId, document, updatedAt: clock.now(), updatedBy: ctx.user?.id ?? null });
-      await audit.append(tx, ctx, [{ action, entityType: 'processing_register', entityId: ctx.clinicId, purpose: 'data_protection', details: { revision, ...details } }]);
-      return { revision, purposes: document.purposes.length, categories: document.categories.length, warnings: retentionWarnings(document, clock.now().toISOString().slice(0, 10)) };
+      const revision = await repo.save(tx, {
+        clinicId: ctx.clinicId,
+        document,
+        updatedAt: clock.now(),
+        updatedBy: ctx.user?.id ?? null,
+      });
+      await audit.append(tx, ctx, [
+        {
+          action,
+          entityType: 'processing_register',
+          entityId: ctx.clinicId,
+          purpose: 'data_protection',
+          details: { revision, ...details },
+        },
+      ]);
+      return {
+        revision,
+        purposes: document.purposes.length,
+        categories: document.categories.length,
+        warnings: retentionWarnings(document, clock.now().toISOString().slice(0, 10)),
+      };
     });
   }
 
@@ -79,13 +102,15 @@ export function createRegisterService(deps: RegisterServiceDeps) {
 
   async function exportText(ctx: AccessContext, format: 'yaml' | 'json' = 'yaml') {
     const cur = await current(ctx);
-    if (!cur) throw new NotFoundError('this clinic has no processing register yet: import one (hoidja register import FILE)');
+    if (!cur)
+      throw new NotFoundError('this clinic has no processing register yet: import one (hoidja register import FILE)');
     return format === 'json' ? `${JSON.stringify(cur.document, null, 2)}\n` : stringify(cur.document, { lineWidth: 0 });
   }
 
   function languageOf(reg: Register, lang: string | undefined): NoticeLanguage {
     if (lang === undefined) return reg.languages[0]!;
-    if (!(noticeLanguages as readonly string[]).includes(lang)) throw new ValidationError('lang', `use one of ${noticeLanguages.join(', ')}`);
+    if (!(noticeLanguages as readonly string[]).includes(lang))
+      throw new ValidationError('lang', `use one of ${noticeLanguages.join(', ')}`);
     return lang as NoticeLanguage;
   }
 
@@ -107,12 +132,29 @@ export function createRegisterService(deps: RegisterServiceDeps) {
       const publishedAt = clock.now();
       const day = publishedAt.toISOString().slice(0, 10);
       const notices = Object.fromEntries(
-        noticeLanguages.map((l) => [l, buildNotice(row.document, l, { version: { number: version, publishedAt: day } })]),
+        noticeLanguages.map((l) => [
+          l,
+          buildNotice(row.document, l, { version: { number: version, publishedAt: day } }),
+        ]),
       ) as Record<NoticeLanguage, NoticeDocument>;
       await repo.insertVersion(tx, {
-        clinicId: ctx.clinicId, version, publishedAt, publishedBy: ctx.user?.id ?? null, summary: opts.summary ?? null, document: row.document, notices,
+        clinicId: ctx.clinicId,
+        version,
+        publishedAt,
+        publishedBy: ctx.user?.id ?? null,
+        summary: opts.summary ?? null,
+        document: row.document,
+        notices,
       });
-      await audit.append(tx, ctx, [{ action: 'register.publish', entityType: 'notice_version', entityId: String(version), purpose: 'data_protection', details: { version, announce: !!opts.announce } }]);
+      await audit.append(tx, ctx, [
+        {
+          action: 'register.publish',
+          entityType: 'notice_version',
+          entityId: String(version),
+          purpose: 'data_protection',
+          details: { version, announce: !!opts.announce },
+        },
+      ]);
       if (opts.announce && latest && deps.announceChange) await deps.announceChange(tx, ctx.clinicId, version);
       return { version, publishedAt };
     });
@@ -144,10 +186,21 @@ export function createRegisterService(deps: RegisterServiceDeps) {
     const clinic = await repo.clinicBySlug(db, slug);
     if (!clinic) throw new NotFoundError('no such clinic');
     const latest = await repo.latestVersion(db, clinic.id);
-    if (latest) return { clinic, version: latest.version, languages: latest.document.languages, notice: latest.notices[languageOf(latest.document, lang)] };
+    if (latest)
+      return {
+        clinic,
+        version: latest.version,
+        languages: latest.document.languages,
+        notice: latest.notices[languageOf(latest.document, lang)],
+      };
     const row = opts.allowDraft ? await repo.current(db, clinic.id) : undefined;
     if (!row) throw new NotFoundError('this clinic has not published a privacy notice yet');
-    return { clinic, version: null, languages: row.document.languages, notice: buildNotice(row.document, languageOf(row.document, lang)) };
+    return {
+      clinic,
+      version: null,
+      languages: row.document.languages,
+      notice: buildNotice(row.document, languageOf(row.document, lang)),
+    };
   }
 
   /** The published version a notice of version `n` refers to, or the latest; for the consent ledger. */
@@ -165,8 +218,25 @@ export function createRegisterService(deps: RegisterServiceDeps) {
     const cur = await current(ctx);
     if (!cur) throw new NotFoundError('this clinic has no processing register yet');
     const tables = await loadSchemaTables(root);
-    return { categories: registerCategoryTables(cur.document, tables), uncovered: uncoveredCatalogue(cur.document, tables) };
+    return {
+      categories: registerCategoryTables(cur.document, tables),
+      uncovered: uncoveredCatalogue(cur.document, tables),
+    };
   }
 
-  return { current, importText, save, exportText, preview, publish, versions, version, diff, publicNotice, latestVersionNumber, inForce, categoryTables };
+  return {
+    current,
+    importText,
+    save,
+    exportText,
+    preview,
+    publish,
+    versions,
+    version,
+    diff,
+    publicNotice,
+    latestVersionNumber,
+    inForce,
+    categoryTables,
+  };
 }

@@ -7,7 +7,7 @@ import { enqueue } from '../../platform/jobs/outbox';
 import type { JobHandler } from '../../platform/jobs/worker';
 import { minimumsOn } from '../../rules/retention-minimums';
 import { addDays, localDate, zonedInstant } from '../../rules/zoned-time';
-import { debtNotices, invoiceLines, invoices, invoiceShares, payments } from '../billing/billing.schema';
+import { debtNotices, invoiceLines, invoiceShares, invoices, payments } from '../billing/billing.schema';
 import { clinics } from '../clinics/clinics.schema';
 
 /**
@@ -23,7 +23,9 @@ export function createRetentionJobs(deps: { db: Db; clock: Clock; audit: AuditSe
   async function purgeAccounting(clinicId: string, today: string): Promise<{ invoices: number }> {
     return db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('hoidja.retention', 'on', true)`);
-      const expired = await tx.select({ id: invoices.id }).from(invoices)
+      const expired = await tx
+        .select({ id: invoices.id })
+        .from(invoices)
         .where(and(eq(invoices.clinicId, clinicId), lt(invoices.retainUntil, today)));
       const ids = expired.map((r) => r.id);
       if (ids.length === 0) return { invoices: 0 };
@@ -31,16 +33,27 @@ export function createRetentionJobs(deps: { db: Db; clock: Clock; audit: AuditSe
         await tx.delete(table).where(and(eq(table.clinicId, clinicId), inArray(table.invoiceId, ids)));
       }
       await tx.delete(invoices).where(and(eq(invoices.clinicId, clinicId), inArray(invoices.id, ids)));
-      await audit.append(tx, systemContext(clinicId), [{
-        action: 'retention.delete', entityType: 'invoice', purpose: 'retention',
-        details: { invoices: ids.length, retainedUntilBefore: today, rule: 'accounting documents (src/rules/accounting-retention.ts)' },
-      }]);
+      await audit.append(tx, systemContext(clinicId), [
+        {
+          action: 'retention.delete',
+          entityType: 'invoice',
+          purpose: 'retention',
+          details: {
+            invoices: ids.length,
+            retainedUntilBefore: today,
+            rule: 'accounting documents (src/rules/accounting-retention.ts)',
+          },
+        },
+      ]);
       return { invoices: ids.length };
     });
   }
 
   async function clinicOf(clinicId: string) {
-    const [c] = await db.select({ timeZone: clinics.timeZone, country: clinics.country }).from(clinics).where(eq(clinics.id, clinicId));
+    const [c] = await db
+      .select({ timeZone: clinics.timeZone, country: clinics.country })
+      .from(clinics)
+      .where(eq(clinics.id, clinicId));
     return c ?? { timeZone: 'Europe/Tallinn', country: 'EE' as const };
   }
 
@@ -60,9 +73,23 @@ export function createRetentionJobs(deps: { db: Db; clock: Clock; audit: AuditSe
   const daily: JobHandler = async (job) => {
     const { timeZone: zone, country } = await clinicOf(job.clinicId);
     const today = localDate(clock.now(), zone);
-    const result = { ...(await purgeAccounting(job.clinicId, today)), accessLogsRemoved: (await archiveAccessLogs(job.clinicId, country, today, zone)).removed };
+    const result = {
+      ...(await purgeAccounting(job.clinicId, today)),
+      accessLogsRemoved: (await archiveAccessLogs(job.clinicId, country, today, zone)).removed,
+    };
     const tomorrow = addDays(today, 1);
-    await db.transaction((tx) => enqueue(tx, { clinicId: job.clinicId, kind: 'retention.daily', runAt: zonedInstant(tomorrow, 120, zone), dedupeKey: `retention:${tomorrow}` }, clock.now()));
+    await db.transaction((tx) =>
+      enqueue(
+        tx,
+        {
+          clinicId: job.clinicId,
+          kind: 'retention.daily',
+          runAt: zonedInstant(tomorrow, 120, zone),
+          dedupeKey: `retention:${tomorrow}`,
+        },
+        clock.now(),
+      ),
+    );
     return { status: 'sent', result };
   };
 
@@ -72,11 +99,20 @@ export function createRetentionJobs(deps: { db: Db; clock: Clock; audit: AuditSe
     const now = clock.now();
     await db.transaction(async (tx) => {
       for (const c of all) {
-        await enqueue(tx, { clinicId: c.id, kind: 'retention.daily', runAt: now, dedupeKey: `retention:${localDate(now, c.timeZone)}` }, now);
+        await enqueue(
+          tx,
+          { clinicId: c.id, kind: 'retention.daily', runAt: now, dedupeKey: `retention:${localDate(now, c.timeZone)}` },
+          now,
+        );
       }
     });
   }
 
-  return { purgeAccounting, archiveAccessLogs, schedule, handlers: { 'retention.daily': daily } as Record<string, JobHandler> };
+  return {
+    purgeAccounting,
+    archiveAccessLogs,
+    schedule,
+    handlers: { 'retention.daily': daily } as Record<string, JobHandler>,
+  };
 }
 export type RetentionJobs = ReturnType<typeof createRetentionJobs>;

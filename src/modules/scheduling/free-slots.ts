@@ -1,5 +1,13 @@
-import { holidayOn, type Country } from '../../rules/holidays';
-import { addDays, isoWeekday, localDate, parseHhMm, wallClock, zonedInstant, type IsoDate } from '../../rules/zoned-time';
+import { type Country, holidayOn } from '../../rules/holidays';
+import {
+  addDays,
+  type IsoDate,
+  isoWeekday,
+  localDate,
+  parseHhMm,
+  wallClock,
+  zonedInstant,
+} from '../../rules/zoned-time';
 
 /**
  * Free times of professionals ("arstide töögraafik"): weekly working hours, exceptions (leave,
@@ -73,14 +81,20 @@ interface Span {
 const covers = (e: ScheduleException, date: IsoDate) => date >= e.date && date <= (e.until ?? e.date);
 
 /** The hours a professional works on a local date, after holidays and exceptions. */
-export function workingSpans(cal: Pick<ProfessionalCalendar, 'weekly' | 'exceptions'>, date: IsoDate, place: Place): Span[] {
+export function workingSpans(
+  cal: Pick<ProfessionalCalendar, 'weekly' | 'exceptions'>,
+  date: IsoDate,
+  place: Place,
+): Span[] {
   const wd = isoWeekday(date);
   const todays = cal.exceptions.filter((e) => covers(e, date));
   // A public holiday closes the regular hours; a clinic opening anyway records an extra exception.
   const regularDay = !holidayOn(place.country, date);
   let spans: Span[] = regularDay
     ? cal.weekly
-        .filter((w) => w.weekday === wd && (!w.validFrom || date >= w.validFrom) && (!w.validUntil || date <= w.validUntil))
+        .filter(
+          (w) => w.weekday === wd && (!w.validFrom || date >= w.validFrom) && (!w.validUntil || date <= w.validUntil),
+        )
         .map((w) => ({ start: parseHhMm(w.start), end: parseHhMm(w.end), locationId: w.locationId ?? null }))
     : [];
   for (const e of todays.filter((x) => x.kind === 'extra' && x.start && x.end)) {
@@ -107,9 +121,16 @@ function subtract(spans: Span[], from: number, to: number): Span[] {
 }
 
 /** Busy intervals as minute ranges of one local date (clamped to the day). */
-function busyOn(busy: BusyInterval[], timeZone: string, dayStart: Date, dayEnd: Date, steady: boolean): [number, number][] {
+function busyOn(
+  busy: BusyInterval[],
+  timeZone: string,
+  dayStart: Date,
+  dayEnd: Date,
+  steady: boolean,
+): [number, number][] {
   const out: [number, number][] = [];
-  const minutes = (d: Date) => (steady ? Math.floor((d.getTime() - dayStart.getTime()) / 60000) : wallClock(d, timeZone).minutes);
+  const minutes = (d: Date) =>
+    steady ? Math.floor((d.getTime() - dayStart.getTime()) / 60000) : wallClock(d, timeZone).minutes;
   for (const b of busy) {
     if (b.end <= dayStart || b.start >= dayEnd) continue;
     const s = b.start <= dayStart ? 0 : minutes(b.start);
@@ -125,7 +146,7 @@ export function freeSlots(q: SlotQuery, calendars: ProfessionalCalendar[]): Free
   const out: FreeSlot[] = [];
   // Local midnights once per date: Intl time-zone arithmetic is the slow part.
   const days: { date: IsoDate; dayStart: Date; dayEnd: Date; steadyDay: boolean }[] = [];
-  for (let date = q.from, start = zonedInstant(q.from, 0, q.timeZone); date <= q.to;) {
+  for (let date = q.from, start = zonedInstant(q.from, 0, q.timeZone); date <= q.to; ) {
     const next = addDays(date, 1);
     const end = zonedInstant(next, 0, q.timeZone);
     days.push({ date, dayStart: start, dayEnd: end, steadyDay: end.getTime() - start.getTime() === 24 * 3600000 });
@@ -159,7 +180,11 @@ export function freeSlots(q: SlotQuery, calendars: ProfessionalCalendar[]): Free
       if (q.limitPerProfessional && count >= q.limitPerProfessional) break;
     }
   }
-  return out.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.professionalId < b.professionalId ? -1 : a.professionalId > b.professionalId ? 1 : 0));
+  return out.sort(
+    (a, b) =>
+      a.start.getTime() - b.start.getTime() ||
+      (a.professionalId < b.professionalId ? -1 : a.professionalId > b.professionalId ? 1 : 0),
+  );
 }
 
 export type ScheduleFit = { ok: true; locationId: string | null } | { ok: false; reason: string };
@@ -173,7 +198,8 @@ export function fitsWorkingHours(
 ): ScheduleFit {
   const date = localDate(start, place.timeZone);
   const end = new Date(start.getTime() + durationMinutes * 60000);
-  if (localDate(new Date(end.getTime() - 1), place.timeZone) !== date) return { ok: false, reason: 'the visit would run past midnight' };
+  if (localDate(new Date(end.getTime() - 1), place.timeZone) !== date)
+    return { ok: false, reason: 'the visit would run past midnight' };
   const s = wallClock(start, place.timeZone).minutes;
   const e = s + durationMinutes;
   const holiday = holidayOn(place.country, date);
@@ -181,6 +207,8 @@ export function fitsWorkingHours(
   if (span) return { ok: true, locationId: span.locationId };
   return {
     ok: false,
-    reason: holiday ? `${date} is a public holiday (${holiday.name})` : 'the time is outside the professional’s working hours',
+    reason: holiday
+      ? `${date} is a public holiday (${holiday.name})`
+      : 'the time is outside the professional’s working hours',
   };
 }

@@ -9,7 +9,9 @@ import { classify } from '../data-categories';
 export const auditEvents = pgTable(
   'audit_events',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     seq: bigint('seq', { mode: 'number' }).notNull(),
     at: timestamp('at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
     actorId: uuid('actor_id'),
@@ -36,7 +38,9 @@ export const auditEvents = pgTable(
 
 /** The last link of each clinic's chain; locking this row orders concurrent appends. */
 export const auditChainHeads = pgTable('audit_chain_heads', {
-  clinicId: uuid('clinic_id').primaryKey().references(() => clinics.id),
+  clinicId: uuid('clinic_id')
+    .primaryKey()
+    .references(() => clinics.id),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
   /**
@@ -45,14 +49,36 @@ export const auditChainHeads = pgTable('audit_chain_heads', {
    * last removed event, so `audit verify` checks the rest from there.
    */
   archivedSeq: bigint('archived_seq', { mode: 'number' }).notNull().default(0),
-  archivedHash: text('archived_hash').notNull().default('0000000000000000000000000000000000000000000000000000000000000000'),
+  archivedHash: text('archived_hash')
+    .notNull()
+    .default('0000000000000000000000000000000000000000000000000000000000000000'),
   archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
 });
 
 export const auditEventsColumns = classify(auditEvents, {
-  clinicId: null, seq: null, at: 'access_log', actorId: 'access_log', actorRole: 'access_log', action: 'access_log',
-  entityType: 'access_log', entityId: 'access_log', patientRef: 'access_log', purpose: 'access_log',
-  reason: 'access_log', breakGlass: 'access_log', outcome: 'access_log', requestId: null, details: 'access_log',
-  prevHash: null, hash: null,
+  clinicId: null,
+  seq: null,
+  at: 'access_log',
+  actorId: 'access_log',
+  actorRole: 'access_log',
+  action: 'access_log',
+  entityType: 'access_log',
+  entityId: 'access_log',
+  patientRef: 'access_log',
+  purpose: 'access_log',
+  reason: 'access_log',
+  breakGlass: 'access_log',
+  outcome: 'access_log',
+  requestId: null,
+  details: 'access_log',
+  prevHash: null,
+  hash: null,
 });
-export const auditChainHeadsColumns = classify(auditChainHeads, { clinicId: null, seq: null, hash: null, archivedSeq: null, archivedHash: null, archivedAt: null });
+export const auditChainHeadsColumns = classify(auditChainHeads, {
+  clinicId: null,
+  seq: null,
+  hash: null,
+  archivedSeq: null,
+  archivedHash: null,
+  archivedAt: null,
+});

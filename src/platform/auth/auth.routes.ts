@@ -1,26 +1,47 @@
 import { z } from 'zod';
 import { hasRole } from '../access';
 import { ForbiddenError } from '../errors';
-import { accessContext, SESSION_COOKIE, type App } from '../http/server';
+import { type App, accessContext, SESSION_COOKIE } from '../http/server';
 import { roles } from './auth.schema';
 import type { AuthService } from './auth.service';
 
 export function authRoutes(deps: { auth: AuthService; secureCookies: boolean; idleMinutes: number; maxHours: number }) {
   const { auth } = deps;
   return async (app: App) => {
-    app.post('/api/auth/login', {
-      config: { public: true },
-      schema: {
-        tags: ['auth'], summary: 'Log in; sets the session cookie and returns the CSRF token for writes',
-        body: z.strictObject({ clinic: z.string().min(1).max(60), email: z.string().min(3).max(200), password: z.string().min(1).max(256) }),
+    app.post(
+      '/api/auth/login',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['auth'],
+          summary: 'Log in; sets the session cookie and returns the CSRF token for writes',
+          body: z.strictObject({
+            clinic: z.string().min(1).max(60),
+            email: z.string().min(3).max(200),
+            password: z.string().min(1).max(256),
+          }),
+        },
       },
-    }, async (req, reply) => {
-      const r = await auth.login({ clinicSlug: req.body.clinic, email: req.body.email, password: req.body.password, ip: req.ip, userAgent: req.headers['user-agent'], requestId: req.id });
-      reply.setCookie(SESSION_COOKIE, r.cookie, {
-        path: '/', httpOnly: true, sameSite: 'strict', secure: deps.secureCookies, signed: true, maxAge: deps.maxHours * 3600,
-      });
-      return { user: r.user, csrfToken: r.csrfToken, idleMinutes: deps.idleMinutes };
-    });
+      async (req, reply) => {
+        const r = await auth.login({
+          clinicSlug: req.body.clinic,
+          email: req.body.email,
+          password: req.body.password,
+          ip: req.ip,
+          userAgent: req.headers['user-agent'],
+          requestId: req.id,
+        });
+        reply.setCookie(SESSION_COOKIE, r.cookie, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: deps.secureCookies,
+          signed: true,
+          maxAge: deps.maxHours * 3600,
+        });
+        return { user: r.user, csrfToken: r.csrfToken, idleMinutes: deps.idleMinutes };
+      },
+    );
 
     app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
       const raw = req.cookies[SESSION_COOKIE];
@@ -30,36 +51,55 @@ export function authRoutes(deps: { auth: AuthService; secureCookies: boolean; id
       return { ok: true };
     });
 
-    app.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (req) => ({ user: req.sessionUser!, csrfToken: req.csrfToken, idleMinutes: deps.idleMinutes }));
+    app.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (req) => ({
+      user: req.sessionUser!,
+      csrfToken: req.csrfToken,
+      idleMinutes: deps.idleMinutes,
+    }));
 
     app.get('/api/staff', { schema: { tags: ['staff'] } }, async (req) => {
       const ctx = accessContext(req);
       return { items: await auth.listUsers(ctx.clinicId) };
     });
 
-    app.post('/api/staff', {
-      schema: {
-        tags: ['staff'],
-        body: z.strictObject({
-          email: z.email(), fullName: z.string().trim().min(2).max(200), roles: z.array(z.enum(roles)).min(1),
-          password: z.string().min(12, 'at least 12 characters').max(256), professionalCode: z.string().max(40).optional(),
-        }),
+    app.post(
+      '/api/staff',
+      {
+        schema: {
+          tags: ['staff'],
+          body: z.strictObject({
+            email: z.email(),
+            fullName: z.string().trim().min(2).max(200),
+            roles: z.array(z.enum(roles)).min(1),
+            password: z.string().min(12, 'at least 12 characters').max(256),
+            professionalCode: z.string().max(40).optional(),
+          }),
+        },
       },
-    }, async (req, reply) => {
-      const ctx = accessContext(req);
-      if (!hasRole(ctx, 'admin')) throw new ForbiddenError('only an administrator adds staff');
-      reply.status(201);
-      return auth.createUser(ctx, req.body);
-    });
-
-    for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
-      app.post(`/api/staff/:id/${action}`, { schema: { tags: ['staff'], params: z.object({ id: z.uuid() }) } }, async (req) => {
+      async (req, reply) => {
         const ctx = accessContext(req);
-        if (!hasRole(ctx, 'admin')) throw new ForbiddenError(`only an administrator may ${action} staff accounts`);
-        if (disabled && req.params.id === ctx.user!.id) throw new ForbiddenError('you cannot disable your own account');
-        await auth.setDisabled(ctx, req.params.id, disabled);
-        return { ok: true };
-      });
+        if (!hasRole(ctx, 'admin')) throw new ForbiddenError('only an administrator adds staff');
+        reply.status(201);
+        return auth.createUser(ctx, req.body);
+      },
+    );
+
+    for (const [action, disabled] of [
+      ['disable', true],
+      ['enable', false],
+    ] as const) {
+      app.post(
+        `/api/staff/:id/${action}`,
+        { schema: { tags: ['staff'], params: z.object({ id: z.uuid() }) } },
+        async (req) => {
+          const ctx = accessContext(req);
+          if (!hasRole(ctx, 'admin')) throw new ForbiddenError(`only an administrator may ${action} staff accounts`);
+          if (disabled && req.params.id === ctx.user!.id)
+            throw new ForbiddenError('you cannot disable your own account');
+          await auth.setDisabled(ctx, req.params.id, disabled);
+          return { ok: true };
+        },
+      );
     }
   };
 }

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { clinics } from '../../modules/clinics/clinics.schema';
 import { classify } from '../data-categories';
 
@@ -10,7 +20,9 @@ export type Role = (typeof roles)[number];
 export const staffUsers = pgTable(
   'staff_users',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: uuid('id').notNull(),
     email: text('email').notNull(),
     fullName: text('full_name').notNull(),
@@ -31,7 +43,9 @@ export const staffUsers = pgTable(
 export const sessions = pgTable(
   'sessions',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: text('id').notNull(),
     userId: uuid('user_id').notNull(),
     csrfToken: text('csrf_token').notNull(),
@@ -50,7 +64,9 @@ export const sessions = pgTable(
 export const loginAttempts = pgTable(
   'login_attempts',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: bigserial('id', { mode: 'number' }).notNull(),
     subjectHash: text('subject_hash').notNull(),
     ip: text('ip'),
@@ -65,15 +81,35 @@ export const loginAttempts = pgTable(
 );
 
 export const staffUsersColumns = classify(staffUsers, {
-  clinicId: null, id: null, email: 'staff_account', fullName: 'name', roles: 'staff_account',
-  passwordHash: 'staff_account', professionalCode: 'staff_account', phone: 'contact', disabledAt: 'staff_account',
+  clinicId: null,
+  id: null,
+  email: 'staff_account',
+  fullName: 'name',
+  roles: 'staff_account',
+  passwordHash: 'staff_account',
+  professionalCode: 'staff_account',
+  phone: 'contact',
+  disabledAt: 'staff_account',
   createdAt: null,
 });
 export const sessionsColumns = classify(sessions, {
-  clinicId: null, id: 'online_identifier', userId: 'staff_account', csrfToken: 'online_identifier', createdAt: null,
-  lastSeenAt: 'online_identifier', expiresAt: null, endedAt: null, endReason: null, ip: 'online_identifier',
+  clinicId: null,
+  id: 'online_identifier',
+  userId: 'staff_account',
+  csrfToken: 'online_identifier',
+  createdAt: null,
+  lastSeenAt: 'online_identifier',
+  expiresAt: null,
+  endedAt: null,
+  endReason: null,
+  ip: 'online_identifier',
   userAgent: 'online_identifier',
 });
 export const loginAttemptsColumns = classify(loginAttempts, {
-  clinicId: null, id: null, subjectHash: 'staff_account', ip: 'online_identifier', success: 'access_log', at: null,
+  clinicId: null,
+  id: null,
+  subjectHash: 'staff_account',
+  ip: 'online_identifier',
+  success: 'access_log',
+  at: null,
 });

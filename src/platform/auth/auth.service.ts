@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, gte, isNull, sql } from 'drizzle-orm';
+import { clinics } from '../../modules/clinics/clinics.schema';
 import type { AccessContext } from '../access';
 import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
 import { newId } from '../crypto';
-import { isUniqueViolation, type Db } from '../db';
+import { type Db, isUniqueViolation } from '../db';
 import { ConflictError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../errors';
-import { clinics } from '../../modules/clinics/clinics.schema';
-import { loginAttempts, sessions, staffUsers, type Role } from './auth.schema';
+import { loginAttempts, type Role, sessions, staffUsers } from './auth.schema';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './password';
 
 export interface SessionUser {
@@ -34,13 +34,17 @@ export interface AuthServiceDeps {
 const sha256 = (s: string) => createHash('sha256').update(s).digest('base64url');
 const normEmail = (e: string) => e.trim().toLowerCase();
 
-// A fixed hash to verify against when the user does not exist, so timing does not reveal accounts.
-let dummyHash: Promise<string> | undefined;
-
 export type AuthService = ReturnType<typeof createAuthService>;
 
 export function createAuthService(deps: AuthServiceDeps) {
   const { db, clock, audit } = deps;
+  // A fixed hash to verify against when the user does not exist, so timing does not reveal accounts.
+  let dummyHash: Promise<string> | undefined;
+  async function verifyDummy(password: string): Promise<false> {
+    dummyHash ??= hashPassword('not-a-real-password-for-timing');
+    await verifyPassword(await dummyHash, password);
+    return false;
+  }
 
   async function createUser(
     ctx: AccessContext,
@@ -53,10 +57,24 @@ export function createAuthService(deps: AuthServiceDeps) {
     try {
       await db.transaction(async (tx) => {
         await tx.insert(staffUsers).values({
-          clinicId: ctx.clinicId, id, email: normEmail(input.email), fullName: input.fullName, roles: input.roles,
-          passwordHash, professionalCode: input.professionalCode ?? null, createdAt: clock.now(),
+          clinicId: ctx.clinicId,
+          id,
+          email: normEmail(input.email),
+          fullName: input.fullName,
+          roles: input.roles,
+          passwordHash,
+          professionalCode: input.professionalCode ?? null,
+          createdAt: clock.now(),
         });
-        await audit.append(tx, ctx, [{ action: 'staff.create', entityType: 'staff_user', entityId: id, purpose: 'staff_administration', details: { roles: input.roles } }]);
+        await audit.append(tx, ctx, [
+          {
+            action: 'staff.create',
+            entityType: 'staff_user',
+            entityId: id,
+            purpose: 'staff_administration',
+            details: { roles: input.roles },
+          },
+        ]);
       });
     } catch (err) {
       if (isUniqueViolation(err)) {
@@ -74,46 +92,88 @@ export function createAuthService(deps: AuthServiceDeps) {
     const [row] = await db
       .select({ n: count() })
       .from(loginAttempts)
-      .where(and(eq(loginAttempts.clinicId, clinicId), who, eq(loginAttempts.success, false), gte(loginAttempts.at, since)));
+      .where(
+        and(eq(loginAttempts.clinicId, clinicId), who, eq(loginAttempts.success, false), gte(loginAttempts.at, since)),
+      );
     return Number(row?.n ?? 0);
   }
 
   /** Checks the password and opens a new session (a fresh id at every login: no fixation). */
-  async function login(input: { clinicSlug: string; email: string; password: string; ip?: string; userAgent?: string; requestId?: string }) {
-    const [clinic] = await db.select({ id: clinics.id, slug: clinics.slug }).from(clinics).where(eq(clinics.slug, input.clinicSlug));
-    dummyHash ??= hashPassword('not-a-real-password-for-timing');
+  async function login(input: {
+    clinicSlug: string;
+    email: string;
+    password: string;
+    ip?: string;
+    userAgent?: string;
+    requestId?: string;
+  }) {
+    const [clinic] = await db
+      .select({ id: clinics.id, slug: clinics.slug })
+      .from(clinics)
+      .where(eq(clinics.slug, input.clinicSlug));
     if (!clinic) {
-      await verifyPassword(await dummyHash, input.password);
+      await verifyDummy(input.password);
       throw new UnauthenticatedError('wrong clinic, e-mail or password');
     }
     const subjectHash = sha256(`${clinic.id}:${normEmail(input.email)}`);
-    if ((await recentFailures(clinic.id, { subjectHash })) >= deps.maxFailures
-      || (input.ip && (await recentFailures(clinic.id, { ip: input.ip })) >= deps.maxFailuresPerIp)) {
+    if (
+      (await recentFailures(clinic.id, { subjectHash })) >= deps.maxFailures ||
+      (input.ip && (await recentFailures(clinic.id, { ip: input.ip })) >= deps.maxFailuresPerIp)
+    ) {
       throw new TooManyRequestsError(`too many failed logins; try again in ${deps.windowMinutes} minutes`);
     }
     const [user] = await db
       .select()
       .from(staffUsers)
       .where(and(eq(staffUsers.clinicId, clinic.id), sql`lower(${staffUsers.email}) = ${normEmail(input.email)}`));
-    const ok = user && !user.disabledAt ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(await dummyHash, input.password), false);
+    const ok =
+      user && !user.disabledAt
+        ? await verifyPassword(user.passwordHash, input.password)
+        : await verifyDummy(input.password);
     const now = clock.now();
-    const ctx: AccessContext = { clinicId: clinic.id, user: user ? { id: user.id, fullName: user.fullName, roles: user.roles } : null, requestId: input.requestId ?? null, channel: 'api' };
+    const ctx: AccessContext = {
+      clinicId: clinic.id,
+      user: user ? { id: user.id, fullName: user.fullName, roles: user.roles } : null,
+      requestId: input.requestId ?? null,
+      channel: 'api',
+    };
     if (!ok || !user) {
       await db.transaction(async (tx) => {
-        await tx.insert(loginAttempts).values({ clinicId: clinic.id, subjectHash, ip: input.ip ?? null, success: false, at: now });
-        await audit.append(tx, ctx, [{ action: 'auth.login', entityType: 'staff_user', entityId: user?.id ?? null, purpose: 'security', outcome: 'denied' }]);
+        await tx
+          .insert(loginAttempts)
+          .values({ clinicId: clinic.id, subjectHash, ip: input.ip ?? null, success: false, at: now });
+        await audit.append(tx, ctx, [
+          {
+            action: 'auth.login',
+            entityType: 'staff_user',
+            entityId: user?.id ?? null,
+            purpose: 'security',
+            outcome: 'denied',
+          },
+        ]);
       });
       throw new UnauthenticatedError('wrong clinic, e-mail or password');
     }
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     await db.transaction(async (tx) => {
-      await tx.insert(loginAttempts).values({ clinicId: clinic.id, subjectHash, ip: input.ip ?? null, success: true, at: now });
+      await tx
+        .insert(loginAttempts)
+        .values({ clinicId: clinic.id, subjectHash, ip: input.ip ?? null, success: true, at: now });
       await tx.insert(sessions).values({
-        clinicId: clinic.id, id: sha256(token), userId: user.id, csrfToken, createdAt: now, lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + deps.maxHours * 3_600_000), ip: input.ip ?? null, userAgent: input.userAgent?.slice(0, 300) ?? null,
+        clinicId: clinic.id,
+        id: sha256(token),
+        userId: user.id,
+        csrfToken,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + deps.maxHours * 3_600_000),
+        ip: input.ip ?? null,
+        userAgent: input.userAgent?.slice(0, 300) ?? null,
       });
-      await audit.append(tx, ctx, [{ action: 'auth.login', entityType: 'staff_user', entityId: user.id, purpose: 'security' }]);
+      await audit.append(tx, ctx, [
+        { action: 'auth.login', entityType: 'staff_user', entityId: user.id, purpose: 'security' },
+      ]);
     });
     // The cookie names the clinic so the lookup can use the (clinic_id, id) key.
     return { cookie: `${clinic.id}.${token}`, csrfToken, user: toSessionUser(user, clinic.slug) };
@@ -139,14 +199,26 @@ export function createAuthService(deps: AuthServiceDeps) {
     if (!row) return null;
     const now = clock.now();
     const idleLimit = new Date(row.s.lastSeenAt.getTime() + deps.idleMinutes * 60_000);
-    const reason = row.u.disabledAt ? 'user_disabled' : now >= row.s.expiresAt ? 'expired' : now >= idleLimit ? 'idle' : null;
+    const reason = row.u.disabledAt
+      ? 'user_disabled'
+      : now >= row.s.expiresAt
+        ? 'expired'
+        : now >= idleLimit
+          ? 'idle'
+          : null;
     if (reason) {
-      await db.update(sessions).set({ endedAt: now, endReason: reason }).where(and(eq(sessions.clinicId, clinicId), eq(sessions.id, id)));
+      await db
+        .update(sessions)
+        .set({ endedAt: now, endReason: reason })
+        .where(and(eq(sessions.clinicId, clinicId), eq(sessions.id, id)));
       return null;
     }
     // Touch at most once a minute: a read should not always cost a write.
     if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) {
-      await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.clinicId, clinicId), eq(sessions.id, id)));
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: now })
+        .where(and(eq(sessions.clinicId, clinicId), eq(sessions.id, id)));
     }
     return { user: toSessionUser(row.u, row.slug), csrfToken: row.s.csrfToken };
   }
@@ -157,7 +229,13 @@ export function createAuthService(deps: AuthServiceDeps) {
     await db
       .update(sessions)
       .set({ endedAt: clock.now(), endReason: 'logout' })
-      .where(and(eq(sessions.clinicId, cookie.slice(0, dot)), eq(sessions.id, sha256(cookie.slice(dot + 1))), isNull(sessions.endedAt)));
+      .where(
+        and(
+          eq(sessions.clinicId, cookie.slice(0, dot)),
+          eq(sessions.id, sha256(cookie.slice(dot + 1))),
+          isNull(sessions.endedAt),
+        ),
+      );
   }
 
   /** Disabling a user ends all their sessions at once. */
@@ -176,13 +254,27 @@ export function createAuthService(deps: AuthServiceDeps) {
           .set({ endedAt: now, endReason: 'user_disabled' })
           .where(and(eq(sessions.clinicId, ctx.clinicId), eq(sessions.userId, userId), isNull(sessions.endedAt)));
       }
-      await audit.append(tx, ctx, [{ action: disabled ? 'staff.disable' : 'staff.enable', entityType: 'staff_user', entityId: userId, purpose: 'staff_administration' }]);
+      await audit.append(tx, ctx, [
+        {
+          action: disabled ? 'staff.disable' : 'staff.enable',
+          entityType: 'staff_user',
+          entityId: userId,
+          purpose: 'staff_administration',
+        },
+      ]);
     });
   }
 
   async function listUsers(clinicId: string) {
     return db
-      .select({ id: staffUsers.id, email: staffUsers.email, fullName: staffUsers.fullName, roles: staffUsers.roles, professionalCode: staffUsers.professionalCode, disabledAt: staffUsers.disabledAt })
+      .select({
+        id: staffUsers.id,
+        email: staffUsers.email,
+        fullName: staffUsers.fullName,
+        roles: staffUsers.roles,
+        professionalCode: staffUsers.professionalCode,
+        disabledAt: staffUsers.disabledAt,
+      })
       .from(staffUsers)
       .where(eq(staffUsers.clinicId, clinicId))
       .orderBy(staffUsers.fullName);

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
-  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { AccessContext } from '../access';
@@ -25,6 +29,8 @@ declare module 'fastify' {
   }
 }
 
+// The server's raw types stay Fastify's defaults' wide forms so plugins of any server kind register.
+// biome-ignore lint/suspicious/noExplicitAny: Fastify's generic slots for the raw server, request and reply.
 export type App = FastifyInstance<any, any, any, Logger, ZodTypeProvider>;
 
 export interface ServerOptions {
@@ -40,10 +46,20 @@ function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const first = err.validation[0]!;
     const where = (err as { validationContext?: string }).validationContext ?? 'body';
-    const field = first.instancePath.replace(/^\//, '').replace(/\//g, '.') || (first.params as { missingProperty?: string })?.missingProperty || where;
+    const field =
+      first.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
+      (first.params as { missingProperty?: string })?.missingProperty ||
+      where;
     return reply.status(400).send({
-      error: 'validation_error', message: `${field}: ${first.message}`, field, reason: first.message, requestId,
-      issues: err.validation.map((v) => ({ field: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), reason: v.message })),
+      error: 'validation_error',
+      message: `${field}: ${first.message}`,
+      field,
+      reason: first.message,
+      requestId,
+      issues: err.validation.map((v) => ({
+        field: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+        reason: v.message,
+      })),
     });
   }
   if (err instanceof AppError) {
@@ -51,7 +67,9 @@ function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
     return reply.status(err.status).send({ error: err.code, message: err.message, requestId, ...(err.details ?? {}) });
   }
   if (isUniqueViolation(err)) {
-    return reply.status(409).send({ error: 'conflict', message: 'a record with the same unique value already exists', requestId });
+    return reply
+      .status(409)
+      .send({ error: 'conflict', message: 'a record with the same unique value already exists', requestId });
   }
   const status = (err as { statusCode?: number })?.statusCode;
   if (status && status >= 400 && status < 500) {
@@ -59,7 +77,9 @@ function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
     return reply.status(status).send({ error: 'bad_request', message: (err as Error).message, requestId });
   }
   req.log.error({ err: safeError(err) }, 'unhandled error');
-  return reply.status(500).send({ error: 'internal_error', message: 'something went wrong; the request was not carried out', requestId });
+  return reply
+    .status(500)
+    .send({ error: 'internal_error', message: 'something went wrong; the request was not carried out', requestId });
 }
 
 export async function createServer(opts: ServerOptions): Promise<App> {
@@ -74,13 +94,19 @@ export async function createServer(opts: ServerOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}`, requestId: req.id }),
+    reply
+      .status(404)
+      .send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}`, requestId: req.id }),
   );
 
   await app.register(cookie, { secret: opts.cookieSecret });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Hoidja API', version: '0.1.0', description: 'Patient data, treatment queue and data protection for small clinics.' },
+      info: {
+        title: 'Hoidja API',
+        version: '0.1.0',
+        description: 'Patient data, treatment queue and data protection for small clinics.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
       security: [{ session: [] }],
     },
@@ -127,6 +153,15 @@ export function accessContext(req: FastifyRequest): AccessContext {
   const u = req.sessionUser;
   if (!u) throw new UnauthenticatedError('log in first');
   const reasonHeader = req.headers['x-access-reason'];
-  const reason = typeof reasonHeader === 'string' && reasonHeader.trim() ? decodeURIComponent(reasonHeader).trim().slice(0, 500) : null;
-  return { clinicId: u.clinicId, user: { id: u.id, fullName: u.fullName, roles: u.roles }, requestId: req.id, reason, channel: 'api' };
+  const reason =
+    typeof reasonHeader === 'string' && reasonHeader.trim()
+      ? decodeURIComponent(reasonHeader).trim().slice(0, 500)
+      : null;
+  return {
+    clinicId: u.clinicId,
+    user: { id: u.id, fullName: u.fullName, roles: u.roles },
+    requestId: req.id,
+    reason,
+    channel: 'api',
+  };
 }

@@ -14,7 +14,9 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 export const outboxJobs = pgTable(
   'outbox_jobs',
   {
-    clinicId: uuid('clinic_id').notNull().references(() => clinics.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
     id: uuid('id').notNull(),
     kind: text('kind').notNull(),
     dedupeKey: text('dedupe_key'),
@@ -25,7 +27,9 @@ export const outboxJobs = pgTable(
     subjectType: text('subject_type'),
     subjectId: uuid('subject_id'),
     patientId: uuid('patient_id'),
-    status: text('status', { enum: ['queued', 'sending', 'sent', 'failed', 'cancelled', 'skipped'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'sending', 'sent', 'failed', 'cancelled', 'skipped'] })
+      .notNull()
+      .default('queued'),
     runAt: ts('run_at').notNull(),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(8),
@@ -45,7 +49,23 @@ export const outboxJobs = pgTable(
 );
 
 export const outboxJobsColumns = classify(outboxJobs, {
-  clinicId: null, id: null, kind: null, dedupeKey: null, payload: null, payloadEnc: 'communication', subjectType: null,
-  subjectId: null, patientId: null, status: 'communication', runAt: 'communication', attempts: null, maxAttempts: null,
-  lockedBy: null, lockedUntil: null, lastError: 'communication', result: 'communication', createdAt: null, finishedAt: null,
+  clinicId: null,
+  id: null,
+  kind: null,
+  dedupeKey: null,
+  payload: null,
+  payloadEnc: 'communication',
+  subjectType: null,
+  subjectId: null,
+  patientId: null,
+  status: 'communication',
+  runAt: 'communication',
+  attempts: null,
+  maxAttempts: null,
+  lockedBy: null,
+  lockedUntil: null,
+  lastError: 'communication',
+  result: 'communication',
+  createdAt: null,
+  finishedAt: null,
 });

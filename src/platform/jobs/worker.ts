@@ -1,9 +1,9 @@
-import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
 import type { Logger } from '../logger';
-import { backoffMs, claim, finish, retryLater, type OutboxJob } from './outbox';
+import { backoffMs, claim, finish, type OutboxJob, retryLater } from './outbox';
 
 /**
  * The outbox worker. It runs inside `hoidja serve` and alone as `hoidja worker`; several may run
@@ -68,7 +68,10 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       if (retryable && job.attempts < job.maxAttempts) {
         const at = new Date(now.getTime() + backoffMs(job.attempts));
         await retryLater(deps.db, job, workerId, at, message);
-        log?.warn({ job: job.id, kind: job.kind, attempt: job.attempts, retryAt: at.toISOString() }, 'outbox job failed; will retry');
+        log?.warn(
+          { job: job.id, kind: job.kind, attempt: job.attempts, retryAt: at.toISOString() },
+          'outbox job failed; will retry',
+        );
       } else {
         await finish(deps.db, job, workerId, now, { status: 'failed', error: message });
         log?.error({ job: job.id, kind: job.kind, attempt: job.attempts }, 'outbox job failed for good');
@@ -88,7 +91,9 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
 
   async function runOnce(): Promise<number> {
     if (kinds.length === 0) return 0;
-    const jobs = await deps.db.transaction((tx) => claim(tx, { workerId, now: deps.clock.now(), leaseMs, limit: batchSize, kinds }));
+    const jobs = await deps.db.transaction((tx) =>
+      claim(tx, { workerId, now: deps.clock.now(), leaseMs, limit: batchSize, kinds }),
+    );
     for (const job of jobs) await handle(job);
     return jobs.length;
   }
@@ -131,7 +136,13 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       // Let the round in progress finish, but never hold a shutdown for long: an unfinished
       // claim simply runs out its lease and is taken up again.
       let wait: NodeJS.Timeout | undefined;
-      await Promise.race([running, new Promise((r) => { wait = setTimeout(r, 15_000); wait.unref?.(); })]);
+      await Promise.race([
+        running,
+        new Promise((r) => {
+          wait = setTimeout(r, 15_000);
+          wait.unref?.();
+        }),
+      ]);
       clearTimeout(wait);
     },
   };

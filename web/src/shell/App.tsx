@@ -1,17 +1,20 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, setCsrfToken } from './api';
-import { languages, type Language, type WebFeature } from './feature';
+import { ApiError, api, setCsrfToken } from './api';
+import { type Language, languages, type WebFeature } from './feature';
 import { setLanguage } from './i18n';
 import { Link, matchPath, Router, useRouter } from './router';
-import { hasAnyRole, SessionContext, useSession, type SessionUser } from './session';
+import { hasAnyRole, SessionContext, type SessionUser, useSession } from './session';
 
 export function App({ features }: { features: WebFeature[] }) {
   const [user, setUser] = useState<SessionUser | null>(null);
   const [checked, setChecked] = useState(false);
   useEffect(() => {
     api<{ user: SessionUser; csrfToken: string }>('GET', '/api/auth/me')
-      .then((r) => { setCsrfToken(r.csrfToken); setUser(r.user); })
+      .then((r) => {
+        setCsrfToken(r.csrfToken);
+        setUser(r.user);
+      })
       .catch(() => setUser(null))
       .finally(() => setChecked(true));
   }, []);
@@ -30,8 +33,17 @@ function LanguageSwitch() {
   return (
     <label className="lang">
       <span className="sr-only">{t('language')}</span>
-      <select aria-label={t('language')} value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)} data-testid="language">
-        {languages.map((l) => <option key={l} value={l}>{l.toUpperCase()}</option>)}
+      <select
+        aria-label={t('language')}
+        value={i18n.language}
+        onChange={(e) => setLanguage(e.target.value as Language)}
+        data-testid="language"
+      >
+        {languages.map((l) => (
+          <option key={l} value={l}>
+            {l.toUpperCase()}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -45,23 +57,43 @@ function Shell({ features }: { features: WebFeature[] }) {
   const found = routes.map((r) => ({ r, params: matchPath(r.path, path) })).find((m) => m.params);
   if (found?.r.public) return <main className="public">{found.r.render(found.params!)}</main>;
   if (!session.user) return <LoginPage />;
-  const nav = features.flatMap((f) => f.nav ?? []).filter((n) => hasAnyRole(session.user, n.roles)).sort((a, b) => (a.order ?? 50) - (b.order ?? 50));
+  const nav = features
+    .flatMap((f) => f.nav ?? [])
+    .filter((n) => hasAnyRole(session.user, n.roles))
+    .sort((a, b) => (a.order ?? 50) - (b.order ?? 50));
   if (path === '/' && nav[0]) queueMicrotask(() => navigate(nav[0]!.path));
   return (
     <div className="layout">
       <header className="topbar">
-        <Link to="/" className="brand">{t('appName')}</Link>
+        <Link to="/" className="brand">
+          {t('appName')}
+        </Link>
         <nav>
-          {nav.map((n) => <Link key={n.path} to={n.path} className={path.startsWith(n.path) ? 'active' : ''}>{t(n.labelKey)}</Link>)}
+          {nav.map((n) => (
+            <Link key={n.path} to={n.path} className={path.startsWith(n.path) ? 'active' : ''}>
+              {t(n.labelKey)}
+            </Link>
+          ))}
         </nav>
         <div className="who">
           <span data-testid="current-user">{session.user.fullName}</span>
           <span className="muted"> · {session.user.roles.map((r) => t(`roles.${r}`)).join(', ')}</span>
           <LanguageSwitch />
-          <button className="link" onClick={async () => { await api('POST', '/api/auth/logout').catch(() => undefined); session.setUser(null); navigate('/'); }}>{t('logout')}</button>
+          <button
+            className="link"
+            onClick={async () => {
+              await api('POST', '/api/auth/logout').catch(() => undefined);
+              session.setUser(null);
+              navigate('/');
+            }}
+          >
+            {t('logout')}
+          </button>
         </div>
       </header>
-      <main className="content">{found ? found.r.render(found.params!) : path === '/' ? null : <p>{t('notFound')}</p>}</main>
+      <main className="content">
+        {found ? found.r.render(found.params!) : path === '/' ? null : <p>{t('notFound')}</p>}
+      </main>
     </div>
   );
 }
@@ -77,7 +109,11 @@ function LoginPage() {
     e.preventDefault();
     setError(null);
     try {
-      const r = await api<{ user: SessionUser; csrfToken: string }>('POST', '/api/auth/login', { clinic, email, password });
+      const r = await api<{ user: SessionUser; csrfToken: string }>('POST', '/api/auth/login', {
+        clinic,
+        email,
+        password,
+      });
       setCsrfToken(r.csrfToken);
       setUser(r.user);
     } catch (err) {
@@ -87,15 +123,55 @@ function LoginPage() {
   return (
     <main className="login">
       <form onSubmit={submit} className="card narrow">
-        <div className="login-head"><h1>{t('appName')}</h1><LanguageSwitch /></div>
+        <div className="login-head">
+          <h1>{t('appName')}</h1>
+          <LanguageSwitch />
+        </div>
         <p className="muted">{t('tagline')}</p>
         <h2>{t('login.title')}</h2>
-        <label>{t('login.clinic')}<input name="clinic" value={clinic} onChange={(e) => setClinic(e.target.value)} required autoComplete="organization" /></label>
-        <label>{t('login.email')}<input name="email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="username" /></label>
-        <label>{t('login.password')}<input name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="current-password" /></label>
-        {error && <p className="error" role="alert">{error}</p>}
-        <button type="submit" className="primary">{t('login.submit')}</button>
-        <p className="hint"><a href={`/portal?clinic=${encodeURIComponent(clinic)}`}>{t('portalLink')}</a></p>
+        <label>
+          {t('login.clinic')}
+          <input
+            name="clinic"
+            value={clinic}
+            onChange={(e) => setClinic(e.target.value)}
+            required
+            autoComplete="organization"
+          />
+        </label>
+        <label>
+          {t('login.email')}
+          <input
+            name="email"
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+            autoComplete="username"
+          />
+        </label>
+        <label>
+          {t('login.password')}
+          <input
+            name="password"
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+            autoComplete="current-password"
+          />
+        </label>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary">
+          {t('login.submit')}
+        </button>
+        <p className="hint">
+          <a href={`/portal?clinic=${encodeURIComponent(clinic)}`}>{t('portalLink')}</a>
+        </p>
       </form>
     </main>
   );

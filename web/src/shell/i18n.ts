@@ -13,7 +13,11 @@ export function initI18n(features: WebFeature[]) {
     for (const f of features) resources[lang]![f.id] = f.i18n[lang];
   }
   void i18next.use(initReactI18next).init({
-    resources, lng: stored ?? 'et', fallbackLng: 'en', defaultNS: 'shell', ns: ['shell', ...features.map((f) => f.id)],
+    resources,
+    lng: stored ?? 'et',
+    fallbackLng: 'en',
+    defaultNS: 'shell',
+    ns: ['shell', ...features.map((f) => f.id)],
     interpolation: { escapeValue: false },
   });
   document.documentElement.lang = i18next.language;

@@ -1,7 +1,10 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 
 /** A small history router: the app has a handful of pages and needs no more than this. */
-const RouterContext = createContext<{ path: string; navigate: (to: string) => void }>({ path: '/', navigate: () => undefined });
+const RouterContext = createContext<{ path: string; navigate: (to: string) => void }>({
+  path: '/',
+  navigate: () => undefined,
+});
 
 export function Router({ children }: { children: ReactNode }) {
   const [path, setPath] = useState(window.location.pathname + window.location.search);
@@ -37,7 +40,14 @@ export function matchPath(pattern: string, path: string): Record<string, string>
 export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
   const { navigate } = useRouter();
   return (
-    <a href={to} className={className} onClick={(e) => { e.preventDefault(); navigate(to); }}>
+    <a
+      href={to}
+      className={className}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(to);
+      }}
+    >
       {children}
     </a>
   );

@@ -10,6 +10,10 @@ export interface SessionUser {
   clinicSlug: string;
 }
 
-export const SessionContext = createContext<{ user: SessionUser | null; setUser: (u: SessionUser | null) => void }>({ user: null, setUser: () => undefined });
+export const SessionContext = createContext<{ user: SessionUser | null; setUser: (u: SessionUser | null) => void }>({
+  user: null,
+  setUser: () => undefined,
+});
 export const useSession = () => useContext(SessionContext);
-export const hasAnyRole = (u: SessionUser | null, roles?: StaffRole[]) => !roles || (!!u && u.roles.some((r) => roles.includes(r)));
+export const hasAnyRole = (u: SessionUser | null, roles?: StaffRole[]) =>
+  !roles || (!!u && u.roles.some((r) => roles.includes(r)));

@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../shell/api';
+import { ApiError, api } from '../../shell/api';
 import { Link, useRouter } from '../../shell/router';
 import { hasAnyRole, useSession } from '../../shell/session';
 
@@ -14,8 +14,12 @@ export function BillingHome() {
   const [recent, setRecent] = useState<any[]>([]);
   useEffect(() => {
     if (!biller) return;
-    api('GET', '/api/billing/visits/pending').then((r) => setPending(r.items)).catch(() => setPending([]));
-    api('GET', '/api/billing/invoices?limit=1000').then((r) => setRecent(r.items.slice(-20).reverse())).catch(() => setRecent([]));
+    api('GET', '/api/billing/visits/pending')
+      .then((r) => setPending(r.items))
+      .catch(() => setPending([]));
+    api('GET', '/api/billing/invoices?limit=1000')
+      .then((r) => setRecent(r.items.slice(-20).reverse()))
+      .catch(() => setRecent([]));
   }, [biller]);
   return (
     <section>
@@ -35,11 +39,19 @@ export function BillingHome() {
             {pending && pending.length === 0 && <p className="muted">{t('home.nonePending')}</p>}
             {pending && pending.length > 0 && (
               <table data-testid="pending-visits">
-                <thead><tr><th>{t('cols.date')}</th><th>{t('cols.patient')}</th><th>{t('cols.services')}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th>{t('cols.date')}</th>
+                    <th>{t('cols.patient')}</th>
+                    <th>{t('cols.services')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {pending.map((v) => (
                     <tr key={v.visitId} className="clickable" onClick={() => navigate(`/billing/visits/${v.visitId}`)}>
-                      <td>{v.visitDate}</td><td>{v.patientName}</td><td>{v.services}</td>
+                      <td>{v.visitDate}</td>
+                      <td>{v.patientName}</td>
+                      <td>{v.services}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -49,11 +61,25 @@ export function BillingHome() {
           <div className="card">
             <h2>{t('home.recent')}</h2>
             <table>
-              <thead><tr><th>{t('cols.number')}</th><th>{t('cols.date')}</th><th>{t('cols.kind')}</th><th>{t('cols.total')}</th><th>{t('cols.benefit')}</th><th>{t('cols.patientShare')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>{t('cols.number')}</th>
+                  <th>{t('cols.date')}</th>
+                  <th>{t('cols.kind')}</th>
+                  <th>{t('cols.total')}</th>
+                  <th>{t('cols.benefit')}</th>
+                  <th>{t('cols.patientShare')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {recent.map((i) => (
                   <tr key={i.id} className="clickable" onClick={() => navigate(`/billing/invoices/${i.id}`)}>
-                    <td>{i.number}</td><td>{i.invoiceDate}</td><td>{t(`invoice.${i.kind === 'invoice' ? 'title' : 'credit_note'}`)}</td><td>{i.total}</td><td>{i.benefit}</td><td>{i.patientShare}</td>
+                    <td>{i.number}</td>
+                    <td>{i.invoiceDate}</td>
+                    <td>{t(`invoice.${i.kind === 'invoice' ? 'title' : 'credit_note'}`)}</td>
+                    <td>{i.total}</td>
+                    <td>{i.benefit}</td>
+                    <td>{i.patientShare}</td>
                   </tr>
                 ))}
               </tbody>
@@ -65,7 +91,17 @@ export function BillingHome() {
   );
 }
 
-const emptyItem = { code: '', kind: 'service', price: '', benefitEligible: true, validFrom: new Date().toISOString().slice(0, 10), et: '', lv: '', en: '', ru: '' };
+const emptyItem = {
+  code: '',
+  kind: 'service',
+  price: '',
+  benefitEligible: true,
+  validFrom: new Date().toISOString().slice(0, 10),
+  et: '',
+  lv: '',
+  en: '',
+  ru: '',
+};
 
 export function PriceListPage() {
   const { t, i18n } = useTranslation('billing');
@@ -73,15 +109,24 @@ export function PriceListPage() {
   const [items, setItems] = useState<any[]>([]);
   const [form, setForm] = useState(emptyItem);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const load = () => api('GET', '/api/billing/price-list').then((r) => setItems(r.items)).catch(() => setItems([]));
-  useEffect(() => { void load(); }, []);
+  const load = () =>
+    api('GET', '/api/billing/price-list')
+      .then((r) => setItems(r.items))
+      .catch(() => setItems([]));
+  useEffect(() => {
+    void load();
+  }, []);
   const set = (k: keyof typeof emptyItem) => (e: { target: { value: string; checked?: boolean; type?: string } }) =>
     setForm({ ...form, [k]: e.target.type === 'checkbox' ? !!e.target.checked : e.target.value });
   const save = async (e: FormEvent) => {
     e.preventDefault();
     try {
       await api('POST', '/api/billing/price-list', {
-        code: form.code, kind: form.kind, price: form.price, benefitEligible: form.kind === 'visit_fee' ? false : form.benefitEligible, validFrom: form.validFrom,
+        code: form.code,
+        kind: form.kind,
+        price: form.price,
+        benefitEligible: form.kind === 'visit_fee' ? false : form.benefitEligible,
+        validFrom: form.validFrom,
         names: { et: form.et, lv: form.lv, en: form.en, ru: form.ru },
       });
       setMessage({ ok: true, text: t('prices.saved') });
@@ -97,10 +142,26 @@ export function PriceListPage() {
       <h1>{t('prices.title')}</h1>
       <div className="card">
         <table data-testid="price-list">
-          <thead><tr><th>{t('cols.code')}</th><th>{t('cols.name')}</th><th>{t('cols.price')}</th><th>{t('cols.eligible')}</th><th>{t('cols.validFrom')}</th><th>{t('cols.validTo')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('cols.code')}</th>
+              <th>{t('cols.name')}</th>
+              <th>{t('cols.price')}</th>
+              <th>{t('cols.eligible')}</th>
+              <th>{t('cols.validFrom')}</th>
+              <th>{t('cols.validTo')}</th>
+            </tr>
+          </thead>
           <tbody>
             {items.map((p) => (
-              <tr key={p.id}><td>{p.code}</td><td>{p.names[lang] ?? p.names.et}</td><td>{p.price}</td><td>{p.benefitEligible ? '✓' : ''}</td><td>{p.validFrom}</td><td>{p.validTo ?? ''}</td></tr>
+              <tr key={p.id}>
+                <td>{p.code}</td>
+                <td>{p.names[lang] ?? p.names.et}</td>
+                <td>{p.price}</td>
+                <td>{p.benefitEligible ? '✓' : ''}</td>
+                <td>{p.validFrom}</td>
+                <td>{p.validTo ?? ''}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -109,22 +170,57 @@ export function PriceListPage() {
         <form className="card" onSubmit={save}>
           <h2>{t('prices.add')}</h2>
           <div className="grid3">
-            <label>{t('cols.code')}<input name="code" value={form.code} onChange={set('code')} required /></label>
-            <label>{t('prices.kind')}
+            <label>
+              {t('cols.code')}
+              <input name="code" value={form.code} onChange={set('code')} required />
+            </label>
+            <label>
+              {t('prices.kind')}
               <select name="kind" value={form.kind} onChange={set('kind')}>
-                {['service', 'visit_fee', 'prosthesis'].map((k) => <option key={k} value={k}>{t(`prices.${k}`)}</option>)}
+                {['service', 'visit_fee', 'prosthesis'].map((k) => (
+                  <option key={k} value={k}>
+                    {t(`prices.${k}`)}
+                  </option>
+                ))}
               </select>
             </label>
-            <label>{t('cols.price')}<input name="price" value={form.price} onChange={set('price')} inputMode="decimal" required /></label>
-            <label>{t('prices.nameEt')}<input name="nameEt" value={form.et} onChange={set('et')} required /></label>
-            <label>{t('prices.nameLv')}<input name="nameLv" value={form.lv} onChange={set('lv')} required /></label>
-            <label>{t('prices.nameEn')}<input name="nameEn" value={form.en} onChange={set('en')} required /></label>
-            <label>{t('prices.nameRu')}<input name="nameRu" value={form.ru} onChange={set('ru')} required /></label>
-            <label>{t('cols.validFrom')}<input name="validFrom" type="date" value={form.validFrom} onChange={set('validFrom')} required /></label>
+            <label>
+              {t('cols.price')}
+              <input name="price" value={form.price} onChange={set('price')} inputMode="decimal" required />
+            </label>
+            <label>
+              {t('prices.nameEt')}
+              <input name="nameEt" value={form.et} onChange={set('et')} required />
+            </label>
+            <label>
+              {t('prices.nameLv')}
+              <input name="nameLv" value={form.lv} onChange={set('lv')} required />
+            </label>
+            <label>
+              {t('prices.nameEn')}
+              <input name="nameEn" value={form.en} onChange={set('en')} required />
+            </label>
+            <label>
+              {t('prices.nameRu')}
+              <input name="nameRu" value={form.ru} onChange={set('ru')} required />
+            </label>
+            <label>
+              {t('cols.validFrom')}
+              <input name="validFrom" type="date" value={form.validFrom} onChange={set('validFrom')} required />
+            </label>
           </div>
-          <label className="row" style={{ flexDirection: 'row' }}><input type="checkbox" checked={form.benefitEligible} onChange={set('benefitEligible')} />{t('prices.eligible')}</label>
-          {message && <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
-          <button className="primary" type="submit">{t('prices.save')}</button>
+          <label className="row" style={{ flexDirection: 'row' }}>
+            <input type="checkbox" checked={form.benefitEligible} onChange={set('benefitEligible')} />
+            {t('prices.eligible')}
+          </label>
+          {message && (
+            <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
+              {message.text}
+            </p>
+          )}
+          <button className="primary" type="submit">
+            {t('prices.save')}
+          </button>
         </form>
       )}
     </section>
@@ -136,8 +232,13 @@ export function DebtsPage() {
   const { navigate } = useRouter();
   const [items, setItems] = useState<any[] | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const load = () => api('GET', '/api/billing/debts').then((r) => setItems(r.items)).catch(() => setItems([]));
-  useEffect(() => { void load(); }, []);
+  const load = () =>
+    api('GET', '/api/billing/debts')
+      .then((r) => setItems(r.items))
+      .catch(() => setItems([]));
+  useEffect(() => {
+    void load();
+  }, []);
   const notice = async (invoiceId: string) => {
     try {
       await api('POST', `/api/billing/invoices/${invoiceId}/debt-notices`, { channel: 'letter' });
@@ -150,21 +251,57 @@ export function DebtsPage() {
   return (
     <section>
       <h1>{t('debts.title')}</h1>
-      {message && <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+      {message && (
+        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
       <div className="card">
         {items && items.length === 0 && <p className="muted">{t('debts.none')}</p>}
         {items && items.length > 0 && (
           <table data-testid="debts">
-            <thead><tr><th>{t('cols.number')}</th><th>{t('cols.patient')}</th><th>{t('cols.due')}</th><th>{t('cols.open')}</th><th>{t('cols.overdue')}</th><th>{t('cols.notices')}</th><th /></tr></thead>
+            <thead>
+              <tr>
+                <th>{t('cols.number')}</th>
+                <th>{t('cols.patient')}</th>
+                <th>{t('cols.due')}</th>
+                <th>{t('cols.open')}</th>
+                <th>{t('cols.overdue')}</th>
+                <th>{t('cols.notices')}</th>
+                <th />
+              </tr>
+            </thead>
             <tbody>
               {items.map((d) => (
                 <tr key={d.invoiceId}>
-                  <td><a href={`/billing/invoices/${d.invoiceId}`} onClick={(e) => { e.preventDefault(); navigate(`/billing/invoices/${d.invoiceId}`); }}>{d.number}</a></td>
-                  <td>{d.patientName}</td><td>{d.dueDate}</td><td>{d.open}</td><td>{d.daysOverdue}</td><td>{d.notices}</td>
                   <td>
-                    {d.handedOverTo ? <span className="badge">{t('debts.handedOver')}: {d.handedOverTo}</span>
-                      : d.processingRestricted ? <span className="badge flag">{t('debts.restricted')}</span>
-                        : <button type="button" onClick={() => notice(d.invoiceId)}>{t('debts.notice')}</button>}
+                    <a
+                      href={`/billing/invoices/${d.invoiceId}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate(`/billing/invoices/${d.invoiceId}`);
+                      }}
+                    >
+                      {d.number}
+                    </a>
+                  </td>
+                  <td>{d.patientName}</td>
+                  <td>{d.dueDate}</td>
+                  <td>{d.open}</td>
+                  <td>{d.daysOverdue}</td>
+                  <td>{d.notices}</td>
+                  <td>
+                    {d.handedOverTo ? (
+                      <span className="badge">
+                        {t('debts.handedOver')}: {d.handedOverTo}
+                      </span>
+                    ) : d.processingRestricted ? (
+                      <span className="badge flag">{t('debts.restricted')}</span>
+                    ) : (
+                      <button type="button" onClick={() => notice(d.invoiceId)}>
+                        {t('debts.notice')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}

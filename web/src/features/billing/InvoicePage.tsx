@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../shell/api';
+import { ApiError, api } from '../../shell/api';
 import { useRouter } from '../../shell/router';
 import { hasAnyRole, useSession } from '../../shell/session';
 
@@ -14,9 +14,16 @@ export function InvoicePage({ id }: { id: string }) {
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const load = () => api('GET', `/api/billing/invoices/${id}`).then((r) => { setInv(r); setAmount(r.patientOpenCents > 0 ? r.patientOpen : ''); })
-    .catch((err) => setMessage({ ok: false, text: err instanceof ApiError ? err.message : String(err) }));
-  useEffect(() => { void load(); }, [id]);
+  const load = () =>
+    api('GET', `/api/billing/invoices/${id}`)
+      .then((r) => {
+        setInv(r);
+        setAmount(r.patientOpenCents > 0 ? r.patientOpen : '');
+      })
+      .catch((err) => setMessage({ ok: false, text: err instanceof ApiError ? err.message : String(err) }));
+  useEffect(() => {
+    void load();
+  }, [id]);
   const pay = async (e: FormEvent) => {
     e.preventDefault();
     try {
@@ -37,54 +44,146 @@ export function InvoicePage({ id }: { id: string }) {
       setMessage({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
     }
   };
-  if (!inv) return message ? <p className="error" role="alert">{message.text}</p> : null;
+  if (!inv)
+    return message ? (
+      <p className="error" role="alert">
+        {message.text}
+      </p>
+    ) : null;
   const isInvoice = inv.kind === 'invoice';
   return (
     <section>
       <div className="spread">
-        <h1 data-testid="invoice-number">{t(isInvoice ? 'invoice.title' : 'invoice.credit_note')} {inv.number}</h1>
-        <a href={`/api/billing/invoices/${id}/pdf`} target="_blank" rel="noreferrer">{t('invoice.pdf')}</a>
+        <h1 data-testid="invoice-number">
+          {t(isInvoice ? 'invoice.title' : 'invoice.credit_note')} {inv.number}
+        </h1>
+        <a href={`/api/billing/invoices/${id}/pdf`} target="_blank" rel="noreferrer">
+          {t('invoice.pdf')}
+        </a>
       </div>
       <div className="card">
         <dl className="facts">
-          <dt>{t('cols.patient')}</dt><dd>{inv.patientName}</dd>
-          <dt>{t('cols.date')}</dt><dd>{inv.invoiceDate}</dd>
-          {isInvoice && (<><dt>{t('cols.due')}</dt><dd>{inv.dueDate}</dd></>)}
-          <dt>{t('visit.group')}</dt><dd>{t(`groups.${inv.group}`)}</dd>
+          <dt>{t('cols.patient')}</dt>
+          <dd>{inv.patientName}</dd>
+          <dt>{t('cols.date')}</dt>
+          <dd>{inv.invoiceDate}</dd>
+          {isInvoice && (
+            <>
+              <dt>{t('cols.due')}</dt>
+              <dd>{inv.dueDate}</dd>
+            </>
+          )}
+          <dt>{t('visit.group')}</dt>
+          <dd>{t(`groups.${inv.group}`)}</dd>
         </dl>
         <h3>{t('invoice.lines')}</h3>
         <table>
-          <thead><tr><th>{t('cols.code')}</th><th>{t('cols.name')}</th><th>{t('cols.qty')}</th><th>{t('cols.amount')}</th><th>{t('cols.benefit')}</th></tr></thead>
-          <tbody>{inv.lines.map((l: any) => <tr key={l.lineNo}><td>{l.code}</td><td>{l.description}</td><td>{l.quantity}</td><td>{l.amount}</td><td>{l.benefit}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th>{t('cols.code')}</th>
+              <th>{t('cols.name')}</th>
+              <th>{t('cols.qty')}</th>
+              <th>{t('cols.amount')}</th>
+              <th>{t('cols.benefit')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {inv.lines.map((l: any) => (
+              <tr key={l.lineNo}>
+                <td>{l.code}</td>
+                <td>{l.description}</td>
+                <td>{l.quantity}</td>
+                <td>{l.amount}</td>
+                <td>{l.benefit}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
         <h3>{t('invoice.shares')}</h3>
         <table data-testid="invoice-shares">
-          <thead><tr><th /><th>{t('cols.amount')}</th><th>{t('cols.open')}</th></tr></thead>
-          <tbody>{inv.shares.map((s: any) => <tr key={`${s.holder}${s.billPayerId ?? ''}`}><td>{s.holder === 'bill_payer' ? s.name : t(`invoice.${s.holder}`)}</td><td>{s.amount}</td><td>{s.holder === 'fund' ? '' : s.open}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th />
+              <th>{t('cols.amount')}</th>
+              <th>{t('cols.open')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {inv.shares.map((s: any) => (
+              <tr key={`${s.holder}${s.billPayerId ?? ''}`}>
+                <td>{s.holder === 'bill_payer' ? s.name : t(`invoice.${s.holder}`)}</td>
+                <td>{s.amount}</td>
+                <td>{s.holder === 'fund' ? '' : s.open}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </div>
       {inv.payments.length > 0 && (
         <div className="card">
           <h3>{t('invoice.payments')}</h3>
-          <table data-testid="payments"><tbody>{inv.payments.map((p: any) => <tr key={p.id}><td>{p.paidOn}</td><td>{t(`invoice.${p.method}`)}</td><td>{p.amount}</td></tr>)}</tbody></table>
+          <table data-testid="payments">
+            <tbody>
+              {inv.payments.map((p: any) => (
+                <tr key={p.id}>
+                  <td>{p.paidOn}</td>
+                  <td>{t(`invoice.${p.method}`)}</td>
+                  <td>{p.amount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
-      {message && <p className={message.ok ? 'ok' : 'error'} role="alert">{message.text}</p>}
-      {isInvoice && inv.paid && <p className="ok" role="status" data-testid="paid">{t('invoice.paid')}</p>}
+      {message && (
+        <p className={message.ok ? 'ok' : 'error'} role="alert">
+          {message.text}
+        </p>
+      )}
+      {isInvoice && inv.paid && (
+        <p className="ok" role="status" data-testid="paid">
+          {t('invoice.paid')}
+        </p>
+      )}
       {isInvoice && !inv.paid && inv.patientOpenCents > 0 && (
         <form className="card row" onSubmit={pay}>
-          <label>{t('invoice.method')}
+          <label>
+            {t('invoice.method')}
             <select name="method" value={method} onChange={(e) => setMethod(e.target.value)}>
-              {['cash', 'card', 'transfer'].map((m) => <option key={m} value={m}>{t(`invoice.${m}`)}</option>)}
+              {['cash', 'card', 'transfer'].map((m) => (
+                <option key={m} value={m}>
+                  {t(`invoice.${m}`)}
+                </option>
+              ))}
             </select>
           </label>
-          <label>{t('invoice.amount')}<input name="amount" value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" required /></label>
-          <button className="primary" type="submit">{t('invoice.pay')}</button>
+          <label>
+            {t('invoice.amount')}
+            <input
+              name="amount"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              inputMode="decimal"
+              required
+            />
+          </label>
+          <button className="primary" type="submit">
+            {t('invoice.pay')}
+          </button>
         </form>
       )}
       {isInvoice && hasAnyRole(user, ['accountant', 'admin']) && (
         <form className="card row" onSubmit={credit}>
-          <label style={{ flex: 1 }}>{t('invoice.creditReason')}<input name="creditReason" value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} /></label>
+          <label style={{ flex: 1 }}>
+            {t('invoice.creditReason')}
+            <input
+              name="creditReason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              required
+              minLength={3}
+            />
+          </label>
           <button type="submit">{t('invoice.credit')}</button>
         </form>
       )}

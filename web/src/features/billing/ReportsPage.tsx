@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../shell/api';
+import { ApiError, api } from '../../shell/api';
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
@@ -26,28 +26,79 @@ export function ReportsPage() {
     <section>
       <h1>{t('reports.title')}</h1>
       <form className="card row" onSubmit={run}>
-        <label>{t('reports.month')}<input name="month" type="month" value={month} onChange={(e) => setMonth(e.target.value)} required /></label>
-        <button className="primary" type="submit">{t('reports.show')}</button>
+        <label>
+          {t('reports.month')}
+          <input name="month" type="month" value={month} onChange={(e) => setMonth(e.target.value)} required />
+        </label>
+        <button className="primary" type="submit">
+          {t('reports.show')}
+        </button>
       </form>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {report && (
         <div className="card" data-testid="benefit-report">
-          <h2>{t('reports.total')}: {report.total} €</h2>
+          <h2>
+            {t('reports.total')}: {report.total} €
+          </h2>
           <table>
-            <thead><tr><th>{t('visit.group')}</th><th>{t('reports.invoices')}</th><th>{t('cols.benefit')}</th></tr></thead>
-            <tbody>{report.groups.map((g: any) => <tr key={g.group}><td>{t(`groups.${g.group}`)}</td><td>{g.invoices}</td><td>{g.benefit}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th>{t('visit.group')}</th>
+                <th>{t('reports.invoices')}</th>
+                <th>{t('cols.benefit')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.groups.map((g: any) => (
+                <tr key={g.group}>
+                  <td>{t(`groups.${g.group}`)}</td>
+                  <td>{g.invoices}</td>
+                  <td>{g.benefit}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
           <h3>{t('invoice.lines')}</h3>
           <table>
-            <thead><tr><th>{t('cols.number')}</th><th>{t('cols.date')}</th><th>{t('cols.patient')}</th><th>{t('reports.idCode')}</th><th>{t('cols.benefit')}</th></tr></thead>
-            <tbody>{report.items.map((i: any) => <tr key={i.number}><td>{i.number}</td><td>{i.date}</td><td>{i.patientName}</td><td>{i.idCode}</td><td>{i.benefit}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th>{t('cols.number')}</th>
+                <th>{t('cols.date')}</th>
+                <th>{t('cols.patient')}</th>
+                <th>{t('reports.idCode')}</th>
+                <th>{t('cols.benefit')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.items.map((i: any) => (
+                <tr key={i.number}>
+                  <td>{i.number}</td>
+                  <td>{i.date}</td>
+                  <td>{i.patientName}</td>
+                  <td>{i.idCode}</td>
+                  <td>{i.benefit}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </div>
       )}
       <div className="card row">
-        <label>{t('cols.validFrom')}<input name="from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-        <label>{t('cols.validTo')}<input name="to" type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
-        <a href={`/api/billing/exports/accounting.csv?from=${from}&to=${to}`} download>{t('reports.csv')}</a>
+        <label>
+          {t('cols.validFrom')}
+          <input name="from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          {t('cols.validTo')}
+          <input name="to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <a href={`/api/billing/exports/accounting.csv?from=${from}&to=${to}`} download>
+          {t('reports.csv')}
+        </a>
       </div>
     </section>
   );

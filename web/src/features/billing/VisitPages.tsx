@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../shell/api';
+import { ApiError, api } from '../../shell/api';
 import { useRouter } from '../../shell/router';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -16,7 +16,9 @@ export function RecordServicesPage() {
   const [lines, setLines] = useState([{ code: '', quantity: 1 }]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
-    api('GET', `/api/billing/price-list?on=${date}`).then((r) => setPrices(r.items.filter((p: any) => p.kind !== 'visit_fee'))).catch(() => setPrices([]));
+    api('GET', `/api/billing/price-list?on=${date}`)
+      .then((r) => setPrices(r.items.filter((p: any) => p.kind !== 'visit_fee')))
+      .catch(() => setPrices([]));
   }, [date]);
   const search = async (e: FormEvent) => {
     e.preventDefault();
@@ -30,7 +32,11 @@ export function RecordServicesPage() {
     e.preventDefault();
     if (!patient) return;
     try {
-      await api('POST', '/api/billing/visits/services', { patientId: patient.id, visitDate: date, services: lines.filter((l) => l.code).map((l) => ({ code: l.code, quantity: Number(l.quantity) })) });
+      await api('POST', '/api/billing/visits/services', {
+        patientId: patient.id,
+        visitDate: date,
+        services: lines.filter((l) => l.code).map((l) => ({ code: l.code, quantity: Number(l.quantity) })),
+      });
       setMessage({ ok: true, text: t('services.saved') });
       setLines([{ code: '', quantity: 1 }]);
     } catch (err) {
@@ -42,36 +48,85 @@ export function RecordServicesPage() {
     <section>
       <h1>{t('services.title')}</h1>
       <form className="card row" onSubmit={search} role="search">
-        <input name="patientQuery" aria-label={t('services.find')} placeholder={t('services.find')} value={query} onChange={(e) => setQuery(e.target.value)} style={{ flex: 1 }} />
+        <input
+          name="patientQuery"
+          aria-label={t('services.find')}
+          placeholder={t('services.find')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          style={{ flex: 1 }}
+        />
         <button type="submit">{t('services.search')}</button>
       </form>
       {found && !patient && (
         <div className="card">
-          <table data-testid="patient-choices"><tbody>
-            {found.map((p) => (
-              <tr key={p.id} className="clickable" onClick={() => setPatient({ id: p.id, name: `${p.firstName} ${p.lastName}` })}><td>{p.lastName}, {p.firstName}</td><td>{p.birthDate}</td></tr>
-            ))}
-          </tbody></table>
+          <table data-testid="patient-choices">
+            <tbody>
+              {found.map((p) => (
+                <tr
+                  key={p.id}
+                  className="clickable"
+                  onClick={() => setPatient({ id: p.id, name: `${p.firstName} ${p.lastName}` })}
+                >
+                  <td>
+                    {p.lastName}, {p.firstName}
+                  </td>
+                  <td>{p.birthDate}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
       {patient && (
         <form className="card" onSubmit={save}>
           <h2 data-testid="chosen-patient">{patient.name}</h2>
-          <label>{t('services.date')}<input name="visitDate" type="date" value={date} onChange={(e) => setDate(e.target.value)} required /></label>
+          <label>
+            {t('services.date')}
+            <input name="visitDate" type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+          </label>
           {lines.map((l, i) => (
             <div className="row" key={i}>
-              <select aria-label={t('services.choose')} name={`code-${i}`} value={l.code} onChange={(e) => setLines(lines.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)))}>
+              <select
+                aria-label={t('services.choose')}
+                name={`code-${i}`}
+                value={l.code}
+                onChange={(e) => setLines(lines.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)))}
+              >
                 <option value="">{t('services.choose')}</option>
-                {prices.map((p) => <option key={p.id} value={p.code}>{p.code} · {p.names[lang] ?? p.names.et} · {p.price} €</option>)}
+                {prices.map((p) => (
+                  <option key={p.id} value={p.code}>
+                    {p.code} · {p.names[lang] ?? p.names.et} · {p.price} €
+                  </option>
+                ))}
               </select>
-              <input aria-label={t('cols.qty')} name={`qty-${i}`} type="number" min={1} max={99} value={l.quantity} onChange={(e) => setLines(lines.map((x, j) => (j === i ? { ...x, quantity: Number(e.target.value) } : x)))} style={{ width: 80 }} />
+              <input
+                aria-label={t('cols.qty')}
+                name={`qty-${i}`}
+                type="number"
+                min={1}
+                max={99}
+                value={l.quantity}
+                onChange={(e) =>
+                  setLines(lines.map((x, j) => (j === i ? { ...x, quantity: Number(e.target.value) } : x)))
+                }
+                style={{ width: 80 }}
+              />
             </div>
           ))}
           <div className="row">
-            <button type="button" onClick={() => setLines([...lines, { code: '', quantity: 1 }])}>{t('services.add')}</button>
-            <button className="primary" type="submit">{t('services.save')}</button>
+            <button type="button" onClick={() => setLines([...lines, { code: '', quantity: 1 }])}>
+              {t('services.add')}
+            </button>
+            <button className="primary" type="submit">
+              {t('services.save')}
+            </button>
           </div>
-          {message && <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+          {message && (
+            <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
+              {message.text}
+            </p>
+          )}
         </form>
       )}
     </section>
@@ -87,7 +142,11 @@ export function VisitInvoicePage({ visitId }: { visitId: string }) {
   const [error, setError] = useState<string | null>(null);
   const body = () => ({ visitId, ...(fee.trim() ? { visitFee: fee.trim() } : {}) });
   useEffect(() => {
-    api('POST', '/api/billing/invoices/preview', body()).then((p) => { setPreview(p); setError(null); })
+    api('POST', '/api/billing/invoices/preview', body())
+      .then((p) => {
+        setPreview(p);
+        setError(null);
+      })
       .catch((err) => setError(err instanceof ApiError ? err.message : String(err)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [visitId, fee]);
@@ -101,34 +160,105 @@ export function VisitInvoicePage({ visitId }: { visitId: string }) {
   };
   return (
     <section>
-      <h1>{t('visit.title')}{preview ? `: ${preview.patientName}` : ''}</h1>
-      {error && <p className="error" role="alert">{error}</p>}
+      <h1>
+        {t('visit.title')}
+        {preview ? `: ${preview.patientName}` : ''}
+      </h1>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {preview && (
         <div className="card" data-testid="invoice-preview">
           <dl className="facts">
-            <dt>{t('cols.date')}</dt><dd>{preview.date}</dd>
-            <dt>{t('visit.group')}</dt><dd>{t(`groups.${preview.group}`)}</dd>
-            <dt>{t('visit.reason')}</dt><dd>{preview.groupReason}</dd>
-            {preview.balanceAfter !== null && (<><dt>{t('visit.balance')}</dt><dd>{preview.balanceAfter} €</dd></>)}
+            <dt>{t('cols.date')}</dt>
+            <dd>{preview.date}</dd>
+            <dt>{t('visit.group')}</dt>
+            <dd>{t(`groups.${preview.group}`)}</dd>
+            <dt>{t('visit.reason')}</dt>
+            <dd>{preview.groupReason}</dd>
+            {preview.balanceAfter !== null && (
+              <>
+                <dt>{t('visit.balance')}</dt>
+                <dd>{preview.balanceAfter} €</dd>
+              </>
+            )}
           </dl>
           <table>
-            <thead><tr><th>{t('cols.code')}</th><th>{t('cols.name')}</th><th>{t('cols.qty')}</th><th>{t('cols.amount')}</th><th>{t('cols.benefit')}</th></tr></thead>
-            <tbody>{preview.lines.map((l: any) => <tr key={l.lineNo}><td>{l.code}</td><td>{l.description}</td><td>{l.quantity}</td><td>{l.amount}</td><td>{l.benefit}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th>{t('cols.code')}</th>
+                <th>{t('cols.name')}</th>
+                <th>{t('cols.qty')}</th>
+                <th>{t('cols.amount')}</th>
+                <th>{t('cols.benefit')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.lines.map((l: any) => (
+                <tr key={l.lineNo}>
+                  <td>{l.code}</td>
+                  <td>{l.description}</td>
+                  <td>{l.quantity}</td>
+                  <td>{l.amount}</td>
+                  <td>{l.benefit}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
-          <p><strong>{t('cols.total')}: {preview.total} €</strong> · {t('cols.benefit')}: {preview.benefit} € · <span data-testid="patient-share">{t('cols.patientShare')}: {preview.patientShare} €</span></p>
-          <BenefitBasis patientId={preview.patientId} date={preview.date} reload={() => api('POST', '/api/billing/invoices/preview', body()).then(setPreview)} />
-          <label style={{ maxWidth: 200 }}>{t('visit.fee')}<input name="visitFee" value={fee} onChange={(e) => setFee(e.target.value)} inputMode="decimal" placeholder="5.00" /></label>
-          <button className="primary" type="button" onClick={issue}>{t('visit.issue')}</button>
+          <p>
+            <strong>
+              {t('cols.total')}: {preview.total} €
+            </strong>{' '}
+            · {t('cols.benefit')}: {preview.benefit} € ·{' '}
+            <span data-testid="patient-share">
+              {t('cols.patientShare')}: {preview.patientShare} €
+            </span>
+          </p>
+          <BenefitBasis
+            patientId={preview.patientId}
+            date={preview.date}
+            reload={() => api('POST', '/api/billing/invoices/preview', body()).then(setPreview)}
+          />
+          <label style={{ maxWidth: 200 }}>
+            {t('visit.fee')}
+            <input
+              name="visitFee"
+              value={fee}
+              onChange={(e) => setFee(e.target.value)}
+              inputMode="decimal"
+              placeholder="5.00"
+            />
+          </label>
+          <button className="primary" type="button" onClick={issue}>
+            {t('visit.issue')}
+          </button>
         </div>
       )}
     </section>
   );
 }
 
-const evidencedGroups = ['pregnant', 'mother-of-infant', 'pensioner', 'reduced-work-ability', 'unemployed', 'child-extension'];
+const evidencedGroups = [
+  'pregnant',
+  'mother-of-infant',
+  'pensioner',
+  'reduced-work-ability',
+  'unemployed',
+  'child-extension',
+];
 
 /** Evidence of a higher-benefit group and benefit used at other clinics, recorded before the invoice is issued. */
-function BenefitBasis({ patientId, date, reload }: { patientId: string; date: string; reload: () => Promise<unknown> }) {
+function BenefitBasis({
+  patientId,
+  date,
+  reload,
+}: {
+  patientId: string;
+  date: string;
+  reload: () => Promise<unknown>;
+}) {
   const { t } = useTranslation('billing');
   const [open, setOpen] = useState(false);
   const [group, setGroup] = useState('pregnant');
@@ -146,24 +276,97 @@ function BenefitBasis({ patientId, date, reload }: { patientId: string; date: st
       setError(err instanceof ApiError ? err.message : String(err));
     }
   };
-  if (!open) return <p><button type="button" className="link" onClick={() => setOpen(true)}>{t('basis.open')}</button></p>;
+  if (!open)
+    return (
+      <p>
+        <button type="button" className="link" onClick={() => setOpen(true)}>
+          {t('basis.open')}
+        </button>
+      </p>
+    );
   return (
     <div className="card">
       <h3>{t('basis.title')}</h3>
       <div className="row">
-        <select aria-label={t('visit.group')} name="evidenceGroup" value={group} onChange={(e) => setGroup(e.target.value)}>
-          {evidencedGroups.map((g) => <option key={g} value={g}>{t(`basis.groups.${g}`)}</option>)}
+        <select
+          aria-label={t('visit.group')}
+          name="evidenceGroup"
+          value={group}
+          onChange={(e) => setGroup(e.target.value)}
+        >
+          {evidencedGroups.map((g) => (
+            <option key={g} value={g}>
+              {t(`basis.groups.${g}`)}
+            </option>
+          ))}
         </select>
-        <input aria-label={t('basis.evidence')} placeholder={t('basis.evidence')} name="evidence" value={evidence} onChange={(e) => setEvidence(e.target.value)} />
-        <input aria-label={t('cols.validFrom')} type="date" name="evidenceFrom" value={from} onChange={(e) => setFrom(e.target.value)} />
-        <input aria-label={t('cols.validTo')} type="date" name="evidenceUntil" value={until} onChange={(e) => setUntil(e.target.value)} />
-        <button type="button" onClick={() => run(() => api('POST', `/api/billing/patients/${patientId}/groups`, { group, evidence, validFrom: from, validTo: until || null }))}>{t('basis.saveGroup')}</button>
+        <input
+          aria-label={t('basis.evidence')}
+          placeholder={t('basis.evidence')}
+          name="evidence"
+          value={evidence}
+          onChange={(e) => setEvidence(e.target.value)}
+        />
+        <input
+          aria-label={t('cols.validFrom')}
+          type="date"
+          name="evidenceFrom"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+        />
+        <input
+          aria-label={t('cols.validTo')}
+          type="date"
+          name="evidenceUntil"
+          value={until}
+          onChange={(e) => setUntil(e.target.value)}
+        />
+        <button
+          type="button"
+          onClick={() =>
+            run(() =>
+              api('POST', `/api/billing/patients/${patientId}/groups`, {
+                group,
+                evidence,
+                validFrom: from,
+                validTo: until || null,
+              }),
+            )
+          }
+        >
+          {t('basis.saveGroup')}
+        </button>
       </div>
       <div className="row">
-        <input aria-label={t('basis.usedElsewhere')} placeholder={t('basis.usedElsewhere')} name="usedElsewhere" value={used} onChange={(e) => setUsed(e.target.value)} inputMode="decimal" />
-        <button type="button" onClick={() => run(() => api('POST', `/api/billing/patients/${patientId}/benefit-used-elsewhere`, { year: Number(date.slice(0, 4)), amount: used, source: 'state_portal', confirmedOn: date }))}>{t('basis.saveUsed')}</button>
+        <input
+          aria-label={t('basis.usedElsewhere')}
+          placeholder={t('basis.usedElsewhere')}
+          name="usedElsewhere"
+          value={used}
+          onChange={(e) => setUsed(e.target.value)}
+          inputMode="decimal"
+        />
+        <button
+          type="button"
+          onClick={() =>
+            run(() =>
+              api('POST', `/api/billing/patients/${patientId}/benefit-used-elsewhere`, {
+                year: Number(date.slice(0, 4)),
+                amount: used,
+                source: 'state_portal',
+                confirmedOn: date,
+              }),
+            )
+          }
+        >
+          {t('basis.saveUsed')}
+        </button>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

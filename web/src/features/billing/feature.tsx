@@ -1,13 +1,15 @@
 import type { WebFeature } from '../../shell/feature';
-import { billingStrings } from './billing.i18n';
 import { BillingHome, DebtsPage, PriceListPage } from './BillingPages';
+import { billingStrings } from './billing.i18n';
 import { InvoicePage } from './InvoicePage';
 import { ReportsPage } from './ReportsPage';
 import { RecordServicesPage, VisitInvoicePage } from './VisitPages';
 
 export const feature: WebFeature = {
   id: 'billing',
-  nav: [{ labelKey: 'billing:nav', path: '/billing', roles: ['admin', 'receptionist', 'accountant', 'doctor'], order: 40 }],
+  nav: [
+    { labelKey: 'billing:nav', path: '/billing', roles: ['admin', 'receptionist', 'accountant', 'doctor'], order: 40 },
+  ],
   routes: [
     { path: '/billing', render: () => <BillingHome /> },
     { path: '/billing/prices', render: () => <PriceListPage /> },

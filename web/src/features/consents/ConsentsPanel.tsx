@@ -1,14 +1,22 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../shell/api';
+import { ApiError, api } from '../../shell/api';
 
 type Text = string | Record<string, string>;
 interface ConsentState {
-  purposeKey: string; name: Text; basis: 'consent' | 'legitimate_interest'; consentText: Text | null;
-  state: string; allowed: boolean; since: string | null; channel: string | null; noticeVersion: number | null;
+  purposeKey: string;
+  name: Text;
+  basis: 'consent' | 'legitimate_interest';
+  consentText: Text | null;
+  state: string;
+  allowed: boolean;
+  since: string | null;
+  channel: string | null;
+  noticeVersion: number | null;
 }
 
-const pick = (text: Text | null, lang: string) => (text === null ? '' : typeof text === 'string' ? text : text[lang] ?? Object.values(text)[0] ?? '');
+const pick = (text: Text | null, lang: string) =>
+  text === null ? '' : typeof text === 'string' ? text : (text[lang] ?? Object.values(text)[0] ?? '');
 const channels = ['on_site', 'paper', 'phone', 'email'] as const;
 
 /** A patient's consents and objections: staff record what the person said, through which channel. */
@@ -23,7 +31,9 @@ export function ConsentsPanel({ patientId }: { patientId: string }) {
     setItems((await api('GET', `/api/patients/${patientId}/consents`)).items);
     setHistory((await api('GET', `/api/patients/${patientId}/consents/history`)).items);
   };
-  useEffect(() => { void load(); }, [patientId]);
+  useEffect(() => {
+    void load();
+  }, [patientId]);
 
   const act = async (purposeKey: string, action: string) => {
     try {
@@ -40,33 +50,85 @@ export function ConsentsPanel({ patientId }: { patientId: string }) {
     <div className="card" data-testid="consents">
       <div className="spread">
         <h2>{t('title')}</h2>
-        <label>{t('channel')}<select name="consentChannel" value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)}>
-          {channels.map((c) => <option key={c} value={c}>{t(`channels.${c}`)}</option>)}
-        </select></label>
+        <label>
+          {t('channel')}
+          <select name="consentChannel" value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)}>
+            {channels.map((c) => (
+              <option key={c} value={c}>
+                {t(`channels.${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
-      {items.length === 0 ? <p className="muted">{t('empty')}</p> : (
-        <table><thead><tr><th>{t('purpose')}</th><th>{t('basis')}</th><th>{t('state')}</th><th>{t('since')}</th><th>{t('version')}</th><th /></tr></thead>
-          <tbody>{items.map((c) => (
-            <tr key={c.purposeKey} data-purpose={c.purposeKey}>
-              <td><strong>{pick(c.name, i18n.language)}</strong>{c.consentText && <div className="hint">{pick(c.consentText, i18n.language)}</div>}</td>
-              <td>{t(c.basis)}</td>
-              <td data-testid={`state-${c.purposeKey}`}><span className={c.allowed ? 'badge' : 'badge flag'}>{t(c.state)}</span></td>
-              <td>{c.since ? `${new Date(c.since).toLocaleString(i18n.language)} (${t(`channels.${c.channel}`)})` : '—'}</td>
-              <td>{c.noticeVersion ?? '—'}</td>
-              <td>{c.basis === 'consent'
-                ? (c.state === 'given' ? <button onClick={() => act(c.purposeKey, 'withdrawn')}>{t('withdraw')}</button> : <button onClick={() => act(c.purposeKey, 'given')}>{t('give')}</button>)
-                : (c.state === 'objected' ? <button onClick={() => act(c.purposeKey, 'objection_withdrawn')}>{t('lift')}</button> : <button onClick={() => act(c.purposeKey, 'objected')}>{t('object')}</button>)}
-              </td>
-            </tr>
-          ))}</tbody></table>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
       )}
-      {history.length > 0 && (<>
-        <h3 style={{ marginTop: '1rem' }}>{t('history')}</h3>
-        <ul>{history.slice().reverse().map((e) => (
-          <li key={e.id}>{new Date(e.recordedAt).toLocaleString(i18n.language)} — {names.get(e.purposeKey) ?? e.purposeKey}: {t(e.action)} ({t(`channels.${e.channel}`)})</li>
-        ))}</ul>
-      </>)}
+      {items.length === 0 ? (
+        <p className="muted">{t('empty')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>{t('purpose')}</th>
+              <th>{t('basis')}</th>
+              <th>{t('state')}</th>
+              <th>{t('since')}</th>
+              <th>{t('version')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((c) => (
+              <tr key={c.purposeKey} data-purpose={c.purposeKey}>
+                <td>
+                  <strong>{pick(c.name, i18n.language)}</strong>
+                  {c.consentText && <div className="hint">{pick(c.consentText, i18n.language)}</div>}
+                </td>
+                <td>{t(c.basis)}</td>
+                <td data-testid={`state-${c.purposeKey}`}>
+                  <span className={c.allowed ? 'badge' : 'badge flag'}>{t(c.state)}</span>
+                </td>
+                <td>
+                  {c.since ? `${new Date(c.since).toLocaleString(i18n.language)} (${t(`channels.${c.channel}`)})` : '—'}
+                </td>
+                <td>{c.noticeVersion ?? '—'}</td>
+                <td>
+                  {c.basis === 'consent' ? (
+                    c.state === 'given' ? (
+                      <button onClick={() => act(c.purposeKey, 'withdrawn')}>{t('withdraw')}</button>
+                    ) : (
+                      <button onClick={() => act(c.purposeKey, 'given')}>{t('give')}</button>
+                    )
+                  ) : c.state === 'objected' ? (
+                    <button onClick={() => act(c.purposeKey, 'objection_withdrawn')}>{t('lift')}</button>
+                  ) : (
+                    <button onClick={() => act(c.purposeKey, 'objected')}>{t('object')}</button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {history.length > 0 && (
+        <>
+          <h3 style={{ marginTop: '1rem' }}>{t('history')}</h3>
+          <ul>
+            {history
+              .slice()
+              .reverse()
+              .map((e) => (
+                <li key={e.id}>
+                  {new Date(e.recordedAt).toLocaleString(i18n.language)} — {names.get(e.purposeKey) ?? e.purposeKey}:{' '}
+                  {t(e.action)} ({t(`channels.${e.channel}`)})
+                </li>
+              ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

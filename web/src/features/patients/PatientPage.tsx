@@ -1,16 +1,30 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../shell/api';
-import { AccessHistoryTab, BillPayersTab, HistoryTab, RepresentativesTab } from './PatientTabs';
+import { ApiError, api } from '../../shell/api';
 import { ConsentsPanel } from '../consents/ConsentsPanel';
+import { AccessHistoryTab, BillPayersTab, HistoryTab, RepresentativesTab } from './PatientTabs';
 
 export interface PatientRecord {
   patient: {
-    id: string; firstName: string; lastName: string; birthDate: string; sex: string | null; mobile: string | null; email: string | null;
-    identity: { kind: 'national'; country: string; code: string; warning?: string | null } | { kind: 'document'; documentType: string; documentNumber: string; documentCountry: string };
-    address: { street: string; city: string; postalCode: string; country: string } | null; preferredLanguage: string;
-    insurance: { status: string; insurer?: string } | null; occupation: string | null; workplace: string | null;
-    healthNotes: string | null; healthVisible: boolean; status: string; version: number;
+    id: string;
+    firstName: string;
+    lastName: string;
+    birthDate: string;
+    sex: string | null;
+    mobile: string | null;
+    email: string | null;
+    identity:
+      | { kind: 'national'; country: string; code: string; warning?: string | null }
+      | { kind: 'document'; documentType: string; documentNumber: string; documentCountry: string };
+    address: { street: string; city: string; postalCode: string; country: string } | null;
+    preferredLanguage: string;
+    insurance: { status: string; insurer?: string } | null;
+    occupation: string | null;
+    workplace: string | null;
+    healthNotes: string | null;
+    healthVisible: boolean;
+    status: string;
+    version: number;
   };
   representatives: any[];
   billPayers: any[];
@@ -27,27 +41,46 @@ export function PatientPage({ id }: { id: string }) {
   const [stated, setStated] = useState<string | undefined>();
   const [tab, setTab] = useState<Tab>('details');
 
-  const load = useCallback(async (withReason?: string) => {
-    try {
-      setRecord(await api<PatientRecord>('GET', `/api/patients/${id}`, undefined, { reason: withReason }));
-      setError(null);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(500, 'error', t('shell:errors.generic')));
-    }
-  }, [id, t]);
-  useEffect(() => { void load(); }, [load]);
+  const load = useCallback(
+    async (withReason?: string) => {
+      try {
+        setRecord(await api<PatientRecord>('GET', `/api/patients/${id}`, undefined, { reason: withReason }));
+        setError(null);
+      } catch (err) {
+        setError(err instanceof ApiError ? err : new ApiError(500, 'error', t('shell:errors.generic')));
+      }
+    },
+    [id, t],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   if (error?.code === 'reason_required') {
-    const open = (e: FormEvent) => { e.preventDefault(); setStated(reason); void load(reason); };
+    const open = (e: FormEvent) => {
+      e.preventDefault();
+      setStated(reason);
+      void load(reason);
+    };
     return (
       <form className="card narrow" onSubmit={open}>
         <p>{t('page.breakGlass')}</p>
-        <label>{t('page.reason')}<input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} required minLength={5} /></label>
-        <button className="primary" type="submit">{t('page.open')}</button>
+        <label>
+          {t('page.reason')}
+          <input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} required minLength={5} />
+        </label>
+        <button className="primary" type="submit">
+          {t('page.open')}
+        </button>
       </form>
     );
   }
-  if (error) return <p className="error" role="alert">{error.status === 404 ? t('shell:errors.notFound') : error.message}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error.status === 404 ? t('shell:errors.notFound') : error.message}
+      </p>
+    );
   if (!record) return <p>{t('shell:loading')}</p>;
   const p = record.patient;
   const tabs: Tab[] = ['details', 'representatives', 'billPayers', 'consents', 'history', 'access'];
@@ -55,19 +88,47 @@ export function PatientPage({ id }: { id: string }) {
     <section>
       <div className="spread">
         <div>
-          <h1 data-testid="patient-name">{p.firstName} {p.lastName}</h1>
-          <p className="muted">{p.birthDate}{p.identity.kind === 'national' ? ` · ${p.identity.code}` : ''}
-            {p.status === 'archived' && <> · <span className="badge">{t('page.archived')}</span></>}
-            {record.access.breakGlass && <> · <span className="badge flag">{t('page.flagged')}</span></>}
+          <h1 data-testid="patient-name">
+            {p.firstName} {p.lastName}
+          </h1>
+          <p className="muted">
+            {p.birthDate}
+            {p.identity.kind === 'national' ? ` · ${p.identity.code}` : ''}
+            {p.status === 'archived' && (
+              <>
+                {' '}
+                · <span className="badge">{t('page.archived')}</span>
+              </>
+            )}
+            {record.access.breakGlass && (
+              <>
+                {' '}
+                · <span className="badge flag">{t('page.flagged')}</span>
+              </>
+            )}
           </p>
         </div>
       </div>
       <div className="tabs" role="tablist">
-        {tabs.map((k) => <button key={k} role="tab" aria-selected={tab === k} className={tab === k ? 'active' : ''} onClick={() => setTab(k)}>{k === 'consents' ? t('consents:tab') : t(`page.tabs.${k}`)}</button>)}
+        {tabs.map((k) => (
+          <button
+            key={k}
+            role="tab"
+            aria-selected={tab === k}
+            className={tab === k ? 'active' : ''}
+            onClick={() => setTab(k)}
+          >
+            {k === 'consents' ? t('consents:tab') : t(`page.tabs.${k}`)}
+          </button>
+        ))}
       </div>
       {tab === 'details' && <Details record={record} reason={stated} onSaved={() => load(stated)} />}
-      {tab === 'representatives' && <RepresentativesTab id={id} items={record.representatives} reason={stated} onChange={() => load(stated)} />}
-      {tab === 'billPayers' && <BillPayersTab id={id} items={record.billPayers} reason={stated} onChange={() => load(stated)} />}
+      {tab === 'representatives' && (
+        <RepresentativesTab id={id} items={record.representatives} reason={stated} onChange={() => load(stated)} />
+      )}
+      {tab === 'billPayers' && (
+        <BillPayersTab id={id} items={record.billPayers} reason={stated} onChange={() => load(stated)} />
+      )}
       {tab === 'consents' && <ConsentsPanel patientId={id} />}
       {tab === 'history' && <HistoryTab id={id} reason={stated} />}
       {tab === 'access' && <AccessHistoryTab id={id} reason={stated} />}
@@ -79,12 +140,30 @@ function Details({ record, reason, onSaved }: { record: PatientRecord; reason?: 
   const { t } = useTranslation('patients');
   const p = record.patient;
   const [editing, setEditing] = useState(false);
-  const [f, setF] = useState({ mobile: p.mobile ?? '', email: p.email ?? '', occupation: p.occupation ?? '', workplace: p.workplace ?? '', changeReason: '' });
+  const [f, setF] = useState({
+    mobile: p.mobile ?? '',
+    email: p.email ?? '',
+    occupation: p.occupation ?? '',
+    workplace: p.workplace ?? '',
+    changeReason: '',
+  });
   const [msg, setMsg] = useState<string | null>(null);
   const save = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api('PATCH', `/api/patients/${p.id}`, { version: p.version, mobile: f.mobile || null, email: f.email || null, occupation: f.occupation || null, workplace: f.workplace || null, ...(f.changeReason ? { reason: f.changeReason } : {}) }, { reason });
+      await api(
+        'PATCH',
+        `/api/patients/${p.id}`,
+        {
+          version: p.version,
+          mobile: f.mobile || null,
+          email: f.email || null,
+          occupation: f.occupation || null,
+          workplace: f.workplace || null,
+          ...(f.changeReason ? { reason: f.changeReason } : {}),
+        },
+        { reason },
+      );
       setEditing(false);
       setMsg(t('page.saved'));
       onSaved();
@@ -100,21 +179,48 @@ function Details({ record, reason, onSaved }: { record: PatientRecord; reason?: 
   };
   return (
     <div className="card">
-      {p.identity.kind === 'national' && p.identity.warning && <p className="warn">{t('page.warning')}: {p.identity.warning}</p>}
+      {p.identity.kind === 'national' && p.identity.warning && (
+        <p className="warn">
+          {t('page.warning')}: {p.identity.warning}
+        </p>
+      )}
       {!editing ? (
         <>
           <dl className="facts">
-            <dt>{t('form.code')}</dt><dd>{p.identity.kind === 'national' ? `${p.identity.code} (${p.identity.country})` : `${t(`form.${p.identity.documentType}`)} ${p.identity.documentNumber} (${p.identity.documentCountry})`}</dd>
-            <dt>{t('form.birthDate')}</dt><dd>{p.birthDate}</dd>
-            <dt>{t('form.sex')}</dt><dd>{p.sex ? t(`form.${p.sex}`) : '—'}</dd>
-            <dt>{t('form.mobile')}</dt><dd>{p.mobile ?? '—'}</dd>
-            <dt>{t('form.email')}</dt><dd>{p.email ?? '—'}</dd>
-            <dt>{t('form.street')}</dt><dd>{p.address ? `${p.address.street}, ${p.address.postalCode} ${p.address.city}, ${p.address.country}` : '—'}</dd>
-            <dt>{t('form.language')}</dt><dd>{p.preferredLanguage}</dd>
-            <dt>{t('form.insurance')}</dt><dd>{p.insurance ? `${t(`form.${p.insurance.status}`)}${p.insurance.insurer ? ` (${p.insurance.insurer})` : ''}` : '—'}</dd>
-            <dt>{t('form.occupation')}</dt><dd>{p.occupation ?? '—'}</dd>
-            <dt>{t('form.workplace')}</dt><dd>{p.workplace ?? '—'}</dd>
-            <dt>{t('form.healthNotes')}</dt><dd>{p.healthVisible ? (p.healthNotes ?? '—') : <span className="muted">{t('page.healthHidden')}</span>}</dd>
+            <dt>{t('form.code')}</dt>
+            <dd>
+              {p.identity.kind === 'national'
+                ? `${p.identity.code} (${p.identity.country})`
+                : `${t(`form.${p.identity.documentType}`)} ${p.identity.documentNumber} (${p.identity.documentCountry})`}
+            </dd>
+            <dt>{t('form.birthDate')}</dt>
+            <dd>{p.birthDate}</dd>
+            <dt>{t('form.sex')}</dt>
+            <dd>{p.sex ? t(`form.${p.sex}`) : '—'}</dd>
+            <dt>{t('form.mobile')}</dt>
+            <dd>{p.mobile ?? '—'}</dd>
+            <dt>{t('form.email')}</dt>
+            <dd>{p.email ?? '—'}</dd>
+            <dt>{t('form.street')}</dt>
+            <dd>
+              {p.address ? `${p.address.street}, ${p.address.postalCode} ${p.address.city}, ${p.address.country}` : '—'}
+            </dd>
+            <dt>{t('form.language')}</dt>
+            <dd>{p.preferredLanguage}</dd>
+            <dt>{t('form.insurance')}</dt>
+            <dd>
+              {p.insurance
+                ? `${t(`form.${p.insurance.status}`)}${p.insurance.insurer ? ` (${p.insurance.insurer})` : ''}`
+                : '—'}
+            </dd>
+            <dt>{t('form.occupation')}</dt>
+            <dd>{p.occupation ?? '—'}</dd>
+            <dt>{t('form.workplace')}</dt>
+            <dd>{p.workplace ?? '—'}</dd>
+            <dt>{t('form.healthNotes')}</dt>
+            <dd>
+              {p.healthVisible ? (p.healthNotes ?? '—') : <span className="muted">{t('page.healthHidden')}</span>}
+            </dd>
           </dl>
           <div className="row" style={{ marginTop: '1rem' }}>
             <button onClick={() => setEditing(true)}>{t('page.edit')}</button>
@@ -124,13 +230,43 @@ function Details({ record, reason, onSaved }: { record: PatientRecord; reason?: 
       ) : (
         <form onSubmit={save}>
           <div className="grid2">
-            <label>{t('form.mobile')}<input name="mobile" value={f.mobile} onChange={(e) => setF({ ...f, mobile: e.target.value })} /></label>
-            <label>{t('form.email')}<input name="email" value={f.email} onChange={(e) => setF({ ...f, email: e.target.value })} /></label>
-            <label>{t('form.occupation')}<input name="occupation" value={f.occupation} onChange={(e) => setF({ ...f, occupation: e.target.value })} /></label>
-            <label>{t('form.workplace')}<input name="workplace" value={f.workplace} onChange={(e) => setF({ ...f, workplace: e.target.value })} /></label>
+            <label>
+              {t('form.mobile')}
+              <input name="mobile" value={f.mobile} onChange={(e) => setF({ ...f, mobile: e.target.value })} />
+            </label>
+            <label>
+              {t('form.email')}
+              <input name="email" value={f.email} onChange={(e) => setF({ ...f, email: e.target.value })} />
+            </label>
+            <label>
+              {t('form.occupation')}
+              <input
+                name="occupation"
+                value={f.occupation}
+                onChange={(e) => setF({ ...f, occupation: e.target.value })}
+              />
+            </label>
+            <label>
+              {t('form.workplace')}
+              <input name="workplace" value={f.workplace} onChange={(e) => setF({ ...f, workplace: e.target.value })} />
+            </label>
           </div>
-          <label>{t('page.changeReason')}<input name="changeReason" value={f.changeReason} onChange={(e) => setF({ ...f, changeReason: e.target.value })} /></label>
-          <div className="row"><button className="primary" type="submit">{t('shell:save')}</button><button type="button" onClick={() => setEditing(false)}>{t('shell:cancel')}</button></div>
+          <label>
+            {t('page.changeReason')}
+            <input
+              name="changeReason"
+              value={f.changeReason}
+              onChange={(e) => setF({ ...f, changeReason: e.target.value })}
+            />
+          </label>
+          <div className="row">
+            <button className="primary" type="submit">
+              {t('shell:save')}
+            </button>
+            <button type="button" onClick={() => setEditing(false)}>
+              {t('shell:cancel')}
+            </button>
+          </div>
         </form>
       )}
       {msg && <p role="status">{msg}</p>}

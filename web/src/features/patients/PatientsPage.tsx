@@ -1,9 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../shell/api';
+import { ApiError, api } from '../../shell/api';
 import { Link, useRouter } from '../../shell/router';
 
-interface Item { id: string; firstName: string; lastName: string; birthDate: string; idCodeMasked: string | null; mobile: string | null; email: string | null; status: string }
+interface Item {
+  id: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  idCodeMasked: string | null;
+  mobile: string | null;
+  email: string | null;
+  status: string;
+}
 
 export function PatientsPage() {
   const { t } = useTranslation('patients');
@@ -19,7 +28,12 @@ export function PatientsPage() {
     e?.preventDefault();
     setError(null);
     try {
-      const r = await api<{ items: Item[] }>('POST', '/api/patients/search', { query, includeArchived: archived }, { reason: reason || undefined });
+      const r = await api<{ items: Item[] }>(
+        'POST',
+        '/api/patients/search',
+        { query, includeArchived: archived },
+        { reason: reason || undefined },
+      );
       setItems(r.items);
     } catch (err) {
       setItems(null);
@@ -31,31 +45,83 @@ export function PatientsPage() {
     <section>
       <div className="spread">
         <h1>{t('search.title')}</h1>
-        <Link to="/patients/new" className="button-link"><button className="primary" type="button">{t('search.register')}</button></Link>
+        <Link to="/patients/new" className="button-link">
+          <button className="primary" type="button">
+            {t('search.register')}
+          </button>
+        </Link>
       </div>
       <form className="card row" onSubmit={run} role="search">
-        <input name="query" aria-label={t('search.placeholder')} placeholder={t('search.placeholder')} value={query} onChange={(e) => setQuery(e.target.value)} style={{ flex: 1, minWidth: 260 }} autoFocus />
-        <label className="row" style={{ margin: 0, flexDirection: 'row' }}><input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} />{t('search.archived')}</label>
-        <button className="primary" type="submit">{t('shell:search')}</button>
-        <button type="button" className="link" onClick={() => setNeedReason(!needReason)}>{t('page.reason')}…</button>
-        {needReason && <input aria-label={t('search.reasonPrompt')} placeholder={t('search.reasonPrompt')} value={reason} onChange={(e) => setReason(e.target.value)} style={{ flexBasis: '100%' }} />}
+        <input
+          name="query"
+          aria-label={t('search.placeholder')}
+          placeholder={t('search.placeholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          style={{ flex: 1, minWidth: 260 }}
+          autoFocus
+        />
+        <label className="row" style={{ margin: 0, flexDirection: 'row' }}>
+          <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} />
+          {t('search.archived')}
+        </label>
+        <button className="primary" type="submit">
+          {t('shell:search')}
+        </button>
+        <button type="button" className="link" onClick={() => setNeedReason(!needReason)}>
+          {t('page.reason')}…
+        </button>
+        {needReason && (
+          <input
+            aria-label={t('search.reasonPrompt')}
+            placeholder={t('search.reasonPrompt')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            style={{ flexBasis: '100%' }}
+          />
+        )}
       </form>
       <p className="hint">{t('search.hint')}</p>
-      {error && <p className="error" role="alert">{error}</p>}
-      {items && (items.length === 0 ? <p>{t('search.none')}</p> : (
-        <table className="card" data-testid="patient-results">
-          <thead><tr><th>{t('cols.name')}</th><th>{t('cols.birthDate')}</th><th>{t('cols.idCode')}</th><th>{t('cols.mobile')}</th><th>{t('cols.email')}</th><th>{t('cols.status')}</th></tr></thead>
-          <tbody>
-            {items.map((p) => (
-              <tr key={p.id} className="clickable" onClick={() => navigate(`/patients/${p.id}`)}>
-                <td><Link to={`/patients/${p.id}`}>{p.lastName}, {p.firstName}</Link></td>
-                <td>{p.birthDate}</td><td>{p.idCodeMasked ?? '—'}</td><td>{p.mobile ?? '—'}</td><td>{p.email ?? '—'}</td>
-                <td><span className="badge">{t(`status.${p.status}`)}</span></td>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {items &&
+        (items.length === 0 ? (
+          <p>{t('search.none')}</p>
+        ) : (
+          <table className="card" data-testid="patient-results">
+            <thead>
+              <tr>
+                <th>{t('cols.name')}</th>
+                <th>{t('cols.birthDate')}</th>
+                <th>{t('cols.idCode')}</th>
+                <th>{t('cols.mobile')}</th>
+                <th>{t('cols.email')}</th>
+                <th>{t('cols.status')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      ))}
+            </thead>
+            <tbody>
+              {items.map((p) => (
+                <tr key={p.id} className="clickable" onClick={() => navigate(`/patients/${p.id}`)}>
+                  <td>
+                    <Link to={`/patients/${p.id}`}>
+                      {p.lastName}, {p.firstName}
+                    </Link>
+                  </td>
+                  <td>{p.birthDate}</td>
+                  <td>{p.idCodeMasked ?? '—'}</td>
+                  <td>{p.mobile ?? '—'}</td>
+                  <td>{p.email ?? '—'}</td>
+                  <td>
+                    <span className="badge">{t(`status.${p.status}`)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
     </section>
   );
 }

@@ -6,7 +6,14 @@ import { RegisterPatientPage } from './RegisterPatientPage';
 
 export const feature: WebFeature = {
   id: 'patients',
-  nav: [{ labelKey: 'patients:nav', path: '/patients', roles: ['admin', 'receptionist', 'doctor', 'accountant', 'dpo'], order: 10 }],
+  nav: [
+    {
+      labelKey: 'patients:nav',
+      path: '/patients',
+      roles: ['admin', 'receptionist', 'doctor', 'accountant', 'dpo'],
+      order: 10,
+    },
+  ],
   routes: [
     { path: '/patients', render: () => <PatientsPage /> },
     { path: '/patients/new', render: () => <RegisterPatientPage /> },

@@ -8,8 +8,18 @@ interface Catalogue {
   professionals: { id: string; firstName: string; lastName: string; active: boolean }[];
   services: { id: string; name: string; durationMinutes: number; active: boolean }[];
 }
-interface Entry { id: string; startsAt: string | null; endsAt: string | null; status: string; professionalId: string | null; patient: { firstName?: string; lastName?: string } }
-interface Slot { professionalId: string; start: string }
+interface Entry {
+  id: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  status: string;
+  professionalId: string | null;
+  patient: { firstName?: string; lastName?: string };
+}
+interface Slot {
+  professionalId: string;
+  start: string;
+}
 
 /** Day and week calendar of one professional: visits and free times; a free time opens the booking dialog. */
 export function CalendarPage() {
@@ -38,41 +48,92 @@ export function CalendarPage() {
     if (!pro || !service) return;
     const q = `from=${encodeURIComponent(dayStartIso(first))}&to=${encodeURIComponent(dayStartIso(addDays(last, 1)))}&professionalId=${pro}`;
     api<{ items: Entry[] }>('GET', `/api/queue/entries?${q}`).then((r) => setEntries(r.items));
-    api<{ slots: Slot[] }>('GET', `/api/queue/slots?serviceId=${service}&from=${first}&to=${last}&professionalId=${pro}`).then((r) => setSlots(r.slots)).catch(() => setSlots([]));
+    api<{ slots: Slot[] }>(
+      'GET',
+      `/api/queue/slots?serviceId=${service}&from=${first}&to=${last}&professionalId=${pro}`,
+    )
+      .then((r) => setSlots(r.slots))
+      .catch(() => setSlots([]));
   }, [pro, service, first, last, tick]);
 
   if (!cat) return null;
-  const proName = (id: string) => { const p = cat.professionals.find((x) => x.id === id); return p ? `${p.firstName} ${p.lastName}` : ''; };
+  const proName = (id: string) => {
+    const p = cat.professionals.find((x) => x.id === id);
+    return p ? `${p.firstName} ${p.lastName}` : '';
+  };
   return (
     <div>
       <div className="spread">
         <h1>{t('calendar.title')}</h1>
         <div className="row">
-          <select aria-label={t('list.professional')} value={pro} onChange={(e) => setPro(e.target.value)} data-testid="calendar-professional">
-            {cat.professionals.filter((p) => p.active).map((p) => <option key={p.id} value={p.id}>{p.firstName} {p.lastName}</option>)}
+          <select
+            aria-label={t('list.professional')}
+            value={pro}
+            onChange={(e) => setPro(e.target.value)}
+            data-testid="calendar-professional"
+          >
+            {cat.professionals
+              .filter((p) => p.active)
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.firstName} {p.lastName}
+                </option>
+              ))}
           </select>
           <select aria-label={t('calendar.service')} value={service} onChange={(e) => setService(e.target.value)}>
-            {cat.services.filter((s) => s.active).map((s) => <option key={s.id} value={s.id}>{s.name} ({s.durationMinutes} min)</option>)}
+            {cat.services
+              .filter((s) => s.active)
+              .map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} ({s.durationMinutes} min)
+                </option>
+              ))}
           </select>
-          <button onClick={() => setView(view === 'day' ? 'week' : 'day')}>{view === 'day' ? t('calendar.week') : t('calendar.day')}</button>
+          <button onClick={() => setView(view === 'day' ? 'week' : 'day')}>
+            {view === 'day' ? t('calendar.week') : t('calendar.day')}
+          </button>
           <button onClick={() => setDay(addDays(day, view === 'week' ? -7 : -1))}>{t('calendar.prev')}</button>
-          <input type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} aria-label={t('calendar.today')} />
+          <input
+            type="date"
+            value={day}
+            onChange={(e) => e.target.value && setDay(e.target.value)}
+            aria-label={t('calendar.today')}
+          />
           <button onClick={() => setDay(addDays(day, view === 'week' ? 7 : 1))}>{t('calendar.next')}</button>
         </div>
       </div>
-      {dialog && <BookingDialog slot={{ ...dialog, professionalName: proName(dialog.professionalId) }} serviceId={service} onClose={() => setDialog(null)} onBooked={() => { setDialog(null); setTick(tick + 1); }} />}
-      <div className="calendar" style={{ display: 'grid', gridTemplateColumns: `repeat(${days.length}, 1fr)`, gap: '.5rem' }}>
+      {dialog && (
+        <BookingDialog
+          slot={{ ...dialog, professionalName: proName(dialog.professionalId) }}
+          serviceId={service}
+          onClose={() => setDialog(null)}
+          onBooked={() => {
+            setDialog(null);
+            setTick(tick + 1);
+          }}
+        />
+      )}
+      <div
+        className="calendar"
+        style={{ display: 'grid', gridTemplateColumns: `repeat(${days.length}, 1fr)`, gap: '.5rem' }}
+      >
         {days.map((d) => (
           <section key={d} className="card" data-testid={`day-${d}`}>
             <h3>{weekday(d, i18n.language)}</h3>
-            {entries.filter((e) => e.startsAt && localDay(e.startsAt) === d).map((e) => (
-              <div key={e.id} className="badge" style={{ display: 'block', marginBottom: '.2rem' }}>
-                {hhmm(e.startsAt!)} {e.patient.lastName} · {t(`status.${e.status}`)}
-              </div>
-            ))}
-            {slots.filter((s) => localDay(s.start) === d && Number(hhmm(s.start).slice(3)) % 30 === 0).map((s) => (
-              <button key={s.start} className="link" style={{ display: 'block' }} onClick={() => setDialog(s)}>{hhmm(s.start)} {t('calendar.free')}</button>
-            ))}
+            {entries
+              .filter((e) => e.startsAt && localDay(e.startsAt) === d)
+              .map((e) => (
+                <div key={e.id} className="badge" style={{ display: 'block', marginBottom: '.2rem' }}>
+                  {hhmm(e.startsAt!)} {e.patient.lastName} · {t(`status.${e.status}`)}
+                </div>
+              ))}
+            {slots
+              .filter((s) => localDay(s.start) === d && Number(hhmm(s.start).slice(3)) % 30 === 0)
+              .map((s) => (
+                <button key={s.start} className="link" style={{ display: 'block' }} onClick={() => setDialog(s)}>
+                  {hhmm(s.start)} {t('calendar.free')}
+                </button>
+              ))}
           </section>
         ))}
       </div>

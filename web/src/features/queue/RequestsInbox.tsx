@@ -1,11 +1,23 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../shell/api';
+import { ApiError, api } from '../../shell/api';
 import { dateTime } from './time';
 
 interface Request {
-  id: string; receivedAt: string; dueDate: string; state: string; channel: string; preferredStart: string | null; professionalId: string | null;
-  firstName: string; lastName: string; birthDate: string | null; idCode: string | null; mobile: string | null; email: string | null; message: string | null;
+  id: string;
+  receivedAt: string;
+  dueDate: string;
+  state: string;
+  channel: string;
+  preferredStart: string | null;
+  professionalId: string | null;
+  firstName: string;
+  lastName: string;
+  birthDate: string | null;
+  idCode: string | null;
+  mobile: string | null;
+  email: string | null;
+  message: string | null;
 }
 
 /** Written booking requests, soonest due first: due today and overdue stand out. */
@@ -14,7 +26,11 @@ export function RequestsInbox() {
   const [data, setData] = useState<{ items: Request[]; overdue: number; dueToday: number } | null>(null);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [tick, setTick] = useState(0);
-  useEffect(() => { api('GET', '/api/booking-requests').then(setData).catch((e) => setMsg({ ok: false, text: String(e.message) })); }, [tick]);
+  useEffect(() => {
+    api('GET', '/api/booking-requests')
+      .then(setData)
+      .catch((e) => setMsg({ ok: false, text: String(e.message) }));
+  }, [tick]);
   const confirm = async (r: Request) => {
     try {
       await api('POST', `/api/booking-requests/${r.id}/confirm`, {});
@@ -35,25 +51,54 @@ export function RequestsInbox() {
     <div>
       <h1>{t('requests.title')}</h1>
       <p className="row">
-        <span className="badge error" data-testid="overdue-count">{t('requests.overdueCount', { n: data.overdue })}</span>
+        <span className="badge error" data-testid="overdue-count">
+          {t('requests.overdueCount', { n: data.overdue })}
+        </span>
         <span className="badge warn">{t('requests.dueTodayCount', { n: data.dueToday })}</span>
       </p>
-      {msg && <p className={msg.ok ? 'ok' : 'error'} role="status">{msg.text}</p>}
-      {data.items.length === 0 ? <p className="muted">{t('requests.none')}</p> : data.items.map((r) => (
-        <div key={r.id} className="card" data-testid="booking-request">
-          <div className="spread">
-            <strong>{r.lastName}, {r.firstName} <span className="muted">({r.idCode ?? r.birthDate})</span></strong>
-            <span className={`badge ${r.state === 'overdue' ? 'error' : r.state === 'due_today' ? 'warn' : ''}`}>{t(`requests.${r.state}`)} · {t('requests.due')} {r.dueDate}</span>
+      {msg && (
+        <p className={msg.ok ? 'ok' : 'error'} role="status">
+          {msg.text}
+        </p>
+      )}
+      {data.items.length === 0 ? (
+        <p className="muted">{t('requests.none')}</p>
+      ) : (
+        data.items.map((r) => (
+          <div key={r.id} className="card" data-testid="booking-request">
+            <div className="spread">
+              <strong>
+                {r.lastName}, {r.firstName} <span className="muted">({r.idCode ?? r.birthDate})</span>
+              </strong>
+              <span className={`badge ${r.state === 'overdue' ? 'error' : r.state === 'due_today' ? 'warn' : ''}`}>
+                {t(`requests.${r.state}`)} · {t('requests.due')} {r.dueDate}
+              </span>
+            </div>
+            <p>
+              {t('requests.contacts')}: {[r.mobile, r.email].filter(Boolean).join(', ')} · {t(`channel.${r.channel}`)} ·{' '}
+              {dateTime(r.receivedAt, i18n.language)}
+            </p>
+            {r.preferredStart && (
+              <p>
+                {t('requests.wanted')}: <strong>{dateTime(r.preferredStart, i18n.language)}</strong>
+              </p>
+            )}
+            {r.message && (
+              <p>
+                {t('requests.message')}: {r.message}
+              </p>
+            )}
+            <div className="row">
+              {r.preferredStart && (
+                <button className="primary" onClick={() => confirm(r)}>
+                  {t('requests.confirm')}
+                </button>
+              )}
+              <button onClick={() => decline(r)}>{t('requests.decline')}</button>
+            </div>
           </div>
-          <p>{t('requests.contacts')}: {[r.mobile, r.email].filter(Boolean).join(', ')} · {t(`channel.${r.channel}`)} · {dateTime(r.receivedAt, i18n.language)}</p>
-          {r.preferredStart && <p>{t('requests.wanted')}: <strong>{dateTime(r.preferredStart, i18n.language)}</strong></p>}
-          {r.message && <p>{t('requests.message')}: {r.message}</p>}
-          <div className="row">
-            {r.preferredStart && <button className="primary" onClick={() => confirm(r)}>{t('requests.confirm')}</button>}
-            <button onClick={() => decline(r)}>{t('requests.decline')}</button>
-          </div>
-        </div>
-      ))}
+        ))
+      )}
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import type { WebFeature } from '../../shell/feature';
 import { CalendarPage } from './CalendarPage';
 import { PublicBooking } from './PublicBooking';
-import { queueStrings } from './queue.i18n';
 import { QueueList } from './QueueList';
+import { queueStrings } from './queue.i18n';
 import { RequestsInbox } from './RequestsInbox';
 
 export const feature: WebFeature = {

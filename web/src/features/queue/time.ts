@@ -1,8 +1,18 @@
 /** Times are shown on the clinic's wall clock; Tallinn and Riga keep the same time all year. */
 export const CLINIC_TZ = 'Europe/Tallinn';
 
-const dayFmt = new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
-const timeFmt = new Intl.DateTimeFormat('en-GB', { timeZone: CLINIC_TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const dayFmt = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CLINIC_TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const timeFmt = new Intl.DateTimeFormat('en-GB', {
+  timeZone: CLINIC_TZ,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 export const localDay = (d: Date | string) => dayFmt.format(new Date(d));
 export const hhmm = (d: Date | string) => timeFmt.format(new Date(d));
@@ -28,18 +38,24 @@ export function monday(day: string): string {
 }
 
 export function dateTime(d: Date | string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { timeZone: CLINIC_TZ, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(d));
+  return new Intl.DateTimeFormat(lang, { timeZone: CLINIC_TZ, dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(d),
+  );
 }
 
 export function weekday(day: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'numeric' }).format(new Date(`${day}T12:00:00Z`));
+  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'numeric' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
 }
 
 /** Start of a local day as an ISO instant with offset, for API filters. */
 export function dayStartIso(day: string): string {
   // The offset of noon that day is the offset of the whole working day.
   const noon = new Date(`${day}T12:00:00Z`);
-  const local = new Intl.DateTimeFormat('en-GB', { timeZone: CLINIC_TZ, hour: '2-digit', hourCycle: 'h23' }).format(noon);
+  const local = new Intl.DateTimeFormat('en-GB', { timeZone: CLINIC_TZ, hour: '2-digit', hourCycle: 'h23' }).format(
+    noon,
+  );
   const offset = Number(local) - 12;
   return `${day}T00:00:00+${String(offset).padStart(2, '0')}:00`;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../shell/api';
+import { ApiError, api } from '../../shell/api';
 import { languages } from '../../shell/feature';
 import { Versions } from './Versions';
 
@@ -46,7 +46,10 @@ export function RegisterPage() {
   const save = async () => {
     try {
       const r = await api('POST', '/api/register/import', { text: yaml, file: 'register.yaml' });
-      setMessage({ kind: 'ok', text: [t('saved', { revision: r.revision }), ...(r.warnings ?? []).map((w: string) => `⚠ ${w}`)].join('\n') });
+      setMessage({
+        kind: 'ok',
+        text: [t('saved', { revision: r.revision }), ...(r.warnings ?? []).map((w: string) => `⚠ ${w}`)].join('\n'),
+      });
       setSlug((await api('GET', '/api/register')).document.slug);
       await loadPreviews();
     } catch (err) {
@@ -67,30 +70,87 @@ export function RegisterPage() {
 
   return (
     <div>
-      <div className="spread"><h1>{t('title')}</h1>{slug && <a href={`/clinics/${slug}/privacy`} target="_blank" rel="noreferrer">{t('publicPage')}</a>}</div>
+      <div className="spread">
+        <h1>{t('title')}</h1>
+        {slug && (
+          <a href={`/clinics/${slug}/privacy`} target="_blank" rel="noreferrer">
+            {t('publicPage')}
+          </a>
+        )}
+      </div>
       <div className="card">
         <div className="row">
-          <label>{t('preset')}<select name="preset" value={preset} onChange={(e) => setPreset(e.target.value)}>{presets.map((p) => <option key={p} value={p}>{p}</option>)}</select></label>
-          <button type="button" onClick={async () => setYaml((await text(`/api/register/presets/${preset}`)) ?? '')}>{t('loadPreset')}</button>
+          <label>
+            {t('preset')}
+            <select name="preset" value={preset} onChange={(e) => setPreset(e.target.value)}>
+              {presets.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={async () => setYaml((await text(`/api/register/presets/${preset}`)) ?? '')}>
+            {t('loadPreset')}
+          </button>
         </div>
-        <label>{t('editor')}
-          <textarea name="registerYaml" value={yaml} onChange={(e) => setYaml(e.target.value)} rows={22} spellCheck={false} style={{ fontFamily: 'monospace', fontSize: '.85rem' }} placeholder={t('none')} />
+        <label>
+          {t('editor')}
+          <textarea
+            name="registerYaml"
+            value={yaml}
+            onChange={(e) => setYaml(e.target.value)}
+            rows={22}
+            spellCheck={false}
+            style={{ fontFamily: 'monospace', fontSize: '.85rem' }}
+            placeholder={t('none')}
+          />
         </label>
-        {message && (message.kind === 'error'
-          ? <div className="error" role="alert"><strong>{t('errors')}</strong><pre style={{ whiteSpace: 'pre-wrap' }}>{message.text}</pre></div>
-          : <p className="ok" role="status" style={{ whiteSpace: 'pre-line' }}>{message.text}</p>)}
+        {message &&
+          (message.kind === 'error' ? (
+            <div className="error" role="alert">
+              <strong>{t('errors')}</strong>
+              <pre style={{ whiteSpace: 'pre-wrap' }}>{message.text}</pre>
+            </div>
+          ) : (
+            <p className="ok" role="status" style={{ whiteSpace: 'pre-line' }}>
+              {message.text}
+            </p>
+          ))}
         <div className="row">
-          <button className="primary" type="button" onClick={save}>{t('save')}</button>
-          <input name="summary" placeholder={t('summary')} value={summary} onChange={(e) => setSummary(e.target.value)} />
-          <label className="row" style={{ flexDirection: 'row', margin: 0 }}><input type="checkbox" checked={announce} onChange={(e) => setAnnounce(e.target.checked)} />{t('announce')}</label>
-          <button type="button" onClick={publish} disabled={previews.length === 0}>{t('publish')}</button>
+          <button className="primary" type="button" onClick={save}>
+            {t('save')}
+          </button>
+          <input
+            name="summary"
+            placeholder={t('summary')}
+            value={summary}
+            onChange={(e) => setSummary(e.target.value)}
+          />
+          <label className="row" style={{ flexDirection: 'row', margin: 0 }}>
+            <input type="checkbox" checked={announce} onChange={(e) => setAnnounce(e.target.checked)} />
+            {t('announce')}
+          </label>
+          <button type="button" onClick={publish} disabled={previews.length === 0}>
+            {t('publish')}
+          </button>
         </div>
       </div>
       <h2>{t('preview')}</h2>
-      <div data-testid="previews" style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: '.8rem' }}>
+      <div
+        data-testid="previews"
+        style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: '.8rem' }}
+      >
         {previews.map((p) => (
           // The server escapes every register text before it builds this HTML.
-          <div key={p.lang} className="card" lang={p.lang} data-lang={p.lang} style={{ fontSize: '.78rem', maxHeight: '70vh', overflow: 'auto' }} dangerouslySetInnerHTML={{ __html: p.html }} />
+          <div
+            key={p.lang}
+            className="card"
+            lang={p.lang}
+            data-lang={p.lang}
+            style={{ fontSize: '.78rem', maxHeight: '70vh', overflow: 'auto' }}
+            dangerouslySetInnerHTML={{ __html: p.html }}
+          />
         ))}
       </div>
       <Versions reload={reload} />

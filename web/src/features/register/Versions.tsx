@@ -2,8 +2,17 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shell/api';
 
-interface VersionItem { version: number; publishedAt: string; summary: string | null }
-interface Change { section: string; key: string; change: 'added' | 'removed' | 'changed'; fields?: { field: string }[] }
+interface VersionItem {
+  version: number;
+  publishedAt: string;
+  summary: string | null;
+}
+interface Change {
+  section: string;
+  key: string;
+  change: 'added' | 'removed' | 'changed';
+  fields?: { field: string }[];
+}
 
 /** Published notice versions: read any of them, compare two. */
 export function Versions({ reload }: { reload: number }) {
@@ -29,20 +38,89 @@ export function Versions({ reload }: { reload: number }) {
   return (
     <div className="card" data-testid="versions">
       <h2>{t('versions')}</h2>
-      <table><thead><tr><th>{t('version')}</th><th>{t('date')}</th><th>{t('summary')}</th><th /></tr></thead>
-        <tbody>{items.map((v) => (
-          <tr key={v.version}><td>{v.version}</td><td>{new Date(v.publishedAt).toLocaleString(i18n.language)}</td><td>{v.summary ?? ''}</td>
-            <td><button className="link" onClick={async () => setShown(await api('GET', `/api/register/versions/${v.version}?lang=${i18n.language}`))}>{t('show')}</button></td></tr>
-        ))}</tbody></table>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('version')}</th>
+            <th>{t('date')}</th>
+            <th>{t('summary')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((v) => (
+            <tr key={v.version}>
+              <td>{v.version}</td>
+              <td>{new Date(v.publishedAt).toLocaleString(i18n.language)}</td>
+              <td>{v.summary ?? ''}</td>
+              <td>
+                <button
+                  className="link"
+                  onClick={async () =>
+                    setShown(await api('GET', `/api/register/versions/${v.version}?lang=${i18n.language}`))
+                  }
+                >
+                  {t('show')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <div className="row" style={{ marginTop: '.8rem' }}>
-        <label>{t('from')}<select value={from} onChange={(e) => setFrom(Number(e.target.value))}>{items.map((v) => <option key={v.version} value={v.version}>{v.version}</option>)}</select></label>
-        <label>{t('to')}<select value={to} onChange={(e) => setTo(Number(e.target.value))}>{items.map((v) => <option key={v.version} value={v.version}>{v.version}</option>)}</select></label>
-        <button type="button" onClick={async () => setChanges((await api('GET', `/api/register/diff?from=${from}&to=${to}`)).changes)}>{t('diff')}</button>
+        <label>
+          {t('from')}
+          <select value={from} onChange={(e) => setFrom(Number(e.target.value))}>
+            {items.map((v) => (
+              <option key={v.version} value={v.version}>
+                {v.version}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('to')}
+          <select value={to} onChange={(e) => setTo(Number(e.target.value))}>
+            {items.map((v) => (
+              <option key={v.version} value={v.version}>
+                {v.version}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={async () => setChanges((await api('GET', `/api/register/diff?from=${from}&to=${to}`)).changes)}
+        >
+          {t('diff')}
+        </button>
       </div>
-      {changes && (changes.length === 0 ? <p className="muted">{t('noChanges')}</p> : (
-        <table data-testid="diff"><thead><tr><th>{t('section')}</th><th>{t('key')}</th><th>{t('change')}</th></tr></thead>
-          <tbody>{changes.map((c, i) => <tr key={i}><td>{c.section}</td><td>{c.key}</td><td>{t(c.change)}{c.fields ? `: ${c.fields.map((f) => f.field).join(', ')}` : ''}</td></tr>)}</tbody></table>
-      ))}
+      {changes &&
+        (changes.length === 0 ? (
+          <p className="muted">{t('noChanges')}</p>
+        ) : (
+          <table data-testid="diff">
+            <thead>
+              <tr>
+                <th>{t('section')}</th>
+                <th>{t('key')}</th>
+                <th>{t('change')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((c, i) => (
+                <tr key={i}>
+                  <td>{c.section}</td>
+                  <td>{c.key}</td>
+                  <td>
+                    {t(c.change)}
+                    {c.fields ? `: ${c.fields.map((f) => f.field).join(', ')}` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
       {shown && <div className="card" style={{ marginTop: '1rem' }} dangerouslySetInnerHTML={{ __html: shown.html }} />}
     </div>
   );

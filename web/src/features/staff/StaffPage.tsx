@@ -1,9 +1,16 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../shell/api';
+import { ApiError, api } from '../../shell/api';
 import type { StaffRole } from '../../shell/feature';
 
-interface StaffUser { id: string; email: string; fullName: string; roles: StaffRole[]; professionalCode: string | null; disabledAt: string | null }
+interface StaffUser {
+  id: string;
+  email: string;
+  fullName: string;
+  roles: StaffRole[];
+  professionalCode: string | null;
+  disabledAt: string | null;
+}
 const allRoles: StaffRole[] = ['admin', 'receptionist', 'doctor', 'accountant', 'dpo'];
 
 /** A password to read aloud or hand over on paper: 4 groups of 5, no look-alike characters. */
@@ -17,17 +24,31 @@ function generatePassword(): string {
 export function StaffPage() {
   const { t } = useTranslation('staff');
   const [items, setItems] = useState<StaffUser[]>([]);
-  const [f, setF] = useState({ fullName: '', email: '', professionalCode: '', password: generatePassword(), roles: ['receptionist'] as StaffRole[] });
+  const [f, setF] = useState({
+    fullName: '',
+    email: '',
+    professionalCode: '',
+    password: generatePassword(),
+    roles: ['receptionist'] as StaffRole[],
+  });
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => setItems((await api<{ items: StaffUser[] }>('GET', '/api/staff')).items), []);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      await api('POST', '/api/staff', { fullName: f.fullName, email: f.email, roles: f.roles, password: f.password, ...(f.professionalCode ? { professionalCode: f.professionalCode } : {}) });
+      await api('POST', '/api/staff', {
+        fullName: f.fullName,
+        email: f.email,
+        roles: f.roles,
+        password: f.password,
+        ...(f.professionalCode ? { professionalCode: f.professionalCode } : {}),
+      });
       setMessage(t('created', { password: f.password }));
       setF({ fullName: '', email: '', professionalCode: '', password: generatePassword(), roles: ['receptionist'] });
       await load();
@@ -49,39 +70,111 @@ export function StaffPage() {
     <section>
       <h1>{t('title')}</h1>
       <table className="card" data-testid="staff-list">
-        <thead><tr><th>{t('name')}</th><th>{t('email')}</th><th>{t('roles')}</th><th>{t('code')}</th><th>{t('state')}</th><th /></tr></thead>
-        <tbody>{items.map((u) => (
-          <tr key={u.id}>
-            <td>{u.fullName}</td><td>{u.email}</td><td>{u.roles.map((r) => t(`shell:roles.${r}`)).join(', ')}</td><td>{u.professionalCode ?? '—'}</td>
-            <td><span className={u.disabledAt ? 'badge flag' : 'badge'}>{t(u.disabledAt ? 'disabled' : 'active')}</span></td>
-            <td><button className="link" onClick={() => toggle(u)}>{t(u.disabledAt ? 'enable' : 'disable')}</button></td>
+        <thead>
+          <tr>
+            <th>{t('name')}</th>
+            <th>{t('email')}</th>
+            <th>{t('roles')}</th>
+            <th>{t('code')}</th>
+            <th>{t('state')}</th>
+            <th />
           </tr>
-        ))}</tbody>
+        </thead>
+        <tbody>
+          {items.map((u) => (
+            <tr key={u.id}>
+              <td>{u.fullName}</td>
+              <td>{u.email}</td>
+              <td>{u.roles.map((r) => t(`shell:roles.${r}`)).join(', ')}</td>
+              <td>{u.professionalCode ?? '—'}</td>
+              <td>
+                <span className={u.disabledAt ? 'badge flag' : 'badge'}>{t(u.disabledAt ? 'disabled' : 'active')}</span>
+              </td>
+              <td>
+                <button className="link" onClick={() => toggle(u)}>
+                  {t(u.disabledAt ? 'enable' : 'disable')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
       </table>
-      {message && <p role="status" className="ok">{message}</p>}
+      {message && (
+        <p role="status" className="ok">
+          {message}
+        </p>
+      )}
       <form className="card" onSubmit={add}>
         <h2>{t('add')}</h2>
         <div className="grid3">
-          <label>{t('name')}<input name="fullName" value={f.fullName} onChange={(e) => setF({ ...f, fullName: e.target.value })} required /></label>
-          <label>{t('email')}<input name="staffEmail" type="email" value={f.email} onChange={(e) => setF({ ...f, email: e.target.value })} required /></label>
-          <label>{t('code')}<input name="professionalCode" value={f.professionalCode} onChange={(e) => setF({ ...f, professionalCode: e.target.value })} /></label>
+          <label>
+            {t('name')}
+            <input
+              name="fullName"
+              value={f.fullName}
+              onChange={(e) => setF({ ...f, fullName: e.target.value })}
+              required
+            />
+          </label>
+          <label>
+            {t('email')}
+            <input
+              name="staffEmail"
+              type="email"
+              value={f.email}
+              onChange={(e) => setF({ ...f, email: e.target.value })}
+              required
+            />
+          </label>
+          <label>
+            {t('code')}
+            <input
+              name="professionalCode"
+              value={f.professionalCode}
+              onChange={(e) => setF({ ...f, professionalCode: e.target.value })}
+            />
+          </label>
         </div>
         <fieldset className="row" style={{ border: 'none', padding: 0 }}>
           <legend>{t('roles')}</legend>
           {allRoles.map((r) => (
             <label key={r} className="row" style={{ flexDirection: 'row', margin: 0 }}>
-              <input type="checkbox" name={`role-${r}`} checked={f.roles.includes(r)} onChange={(e) => setF({ ...f, roles: e.target.checked ? [...f.roles, r] : f.roles.filter((x) => x !== r) })} />
+              <input
+                type="checkbox"
+                name={`role-${r}`}
+                checked={f.roles.includes(r)}
+                onChange={(e) =>
+                  setF({ ...f, roles: e.target.checked ? [...f.roles, r] : f.roles.filter((x) => x !== r) })
+                }
+              />
               {t(`shell:roles.${r}`)}
             </label>
           ))}
         </fieldset>
         <div className="row">
-          <label style={{ flex: 1 }}>{t('password')}<input name="staffPassword" value={f.password} onChange={(e) => setF({ ...f, password: e.target.value })} minLength={12} required /></label>
-          <button type="button" onClick={() => setF({ ...f, password: generatePassword() })}>{t('generate')}</button>
+          <label style={{ flex: 1 }}>
+            {t('password')}
+            <input
+              name="staffPassword"
+              value={f.password}
+              onChange={(e) => setF({ ...f, password: e.target.value })}
+              minLength={12}
+              required
+            />
+          </label>
+          <button type="button" onClick={() => setF({ ...f, password: generatePassword() })}>
+            {t('generate')}
+          </button>
         </div>
         <p className="hint">{t('passwordHint')}</p>
-        {error && <p className="error" role="alert">{error}</p>}
-        <button className="primary" type="submit">{t('add')}</button>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button className="primary" type="submit">
+          {t('add')}
+        </button>
       </form>
     </section>
   );
