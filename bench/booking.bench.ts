@@ -96,7 +96,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       roles: ['admin'],
       password: PASSWORD,
     });
-    const q = services.queue;
+    const q = services;
     const adminCtx = {
       clinicId: clinic.id,
       user: { id: adminUser.id, fullName: 'Admin', roles: ['admin' as const] },

@@ -1,5 +1,4 @@
 import { buildApp } from '../src/app';
-import { generatePatients } from '../src/modules/demo/demo.service';
 import { syntheticPatient } from '../src/modules/demo/synthetic';
 import { systemContext } from '../src/platform/access';
 import { systemClock } from '../src/platform/clock';
@@ -90,7 +89,7 @@ async function runOn(kind: 'pglite' | 'postgres', ctx: BenchContext): Promise<Be
     password: PASSWORD,
   });
   ctx.log(`${kind}: generating ${PATIENTS} patients`);
-  await generatePatients(s, sys, PATIENTS);
+  await s.demo.generatePatients(sys, PATIENTS);
   if (kind === 'postgres') await database.raw.query('analyze');
   const ids = (
     await database.raw.query<{ id: string }>('select id from patients where clinic_id = $1 order by id limit 5000', [

@@ -2,19 +2,17 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { internalRoutes } from './cli/internal.routes';
-import { billingRoutes } from './modules/billing/billing.routes';
-import { createBillingService } from './modules/billing/billing.service';
-import { clinicsRoutes } from './modules/clinics/clinics.routes';
-import { createClinicsService } from './modules/clinics/clinics.service';
-import { createReminderBasis } from './modules/messaging/reminder-basis';
-import { patientsRoutes } from './modules/patients/patients.routes';
-import { createPatientsService } from './modules/patients/patients.service';
-import { portalRoutes } from './modules/portal/portal.routes';
-import { createPortalService } from './modules/portal/portal.service';
-import { createQueueModule } from './modules/queue/queue.module';
-import { createChangeNoticeHandlers } from './modules/register/register.letters';
-import { createRegisterModule } from './modules/register/register.module';
-import { createRetentionJobs } from './modules/retention/retention.jobs';
+import { billingModule } from './modules/billing/billing.module';
+import { bookingModule } from './modules/booking/booking.module';
+import { clinicsModule } from './modules/clinics/clinics.module';
+import { consentsModule } from './modules/consents/consents.module';
+import { demoModule } from './modules/demo/demo.module';
+import { messagingModule } from './modules/messaging/messaging.module';
+import { patientsModule } from './modules/patients/patients.module';
+import { portalModule } from './modules/portal/portal.module';
+import { queueModule } from './modules/queue/queue.module';
+import { registerModule } from './modules/register/register.module';
+import { retentionModule } from './modules/retention/retention.module';
 import { createAuditService } from './platform/audit/audit.service';
 import { authRoutes } from './platform/auth/auth.routes';
 import { createAuthService } from './platform/auth/auth.service';
@@ -23,11 +21,18 @@ import type { Config } from './platform/config';
 import type { FieldCipher } from './platform/crypto';
 import type { Database } from './platform/db';
 import { type App, createServer } from './platform/http/server';
+import type { JobHandlers } from './platform/jobs/worker';
+import { createOutboxWorker } from './platform/jobs/worker';
 import type { Logger } from './platform/logger';
 import { createMailer, type Mailer } from './platform/mail';
 import { migrationStatus } from './platform/migrate';
-import type { SmsSender } from './platform/sms';
+import type { ModuleParts } from './platform/module';
+import { createSmsSender, type SmsSender } from './platform/sms';
 
+/**
+ * The composition root, and the only one: nothing under src/modules or src/platform imports this
+ * file (dependency-cruiser enforces it). Entry points (src/cli/main.ts, tests, benchmarks) do.
+ */
 export interface AppDeps {
   config: Config;
   database: Database;
@@ -41,10 +46,29 @@ export interface AppDeps {
   sms?: SmsSender;
 }
 
-/** The services of every module, wired once with their explicit dependencies. */
+/** Every module, in dependency order (src/cli/main.ts registers their commands from this list). */
+export const moduleDefinitions = [
+  clinicsModule,
+  patientsModule,
+  registerModule,
+  consentsModule,
+  messagingModule,
+  queueModule,
+  bookingModule,
+  billingModule,
+  portalModule,
+  retentionModule,
+  demoModule,
+] as const;
+
+/** Builds the platform adapters once and every module once, in dependency order. */
 export function createServices(deps: AppDeps) {
-  const { config, database, clock, cipher } = deps;
+  const { config, database, clock, cipher, logger } = deps;
   const db = database.db;
+  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  const secureCookies = config.NODE_ENV === 'production';
+
+  // Platform adapters: one of each for every module.
   const audit = createAuditService({ clock, enabled: config.HOIDJA_AUDIT === 'on' });
   const auth = createAuthService({
     db,
@@ -56,69 +80,138 @@ export function createServices(deps: AppDeps) {
     maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
     windowMinutes: config.LOGIN_WINDOW_MINUTES,
   });
-  const clinics = createClinicsService({ db, clock, audit });
-  const patients = createPatientsService({ db, clock, cipher, audit });
-  // The processing register and the consent ledger; reminders take their legal basis from them.
-  const register = createRegisterModule({ db, clock, audit, config, patients });
-  // One mailer for visit notices, reminders, invoices and privacy-notice letters.
-  const mailer = deps.mailer ?? createMailer(config, deps.logger);
-  // Retention enforced by the worker once a day per clinic (accounting documents past their date).
-  const retention = createRetentionJobs({ db, clock, audit });
-  const queue = createQueueModule({
+  const mailer = deps.mailer ?? createMailer(config, logger);
+  const sms = deps.sms ?? createSmsSender(config, logger);
+
+  // Every module gets only what it uses; a module's services reach the next ones by name.
+  const clinics = clinicsModule.create({ db, clock, audit });
+  const patients = patientsModule.create({ db, clock, cipher, audit });
+  const register = registerModule.create({
+    db,
+    clock,
+    audit,
+    mailer,
+    publicUrl,
+    clinics: clinics.services.clinics,
+    patients: patients.services.patients,
+  });
+  const consents = consentsModule.create({
+    db,
+    clock,
+    audit,
+    linkSecret: config.SESSION_SECRET,
+    publicUrl,
+    register: register.services.register,
+    patients: patients.services.patients,
+  });
+  const messaging = messagingModule.create({
+    db,
+    clock,
+    audit,
+    mailer,
+    sms,
+    register: register.services.register,
+    consents: consents.services.consents,
+  });
+  const queue = queueModule.create({ db, clock, cipher, audit, ...messaging.services });
+  const booking = bookingModule.create({
     db,
     clock,
     cipher,
     audit,
-    config,
-    patients,
-    logger: deps.logger,
-    mailer,
-    sms: deps.sms,
-    reminderBasis: createReminderBasis({ register: register.register, consents: register.consents }),
-    moreJobHandlers: {
-      ...createChangeNoticeHandlers({
-        db,
-        clock,
-        audit,
-        mailer,
-        publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
-      }),
-      ...retention.handlers,
-    },
+    slots: queue.services.slots,
+    queue: queue.services.queue,
+    patients: patients.services.patients,
   });
-  const billing = createBillingService({ db, clock, cipher, audit, mailer });
-  // The patient portal: e-mailed sign-in links, the person's access history, consents and visits.
-  const portal = createPortalService({
+  const billing = billingModule.create({ db, clock, cipher, audit, mailer });
+  const portal = portalModule.create({
     db,
     clock,
     audit,
     mailer,
-    logger: deps.logger,
-    consents: register.consents,
-    publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    logger,
+    consents: consents.services.consents,
+    publicUrl,
+    secureCookies,
   });
-  return {
+  const retention = retentionModule.create({ db, clock, audit, clinics: clinics.services.clinics });
+  const features = { clinics, patients, register, consents, messaging, queue, booking, billing, portal, retention };
+  // Last: the demo clinic runs every other module's demo seed, in the order above.
+  const demo = demoModule.create({
     db,
+    clock,
+    cipher,
     audit,
     auth,
-    clinics,
-    patients,
-    register,
-    queue,
-    billing,
-    retention,
-    portal,
-    cipher,
-    clock,
+    clinics: clinics.services.clinics,
+    patients: patients.services.patients,
+    seeds: Object.values(features).flatMap((m: ModuleParts<unknown>) => (m.seedDemo ? [m.seedDemo] : [])),
+  });
+  const modules = { ...features, demo };
+  const parts: ModuleParts<unknown>[] = Object.values(modules);
+
+  // One outbox worker for every module's jobs.
+  const worker = createOutboxWorker({ db, clock, logger, handlers: jobHandlers(parts) });
+  /** Background work: every module's start hook, then the worker; the reverse on stop. */
+  const background = {
+    async start(opts: { poll: boolean } = { poll: true }) {
+      for (const m of parts) await m.start?.();
+      if (opts.poll) worker.start();
+    },
+    async stop() {
+      await worker.stop();
+      for (const m of [...parts].reverse()) await m.stop?.();
+      mailer.close();
+    },
+  };
+
+  return {
     config,
     database,
+    db,
+    clock,
+    cipher,
+    audit,
+    auth,
+    mailer,
+    sms,
+    worker,
+    background,
+    /** Each module's parts (routes, hooks …) by its name, for buildApp and the CLI. */
+    modules,
+    ...clinics.services,
+    ...patients.services,
+    ...register.services,
+    ...consents.services,
+    ...messaging.services,
+    ...queue.services,
+    ...booking.services,
+    ...billing.services,
+    ...portal.services,
+    ...retention.services,
+    ...demo.services,
   };
 }
 export type Services = ReturnType<typeof createServices>;
 
+/** Every module's job handlers in one map; a kind claimed by two modules is a wiring mistake. */
+function jobHandlers(parts: ModuleParts<unknown>[]): JobHandlers {
+  const all: JobHandlers = {};
+  for (const m of parts) {
+    for (const [kind, handler] of Object.entries(m.jobs ?? {}) as [
+      keyof JobHandlers,
+      JobHandlers[keyof JobHandlers],
+    ][]) {
+      if (all[kind]) throw new Error(`two modules handle the job kind ${kind}`);
+      all[kind] = handler;
+    }
+  }
+  return all;
+}
+
 const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
-/** Composes the HTTP application; nothing else happens here. */
+/** Composes the HTTP application: every module's routes, and its start/stop hooks, in one place. */
 export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Services }> {
   const services = createServices(deps);
   const { config } = deps;
@@ -149,14 +242,18 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
       maxHours: config.SESSION_MAX_HOURS,
     }),
   );
-  await app.register(clinicsRoutes(services.clinics));
-  await app.register(patientsRoutes(services.patients));
-  await app.register(services.queue.routes);
-  if (config.WORKER === 'on') app.addHook('onListen', async () => services.retention.schedule());
-  await app.register(billingRoutes(services.billing));
-  await app.register(services.register.routes);
-  await app.register(portalRoutes({ portal: services.portal, secureCookies: config.NODE_ENV === 'production' }));
-  if (deps.localToken) await app.register(internalRoutes(services, deps.localToken));
+  const parts: ModuleParts<unknown>[] = Object.values(services.modules);
+  for (const m of parts) if (m.routes) await app.register(m.routes);
+  // The worker and the modules' background work start when the server listens (`hoidja serve`),
+  // never under `app.inject` in tests, which drive the worker themselves; `hoidja worker` runs them alone.
+  if (config.WORKER === 'on') {
+    app.addHook('onListen', async () => services.background.start());
+    app.addHook('onClose', async () => services.background.stop());
+  }
+  if (deps.localToken) {
+    const moduleRoutes = parts.flatMap((m) => (m.internalRoutes ? [m.internalRoutes] : []));
+    await app.register(internalRoutes({ ...services, moduleRoutes }, deps.localToken));
+  }
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

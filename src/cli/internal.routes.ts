@@ -1,17 +1,28 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { Services } from '../app';
-import { generatePatients } from '../modules/demo/demo.service';
+import type { ClinicsService } from '../modules/clinics/clinics.service';
 import { systemContext } from '../platform/access';
+import type { AuditService } from '../platform/audit/audit.service';
 import { roles } from '../platform/auth/auth.schema';
+import type { AuthService } from '../platform/auth/auth.service';
+import type { Database } from '../platform/db';
 import { ForbiddenError } from '../platform/errors';
 import type { App } from '../platform/http/server';
+
+export interface InternalRoutesDeps {
+  database: Database;
+  audit: Pick<AuditService, 'verify'>;
+  auth: Pick<AuthService, 'createUser'>;
+  clinics: Pick<ClinicsService, 'bySlug'>;
+  /** The modules' own internal routes (e.g. `hoidja register import`), mounted behind the same guard. */
+  moduleRoutes: ((app: App) => Promise<void>)[];
+}
 
 /**
  * While `hoidja serve` holds the embedded database, the CLI on the same machine asks the server
  * instead of opening the files itself. Only loopback, only with the token from DATA_DIR/hoidja.lock.
  */
-export function internalRoutes(s: Services, token: string) {
+export function internalRoutes(s: InternalRoutesDeps, token: string) {
   const expected = Buffer.from(token);
   return async (app: App) => {
     app.addHook('onRequest', async (req) => {
@@ -22,24 +33,14 @@ export function internalRoutes(s: Services, token: string) {
         throw new ForbiddenError('not allowed');
     });
     const hidden = { hide: true } as const;
-    app.post('/internal/audit/verify', { config: { public: true }, schema: hidden }, async () => s.audit.verify(s.db));
+    app.post('/internal/audit/verify', { config: { public: true }, schema: hidden }, async () =>
+      s.audit.verify(s.database.db),
+    );
     app.post('/internal/backup', { config: { public: true }, schema: hidden }, async (_req, reply) => {
       const blob = await s.database.pglite!.dumpDataDir('gzip');
       reply.header('content-type', 'application/gzip');
       return reply.send(Buffer.from(await blob.arrayBuffer()));
     });
-    app.post(
-      '/internal/demo',
-      {
-        config: { public: true },
-        schema: { ...hidden, body: z.object({ clinic: z.string(), patients: z.number().int().min(1).max(1_000_000) }) },
-      },
-      async (req) => {
-        const clinic = await s.clinics.bySlug(req.body.clinic);
-        await generatePatients(s, systemContext(clinic.id, 'cli'), req.body.patients);
-        return { ok: true, added: req.body.patients };
-      },
-    );
     app.post(
       '/internal/users',
       {
@@ -60,5 +61,7 @@ export function internalRoutes(s: Services, token: string) {
         return s.auth.createUser(systemContext(clinic.id, 'cli'), req.body);
       },
     );
+    // Registered inside this plugin, so the guard above covers them too.
+    for (const routes of s.moduleRoutes) await app.register(routes);
   };
 }

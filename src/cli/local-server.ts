@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../platform/config';
+import { CliUsageError, type LocalServer } from '../platform/module';
 
 /** What `hoidja serve` leaves in DATA_DIR while it holds the embedded database. */
 export interface ServerLock {
@@ -41,14 +42,15 @@ export function removeServerLock(config: Config) {
     rmSync(file, { force: true });
 }
 
-/** Asks the running server to do a CLI command for us. */
-export async function askServer(lock: ServerLock, path: string, body: unknown = {}): Promise<Response> {
-  const res = await fetch(`http://127.0.0.1:${lock.port}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hoidja-local-token': lock.token },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) {
+/** The one HTTP client of the CLI: asks the running server over loopback with its token. */
+export function localServer(lock: ServerLock): LocalServer {
+  const base = `http://127.0.0.1:${lock.port}`;
+  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+    const res = await fetch(`${base}${path}`, {
+      ...init,
+      headers: { 'x-hoidja-local-token': lock.token, ...(init.headers as Record<string, string>) },
+    });
+    if (res.ok) return res;
     const text = await res.text();
     let message = text;
     try {
@@ -56,7 +58,19 @@ export async function askServer(lock: ServerLock, path: string, body: unknown = 
     } catch {
       /* not JSON */
     }
-    throw new Error(`the running server refused: ${message}`);
+    // The server's 4xx is the user's input, as it would be without the server.
+    if (res.status < 500) throw new CliUsageError(message || `refused (${res.status})`);
+    throw new Error(`the running server failed: ${message || res.status}`);
   }
-  return res;
+  return {
+    fetch: request,
+    async post<T>(path: string, body: unknown = {}) {
+      const res = await request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await res.json()) as T;
+    },
+  };
 }

@@ -82,7 +82,7 @@ test('sign in through the e-mailed link, see who looked at my data, withdraw a c
   await newsletter.getByRole('button', { name: 'Withdraw consent' }).click();
   await newsletter.getByRole('button', { name: 'Give consent' }).waitFor();
   assert.match(await newsletter.getByTestId('consent-state').innerText(), /Consent withdrawn/);
-  assert.equal(await server.services.register.consents.allows({ clinicId: clinic.id }, patientId, 'newsletter'), false);
+  assert.equal(await server.services.consents.allows({ clinicId: clinic.id }, patientId, 'newsletter'), false);
   await shot(page, dir, '06-consent-withdrawn');
 
   await page.getByRole('tab', { name: 'My visits' }).click();

@@ -138,7 +138,7 @@ test('a patient withdraws a consent with one click from the link in a message', 
     ).status,
     201,
   );
-  const { consents, links } = server.services.register;
+  const { consents, links } = server.services;
   assert.equal(await consents.allows({ clinicId: clinic.id }, patientId, 'newsletter'), true);
 
   const page = await browser.newPage({ viewport: { width: 800, height: 600 } });

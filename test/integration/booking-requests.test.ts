@@ -121,7 +121,7 @@ describe('reception answers within two working days', () => {
     assert.equal(entry.body.entry.reminderChannel, 'sms');
     assert.equal(entry.body.entry.bookingRequestId, requestId);
     assert.equal(entry.body.entry.patient.idCode, '37605030299');
-    await w.queue.worker.drain();
+    await w.worker.drain();
     const mails = await w.smtp.waitFor(1);
     assert.ok(
       mails.some((m) => m.to[0] === 'liis.mets@example.ee' && /vastuvõtt 21\.12\.2026 kell 09:00/.test(m.subject)),

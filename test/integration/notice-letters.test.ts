@@ -44,7 +44,7 @@ test('publishing a change with "announce" writes to every patient with an e-mail
   clock.advance(20 * 60_000);
   const published = await dpo.post('/api/register/publish', { summary: 'new recipient', announce: true });
   assert.equal(published.status, 201, JSON.stringify(published.body));
-  await t.services.queue.worker.drain();
+  await t.services.worker.drain();
   const mails = await smtp.waitFor(1);
   assert.equal(mails.length, 1, 'only the patient with an e-mail address');
   assert.deepEqual(mails[0]!.to, ['liga@example.lv']);
@@ -65,7 +65,7 @@ test('publishing a change with "announce" writes to every patient with an e-mail
   assert.equal(events[1]!.purpose, 'transparency');
 
   // Draining again sends nothing more.
-  await t.services.queue.worker.drain();
+  await t.services.worker.drain();
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(smtp.received.length, 1);
 });

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { seedDemoClinic } from '../../src/modules/demo/demo.service';
 import { createTestApp, login, type TestApp } from '../harness';
 
 let t: TestApp;
@@ -10,7 +9,7 @@ before(async () => {
 after(() => t.close());
 
 test('the demo clinic has dentists, services, working hours and visits in its calendar', async () => {
-  const seeded = await seedDemoClinic(t.services, 'demo admin password 1');
+  const seeded = await t.services.demo.seedClinic('demo admin password 1');
   assert.ok(seeded);
   const admin = await login(t.app, 'demo', seeded.adminEmail, seeded.adminPassword);
   const cat = await admin.get('/api/queue/catalogue');

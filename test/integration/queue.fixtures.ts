@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { QueueModule } from '../../src/modules/queue/queue.module';
+import type { Services } from '../../src/app';
 import { fixedClock } from '../../src/platform/clock';
 import { type FakeSmsApi, startFakeSmsApi } from '../fakes/sms-api';
 import { type FakeSmtp, startFakeSmtp } from '../fakes/smtp';
@@ -17,7 +17,8 @@ export interface QueueWorld {
   clock: ReturnType<typeof fixedClock>;
   smtp: FakeSmtp;
   sms: FakeSmsApi;
-  queue: QueueModule;
+  worker: Services['worker'];
+  messaging: Services['messaging'];
   rec: Agent;
   serviceId: string;
   professionalId: string;
@@ -102,7 +103,8 @@ export async function queueWorld(slug = 'parodont', registerPreset: string | nul
     clock,
     smtp,
     sms,
-    queue: t.services.queue,
+    worker: t.services.worker,
+    messaging: t.services.messaging,
     rec,
     serviceId,
     professionalId,

@@ -163,7 +163,7 @@ describe('consent ledger', () => {
   });
 
   test('the next message after a withdrawal through the link is not sent, and the withdrawal is audited', async () => {
-    const { consents } = t.services.register;
+    const { consents } = t.services;
     const mailer = createDevMailer({ from: 'clinic@alpha.example' });
     const mail = createConsentedMail({ consents, mailer });
     const message = {
@@ -211,7 +211,7 @@ describe('consent ledger', () => {
   });
 
   test('a forged or altered link is refused', async () => {
-    const { links } = t.services.register;
+    const { links } = t.services;
     const token = links.token({ clinicId: c.id, patientId, purposeKey: 'newsletter' });
     const forged = token.replace('newsletter', 'surveys');
     const r = await t.app.inject({ method: 'POST', url: '/api/public/consents/withdraw', payload: { token: forged } });
@@ -219,7 +219,7 @@ describe('consent ledger', () => {
   });
 
   test('an objection stops processing on legitimate interest', async () => {
-    const { consents } = t.services.register;
+    const { consents } = t.services;
     assert.equal(await consents.allows({ clinicId: c.id }, patientId, 'reminders'), true);
     const r = await rec.post(`/api/patients/${patientId}/consents`, {
       purposeKey: 'reminders',
@@ -267,6 +267,6 @@ describe('consent ledger', () => {
       });
       assert.equal(r.status, 201, JSON.stringify(r.body));
     }
-    assert.equal(await t.services.register.consents.allows({ clinicId: c.id }, patientId, 'newsletter'), false);
+    assert.equal(await t.services.consents.allows({ clinicId: c.id }, patientId, 'newsletter'), false);
   });
 });

@@ -35,7 +35,7 @@ const messages = async (id: string) =>
 describe('written notice', () => {
   test('is e-mailed in the patient’s language with the PDF, and printable at the desk', async () => {
     const id = await book(w.patientId, '2026-12-22T10:00:00+02:00');
-    await w.queue.worker.drain();
+    await w.worker.drain();
     const [mail] = await w.smtp.waitFor(1);
     assert.deepEqual(mail!.to, ['tonis.oun@example.ee']);
     assert.equal(mail!.subject, 'Clinic remind: vastuvõtt 22.12.2026 kell 10:00');
@@ -76,10 +76,10 @@ async function sessionCookie() {
 describe('SMS reminder', () => {
   test('goes two days before at the start of sending hours, once, without health details', async () => {
     w.clock.set('2026-12-20T06:30:00Z'); // 08:30 in Tallinn: not yet
-    await w.queue.worker.drain();
+    await w.worker.drain();
     assert.equal(w.sms.received.length, 0);
     w.clock.set('2026-12-20T07:00:00Z'); // 09:00
-    await w.queue.worker.drain();
+    await w.worker.drain();
     assert.equal(w.sms.received.length, 1);
     const sms = w.sms.received[0]!;
     assert.equal(sms.to, '+37251234567');
@@ -87,9 +87,9 @@ describe('SMS reminder', () => {
     assert.match(sms.text, /22\.12\.2026 kell 10:00/);
     assert.match(sms.text, /https:\/\/hoidja\.example\/consents\/withdraw\?token=/);
     assert.doesNotMatch(sms.text, /Hambaravi|valu|Kask/, 'no service, complaint or doctor unless the template says so');
-    await w.queue.worker.drain();
+    await w.worker.drain();
     w.clock.advance(3600_000);
-    await w.queue.worker.drain();
+    await w.worker.drain();
     assert.equal(w.sms.received.length, 1, 'never twice');
   });
 
@@ -98,10 +98,10 @@ describe('SMS reminder', () => {
     await book(p, '2026-12-23T10:00:00+02:00');
     w.clock.set('2026-12-21T19:00:00Z'); // 21:00: reminder due since 09:00 but outside hours now
     const before = w.sms.received.length;
-    await w.queue.worker.drain();
+    await w.worker.drain();
     assert.equal(w.sms.received.length, before);
     w.clock.set('2026-12-22T07:00:00Z'); // next morning, still before the visit
-    await w.queue.worker.drain();
+    await w.worker.drain();
     assert.equal(w.sms.received.length, before + 1);
   });
 
@@ -112,7 +112,7 @@ describe('SMS reminder', () => {
     await w.t.database.raw.query('update patients set processing_restricted = true where id = $1', [p]);
     w.clock.set('2026-12-26T07:00:00Z');
     const before = w.sms.received.length;
-    await w.queue.worker.drain();
+    await w.worker.drain();
     assert.equal(w.sms.received.length, before);
     const r = (await messages(id)).find((x) => x.kind === 'reminder')!;
     assert.equal(r.status, 'skipped');
@@ -126,7 +126,7 @@ describe('SMS reminder', () => {
     w.clock.set('2026-12-27T07:00:00Z');
     w.sms.failNext(1, 'error500');
     const before = w.sms.received.length;
-    await w.queue.worker.drain();
+    await w.worker.drain();
     assert.equal(w.sms.received.length, before);
     const r = (await messages(id)).find((x) => x.kind === 'reminder')!;
     assert.equal(r.status, 'queued');
@@ -134,10 +134,10 @@ describe('SMS reminder', () => {
     assert.match(r.lastError!, /500/);
     const problems = await atDesk(() => w.rec.get('/api/queue/message-problems'));
     assert.ok(problems.body.items.some((x: { subjectId: string }) => x.subjectId === id));
-    await w.queue.worker.drain();
+    await w.worker.drain();
     assert.equal(w.sms.received.length, before, 'not before the backoff');
     w.clock.advance(5 * 60_000);
-    await w.queue.worker.drain();
+    await w.worker.drain();
     assert.equal(w.sms.received.length, before + 1);
     assert.equal((await messages(id)).find((x) => x.kind === 'reminder')!.status, 'sent');
   });
@@ -159,7 +159,7 @@ describe('SMS reminder', () => {
     assert.equal(jobs.filter((j) => j.kind === 'reminder' && j.status === 'cancelled').length, 1);
     w.clock.set('2026-12-28T07:00:00Z');
     const before = w.sms.received.filter((s) => s.to === '+37250000014').length;
-    await w.queue.worker.drain();
+    await w.worker.drain();
     const mine = w.sms.received.filter((s) => s.to === '+37250000014');
     assert.equal(mine.length, before + 1);
     assert.match(mine.at(-1)!.text, /14:00/);
@@ -169,7 +169,7 @@ describe('SMS reminder', () => {
     w.clock.set('2026-12-14T08:00:00Z');
     const p = await addPatient(w, 15);
     const id = await book(p, '2026-12-31T10:00:00+02:00', { reminderChannel: 'email' });
-    const link = new URL(w.queue.messaging.optOutUrl(w.clinic.id, p));
+    const link = new URL(w.messaging.optOutUrl(w.clinic.id, p));
     const token = link.searchParams.get('token')!;
     const page = await w.t.app.inject({ method: 'GET', url: `${link.pathname}${link.search}` });
     assert.equal(page.statusCode, 200);
@@ -181,7 +181,7 @@ describe('SMS reminder', () => {
     });
     assert.ok(click.statusCode < 400, click.body);
     w.clock.set('2026-12-29T07:00:00Z');
-    await w.queue.worker.drain();
+    await w.worker.drain();
     const r = (await messages(id)).find((x) => x.kind === 'reminder')!;
     assert.equal(r.status, 'skipped');
     assert.match(r.lastError!, /objected/);
@@ -200,7 +200,7 @@ describe('SMS reminder', () => {
     await book(p, '2027-01-05T10:00:00+02:00', { reminderChannel: 'email' });
     w.clock.set('2027-01-03T07:00:00Z');
     const smsBefore = w.sms.received.length;
-    await w.queue.worker.drain();
+    await w.worker.drain();
     const mail = w.smtp.received.find((m) => m.to[0] === 'patsient16@example.ee' && /meeldetuletus/.test(m.subject));
     assert.ok(mail, 'reminder e-mail');
     assert.match(mail!.text, /05\.01\.2027 kell 10:00/);
@@ -220,7 +220,7 @@ describe('the legal basis comes from the register', () => {
       assert.equal(reminders.state, 'given');
       assert.equal(reminders.channel, 'phone');
       v.clock.set('2026-12-20T07:00:00Z');
-      await v.queue.worker.drain();
+      await v.worker.drain();
       assert.equal(v.sms.received.length, 1);
       v.clock.set(START);
       const p2 = await addPatientNow(v, 21);
@@ -237,7 +237,7 @@ describe('the legal basis comes from the register', () => {
       });
       assert.equal(w2.status, 201, JSON.stringify(w2.body));
       v.clock.set('2026-12-21T07:00:00Z');
-      await v.queue.worker.drain();
+      await v.worker.drain();
       assert.equal(v.sms.received.length, 1, 'no reminder after the withdrawal');
     } finally {
       await v.close();
@@ -250,7 +250,7 @@ describe('the legal basis comes from the register', () => {
       const a = await v.rec.post('/api/queue/entries', visit(v, { startsAt: '2026-12-22T10:00:00+02:00' }));
       assert.equal(a.status, 201, JSON.stringify(a.body));
       v.clock.set('2026-12-20T07:00:00Z');
-      await v.queue.worker.drain();
+      await v.worker.drain();
       assert.equal(v.sms.received.length, 0);
       v.clock.set(START);
       const m = await v.rec.get(`/api/queue/entries/${a.body.entry.id}/messages`);
@@ -269,7 +269,7 @@ describe('cancellation by the clinic', () => {
     const p = await addPatient(w, 17);
     const a = await book(p, '2027-01-06T10:00:00+02:00', { reminderChannel: 'none' });
     const b = await book(p, '2027-01-06T12:00:00+02:00', { reminderChannel: 'none' });
-    await w.queue.worker.drain();
+    await w.worker.drain();
     const r1 = await atDesk(() =>
       w.rec.post(`/api/queue/entries/${a}/cancel`, {
         reason: 'arst haigestus',
@@ -287,7 +287,7 @@ describe('cancellation by the clinic', () => {
       }),
     );
     assert.equal(r2.status, 200);
-    await w.queue.worker.drain();
+    await w.worker.drain();
     const cancelled = w.smtp.received.filter(
       (m) => m.to[0] === 'patsient17@example.ee' && /tühistatud/.test(m.subject),
     );

@@ -57,7 +57,7 @@ test('the daily retention job removes invoices past their seven years, with thei
 
   setClock('2025-01-02T08:00:00Z');
   await t.services.retention.schedule();
-  await t.services.queue.worker.drain();
+  await t.services.worker.drain();
   assert.equal((await q(`select 1 from invoices where id = $1`, [old])).length, 0, 'the 2017 invoice is gone');
   assert.equal((await q(`select 1 from invoice_lines where invoice_id = $1`, [old])).length, 0);
   assert.equal((await q(`select 1 from payments where invoice_id = $1`, [old])).length, 0);

@@ -2,30 +2,39 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { buildApp, createServices } from '../../app';
-import { DEMO_SLUG, generatePatients, seedDemoClinic } from '../../modules/demo/demo.service';
+import { DEMO_SLUG, type DemoService } from '../../modules/demo/demo.service';
 import { systemContext } from '../../platform/access';
+import type { AuditService } from '../../platform/audit/audit.service';
 import { type Role, roles } from '../../platform/auth/auth.schema';
+import type { AuthService } from '../../platform/auth/auth.service';
 import { generatePassword } from '../../platform/auth/password';
-import { openDatabase } from '../../platform/db';
+import { type Database, openDatabase } from '../../platform/db';
+import type { App } from '../../platform/http/server';
 import { migrationStatus } from '../../platform/migrate';
+import { CliUsageError } from '../../platform/module';
 import { loadConfig, openRuntime, pgliteDir, type Runtime } from '../../platform/runtime';
 import { checkIdCode, guessIdCountry } from '../../rules/id-codes';
-import { CliUsageError } from '../cli-error';
-import { askServer, removeServerLock, runningServer, writeServerLock } from '../local-server';
+import type { CliHost, CliServices } from '../cli-host';
+import { localServer, removeServerLock, runningServer, writeServerLock } from '../local-server';
 
-/** Opens the database directly, or explains what to do while a server holds the embedded one. */
-async function openDirect(what: string): Promise<Runtime> {
-  const config = loadConfig();
-  const lock = runningServer(config);
-  if (lock)
-    throw new CliUsageError(
-      `the embedded database is in use by hoidja serve (pid ${lock.pid}); stop it first to ${what}, or use DATABASE_URL`,
-    );
-  return openRuntime(config, { logger: (await import('../../platform/logger')).createLogger('warn') });
+/** What the platform's commands use of the composition. */
+export interface PlatformCliServices extends CliServices {
+  database: Database;
+  auth: Pick<AuthService, 'createUser'>;
+  audit: Pick<AuditService, 'verify'>;
+  demo: Pick<DemoService, 'seedClinic' | 'generatePatients'>;
 }
 
-export function registerPlatformCommands(program: Command) {
+export interface PlatformCommandsDeps<S extends PlatformCliServices> {
+  host: CliHost<S>;
+  /** src/app.ts `buildApp`, handed in by src/cli/main.ts (the only CLI file that imports the composition root). */
+  buildApp: (deps: Runtime & { localToken: string }) => Promise<{ app: App; services: S }>;
+}
+
+export function registerPlatformCommands<S extends PlatformCliServices>(
+  program: Command,
+  { host, buildApp }: PlatformCommandsDeps<S>,
+) {
   program
     .command('serve')
     .description('run the web app and API (and the background worker)')
@@ -36,7 +45,7 @@ export function registerPlatformCommands(program: Command) {
       const rt = await openRuntime(config);
       const localToken = randomBytes(24).toString('base64url');
       const { app, services } = await buildApp({ ...rt, localToken });
-      const seeded = await seedDemoClinic(services, config.HOIDJA_ADMIN_PASSWORD);
+      const seeded = await services.demo.seedClinic(config.HOIDJA_ADMIN_PASSWORD);
       await app.listen({ port: config.PORT, host: config.HOST });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -66,7 +75,7 @@ export function registerPlatformCommands(program: Command) {
     .command('migrate')
     .description('apply database migrations')
     .action(async () => {
-      const rt = await openDirect('migrate');
+      const rt = await host.openDirect('migrate');
       const status = await migrationStatus(rt.database);
       await rt.close();
       process.stdout.write(`${JSON.stringify({ database: rt.database.kind, ...status })}\n`);
@@ -82,37 +91,36 @@ export function registerPlatformCommands(program: Command) {
       if (!Number.isInteger(n) || n < 0 || n > 1_000_000)
         throw new CliUsageError('--patients must be a whole number from 0 to 1000000');
       const config = loadConfig();
-      const lock = runningServer(config);
-      if (lock) {
-        await askServer(lock, '/internal/demo', { clinic: opts.clinic, patients: n });
-        process.stdout.write(`added ${n} synthetic patients to ${opts.clinic} (through the running server)\n`);
-        return;
-      }
-      const rt = await openDirect('add demo data');
-      const { services } = { services: createServices(rt) };
-      const seeded = await seedDemoClinic(services, config.HOIDJA_ADMIN_PASSWORD);
-      if (seeded)
-        process.stdout.write(`demo clinic created; admin ${seeded.adminEmail} password ${seeded.adminPassword}\n`);
-      const clinic = await services.clinics.bySlug(opts.clinic).catch(() => null);
-      if (!clinic) throw new CliUsageError(`no clinic ${opts.clinic}`);
-      const bar = new cliProgress.SingleBar(
-        {
-          format: 'patients [{bar}] {percentage}% {value}/{total} {eta}s left',
-          stream: process.stderr,
-          noTTYOutput: true,
-          notTTYSchedule: 1000,
-        },
-        cliProgress.Presets.shades_classic,
-      );
       const started = Date.now();
-      if (n > 0) {
-        bar.start(n, 0);
-        await generatePatients(services, systemContext(clinic.id, 'cli'), n, (done) => bar.update(done));
-        bar.stop();
-      }
-      await rt.close();
+      const through = await host.run({
+        viaServer: async (server) => {
+          if (n > 0) await server.post('/internal/demo', { clinic: opts.clinic, patients: n });
+          return ' (through the running server)';
+        },
+        direct: async (services) => {
+          const seeded = await services.demo.seedClinic(config.HOIDJA_ADMIN_PASSWORD);
+          if (seeded)
+            process.stdout.write(`demo clinic created; admin ${seeded.adminEmail} password ${seeded.adminPassword}\n`);
+          const clinic = await host.clinicBySlug(services, opts.clinic);
+          if (!clinic) throw host.noClinic(opts.clinic);
+          if (n === 0) return '';
+          const bar = new cliProgress.SingleBar(
+            {
+              format: 'patients [{bar}] {percentage}% {value}/{total} {eta}s left',
+              stream: process.stderr,
+              noTTYOutput: true,
+              notTTYSchedule: 1000,
+            },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(n, 0);
+          await services.demo.generatePatients(systemContext(clinic.id, 'cli'), n, (done) => bar.update(done));
+          bar.stop();
+          return '';
+        },
+      });
       process.stdout.write(
-        `added ${n} synthetic patients to ${opts.clinic} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+        `added ${n} synthetic patients to ${opts.clinic} in ${((Date.now() - started) / 1000).toFixed(1)} s${through}\n`,
       );
     });
 
@@ -135,20 +143,10 @@ export function registerPlatformCommands(program: Command) {
         throw new CliUsageError(`--roles: unknown role "${bad ?? ''}" (use ${roles.join(', ')})`);
       const password = opts.password ?? generatePassword(randomBytes);
       const body = { clinic: opts.clinic, email: opts.email, fullName: opts.name, roles: wanted as Role[], password };
-      const lock = runningServer(loadConfig());
-      if (lock) {
-        await askServer(lock, '/internal/users', body);
-      } else {
-        const rt = await openDirect('add a user');
-        const services = createServices(rt);
-        try {
-          const clinic = await services.clinics.bySlug(opts.clinic).catch(() => null);
-          if (!clinic) throw new CliUsageError(`no clinic ${opts.clinic}`);
-          await services.auth.createUser(systemContext(clinic.id, 'cli'), body);
-        } finally {
-          await rt.close();
-        }
-      }
+      await host.forClinic(opts.clinic, {
+        viaServer: (server) => server.post('/internal/users', body),
+        direct: (services, ctx) => services.auth.createUser(ctx, body),
+      });
       process.stdout.write(
         `user ${opts.email} added to ${opts.clinic}${opts.password ? '' : `; password: ${password}`}\n`,
       );
@@ -160,18 +158,10 @@ export function registerPlatformCommands(program: Command) {
     .command('verify')
     .description('walk the hash chain and name the first broken link')
     .action(async () => {
-      const config = loadConfig();
-      const lock = runningServer(config);
-      let result: unknown;
-      if (lock) result = await (await askServer(lock, '/internal/audit/verify')).json();
-      else {
-        const rt = await openDirect('verify');
-        try {
-          result = await createServices(rt).audit.verify(rt.database.db);
-        } finally {
-          await rt.close();
-        }
-      }
+      const result = await host.run({
+        viaServer: (server) => server.post('/internal/audit/verify'),
+        direct: (services) => services.audit.verify(services.database.db),
+      });
       const r = result as {
         ok: boolean;
         checked: number;
@@ -194,7 +184,8 @@ export function registerPlatformCommands(program: Command) {
       if (config.DATABASE_URL) throw new CliUsageError('with DATABASE_URL, back up the PostgreSQL server with pg_dump');
       const lock = runningServer(config);
       let data: Buffer;
-      if (lock) data = Buffer.from(await (await askServer(lock, '/internal/backup')).arrayBuffer());
+      if (lock)
+        data = Buffer.from(await (await localServer(lock).fetch('/internal/backup', { method: 'POST' })).arrayBuffer());
       else {
         if (!existsSync(pgliteDir(config))) throw new CliUsageError(`no embedded database in ${config.DATA_DIR}`);
         const db = await openDatabase({ dataDir: pgliteDir(config) });

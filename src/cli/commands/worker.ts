@@ -1,14 +1,20 @@
 import type { Command } from 'commander';
-import { createServices } from '../../app';
-import { loadConfig, openRuntime } from '../../platform/runtime';
-import { CliUsageError } from '../cli-error';
+import type { OutboxWorker } from '../../platform/jobs/worker';
+import { CliUsageError } from '../../platform/module';
+import { loadConfig, openRuntime, type Runtime } from '../../platform/runtime';
 import { runningServer } from '../local-server';
 
+/** What `hoidja worker` uses of the composition: the one worker and the modules' background hooks. */
+export interface WorkerCliServices {
+  worker: OutboxWorker;
+  background: { start(opts?: { poll: boolean }): Promise<void>; stop(): Promise<void> };
+}
+
 /**
- * `hoidja worker`: the outbox worker alone (notices, reminders), e.g. a second machine next to
- * the web servers. Several may run against one PostgreSQL: jobs are claimed with SKIP LOCKED.
+ * `hoidja worker`: the outbox worker alone (notices, reminders, retention), e.g. a second machine
+ * next to the web servers. Several may run against one PostgreSQL: jobs are claimed with SKIP LOCKED.
  */
-export function registerWorkerCommands(program: Command) {
+export function registerWorkerCommands(program: Command, compose: (rt: Runtime) => WorkerCliServices) {
   program
     .command('worker')
     .description('send queued notices and reminders (the outbox worker) without the web server')
@@ -22,22 +28,19 @@ export function registerWorkerCommands(program: Command) {
         );
       }
       const rt = await openRuntime(config);
-      const { queue, retention } = createServices(rt);
-      await retention.schedule();
+      const { worker, background } = compose(rt);
       if (opts.once) {
-        const handled = await queue.worker.drain();
-        queue.mailer.close();
+        await background.start({ poll: false });
+        const handled = await worker.drain();
+        await background.stop();
         await rt.close();
         process.stdout.write(`${JSON.stringify({ handled })}\n`);
         return;
       }
-      queue.worker.start();
-      process.stdout.write(
-        `hoidja worker ${queue.worker.workerId} is running (${rt.database.kind}); stop with Ctrl+C\n`,
-      );
+      await background.start();
+      process.stdout.write(`hoidja worker ${worker.workerId} is running (${rt.database.kind}); stop with Ctrl+C\n`);
       const stop = async () => {
-        await queue.worker.stop();
-        queue.mailer.close();
+        await background.stop();
         await rt.close();
         process.exit(0);
       };

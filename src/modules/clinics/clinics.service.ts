@@ -98,6 +98,11 @@ export function createClinicsService(deps: { db: Db; clock: Clock; audit: AuditS
     return row;
   }
 
+  /** Every clinic of the deployment (the worker schedules each one's daily retention run). */
+  function all() {
+    return db.select().from(clinics);
+  }
+
   /**
    * The clinic of the signed-in user. Not audited: its contacts, the data protection contact
    * included, are what the clinic publishes in its privacy notice.
@@ -133,5 +138,5 @@ export function createClinicsService(deps: { db: Db; clock: Clock; audit: AuditS
     return byId(ctx.clinicId);
   }
 
-  return { create, createGroup, bySlug, byId, current, updateContacts };
+  return { create, createGroup, bySlug, byId, all, current, updateContacts };
 }

@@ -1,27 +1,62 @@
 import { randomBytes } from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
-import type { Services } from '../../app';
 import { type AccessContext, systemContext } from '../../platform/access';
+import type { AuditService } from '../../platform/audit/audit.service';
+import type { AuthService } from '../../platform/auth/auth.service';
 import { generatePassword } from '../../platform/auth/password';
-import { newId } from '../../platform/crypto';
+import type { Clock } from '../../platform/clock';
+import { type FieldCipher, newId } from '../../platform/crypto';
+import type { Db } from '../../platform/db';
+import { NotFoundError } from '../../platform/errors';
+import type { DemoClinic } from '../../platform/module';
+import type { ClinicsService } from '../clinics/clinics.service';
 import { normalizeName } from '../patients/patients.input';
-import { patients } from '../patients/patients.schema';
-import { seedDemoQueue } from '../queue/queue.module';
-import { seedDemoRegister } from '../register/register.module';
+import type { PatientsService } from '../patients/patients.service';
 import { syntheticPatient } from './synthetic';
 
 export const DEMO_SLUG = 'demo';
 
+export interface DemoDeps {
+  db: Db;
+  clock: Clock;
+  cipher: FieldCipher;
+  audit: AuditService;
+  clinics: Pick<ClinicsService, 'bySlug' | 'create'>;
+  auth: Pick<AuthService, 'createUser'>;
+  patients: { system: Pick<PatientsService['system'], 'count' | 'insertSynthetic'> };
+  /** Every module's part of the demo clinic (its `seedDemo`), in module order. */
+  seeds: ((clinic: DemoClinic) => Promise<void>)[];
+}
+
+export type DemoService = ReturnType<typeof createDemoService>;
+
+export function createDemoService(deps: DemoDeps) {
+  return {
+    seedClinic: (adminPassword?: string) => seedDemoClinic(deps, adminPassword),
+    generatePatients: (ctx: AccessContext, total: number, onProgress?: (done: number) => void) =>
+      generatePatients(deps, ctx, total, onProgress),
+  };
+}
+
+/** The demo clinic, or null before it is first created (any other failure is thrown, not taken for "none"). */
+async function demoClinic(s: DemoDeps) {
+  try {
+    return await s.clinics.bySlug(DEMO_SLUG);
+  } catch (err) {
+    if (err instanceof NotFoundError) return null;
+    throw err;
+  }
+}
+
 /**
- * The demo clinic of a fresh install: a small Estonian dental clinic with its staff. Returns the
- * admin password once (generated unless HOIDJA_ADMIN_PASSWORD is set); null when it already exists.
+ * The demo clinic of a fresh install: a small Estonian dental clinic with its staff; then every
+ * module adds its part (register, calendar, price list …). Returns the admin password once
+ * (generated unless HOIDJA_ADMIN_PASSWORD is set); null when it already exists.
  */
-export async function seedDemoClinic(
-  s: Services,
+async function seedDemoClinic(
+  s: DemoDeps,
   adminPassword?: string,
 ): Promise<{ clinicId: string; adminEmail: string; adminPassword: string } | null> {
-  const existing = await s.clinics.bySlug(DEMO_SLUG).catch(() => null);
-  if (existing) return null;
+  if (await demoClinic(s)) return null;
   const clinic = await s.clinics.create({
     slug: DEMO_SLUG,
     name: 'Hoidja Demo Hambakliinik OÜ',
@@ -57,29 +92,37 @@ export async function seedDemoClinic(
     },
     { email: 'raamatupidaja@demo.hoidja.ee', fullName: 'Malle Raamatupidaja', roles: ['accountant'] as const },
   ];
-  for (const u of staff)
-    await s.auth.createUser(ctx, { ...u, roles: [...u.roles], password: generatePassword(randomBytes) });
-  await generatePatients(s, ctx, 40);
-  await seedDemoRegister(s.register, clinic.id);
-  await seedDemoQueue(s, clinic.id);
-  await seedDemoPriceList(s, { ...ctx, user: { id: admin.id, fullName: 'Demo Administraator', roles: ['admin'] } });
+  const accounts: DemoClinic['staff'] = [
+    { id: admin.id, email: adminEmail, fullName: 'Demo Administraator', roles: ['admin', 'receptionist', 'dpo'] },
+  ];
+  for (const u of staff) {
+    const { id } = await s.auth.createUser(ctx, { ...u, roles: [...u.roles], password: generatePassword(randomBytes) });
+    accounts.push({ id, email: u.email, fullName: u.fullName, roles: [...u.roles] });
+  }
+  const patientIds = await generatePatients(s, ctx, 40);
+  const demo: DemoClinic = {
+    clinicId: clinic.id,
+    admin: { ...ctx, user: { id: admin.id, fullName: 'Demo Administraator', roles: ['admin'] } },
+    staff: accounts,
+    patientIds,
+  };
+  for (const seed of s.seeds) await seed(demo);
   return { clinicId: clinic.id, adminEmail, adminPassword: password };
 }
 
 /**
  * Adds synthetic patients in batches (one audit event per batch: the people are invented).
  * Continues numbering after the patients the clinic already has, so codes stay unique.
+ * Returns the ids of the first few.
  */
-export async function generatePatients(
-  s: Services,
+async function generatePatients(
+  s: DemoDeps,
   ctx: AccessContext,
   total: number,
   onProgress?: (done: number) => void,
-) {
-  const [{ n }] = (await s.db.select({ n: count() }).from(patients).where(eq(patients.clinicId, ctx.clinicId))) as [
-    { n: number },
-  ];
-  const offset = Number(n);
+): Promise<string[]> {
+  const offset = await s.patients.system.count(ctx.clinicId);
+  const first: string[] = [];
   const batch = 1000;
   const now = s.clock.now();
   for (let done = 0; done < total; done += batch) {
@@ -107,7 +150,7 @@ export async function generatePatients(
       };
     });
     await s.db.transaction(async (tx) => {
-      await s.patients.repo.insertMany(tx, rows);
+      await s.patients.system.insertSynthetic(tx, rows);
       await s.audit.append(tx, ctx, [
         {
           action: 'demo.generate_patients',
@@ -117,82 +160,8 @@ export async function generatePatients(
         },
       ]);
     });
+    first.push(...rows.slice(0, 10 - first.length).map((r) => r.id));
     onProgress?.(done + size);
   }
-}
-
-/** A dental price list (typical Estonian services; the Fund's benefit applies to the essential ones). */
-async function seedDemoPriceList(s: Services, ctx: AccessContext) {
-  const items = [
-    {
-      code: 'VISIT',
-      kind: 'visit_fee' as const,
-      price: '5.00',
-      benefitEligible: false,
-      names: { et: 'Visiiditasu', lv: 'Vizītes maksa', en: 'Visit fee', ru: 'Плата за визит' },
-    },
-    {
-      code: 'EXAM',
-      price: '35.00',
-      benefitEligible: true,
-      names: {
-        et: 'Hambaarsti läbivaatus',
-        lv: 'Zobārsta apskate',
-        en: 'Dental examination',
-        ru: 'Осмотр стоматолога',
-      },
-    },
-    {
-      code: 'XRAY',
-      price: '15.00',
-      benefitEligible: true,
-      names: {
-        et: 'Hamba röntgenülesvõte',
-        lv: 'Zoba rentgenuzņēmums',
-        en: 'Dental X-ray',
-        ru: 'Рентгеновский снимок зуба',
-      },
-    },
-    {
-      code: 'FILL',
-      price: '65.00',
-      benefitEligible: true,
-      names: {
-        et: 'Plomb (üks pind)',
-        lv: 'Plomba (viena virsma)',
-        en: 'Filling (one surface)',
-        ru: 'Пломба (одна поверхность)',
-      },
-    },
-    {
-      code: 'EXTR',
-      price: '55.00',
-      benefitEligible: true,
-      names: { et: 'Hamba eemaldamine', lv: 'Zoba ekstrakcija', en: 'Tooth extraction', ru: 'Удаление зуба' },
-    },
-    {
-      code: 'HYG',
-      price: '70.00',
-      benefitEligible: false,
-      names: {
-        et: 'Suuhügieeniprotseduur',
-        lv: 'Mutes higiēnas procedūra',
-        en: 'Dental hygiene treatment',
-        ru: 'Профессиональная гигиена полости рта',
-      },
-    },
-    {
-      code: 'CROWN',
-      kind: 'prosthesis' as const,
-      price: '420.00',
-      benefitEligible: true,
-      names: {
-        et: 'Metallkeraamiline kroon',
-        lv: 'Metālkeramikas kronis',
-        en: 'Metal-ceramic crown',
-        ru: 'Металлокерамическая коронка',
-      },
-    },
-  ];
-  for (const item of items) await s.billing.addPriceItem(ctx, { validFrom: '2024-01-01', ...item });
+  return first;
 }

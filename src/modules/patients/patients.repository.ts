@@ -201,6 +201,28 @@ export function createPatientsRepository() {
       return r.length > 0;
     },
 
+    /** How many patients the clinic has (the demo generator numbers its invented people after them). */
+    async count(db: DbOrTx, clinicId: string): Promise<number> {
+      const [row] = await db.select({ n: sql<string>`count(*)` }).from(patients).where(eq(patients.clinicId, clinicId));
+      return Number(row?.n ?? 0);
+    },
+
+    /** Active patients with an e-mail address whose processing is not restricted: who gets a letter. */
+    async reachableByEmail(db: DbOrTx, clinicId: string): Promise<string[]> {
+      const rows = await db
+        .select({ id: patients.id })
+        .from(patients)
+        .where(
+          and(
+            eq(patients.clinicId, clinicId),
+            eq(patients.status, 'active'),
+            sql`${patients.email} is not null`,
+            eq(patients.processingRestricted, false),
+          ),
+        );
+      return rows.map((r) => r.id);
+    },
+
     /**
      * Bulk insert for the demo generator: the whole batch travels as one JSON parameter
      * (json_to_recordset) instead of one parameter per value, so 100 000 patients take seconds.

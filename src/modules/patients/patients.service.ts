@@ -547,7 +547,19 @@ export function createPatientsService(deps: PatientsServiceDeps) {
     return policy.authorize(tx, ctx, patientId, scope, action);
   }
 
+  /**
+   * For other modules' system work, where no staff member acts (a job's letter, the demo): the
+   * caller audits what it does with the rows in its own transaction.
+   */
+  const system = {
+    find: (tx: DbOrTx, clinicId: string, id: string) => repo.find(tx, clinicId, id),
+    reachableByEmail: (clinicId: string) => repo.reachableByEmail(db, clinicId),
+    count: (clinicId: string) => repo.count(db, clinicId),
+    insertSynthetic: (tx: DbOrTx, rows: PatientInsert[]) => repo.insertMany(tx, rows),
+  };
+
   return {
+    system,
     register,
     search,
     get,

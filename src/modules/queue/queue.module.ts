@@ -1,30 +1,19 @@
-import { eq } from 'drizzle-orm';
 import { systemContext } from '../../platform/access';
 import type { AuditService } from '../../platform/audit/audit.service';
-import { staffUsers } from '../../platform/auth/auth.schema';
 import type { Clock } from '../../platform/clock';
-import type { Config } from '../../platform/config';
 import type { FieldCipher } from '../../platform/crypto';
 import { newId } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
-import type { App } from '../../platform/http/server';
 import { cancelPending } from '../../platform/jobs/outbox';
-import { createOutboxWorker, type JobHandler } from '../../platform/jobs/worker';
-import type { Logger } from '../../platform/logger';
-import { createMailer, type Mailer } from '../../platform/mail';
-import { createSmsSender, type SmsSender } from '../../platform/sms';
+import { type DemoClinic, defineModule } from '../../platform/module';
 import { isWorkingDay } from '../../rules/holidays';
 import { addDays, isoWeekday, localDate, zonedInstant } from '../../rules/zoned-time';
-import { bookingRoutes } from '../booking/booking.routes';
-import { createBookingService } from '../booking/booking.service';
-import { createMessagingService } from '../messaging/messaging.service';
+import type { MessagingService } from '../messaging/messaging.service';
 import type { ReminderBasis } from '../messaging/reminder-basis';
-import { patients } from '../patients/patients.schema';
-import type { PatientsService } from '../patients/patients.service';
 import { createQueueReadService } from './queue.read';
 import { queueRoutes } from './queue.routes';
-import { createQueueService } from './queue.service';
-import { createResourcesService } from './resources.service';
+import { createQueueService, type QueueService } from './queue.service';
+import { createResourcesService, type ResourcesService } from './resources.service';
 import { createSlotsService } from './slots.service';
 
 export interface QueueModuleDeps {
@@ -32,80 +21,52 @@ export interface QueueModuleDeps {
   clock: Clock;
   cipher: FieldCipher;
   audit: AuditService;
-  config: Config;
-  patients: PatientsService;
-  logger?: Logger;
-  /** The legal basis of reminders: the register's purpose "reminders" and the consent ledger. */
-  reminderBasis: ReminderBasis;
-  /** Tests and the benchmark may hand in their own adapters; otherwise they come from the config. */
-  mailer?: Mailer;
-  sms?: SmsSender;
-  /** Outbox jobs of other modules that the same worker handles (e.g. the privacy-notice letters). */
-  moreJobHandlers?: Record<string, JobHandler>;
+  /** Notices and reminders of a booked visit, and the delivery list the queue's routes show. */
+  messaging: MessagingService;
+  /** The patient asked for reminders: recorded as consent where the register says consent is the basis. */
+  reminderBasis: Pick<ReminderBasis, 'chosen'>;
 }
 
 /**
- * The treatment queue, bookings, notices and reminders wired together: one call from app.ts.
- * The outbox worker starts when the server starts listening (`hoidja serve`), never under
- * `app.inject` in tests, which drive it themselves; `hoidja worker` runs it alone.
+ * The treatment queue: professionals, places, services and hours (resources), free times (slots),
+ * the queue itself and its read views. Bookings (booking module) and messages (messaging module)
+ * build on it.
  */
-export function createQueueModule(deps: QueueModuleDeps) {
-  const { db, clock, cipher, audit, config } = deps;
-  const mailer = deps.mailer ?? createMailer(config, deps.logger);
-  const sms = deps.sms ?? createSmsSender(config, deps.logger);
-  const slots = createSlotsService({ db, clock });
-  const messaging = createMessagingService({ db, clock, audit, mailer, sms, basis: deps.reminderBasis });
-  const resources = createResourcesService({ db, clock, audit });
-  const queue = createQueueService({
-    db,
-    clock,
-    cipher,
-    audit,
-    slots,
-    notifier: messaging.notifier,
-    reminderChosen: deps.reminderBasis.chosen,
-  });
-  const read = createQueueReadService({ db, clock, cipher, audit });
-  const booking = createBookingService({ db, clock, cipher, audit, slots, queue, patients: deps.patients });
-  const worker = createOutboxWorker({
-    db,
-    clock,
-    handlers: { ...deps.moreJobHandlers, ...messaging.handlers },
-    logger: deps.logger,
-  });
-
-  async function routes(app: App) {
-    await app.register(queueRoutes({ resources, slots, queue, read, messaging }));
-    await app.register(bookingRoutes(booking));
-    if (config.WORKER === 'on') {
-      app.addHook('onListen', async () => worker.start());
-      app.addHook('onClose', async () => {
-        await worker.stop();
-        mailer.close();
-      });
-    }
-  }
-
-  return { mailer, sms, slots, messaging, resources, queue, read, booking, worker, routes };
-}
-export type QueueModule = ReturnType<typeof createQueueModule>;
-
-/** The services app.ts composes, as far as the queue's demo seed needs them. */
-export type HostServices = Pick<QueueModuleDeps, 'db' | 'clock' | 'cipher' | 'audit' | 'config' | 'patients'>;
+export const queueModule = defineModule({
+  name: 'queue',
+  create(deps: QueueModuleDeps) {
+    const { db, clock, cipher, audit, messaging } = deps;
+    const slots = createSlotsService({ db, clock });
+    const resources = createResourcesService({ db, clock, audit });
+    const queue = createQueueService({
+      db,
+      clock,
+      cipher,
+      audit,
+      slots,
+      notifier: messaging.notifier,
+      reminderChosen: deps.reminderBasis.chosen,
+    });
+    const read = createQueueReadService({ db, clock, cipher, audit });
+    return {
+      services: { slots, resources, queue, read },
+      routes: queueRoutes({ resources, slots, queue, read, messaging }),
+      seedDemo: (clinic: DemoClinic) => seedDemoQueue({ db, clock, audit, resources, queue }, clinic),
+    };
+  },
+});
 
 /**
  * The demo clinic's day: a location, two dentists linked to their staff accounts, three services,
  * working hours and a few visits in the coming days, so the calendar is not empty on a fresh install.
  */
-export async function seedDemoQueue(services: HostServices & { queue: QueueModule }, clinicId: string): Promise<void> {
-  const q = services.queue;
-  const repo = q.resources.repo;
-  const { db, clock } = services;
+async function seedDemoQueue(
+  s: { db: Db; clock: Clock; audit: AuditService; resources: ResourcesService; queue: QueueService },
+  { clinicId, staff, patientIds }: DemoClinic,
+): Promise<void> {
+  const repo = s.resources.repo;
+  const { db, clock } = s;
   const now = clock.now();
-  const staff = await db
-    .select({ id: staffUsers.id, email: staffUsers.email, roles: staffUsers.roles, fullName: staffUsers.fullName })
-    .from(staffUsers)
-    .where(eq(staffUsers.clinicId, clinicId));
   const byEmail = (prefix: string) => staff.find((u) => u.email.startsWith(prefix));
   const locationId = newId();
   await repo.insertLocation(db, {
@@ -198,7 +159,7 @@ export async function seedDemoQueue(services: HostServices & { queue: QueueModul
     await repo.insertService(db, { clinicId, id, name, names, durationMinutes: minutes });
   }
   await db.transaction((tx) =>
-    services.audit.append(tx, systemContext(clinicId, 'cli'), [
+    s.audit.append(tx, systemContext(clinicId, 'cli'), [
       { action: 'queue.demo_seed', entityType: 'clinic', entityId: clinicId, purpose: 'administration' },
     ]),
   );
@@ -211,14 +172,14 @@ export async function seedDemoQueue(services: HostServices & { queue: QueueModul
     requestId: null,
     channel: 'cli' as const,
   };
-  const someone = await db.select({ id: patients.id }).from(patients).where(eq(patients.clinicId, clinicId)).limit(6);
+  const someone = patientIds.slice(0, 6);
   let day = localDate(now, 'Europe/Tallinn');
   for (let i = 0; i < someone.length; i++) {
     do day = addDays(day, 1);
     while (!isWorkingDay('EE', day) || isoWeekday(day) > 4);
-    const entry = await q.queue
+    const entry = await s.queue
       .register(ctx, {
-        patientId: someone[i]!.id,
+        patientId: someone[i]!,
         serviceId: serviceIds[i % 3]!,
         channel: i % 2 ? 'phone' : 'on_site',
         professionalId: proIds[i % 2]!,

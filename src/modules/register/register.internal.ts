@@ -1,39 +1,16 @@
-import { timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { systemContext } from '../../platform/access';
-import type { Config } from '../../platform/config';
-import type { Db } from '../../platform/db';
-import { ForbiddenError, NotFoundError } from '../../platform/errors';
 import type { App } from '../../platform/http/server';
-import { createRegisterRepository } from './register.repository';
+import type { ClinicsService } from '../clinics/clinics.service';
 import type { RegisterService } from './register.service';
 
 /**
  * While `hoidja serve` holds the embedded database, `hoidja register import|export|publish` ask the
- * server. Like the platform's internal routes: loopback only, with the token the server wrote
- * to DATA_DIR/hoidja.lock (read here, so this module needs nothing from app.ts).
+ * server. Mounted by app.ts behind the local-token guard (src/cli/internal.routes.ts), only then.
  */
-export function registerInternalRoutes(register: RegisterService, db: Db, config: Config) {
-  const repo = createRegisterRepository();
-  const lockFile = join(resolve(config.DATA_DIR), 'hoidja.lock');
+export function registerInternalRoutes(register: RegisterService, clinics: Pick<ClinicsService, 'bySlug'>) {
   return async (app: App) => {
-    app.addHook('onRequest', async (req) => {
-      if (!req.url.startsWith('/internal/register/')) return;
-      const loopback = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
-      const expected = existsSync(lockFile)
-        ? Buffer.from((JSON.parse(readFileSync(lockFile, 'utf8')) as { token: string }).token)
-        : Buffer.alloc(0);
-      const given = Buffer.from(String(req.headers['x-hoidja-local-token'] ?? ''));
-      if (!loopback || expected.length === 0 || given.length !== expected.length || !timingSafeEqual(given, expected))
-        throw new ForbiddenError('not allowed');
-    });
-    const ctxFor = async (slug: string) => {
-      const clinic = await repo.clinicBySlug(db, slug);
-      if (!clinic) throw new NotFoundError(`no clinic ${slug}`);
-      return systemContext(clinic.id, 'cli');
-    };
+    const ctxFor = async (slug: string) => systemContext((await clinics.bySlug(slug)).id, 'cli');
     const hidden = { hide: true } as const;
     app.post(
       '/internal/register/import',

@@ -1,13 +1,12 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
 import { systemContext } from '../../platform/access';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
 import { enqueue, type OutboxJob } from '../../platform/jobs/outbox';
-import type { JobHandler } from '../../platform/jobs/worker';
+import type { JobHandlers } from '../../platform/jobs/worker';
 import type { Mailer } from '../../platform/mail';
-import { clinics } from '../clinics/clinics.schema';
-import { patients } from '../patients/patients.schema';
+import type { ClinicsService } from '../clinics/clinics.service';
+import type { PatientsService } from '../patients/patients.service';
 
 type Lang = 'et' | 'lv' | 'en' | 'ru';
 
@@ -46,6 +45,8 @@ export interface ChangeNoticeDeps {
   audit: AuditService;
   mailer: Mailer;
   publicUrl: string;
+  clinics: Pick<ClinicsService, 'byId'>;
+  patients: { system: Pick<PatientsService['system'], 'find' | 'reachableByEmail'> };
 }
 
 /**
@@ -53,36 +54,26 @@ export interface ChangeNoticeDeps {
  * of changes). `privacy_notice.changed` turns into one `privacy_notice.letter` per patient with an
  * e-mail address, so each letter is retried, never sent twice, and audited on its own.
  */
-export function createChangeNoticeHandlers(deps: ChangeNoticeDeps): Record<string, JobHandler> {
-  const { db, clock, audit, mailer } = deps;
+export function createChangeNoticeHandlers(deps: ChangeNoticeDeps): JobHandlers {
+  const { db, clock, audit, mailer, patients } = deps;
 
   async function announce(job: OutboxJob) {
     const version = Number(job.payload.version);
-    const recipients = await db
-      .select({ id: patients.id })
-      .from(patients)
-      .where(
-        and(
-          eq(patients.clinicId, job.clinicId),
-          eq(patients.status, 'active'),
-          isNotNull(patients.email),
-          eq(patients.processingRestricted, false),
-        ),
-      );
+    const recipients = await patients.system.reachableByEmail(job.clinicId);
     const now = clock.now();
     await db.transaction(async (tx) => {
-      for (const p of recipients) {
+      for (const id of recipients) {
         await enqueue(
           tx,
           {
             clinicId: job.clinicId,
             kind: 'privacy_notice.letter',
             runAt: now,
-            dedupeKey: `privacy_notice:${version}:${p.id}`,
+            dedupeKey: `privacy_notice:${version}:${id}`,
             payload: { version, publishedAt: job.createdAt.toISOString() },
             subjectType: 'patient',
-            subjectId: p.id,
-            patientId: p.id,
+            subjectId: id,
+            patientId: id,
           },
           now,
         );
@@ -101,24 +92,10 @@ export function createChangeNoticeHandlers(deps: ChangeNoticeDeps): Record<strin
   }
 
   async function letter(job: OutboxJob) {
+    const clinic = await deps.clinics.byId(job.clinicId);
     const found = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .select({
-          first: patients.firstName,
-          last: patients.lastName,
-          email: patients.email,
-          lang: patients.preferredLanguage,
-          restricted: patients.processingRestricted,
-          status: patients.status,
-          clinicName: clinics.name,
-          slug: clinics.slug,
-          contacts: clinics.dataProtectionContact,
-          general: clinics.contacts,
-        })
-        .from(patients)
-        .innerJoin(clinics, eq(clinics.id, patients.clinicId))
-        .where(and(eq(patients.clinicId, job.clinicId), eq(patients.id, job.patientId!)));
-      if (!row?.email || row.restricted || row.status !== 'active') return null;
+      const row = await patients.system.find(tx, job.clinicId, job.patientId!);
+      if (!row?.email || row.processingRestricted || row.status !== 'active') return null;
       await audit.append(tx, systemContext(job.clinicId), [
         {
           action: 'privacy_notice.letter',
@@ -132,17 +109,17 @@ export function createChangeNoticeHandlers(deps: ChangeNoticeDeps): Record<strin
       return row;
     });
     if (!found) return { status: 'skipped' as const, reason: 'no e-mail address, archived or processing restricted' };
-    const lang = found.lang as Lang;
+    const lang = found.preferredLanguage as Lang;
     const text = letters[lang];
-    const url = `${deps.publicUrl}/clinics/${found.slug}/privacy?lang=${lang}`;
+    const url = `${deps.publicUrl}/clinics/${clinic.slug}/privacy?lang=${lang}`;
     const date = String(job.payload.publishedAt).slice(0, 10).split('-').reverse().join('.');
-    const contact = found.contacts.email ?? found.general.email ?? '';
+    const contact = clinic.dataProtectionContact.email ?? clinic.contacts.email ?? '';
     const receipt = await mailer.send({
       to: found.email!,
-      subject: text.subject(found.clinicName),
+      subject: text.subject(clinic.name),
       text: text.body({
-        name: `${found.first} ${found.last}`,
-        clinic: found.clinicName,
+        name: `${found.firstName} ${found.lastName}`,
+        clinic: clinic.name,
         version: Number(job.payload.version),
         date,
         url,

@@ -1,73 +1,78 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { systemContext } from '../../platform/access';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
-import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
-import type { App } from '../../platform/http/server';
 import { enqueue } from '../../platform/jobs/outbox';
-import { createWithdrawLinks } from '../consents/consents.links';
-import { consentsRoutes } from '../consents/consents.routes';
-import { createConsentsService } from '../consents/consents.service';
+import type { Mailer } from '../../platform/mail';
+import { defineModule } from '../../platform/module';
+import type { ClinicsService } from '../clinics/clinics.service';
 import type { PatientsService } from '../patients/patients.service';
+import { registerCommands } from './register.commands';
 import { registerInternalRoutes } from './register.internal';
+import { createChangeNoticeHandlers } from './register.letters';
+import { presetsDir } from './register.presets';
 import { registerRoutes } from './register.routes';
-import { createRegisterService } from './register.service';
+import { createRegisterService, type RegisterService } from './register.service';
 
-/** The services app.ts composes, as far as the register and the consents need them. */
-export interface RegisterHost {
+export interface RegisterModuleDeps {
   db: Db;
   clock: Clock;
   audit: AuditService;
-  config: Config;
-  patients: Pick<PatientsService, 'authorize'>;
+  mailer: Mailer;
+  publicUrl: string;
+  clinics: Pick<ClinicsService, 'byId' | 'bySlug'>;
+  patients: { system: Pick<PatientsService['system'], 'find' | 'reachableByEmail'> };
 }
 
-/** Where the shipped register templates live. */
-export const presetsDir = fileURLToPath(new URL('../../../presets/', import.meta.url));
-
-export function createRegisterModule(host: RegisterHost) {
-  const { db, clock, audit, config, patients } = host;
-  const register = createRegisterService({
-    db,
-    clock,
-    audit,
-    // One job per publication; the messaging worker may turn it into letters to patients.
-    announceChange: async (tx, clinicId, version) => {
-      await enqueue(
-        tx,
-        {
-          clinicId,
-          kind: 'privacy_notice.changed',
-          runAt: clock.now(),
-          dedupeKey: `privacy_notice:${version}`,
-          payload: { version },
-        },
-        clock.now(),
-      );
-    },
-  });
-  const links = createWithdrawLinks(config.SESSION_SECRET, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);
-  const consents = createConsentsService({ db, clock, audit, register, links, patients });
-  async function routes(app: App) {
-    await app.register(registerRoutes(register, presetsDir));
-    await app.register(consentsRoutes(consents));
-    await app.register(registerInternalRoutes(register, db, config));
-  }
-  return { register, consents, links, routes };
-}
-export type RegisterModule = ReturnType<typeof createRegisterModule>;
+/**
+ * The processing register (GDPR Art. 30) and the privacy notice published from it; a published
+ * change is announced to patients by letters the outbox worker sends.
+ */
+export const registerModule = defineModule({
+  name: 'register',
+  create(deps: RegisterModuleDeps) {
+    const { db, clock } = deps;
+    const register = createRegisterService({
+      db,
+      clock,
+      audit: deps.audit,
+      // One job per publication; it fans out into one letter per patient (register.letters.ts).
+      announceChange: async (tx, clinicId, version) => {
+        await enqueue(
+          tx,
+          {
+            clinicId,
+            kind: 'privacy_notice.changed',
+            runAt: clock.now(),
+            dedupeKey: `privacy_notice:${version}`,
+            payload: { version },
+          },
+          clock.now(),
+        );
+      },
+    });
+    return {
+      services: { register },
+      routes: registerRoutes(register, presetsDir),
+      internalRoutes: registerInternalRoutes(register, deps.clinics),
+      jobs: createChangeNoticeHandlers(deps),
+      seedDemo: async ({ clinicId }) => {
+        await seedDemoRegister(register, clinicId);
+      },
+    };
+  },
+  commands: registerCommands,
+});
+export type RegisterModuleServices = { register: RegisterService };
 
 /**
  * Gives the demo clinic its full register and publishes it as version 1, so its privacy page
  * and `hoidja notice --clinic demo` work on a fresh install. Does nothing when it has one.
  */
-export async function seedDemoRegister(module: Pick<RegisterModule, 'register'>, clinicId: string): Promise<boolean> {
-  const { register } = module;
+async function seedDemoRegister(register: RegisterService, clinicId: string): Promise<void> {
   const ctx = systemContext(clinicId, 'cli');
-  if (await register.current(ctx)) return false;
+  if (await register.current(ctx)) return;
   await register.importText(ctx, readFileSync(`${presetsDir}demo.yaml`, 'utf8'), 'presets/demo.yaml');
   await register.publish(ctx, { summary: 'first version' });
-  return true;
 }

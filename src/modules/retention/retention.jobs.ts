@@ -1,4 +1,3 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { systemContext } from '../../platform/access';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
@@ -7,8 +6,8 @@ import { enqueue } from '../../platform/jobs/outbox';
 import type { JobHandler } from '../../platform/jobs/worker';
 import { minimumsOn } from '../../rules/retention-minimums';
 import { addDays, localDate, zonedInstant } from '../../rules/zoned-time';
-import { debtNotices, invoiceLines, invoiceShares, invoices, payments } from '../billing/billing.schema';
-import { clinics } from '../clinics/clinics.schema';
+import type { ClinicsService } from '../clinics/clinics.service';
+import { createRetentionRepository } from './retention.repository';
 
 /**
  * Retention enforced by the system, not by hand: once a day per clinic the outbox worker removes
@@ -16,23 +15,24 @@ import { clinics } from '../clinics/clinics.schema';
  * passed and access logs older than their rule, and leaves a record of what it did in the audit log. The immutability triggers let a
  * delete through only inside this transaction (`hoidja.retention = 'on'`).
  */
-export function createRetentionJobs(deps: { db: Db; clock: Clock; audit: AuditService }) {
+export interface RetentionDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  clinics: Pick<ClinicsService, 'byId' | 'all'>;
+}
+
+export function createRetentionJobs(deps: RetentionDeps) {
   const { db, clock, audit } = deps;
+  const repo = createRetentionRepository();
 
   /** Deletes invoices (with their lines, shares, payments and debt notices) kept past `retainUntil < today`. */
   async function purgeAccounting(clinicId: string, today: string): Promise<{ invoices: number }> {
     return db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('hoidja.retention', 'on', true)`);
-      const expired = await tx
-        .select({ id: invoices.id })
-        .from(invoices)
-        .where(and(eq(invoices.clinicId, clinicId), lt(invoices.retainUntil, today)));
-      const ids = expired.map((r) => r.id);
+      await repo.allowDeletes(tx);
+      const ids = await repo.invoicesRetainedBefore(tx, clinicId, today);
       if (ids.length === 0) return { invoices: 0 };
-      for (const table of [invoiceLines, invoiceShares, payments, debtNotices]) {
-        await tx.delete(table).where(and(eq(table.clinicId, clinicId), inArray(table.invoiceId, ids)));
-      }
-      await tx.delete(invoices).where(and(eq(invoices.clinicId, clinicId), inArray(invoices.id, ids)));
+      await repo.deleteInvoices(tx, clinicId, ids);
       await audit.append(tx, systemContext(clinicId), [
         {
           action: 'retention.delete',
@@ -50,11 +50,8 @@ export function createRetentionJobs(deps: { db: Db; clock: Clock; audit: AuditSe
   }
 
   async function clinicOf(clinicId: string) {
-    const [c] = await db
-      .select({ timeZone: clinics.timeZone, country: clinics.country })
-      .from(clinics)
-      .where(eq(clinics.id, clinicId));
-    return c ?? { timeZone: 'Europe/Tallinn', country: 'EE' as const };
+    const c = await deps.clinics.byId(clinicId);
+    return { timeZone: c.timeZone, country: c.country };
   }
 
   /**
@@ -95,7 +92,7 @@ export function createRetentionJobs(deps: { db: Db; clock: Clock; audit: AuditSe
 
   /** Makes sure every clinic has today's run queued; called when a worker starts. */
   async function schedule(): Promise<void> {
-    const all = await db.select({ id: clinics.id, timeZone: clinics.timeZone }).from(clinics);
+    const all = await deps.clinics.all();
     const now = clock.now();
     await db.transaction(async (tx) => {
       for (const c of all) {
@@ -112,7 +109,7 @@ export function createRetentionJobs(deps: { db: Db; clock: Clock; audit: AuditSe
     purgeAccounting,
     archiveAccessLogs,
     schedule,
-    handlers: { 'retention.daily': daily } as Record<string, JobHandler>,
+    handlers: { 'retention.daily': daily },
   };
 }
 export type RetentionJobs = ReturnType<typeof createRetentionJobs>;

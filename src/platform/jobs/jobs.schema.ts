@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { clinics } from '../../modules/clinics/clinics.schema';
 import { classify } from '../data-categories';
+import type { JobKind } from './job-kinds';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -18,7 +19,7 @@ export const outboxJobs = pgTable(
       .notNull()
       .references(() => clinics.id),
     id: uuid('id').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<JobKind>().notNull(),
     dedupeKey: text('dedupe_key'),
     /** What the handler needs; recipients and texts are encrypted inside it (payload_enc). */
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),

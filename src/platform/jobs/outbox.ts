@@ -1,14 +1,20 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { newId } from '../crypto';
 import type { DbOrTx } from '../db';
+import type { JobKind } from './job-kinds';
 import { outboxJobs } from './jobs.schema';
 
-/** The only SQL of the outbox. Enqueue runs in the caller's transaction, so a rolled-back change sends nothing. */
+/**
+ * The only SQL of the outbox: the platform's own table, which every module writes to through
+ * `enqueue`/`cancelPending` and the worker claims from (so it sits with the platform's database
+ * code, not in a module's repository). Enqueue runs in the caller's transaction, so a rolled-back
+ * change sends nothing.
+ */
 export type OutboxJob = typeof outboxJobs.$inferSelect;
 
 export interface EnqueueInput {
   clinicId: string;
-  kind: string;
+  kind: JobKind;
   runAt: Date;
   dedupeKey?: string | null;
   payload?: Record<string, unknown>;
@@ -49,7 +55,7 @@ export async function enqueue(tx: DbOrTx, input: EnqueueInput, now: Date): Promi
  */
 export async function claim(
   tx: DbOrTx,
-  opts: { workerId: string; now: Date; leaseMs: number; limit: number; kinds: string[] },
+  opts: { workerId: string; now: Date; leaseMs: number; limit: number; kinds: JobKind[] },
 ): Promise<OutboxJob[]> {
   const until = new Date(opts.now.getTime() + opts.leaseMs);
   const kinds = sql.join(
@@ -145,7 +151,7 @@ export async function cancelPending(
   clinicId: string,
   subjectType: string,
   subjectId: string,
-  kinds: string[],
+  kinds: JobKind[],
 ): Promise<number> {
   const rows = await tx
     .update(outboxJobs)

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
 import type { Logger } from '../logger';
+import type { JobKind } from './job-kinds';
 import { backoffMs, claim, finish, type OutboxJob, retryLater } from './outbox';
 
 /**
@@ -18,6 +19,9 @@ export type JobOutcome =
 
 export type JobHandler = (job: OutboxJob) => Promise<JobOutcome>;
 
+/** A module's handlers, keyed by the job kinds it owns; app.ts merges every module's into the one worker. */
+export type JobHandlers = Partial<Record<JobKind, JobHandler>>;
+
 /** A handler throws this (or any error with `retryable: false`) for a failure that retrying cannot fix. */
 export interface MaybeRetryable {
   retryable?: boolean;
@@ -27,7 +31,7 @@ export interface WorkerDeps {
   db: Db;
   clock: Clock;
   logger?: Logger;
-  handlers: Record<string, JobHandler>;
+  handlers: JobHandlers;
   workerId?: string;
   /** How long a claim is held; longer than the slowest provider timeout. */
   leaseMs?: number;
@@ -50,7 +54,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
   const leaseMs = deps.leaseMs ?? 120_000;
   const batchSize = deps.batchSize ?? 10;
   const pollMs = deps.pollMs ?? 2_000;
-  const kinds = Object.keys(deps.handlers);
+  const kinds = Object.keys(deps.handlers) as JobKind[];
   const log = deps.logger;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;

@@ -1,23 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { runBillingQuote } from './billing';
+import { runBillingQuote } from './billing.commands';
 
-/**
- * Runs `hoidja billing quote …` as a real process. Through src/cli/main.ts once it registers the
- * billing commands; until then through a two-line program that does the same registration.
- */
-const MAIN = 'src/cli/main.ts';
-const STANDIN = `import { Command } from 'commander';
-import { registerBillingCommands } from './src/cli/commands/billing.ts';
-const program = new Command('hoidja'); registerBillingCommands(program); await program.parseAsync();`;
-
+/** Runs `hoidja billing quote …` as a real process, through src/cli/main.ts. */
 function hoidja(...args: string[]) {
-  const useMain = existsSync(MAIN) && readFileSync(MAIN, 'utf8').includes('registerBillingCommands');
-  const argv = useMain
-    ? ['--import', 'tsx', MAIN, ...args]
-    : ['--import', 'tsx', '--input-type=module', '--eval', STANDIN, ...args];
+  const argv = ['--import', 'tsx', 'src/cli/main.ts', ...args];
   const r = spawnSync(process.execPath, argv, { encoding: 'utf8', timeout: 60_000 });
   return {
     status: r.status,

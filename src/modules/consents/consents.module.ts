@@ -1,0 +1,30 @@
+import type { AuditService } from '../../platform/audit/audit.service';
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db';
+import { defineModule } from '../../platform/module';
+import type { PatientsService } from '../patients/patients.service';
+import type { RegisterService } from '../register/register.service';
+import { createWithdrawLinks } from './consents.links';
+import { consentsRoutes } from './consents.routes';
+import { createConsentsService } from './consents.service';
+
+export interface ConsentsModuleDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  /** Signs the one-click withdrawal links (SESSION_SECRET) that point at `publicUrl`. */
+  linkSecret: string;
+  publicUrl: string;
+  register: Pick<RegisterService, 'inForce' | 'latestVersionNumber'>;
+  patients: Pick<PatientsService, 'authorize'>;
+}
+
+/** The consent ledger: consents, withdrawals and objections per purpose of the register, and the signed links. */
+export const consentsModule = defineModule({
+  name: 'consents',
+  create(deps: ConsentsModuleDeps) {
+    const links = createWithdrawLinks(deps.linkSecret, deps.publicUrl);
+    const consents = createConsentsService({ ...deps, links });
+    return { services: { consents, links }, routes: consentsRoutes(consents) };
+  },
+});

@@ -1,0 +1,20 @@
+/**
+ * Every kind of outbox job, in one place. `enqueue` takes only these, and a module's job handlers
+ * are keyed by them, so a typo is a type error rather than a job that no worker ever claims.
+ * An interface (not a union) so that a test may add its own kind by declaration merging.
+ */
+export interface JobKinds {
+  /** Messaging: the visit notice e-mail after a booking or a move. */
+  visit_notice: true;
+  /** Messaging: the reminder N days before the visit (SMS or e-mail, within sending hours). */
+  reminder: true;
+  /** Messaging: the patient is told that the visit was cancelled. */
+  visit_cancelled: true;
+  /** Register: a new privacy-notice version was published; fans out into one letter per patient. */
+  'privacy_notice.changed': true;
+  /** Register: the letter to one patient telling of the changed privacy notice. */
+  'privacy_notice.letter': true;
+  /** Retention: the daily run per clinic (accounting documents, access logs). */
+  'retention.daily': true;
+}
+export type JobKind = keyof JobKinds;
