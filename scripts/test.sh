@@ -22,6 +22,11 @@ mapfile -t browser < <(find test/browser -name '*.test.ts' 2>/dev/null | sort)
 concurrency="${TEST_CONCURRENCY:-2}"
 status=0
 
+# Format, lint, import boundaries (dependency-cruiser) and unused code (knip): a failure fails the
+# run, but the tests still run so that one report shows everything.
+echo "== lint"
+npm run lint --silent || status=1
+
 echo "== tests on PGlite"
 TEST_DB=pglite node --import tsx --test --test-concurrency="$concurrency" --test-reporter=spec --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination="$TEST_OUTPUT_DIR/pglite.tap" "${unit_and_integration[@]}" || status=1
 

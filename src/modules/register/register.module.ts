@@ -64,7 +64,6 @@ export const registerModule = defineModule({
   },
   commands: registerCommands,
 });
-export type RegisterModuleServices = { register: RegisterService };
 
 /**
  * Gives the demo clinic its full register and publishes it as version 1, so its privacy page

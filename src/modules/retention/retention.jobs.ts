@@ -112,4 +112,3 @@ export function createRetentionJobs(deps: RetentionDeps) {
     handlers: { 'retention.daily': daily },
   };
 }
-export type RetentionJobs = ReturnType<typeof createRetentionJobs>;
