@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock';
 import type { FieldCipher } from '../../platform/crypto';
 import { newId } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
+import { AppError } from '../../platform/errors';
 import { cancelPending } from '../../platform/jobs/outbox';
 import { type DemoClinic, defineModule } from '../../platform/module';
 import { isWorkingDay } from '../../rules/holidays';
@@ -187,7 +188,11 @@ async function seedDemoQueue(
         complaint: 'kontroll',
         reminderChannel: 'none',
       })
-      .catch(() => null);
+      // A time the rules refuse (e.g. a holiday the calendar knows) leaves that day empty; a failure stops the seed.
+      .catch((err) => {
+        if (err instanceof AppError && err.status < 500) return null;
+        throw err;
+      });
     // Invented people get no e-mail, even where SMTP is configured.
     if (entry) await cancelPending(db, clinicId, 'queue_entry', entry.id, ['visit_notice', 'reminder']);
   }
