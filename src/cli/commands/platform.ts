@@ -91,7 +91,7 @@ export function registerPlatformCommands<S extends PlatformCliServices>(
       if (!Number.isInteger(n) || n < 0 || n > 1_000_000)
         throw new CliUsageError('--patients must be a whole number from 0 to 1000000');
       const config = loadConfig();
-      const started = Date.now();
+      let started = Date.now();
       const through = await host.run({
         viaServer: async (server) => {
           if (n > 0) await server.post('/internal/demo', { clinic: opts.clinic, patients: n });
@@ -113,6 +113,7 @@ export function registerPlatformCommands<S extends PlatformCliServices>(
             },
             cliProgress.Presets.shades_classic,
           );
+          started = Date.now();
           bar.start(n, 0);
           await services.demo.generatePatients(systemContext(clinic.id, 'cli'), n, (done) => bar.update(done));
           bar.stop();
