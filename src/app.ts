@@ -149,6 +149,10 @@ export function createServices(deps: AppDeps) {
   });
   const modules = { ...features, demo };
   const parts: ModuleParts<unknown>[] = Object.values(modules);
+  // Services are handed on by name: two modules offering the same name would hide one of them.
+  const names = parts.flatMap((m) => Object.keys(m.services as object));
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice) throw new Error(`two modules offer a service named ${twice}`);
 
   // One outbox worker for every module's jobs.
   const worker = createOutboxWorker({ db, clock, logger, handlers: jobHandlers(parts) });
