@@ -46,18 +46,19 @@ export function createServices(deps: AppDeps) {
   const { config, database, clock, cipher } = deps;
   const db = database.db;
   const audit = createAuditService({ clock, enabled: config.HOIDJA_AUDIT === 'on' });
+  const clinics = createClinicsService({ db, clock, audit });
   const auth = createAuthService({
     db,
     clock,
     audit,
+    clinics,
     idleMinutes: config.SESSION_IDLE_MINUTES,
     maxHours: config.SESSION_MAX_HOURS,
     maxFailures: config.LOGIN_MAX_FAILURES,
     maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
     windowMinutes: config.LOGIN_WINDOW_MINUTES,
   });
-  const clinics = createClinicsService({ db, clock, audit });
-  const patients = createPatientsService({ db, clock, cipher, audit });
+  const patients = createPatientsService({ db, clock, cipher, audit, clinics });
   // The processing register and the consent ledger; reminders take their legal basis from them.
   const register = createRegisterModule({ db, clock, audit, config, patients });
   // One mailer for visit notices, reminders, invoices and privacy-notice letters.
@@ -86,7 +87,7 @@ export function createServices(deps: AppDeps) {
       ...retention.handlers,
     },
   });
-  const billing = createBillingService({ db, clock, cipher, audit, mailer });
+  const billing = createBillingService({ db, clock, cipher, audit, mailer, patients, clinics });
   // The patient portal: e-mailed sign-in links, the person's access history, consents and visits.
   const portal = createPortalService({
     db,
@@ -95,6 +96,7 @@ export function createServices(deps: AppDeps) {
     mailer,
     logger: deps.logger,
     consents: register.consents,
+    clinics,
     publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
   });
   return {

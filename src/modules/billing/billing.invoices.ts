@@ -1,4 +1,5 @@
 import type { AccessContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import { newId } from '../../platform/crypto';
 import type { DbOrTx } from '../../platform/db';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
@@ -37,7 +38,7 @@ const outsideEstonia = {
 };
 
 export function createInvoiceOperations(kit: BillingKit) {
-  const { repo, audit, clock, requireRole, patientFor, entry } = kit;
+  const { repo, audit, clock, requireRole, patientFor } = kit;
 
   async function loadBundle(tx: DbOrTx, clinicId: string, id: string, forUpdate = false): Promise<InvoiceBundle> {
     const invoice = await repo.invoice(tx, clinicId, id, forUpdate);
@@ -110,7 +111,7 @@ export function createInvoiceOperations(kit: BillingKit) {
           asked[item.code] !== undefined ? parseEuros(asked[item.code]!, `benefits.${item.code}`) : undefined,
       });
     }
-    const billPayers = input.payers?.length ? await kit.patientsRepo.billPayers(tx, ctx.clinicId, patientId) : [];
+    const billPayers = input.payers?.length ? await kit.patients.billPayers(tx, ctx.clinicId, patientId) : [];
     const payers = (input.payers ?? []).map((p, i) => {
       const bp = billPayers.find((b) => b.id === p.billPayerId && !b.endedAt);
       if (!bp) throw new ValidationError(`payers.${i}.billPayerId`, 'not a current bill payer of this patient');
@@ -175,12 +176,16 @@ export function createInvoiceOperations(kit: BillingKit) {
     return kit.transaction(ctx, async (tx) => {
       const d = await draftFromVisit(tx, ctx, input);
       await audit.append(tx, ctx, [
-        entry(d.grant, {
-          action: 'billing.invoice_preview',
-          entityType: 'visit',
-          entityId: input.visitId,
-          patientRef: d.patient.id,
-        }),
+        auditEntry(
+          {
+            purpose: 'billing',
+            action: 'billing.invoice_preview',
+            entityType: 'visit',
+            entityId: input.visitId,
+            patientRef: d.patient.id,
+          },
+          d.grant,
+        ),
       ]);
       return {
         patientId: d.patient.id,
@@ -279,13 +284,17 @@ export function createInvoiceOperations(kit: BillingKit) {
       );
       await repo.markVisitInvoiced(tx, ctx.clinicId, input.visitId, id);
       await audit.append(tx, ctx, [
-        entry(d.grant, {
-          action: 'billing.invoice_issue',
-          entityType: 'invoice',
-          entityId: id,
-          patientRef: d.patient.id,
-          details: { group: d.pos.group, rule: c.ruleId },
-        }),
+        auditEntry(
+          {
+            purpose: 'billing',
+            action: 'billing.invoice_issue',
+            entityType: 'invoice',
+            entityId: id,
+            patientRef: d.patient.id,
+            details: { group: d.pos.group, rule: c.ruleId },
+          },
+          d.grant,
+        ),
       ]);
       return invoiceView(await loadBundle(tx, ctx.clinicId, id));
     });
@@ -350,13 +359,17 @@ export function createInvoiceOperations(kit: BillingKit) {
         creditedLineNos,
       );
       await audit.append(tx, ctx, [
-        entry(grant, {
-          action: 'billing.credit_note',
-          entityType: 'invoice',
-          entityId: id,
-          patientRef: b.invoice.patientId,
-          details: { credits: invoiceId },
-        }),
+        auditEntry(
+          {
+            purpose: 'billing',
+            action: 'billing.credit_note',
+            entityType: 'invoice',
+            entityId: id,
+            patientRef: b.invoice.patientId,
+            details: { credits: invoiceId },
+          },
+          grant,
+        ),
       ]);
       return invoiceView(await loadBundle(tx, ctx.clinicId, id));
     });
@@ -368,7 +381,16 @@ export function createInvoiceOperations(kit: BillingKit) {
       const b = await loadBundle(tx, ctx.clinicId, id);
       const { patient, grant } = await patientFor(tx, ctx, b.invoice.patientId, 'billing.invoice_read');
       await audit.append(tx, ctx, [
-        entry(grant, { action: 'billing.invoice_read', entityType: 'invoice', entityId: id, patientRef: patient.id }),
+        auditEntry(
+          {
+            purpose: 'billing',
+            action: 'billing.invoice_read',
+            entityType: 'invoice',
+            entityId: id,
+            patientRef: patient.id,
+          },
+          grant,
+        ),
       ]);
       return invoiceView(b, { patientName: kit.patientName(patient) });
     });
@@ -388,7 +410,8 @@ export function createInvoiceOperations(kit: BillingKit) {
         ctx,
         patients.length
           ? patients.map((p) =>
-              entry(null, {
+              auditEntry({
+                purpose: 'billing',
                 action: 'billing.invoice_list',
                 entityType: 'patient',
                 entityId: p,
@@ -396,7 +419,14 @@ export function createInvoiceOperations(kit: BillingKit) {
                 role: ctx.user?.roles.join(',') ?? null,
               }),
             )
-          : [entry(null, { action: 'billing.invoice_list', entityType: 'invoice', details: { results: 0 } })],
+          : [
+              auditEntry({
+                purpose: 'billing',
+                action: 'billing.invoice_list',
+                entityType: 'invoice',
+                details: { results: 0 },
+              }),
+            ],
       );
       return rows.map((i) => ({
         id: i.id,
@@ -425,7 +455,16 @@ export function createInvoiceOperations(kit: BillingKit) {
         ? await repo.invoice(tx, ctx.clinicId, b.invoice.creditsInvoiceId)
         : undefined;
       await audit.append(tx, ctx, [
-        entry(grant, { action: 'billing.invoice_pdf', entityType: 'invoice', entityId: id, patientRef: patient.id }),
+        auditEntry(
+          {
+            purpose: 'billing',
+            action: 'billing.invoice_pdf',
+            entityType: 'invoice',
+            entityId: id,
+            patientRef: patient.id,
+          },
+          grant,
+        ),
       ]);
       return renderInvoicePdf({
         clinic,
@@ -463,7 +502,16 @@ export function createInvoiceOperations(kit: BillingKit) {
       const clinic = await kit.clinic(tx, ctx.clinicId);
       const subject = (mailSubject[b.invoice.language] ?? mailSubject.et!)(b.invoice.number, clinic.name);
       await audit.append(tx, ctx, [
-        entry(grant, { action: 'billing.invoice_email', entityType: 'invoice', entityId: id, patientRef: patient.id }),
+        auditEntry(
+          {
+            purpose: 'billing',
+            action: 'billing.invoice_email',
+            entityType: 'invoice',
+            entityId: id,
+            patientRef: patient.id,
+          },
+          grant,
+        ),
       ]);
       const receipt = await mailer.send({
         to: patient.email,

@@ -1,4 +1,5 @@
 import type { AccessContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import { newId } from '../../platform/crypto';
 import type { DbOrTx } from '../../platform/db';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
@@ -29,7 +30,7 @@ const noticeText: Record<string, (n: string, amount: string, due: string, clinic
 };
 
 export function createPaymentOperations(kit: BillingKit) {
-  const { db, repo, audit, clock, requireRole, patientFor, entry } = kit;
+  const { db, repo, audit, clock, requireRole, patientFor } = kit;
   const { loadInvoiceBundle } = createInvoiceOperations(kit);
 
   function patientOpenCents(b: InvoiceBundle): number {
@@ -75,13 +76,17 @@ export function createPaymentOperations(kit: BillingKit) {
         recordedBy: ctx.user?.id ?? null,
       });
       await audit.append(tx, ctx, [
-        entry(grant, {
-          action: 'billing.payment',
-          entityType: 'invoice',
-          entityId: invoiceId,
-          patientRef: b.invoice.patientId,
-          details: { method: input.method },
-        }),
+        auditEntry(
+          {
+            purpose: 'billing',
+            action: 'billing.payment',
+            entityType: 'invoice',
+            entityId: invoiceId,
+            patientRef: b.invoice.patientId,
+            details: { method: input.method },
+          },
+          grant,
+        ),
       ]);
       return invoiceView(await loadInvoiceBundle(tx, ctx.clinicId, invoiceId), {
         patientName: kit.patientName(patient),
@@ -99,7 +104,7 @@ export function createPaymentOperations(kit: BillingKit) {
       for (const o of open) {
         const inv = (await repo.invoice(tx, ctx.clinicId, o.invoiceId))!;
         if (inv.dueDate >= day) continue;
-        const patient = (await kit.patientsRepo.find(tx, ctx.clinicId, inv.patientId))!;
+        const patient = (await kit.patients.find(tx, ctx.clinicId, inv.patientId))!;
         const [notices, handovers] = await Promise.all([
           repo.notices(tx, ctx.clinicId, [inv.id]),
           repo.handovers(tx, ctx.clinicId, [inv.id]),
@@ -126,9 +131,22 @@ export function createPaymentOperations(kit: BillingKit) {
         ctx,
         patients.length
           ? patients.map((p) =>
-              entry(null, { action: 'billing.debt_list', entityType: 'patient', entityId: p, patientRef: p }),
+              auditEntry({
+                purpose: 'billing',
+                action: 'billing.debt_list',
+                entityType: 'patient',
+                entityId: p,
+                patientRef: p,
+              }),
             )
-          : [entry(null, { action: 'billing.debt_list', entityType: 'invoice', details: { results: 0 } })],
+          : [
+              auditEntry({
+                purpose: 'billing',
+                action: 'billing.debt_list',
+                entityType: 'invoice',
+                details: { results: 0 },
+              }),
+            ],
       );
       return { asOf: day, items };
     });
@@ -171,14 +189,17 @@ export function createPaymentOperations(kit: BillingKit) {
         sentBy: ctx.user?.id ?? null,
       });
       await audit.append(tx, ctx, [
-        entry(grant, {
-          action: 'billing.debt_notice',
-          entityType: 'invoice',
-          entityId: invoiceId,
-          patientRef: patient.id,
-          purpose: 'debt_collection',
-          details: { channel: input.channel },
-        }),
+        auditEntry(
+          {
+            action: 'billing.debt_notice',
+            entityType: 'invoice',
+            entityId: invoiceId,
+            patientRef: patient.id,
+            purpose: 'debt_collection',
+            details: { channel: input.channel },
+          },
+          grant,
+        ),
       ]);
       const text = (noticeText[b.invoice.language] ?? noticeText.et!)(
         b.invoice.number,
@@ -209,7 +230,7 @@ export function createPaymentOperations(kit: BillingKit) {
       await audit.appendRefusal(
         db,
         ctx,
-        entry(null, {
+        auditEntry({
           action: 'billing.debt_notice',
           entityType: 'invoice',
           entityId: invoiceId,
@@ -255,19 +276,22 @@ export function createPaymentOperations(kit: BillingKit) {
         handedOverBy: ctx.user?.id ?? null,
       });
       await audit.append(tx, ctx, [
-        entry(grant, {
-          action: 'disclosure',
-          entityType: 'debt_handover',
-          entityId: id,
-          patientRef: patient.id,
-          purpose: 'debt_collection',
-          details: {
-            recipient: input.collectorName,
-            recipientRegistryCode: input.collectorRegistryCode ?? null,
-            fields: [...HANDOVER_FIELDS],
-            invoice: b.invoice.number,
+        auditEntry(
+          {
+            action: 'disclosure',
+            entityType: 'debt_handover',
+            entityId: id,
+            patientRef: patient.id,
+            purpose: 'debt_collection',
+            details: {
+              recipient: input.collectorName,
+              recipientRegistryCode: input.collectorRegistryCode ?? null,
+              fields: [...HANDOVER_FIELDS],
+              invoice: b.invoice.number,
+            },
           },
-        }),
+          grant,
+        ),
       ]);
       return {
         id,
@@ -321,13 +345,16 @@ export function createPaymentOperations(kit: BillingKit) {
         recordedBy: ctx.user?.id ?? null,
       });
       await audit.append(tx, ctx, [
-        entry(grant, {
-          action: 'billing.instalment_request',
-          entityType: 'instalment_request',
-          entityId: id,
-          patientRef: patientId,
-          purpose: 'instalment_financing',
-        }),
+        auditEntry(
+          {
+            action: 'billing.instalment_request',
+            entityType: 'instalment_request',
+            entityId: id,
+            patientRef: patientId,
+            purpose: 'instalment_financing',
+          },
+          grant,
+        ),
       ]);
       return { id, creditProvider: input.creditProvider, disclosedAt: null };
     });
@@ -345,18 +372,21 @@ export function createPaymentOperations(kit: BillingKit) {
       const fields = ['name', 'national_id', 'contact', 'financial', 'employment'];
       await repo.markInstalmentDisclosed(tx, ctx.clinicId, requestId, clock.now(), ctx.user?.id ?? null);
       await audit.append(tx, ctx, [
-        entry(grant, {
-          action: 'disclosure',
-          entityType: 'instalment_request',
-          entityId: requestId,
-          patientRef: patient.id,
-          purpose: 'instalment_financing',
-          details: {
-            recipient: r.creditProvider,
-            fields,
-            basis: "Krediidiandjate ja -vahendajate seadus (creditworthiness assessment), at the patient's request",
+        auditEntry(
+          {
+            action: 'disclosure',
+            entityType: 'instalment_request',
+            entityId: requestId,
+            patientRef: patient.id,
+            purpose: 'instalment_financing',
+            details: {
+              recipient: r.creditProvider,
+              fields,
+              basis: "Krediidiandjate ja -vahendajate seadus (creditworthiness assessment), at the patient's request",
+            },
           },
-        }),
+          grant,
+        ),
       ]);
       return {
         recipient: r.creditProvider,

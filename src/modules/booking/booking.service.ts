@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type AccessContext, hasRole, systemContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import { type FieldCipher, newId } from '../../platform/crypto';
@@ -200,13 +201,13 @@ export function createBookingService(deps: BookingDeps) {
         wantsEmailReminder: input.wantsEmailReminder,
       });
       await audit.append(tx, systemContext(clinic.id, 'public'), [
-        {
+        auditEntry({
           action: 'booking_request.create',
           entityType: 'booking_request',
           entityId: id,
           purpose: 'booking',
           details: ip ? { ip } : null,
-        },
+        }),
       ]);
     });
     return { id, dueDate: due.dueDate };
@@ -252,12 +253,12 @@ export function createBookingService(deps: BookingDeps) {
         : await repo.openRequests(tx, ctx.clinicId, 200);
       const items = rows.map((r) => view(r, now, clinic.timeZone));
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action: 'booking_request.list',
           entityType: 'booking_request',
           purpose: 'booking',
           details: { count: items.length },
-        },
+        }),
       ]);
       return {
         items,
@@ -332,13 +333,13 @@ export function createBookingService(deps: BookingDeps) {
       await db.transaction(async (tx) => {
         await repo.updateRequest(tx, ctx.clinicId, id, { queueEntryId: entry.id, patientId });
         await audit.append(tx, ctx, [
-          {
+          auditEntry({
             action: 'booking_request.confirm',
             entityType: 'booking_request',
             entityId: id,
             patientRef: patientId,
             purpose: 'booking',
-          },
+          }),
         ]);
       });
       return { entryId: entry.id, patientId, startsAt: entry.startsAt?.toISOString() ?? null };
@@ -366,7 +367,12 @@ export function createBookingService(deps: BookingDeps) {
         answerNote: note,
       });
       await audit.append(tx, ctx, [
-        { action: 'booking_request.decline', entityType: 'booking_request', entityId: id, purpose: 'booking' },
+        auditEntry({
+          action: 'booking_request.decline',
+          entityType: 'booking_request',
+          entityId: id,
+          purpose: 'booking',
+        }),
       ]);
     });
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { Services } from '../../app';
 import { type AccessContext, systemContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import { generatePassword } from '../../platform/auth/password';
 import { newId } from '../../platform/crypto';
 import { normalizeName } from '../patients/patients.input';
@@ -107,14 +108,14 @@ export async function generatePatients(
       };
     });
     await s.db.transaction(async (tx) => {
-      await s.patients.repo.insertMany(tx, rows);
+      await s.patients.insertMany(tx, rows);
       await s.audit.append(tx, ctx, [
-        {
+        auditEntry({
           action: 'demo.generate_patients',
           entityType: 'patient',
           purpose: 'demonstration',
           details: { count: size, synthetic: true },
-        },
+        }),
       ]);
     });
     onProgress?.(done + size);

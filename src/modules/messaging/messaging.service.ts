@@ -1,5 +1,7 @@
 import { type AccessContext, hasRole, systemContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
+import type { AuditAction } from '../../platform/audit/audit.vocabulary';
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db';
 import { ForbiddenError, NotFoundError } from '../../platform/errors';
@@ -159,18 +161,18 @@ export function createMessagingService(deps: MessagingDeps) {
   }
 
   /** What a message needs about the patient, read and written to the audit log in one transaction. */
-  function readAudited<T>(job: OutboxJob, action: string, read: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  function readAudited<T>(job: OutboxJob, action: AuditAction, read: (tx: DbOrTx) => Promise<T>): Promise<T> {
     return db.transaction(async (tx) => {
       const value = await read(tx);
       await audit.append(tx, systemContext(job.clinicId), [
-        {
+        auditEntry({
           action,
           entityType: 'queue_entry',
           entityId: String(job.payload.entryId),
           patientRef: job.patientId,
           purpose: 'care',
           details: { job: job.id },
-        },
+        }),
       ]);
       return value;
     });
@@ -295,13 +297,13 @@ export function createMessagingService(deps: MessagingDeps) {
         }
         const pdf = await noticePdf(await noticeData(tx, e));
         await audit.append(tx, ctx, [
-          {
+          auditEntry({
             action: 'visit_notice.print',
             entityType: 'queue_entry',
             entityId: e.id,
             patientRef: e.patientId,
             purpose: 'care',
-          },
+          }),
         ]);
         return { pdf, filename: `teatis-${localDate(e.startsAt, 'Europe/Tallinn')}.pdf` };
       });

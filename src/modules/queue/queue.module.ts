@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { systemContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import { staffUsers } from '../../platform/auth/auth.schema';
 import type { Clock } from '../../platform/clock';
@@ -199,7 +200,7 @@ export async function seedDemoQueue(services: HostServices & { queue: QueueModul
   }
   await db.transaction((tx) =>
     services.audit.append(tx, systemContext(clinicId, 'cli'), [
-      { action: 'queue.demo_seed', entityType: 'clinic', entityId: clinicId, purpose: 'administration' },
+      auditEntry({ action: 'queue.demo_seed', entityType: 'clinic', entityId: clinicId, purpose: 'administration' }),
     ]),
   );
   // A few visits on the coming working days, booked the way reception books them.

@@ -1,5 +1,6 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { type AccessContext, hasRole } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import { type FieldCipher, newId } from '../../platform/crypto';
@@ -221,14 +222,14 @@ export function createQueueService(deps: QueueServiceDeps) {
       await assignDoctor(tx, ctx, patient.id, pro);
       if (entry.status === 'booked') await notifier.planned(tx, entry);
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action: 'queue_entry.create',
           entityType: 'queue_entry',
           entityId: id,
           patientRef: patient.id,
           purpose: 'care',
           details: { status: entry.status },
-        },
+        }),
       ]);
       return entry;
     });
@@ -277,13 +278,13 @@ export function createQueueService(deps: QueueServiceDeps) {
       const updated = (await repo.find(tx, ctx.clinicId, id))!;
       await notifier.planned(tx, updated);
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action: 'queue_entry.book',
           entityType: 'queue_entry',
           entityId: id,
           patientRef: e.patientId,
           purpose: 'care',
-        },
+        }),
       ]);
       return updated;
     });
@@ -316,14 +317,14 @@ export function createQueueService(deps: QueueServiceDeps) {
       const updated = (await repo.find(tx, ctx.clinicId, id))!;
       await notifier.planned(tx, updated);
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action: 'queue_entry.move',
           entityType: 'queue_entry',
           entityId: id,
           patientRef: e.patientId,
           purpose: 'care',
           reason: input.reason,
-        },
+        }),
       ]);
       return updated;
     });
@@ -356,13 +357,13 @@ export function createQueueService(deps: QueueServiceDeps) {
       if (to === 'cancelled' && 'by' in input && input.by === 'clinic' && e.startsAt)
         await notifier.cancelledByClinic(tx, e);
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action: `queue_entry.${action}`,
           entityType: 'queue_entry',
           entityId: id,
           patientRef: e.patientId,
           purpose: 'care',
-        },
+        }),
       ]);
       return (await repo.find(tx, ctx.clinicId, id))!;
     });
@@ -429,14 +430,14 @@ export function createQueueService(deps: QueueServiceDeps) {
         await notifier.planned(tx, updated);
       }
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action: 'queue_entry.update',
           entityType: 'queue_entry',
           entityId: id,
           patientRef: e.patientId,
           purpose: 'care',
           details: { fields },
-        },
+        }),
       ]);
       return updated;
     });
@@ -478,13 +479,13 @@ export function createQueueService(deps: QueueServiceDeps) {
       await change(tx, ctx, entry, 'emergency', 'arrived', { reason: 'emergency help outside the queue' });
       await assignDoctor(tx, ctx, patient.id, pro);
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action: 'queue_entry.emergency',
           entityType: 'queue_entry',
           entityId: id,
           patientRef: patient.id,
           purpose: 'care',
-        },
+        }),
       ]);
       return entry;
     });

@@ -1,5 +1,6 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { systemContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
@@ -88,13 +89,13 @@ export function createChangeNoticeHandlers(deps: ChangeNoticeDeps): Record<strin
         );
       }
       await audit.append(tx, systemContext(job.clinicId), [
-        {
+        auditEntry({
           action: 'privacy_notice.announce',
           entityType: 'register_version',
           entityId: String(version),
           purpose: 'transparency',
           details: { letters: recipients.length },
-        },
+        }),
       ]);
     });
     return { status: 'sent' as const, result: { letters: recipients.length } };
@@ -120,14 +121,14 @@ export function createChangeNoticeHandlers(deps: ChangeNoticeDeps): Record<strin
         .where(and(eq(patients.clinicId, job.clinicId), eq(patients.id, job.patientId!)));
       if (!row?.email || row.restricted || row.status !== 'active') return null;
       await audit.append(tx, systemContext(job.clinicId), [
-        {
+        auditEntry({
           action: 'privacy_notice.letter',
           entityType: 'patient',
           entityId: job.patientId,
           patientRef: job.patientId,
           purpose: 'transparency',
           details: { version: job.payload.version, job: job.id },
-        },
+        }),
       ]);
       return row;
     });

@@ -1,6 +1,8 @@
 import { stringify } from 'yaml';
 import { type AccessContext, hasRole } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
+import type { AuditAction } from '../../platform/audit/audit.vocabulary';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
@@ -59,7 +61,7 @@ export function createRegisterService(deps: RegisterServiceDeps) {
   }
 
   /** Replaces the register in force with a validated one, in one transaction with its audit record. */
-  async function replace(ctx: AccessContext, reg: Register, action: string, details: Record<string, unknown>) {
+  async function replace(ctx: AccessContext, reg: Register, action: AuditAction, details: Record<string, unknown>) {
     const clinic = await clinicOf(ctx.clinicId);
     // A preset is a template: it takes the slug of the clinic it is imported into.
     const document = { ...reg, slug: clinic.slug };
@@ -71,13 +73,13 @@ export function createRegisterService(deps: RegisterServiceDeps) {
         updatedBy: ctx.user?.id ?? null,
       });
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action,
           entityType: 'processing_register',
           entityId: ctx.clinicId,
           purpose: 'data_protection',
           details: { revision, ...details },
-        },
+        }),
       ]);
       return {
         revision,
@@ -147,13 +149,13 @@ export function createRegisterService(deps: RegisterServiceDeps) {
         notices,
       });
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action: 'register.publish',
           entityType: 'notice_version',
           entityId: String(version),
           purpose: 'data_protection',
           details: { version, announce: !!opts.announce },
-        },
+        }),
       ]);
       if (opts.announce && latest && deps.announceChange) await deps.announceChange(tx, ctx.clinicId, version);
       return { version, publishedAt };

@@ -1,5 +1,6 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { systemContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
@@ -34,7 +35,7 @@ export function createRetentionJobs(deps: { db: Db; clock: Clock; audit: AuditSe
       }
       await tx.delete(invoices).where(and(eq(invoices.clinicId, clinicId), inArray(invoices.id, ids)));
       await audit.append(tx, systemContext(clinicId), [
-        {
+        auditEntry({
           action: 'retention.delete',
           entityType: 'invoice',
           purpose: 'retention',
@@ -43,7 +44,7 @@ export function createRetentionJobs(deps: { db: Db; clock: Clock; audit: AuditSe
             retainedUntilBefore: today,
             rule: 'accounting documents (src/rules/accounting-retention.ts)',
           },
-        },
+        }),
       ]);
       return { invoices: ids.length };
     });
