@@ -60,7 +60,7 @@ export function createServices(deps: AppDeps) {
   });
   const patients = createPatientsService({ db, clock, cipher, audit, clinics });
   // The processing register and the consent ledger; reminders take their legal basis from them.
-  const register = createRegisterModule({ db, clock, audit, config, patients });
+  const register = createRegisterModule({ db, clock, audit, config, patients, clinics });
   // One mailer for visit notices, reminders, invoices and privacy-notice letters.
   const mailer = deps.mailer ?? createMailer(config, deps.logger);
   // Retention enforced by the worker once a day per clinic (accounting documents past their date).
@@ -72,6 +72,7 @@ export function createServices(deps: AppDeps) {
     audit,
     config,
     patients,
+    clinics,
     logger: deps.logger,
     mailer,
     sms: deps.sms,

@@ -15,6 +15,7 @@ import {
 import { checkIdCode } from '../../rules/id-codes';
 import { bookingRequestDeadline, deadlineState } from '../../rules/working-days';
 import { localDate } from '../../rules/zoned-time';
+import type { ClinicLookup } from '../clinics/clinics.service';
 import { identityInput, isoDate, languages, normalizeMobile, parseInput } from '../patients/patients.input';
 import type { PatientsService } from '../patients/patients.service';
 import { type BookingRequestRow, createQueueRepository } from '../queue/queue.repository';
@@ -60,6 +61,8 @@ export interface BookingDeps {
   slots: SlotsService;
   queue: QueueService;
   patients: PatientsService;
+  /** The clinic of a public page, by its slug. */
+  clinics: Pick<ClinicLookup, 'findBySlug'>;
 }
 
 export type BookingService = ReturnType<typeof createBookingService>;
@@ -73,7 +76,7 @@ export function createBookingService(deps: BookingDeps) {
   const resources = createResourcesRepository();
 
   async function publicClinic(slug: string) {
-    const clinic = await resources.clinicBySlug(db, slug);
+    const clinic = await deps.clinics.findBySlug(slug);
     if (!clinic) throw new NotFoundError('no such clinic');
     const settings = await resources.settings(db, clinic.id);
     if (!settings.publicBooking) throw new NotFoundError('this clinic does not take bookings online');

@@ -10,6 +10,7 @@ import type { JobHandler, JobOutcome } from '../../platform/jobs/worker';
 import type { Mailer } from '../../platform/mail';
 import type { SmsSender } from '../../platform/sms';
 import { addDays, localDate, parseHhMm, wallClock, zonedInstant } from '../../rules/zoned-time';
+import type { ClinicLookup } from '../clinics/clinics.service';
 import { createQueueRepository, type QueueEntryRow } from '../queue/queue.repository';
 import type { VisitNotifier } from '../queue/queue.service';
 import { smsCapableMobile } from '../queue/queue.service';
@@ -24,6 +25,8 @@ export interface MessagingDeps {
   audit: AuditService;
   mailer: Mailer;
   sms: SmsSender;
+  /** The clinic's name, zone and contacts, from the one clinic cache. */
+  clinics: Pick<ClinicLookup, 'byId'>;
   /** The legal basis of reminders from the processing register, and the opt-out link that goes with it. */
   basis: ReminderBasis;
 }
@@ -58,20 +61,12 @@ export function createMessagingService(deps: MessagingDeps) {
   const resources = createResourcesRepository();
 
   const optOutUrl = (clinicId: string, patientId: string) => deps.basis.optOutUrl(clinicId, patientId);
-  // The clinic's zone and name change seldom; a booking should not read them every time.
-  const clinics = new Map<string, { row: NonNullable<Awaited<ReturnType<typeof resources.clinic>>>; at: number }>();
-  async function clinicOf(tx: DbOrTx, clinicId: string) {
-    const hit = clinics.get(clinicId);
-    if (hit && clock.now().getTime() - hit.at < 60_000 && hit.at <= clock.now().getTime()) return hit.row;
-    const row = (await resources.clinic(tx, clinicId))!;
-    clinics.set(clinicId, { row, at: clock.now().getTime() });
-    return row;
-  }
+  const clinicOf = (tx: DbOrTx, clinicId: string) => deps.clinics.byId(clinicId, tx);
 
   /** Everything the notice says, read at the moment it is sent or printed. */
   async function noticeData(tx: DbOrTx, e: QueueEntryRow): Promise<NoticeData> {
     const [clinic, patient, pro, settings] = await Promise.all([
-      resources.clinic(tx, e.clinicId),
+      clinicOf(tx, e.clinicId),
       queue.patient(tx, e.clinicId, e.patientId),
       e.professionalId ? resources.professional(tx, e.clinicId, e.professionalId) : undefined,
       resources.settings(tx, e.clinicId),
@@ -214,7 +209,7 @@ export function createMessagingService(deps: MessagingDeps) {
     if (!e) return { status: 'skipped', reason: 'the visit is no longer planned at this time' };
     const { patient, clinic, settings, pro, service } = await readAudited(job, 'reminder.send', async (tx) => ({
       patient: await queue.patient(tx, e.clinicId, e.patientId),
-      clinic: (await resources.clinic(tx, e.clinicId))!,
+      clinic: await clinicOf(tx, e.clinicId),
       settings: await resources.settings(tx, e.clinicId),
       pro: e.professionalId ? await resources.professional(tx, e.clinicId, e.professionalId) : undefined,
       service: await resources.service(tx, e.clinicId, e.serviceId),

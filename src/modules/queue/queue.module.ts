@@ -18,6 +18,7 @@ import { isWorkingDay } from '../../rules/holidays';
 import { addDays, isoWeekday, localDate, zonedInstant } from '../../rules/zoned-time';
 import { bookingRoutes } from '../booking/booking.routes';
 import { createBookingService } from '../booking/booking.service';
+import type { ClinicLookup } from '../clinics/clinics.service';
 import { createMessagingService } from '../messaging/messaging.service';
 import type { ReminderBasis } from '../messaging/reminder-basis';
 import { patients } from '../patients/patients.schema';
@@ -35,6 +36,7 @@ export interface QueueModuleDeps {
   audit: AuditService;
   config: Config;
   patients: PatientsService;
+  clinics: ClinicLookup;
   logger?: Logger;
   /** The legal basis of reminders: the register's purpose "reminders" and the consent ledger. */
   reminderBasis: ReminderBasis;
@@ -51,11 +53,11 @@ export interface QueueModuleDeps {
  * `app.inject` in tests, which drive it themselves; `hoidja worker` runs it alone.
  */
 export function createQueueModule(deps: QueueModuleDeps) {
-  const { db, clock, cipher, audit, config } = deps;
+  const { db, clock, cipher, audit, config, clinics } = deps;
   const mailer = deps.mailer ?? createMailer(config, deps.logger);
   const sms = deps.sms ?? createSmsSender(config, deps.logger);
-  const slots = createSlotsService({ db, clock });
-  const messaging = createMessagingService({ db, clock, audit, mailer, sms, basis: deps.reminderBasis });
+  const slots = createSlotsService({ db, clock, clinics });
+  const messaging = createMessagingService({ db, clock, audit, mailer, sms, clinics, basis: deps.reminderBasis });
   const resources = createResourcesService({ db, clock, audit });
   const queue = createQueueService({
     db,
@@ -67,7 +69,7 @@ export function createQueueModule(deps: QueueModuleDeps) {
     reminderChosen: deps.reminderBasis.chosen,
   });
   const read = createQueueReadService({ db, clock, cipher, audit });
-  const booking = createBookingService({ db, clock, cipher, audit, slots, queue, patients: deps.patients });
+  const booking = createBookingService({ db, clock, cipher, audit, slots, queue, patients: deps.patients, clinics });
   const worker = createOutboxWorker({
     db,
     clock,

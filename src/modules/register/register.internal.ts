@@ -4,10 +4,9 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { systemContext } from '../../platform/access';
 import type { Config } from '../../platform/config';
-import type { Db } from '../../platform/db';
 import { ForbiddenError, NotFoundError } from '../../platform/errors';
 import type { App } from '../../platform/http/server';
-import { createRegisterRepository } from './register.repository';
+import type { ClinicLookup } from '../clinics/clinics.service';
 import type { RegisterService } from './register.service';
 
 /**
@@ -15,8 +14,11 @@ import type { RegisterService } from './register.service';
  * server. Like the platform's internal routes: loopback only, with the token the server wrote
  * to DATA_DIR/hoidja.lock (read here, so this module needs nothing from app.ts).
  */
-export function registerInternalRoutes(register: RegisterService, db: Db, config: Config) {
-  const repo = createRegisterRepository();
+export function registerInternalRoutes(
+  register: RegisterService,
+  clinics: Pick<ClinicLookup, 'findBySlug'>,
+  config: Config,
+) {
   const lockFile = join(resolve(config.DATA_DIR), 'hoidja.lock');
   return async (app: App) => {
     app.addHook('onRequest', async (req) => {
@@ -30,7 +32,7 @@ export function registerInternalRoutes(register: RegisterService, db: Db, config
         throw new ForbiddenError('not allowed');
     });
     const ctxFor = async (slug: string) => {
-      const clinic = await repo.clinicBySlug(db, slug);
+      const clinic = await clinics.findBySlug(slug);
       if (!clinic) throw new NotFoundError(`no clinic ${slug}`);
       return systemContext(clinic.id, 'cli');
     };

@@ -7,6 +7,7 @@ import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import type { App } from '../../platform/http/server';
 import { enqueue } from '../../platform/jobs/outbox';
+import type { ClinicLookup } from '../clinics/clinics.service';
 import { createWithdrawLinks } from '../consents/consents.links';
 import { consentsRoutes } from '../consents/consents.routes';
 import { createConsentsService } from '../consents/consents.service';
@@ -22,17 +23,19 @@ export interface RegisterHost {
   audit: AuditService;
   config: Config;
   patients: Pick<PatientsService, 'authorize'>;
+  clinics: ClinicLookup;
 }
 
 /** Where the shipped register templates live. */
 export const presetsDir = fileURLToPath(new URL('../../../presets/', import.meta.url));
 
 export function createRegisterModule(host: RegisterHost) {
-  const { db, clock, audit, config, patients } = host;
+  const { db, clock, audit, config, patients, clinics } = host;
   const register = createRegisterService({
     db,
     clock,
     audit,
+    clinics,
     // One job per publication; the messaging worker may turn it into letters to patients.
     announceChange: async (tx, clinicId, version) => {
       await enqueue(
@@ -53,7 +56,7 @@ export function createRegisterModule(host: RegisterHost) {
   async function routes(app: App) {
     await app.register(registerRoutes(register, presetsDir));
     await app.register(consentsRoutes(consents));
-    await app.register(registerInternalRoutes(register, db, config));
+    await app.register(registerInternalRoutes(register, clinics, config));
   }
   return { register, consents, links, routes };
 }
