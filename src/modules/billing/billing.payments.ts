@@ -2,10 +2,10 @@ import type { AccessContext } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import { newId } from '../../platform/crypto';
 import type { DbOrTx } from '../../platform/db';
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
+import { ConflictError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../patients/patients.input';
-import { debtNoticeInput, handoverInput, instalmentInput, paymentInput } from './billing.input';
-import { createInvoiceOperations } from './billing.invoices';
+import { loadInvoiceBundle } from './billing.bundle';
+import { debtNoticeInput, handoverInput, paymentInput } from './billing.input';
 import { BILLING_ROLES, type BillingKit } from './billing.kit';
 import { formatEuros, parseEuros } from './billing.money';
 import { checkQuoteDate } from './billing.quote';
@@ -31,7 +31,8 @@ const noticeText: Record<string, (n: string, amount: string, due: string, clinic
 
 export function createPaymentOperations(kit: BillingKit) {
   const { db, repo, audit, clock, requireRole, patientFor } = kit;
-  const { loadInvoiceBundle } = createInvoiceOperations(kit);
+  const loadBundle = (tx: DbOrTx, clinicId: string, id: string, forUpdate = false) =>
+    loadInvoiceBundle(repo, tx, clinicId, id, forUpdate);
 
   function patientOpenCents(b: InvoiceBundle): number {
     const bal = balances(standingShares([...b.shares, ...b.creditShares]), b.payments);
@@ -45,7 +46,7 @@ export function createPaymentOperations(kit: BillingKit) {
     if (amountCents <= 0) throw new ValidationError('amount', 'must be more than zero');
     return kit.transaction(ctx, async (tx) => {
       // Locking the invoice row serialises payments on it, so two tills cannot both take the last euro.
-      const b = await loadInvoiceBundle(tx, ctx.clinicId, invoiceId, true);
+      const b = await loadBundle(tx, ctx.clinicId, invoiceId, true);
       if (b.invoice.kind !== 'invoice')
         throw new ValidationError('invoiceId', 'payments are recorded on invoices, not on credit notes');
       const { patient, grant } = await patientFor(tx, ctx, b.invoice.patientId, 'billing.payment');
@@ -88,7 +89,7 @@ export function createPaymentOperations(kit: BillingKit) {
           grant,
         ),
       ]);
-      return invoiceView(await loadInvoiceBundle(tx, ctx.clinicId, invoiceId), {
+      return invoiceView(await loadBundle(tx, ctx.clinicId, invoiceId), {
         patientName: kit.patientName(patient),
       });
     });
@@ -153,7 +154,7 @@ export function createPaymentOperations(kit: BillingKit) {
   }
 
   async function overdueBundle(tx: DbOrTx, ctx: AccessContext, invoiceId: string) {
-    const b = await loadInvoiceBundle(tx, ctx.clinicId, invoiceId, true);
+    const b = await loadBundle(tx, ctx.clinicId, invoiceId, true);
     if (b.invoice.kind !== 'invoice') throw new ValidationError('invoiceId', 'not an invoice');
     const open = patientOpenCents(b);
     if (open <= 0) throw new ConflictError('nothing is owed on this invoice');
@@ -316,91 +317,5 @@ export function createPaymentOperations(kit: BillingKit) {
     });
   }
 
-  /** Financial data collected only because the patient asked for instalments; kept encrypted on its own. */
-  async function requestInstalments(ctx: AccessContext, patientId: string, raw: unknown) {
-    requireRole(ctx, BILLING_ROLES, 'take instalment requests');
-    const input = parseInput(instalmentInput, raw);
-    const data = {
-      monthlyIncomeCents: parseEuros(input.monthlyIncome, 'monthlyIncome'),
-      monthlyObligationsCents: parseEuros(input.monthlyObligations, 'monthlyObligations'),
-      occupation: input.occupation ?? null,
-      workplace: input.workplace ?? null,
-    };
-    return kit.transaction(ctx, async (tx) => {
-      const { grant } = await patientFor(tx, ctx, patientId, 'billing.instalment_request');
-      if (input.invoiceId) {
-        const inv = await repo.invoice(tx, ctx.clinicId, input.invoiceId);
-        if (!inv || inv.patientId !== patientId)
-          throw new ValidationError('invoiceId', 'not an invoice of this patient');
-      }
-      const id = newId();
-      await repo.insertInstalmentRequest(tx, {
-        clinicId: ctx.clinicId,
-        id,
-        patientId,
-        invoiceId: input.invoiceId ?? null,
-        financialDataEnc: kit.cipher.encryptJson(data),
-        creditProvider: input.creditProvider,
-        requestedAt: clock.now(),
-        recordedBy: ctx.user?.id ?? null,
-      });
-      await audit.append(tx, ctx, [
-        auditEntry(
-          {
-            action: 'billing.instalment_request',
-            entityType: 'instalment_request',
-            entityId: id,
-            patientRef: patientId,
-            purpose: 'instalment_financing',
-          },
-          grant,
-        ),
-      ]);
-      return { id, creditProvider: input.creditProvider, disclosedAt: null };
-    });
-  }
-
-  /** Sends the instalment application to the credit provider: a recorded disclosure. */
-  async function discloseInstalments(ctx: AccessContext, requestId: string) {
-    requireRole(ctx, ['accountant', 'admin'], 'send instalment applications');
-    return kit.transaction(ctx, async (tx) => {
-      const r = await repo.instalmentRequest(tx, ctx.clinicId, requestId);
-      if (!r) throw new NotFoundError('no such instalment request');
-      if (r.disclosedAt) throw new ConflictError(`already sent to ${r.creditProvider}`);
-      const { patient, grant } = await patientFor(tx, ctx, r.patientId, 'billing.instalment_disclose');
-      const data = kit.cipher.decryptJson<Record<string, unknown>>(r.financialDataEnc);
-      const fields = ['name', 'national_id', 'contact', 'financial', 'employment'];
-      await repo.markInstalmentDisclosed(tx, ctx.clinicId, requestId, clock.now(), ctx.user?.id ?? null);
-      await audit.append(tx, ctx, [
-        auditEntry(
-          {
-            action: 'disclosure',
-            entityType: 'instalment_request',
-            entityId: requestId,
-            patientRef: patient.id,
-            purpose: 'instalment_financing',
-            details: {
-              recipient: r.creditProvider,
-              fields,
-              basis: "Krediidiandjate ja -vahendajate seadus (creditworthiness assessment), at the patient's request",
-            },
-          },
-          grant,
-        ),
-      ]);
-      return {
-        recipient: r.creditProvider,
-        fields,
-        application: {
-          name: kit.patientName(patient),
-          idCode: kit.patientIdCode(patient),
-          email: patient.email,
-          mobile: patient.mobile,
-          ...data,
-        },
-      };
-    });
-  }
-
-  return { recordPayment, debts, sendDebtNotice, handOverDebt, requestInstalments, discloseInstalments };
+  return { recordPayment, debts, sendDebtNotice, handOverDebt };
 }

@@ -4,6 +4,7 @@ import { newId } from '../../platform/crypto';
 import { ConflictError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../patients/patients.input';
 import { groupEvidenceInput, priceItemInput, renderedServicesInput, usedElsewhereInput } from './billing.input';
+import { createInstalmentOperations } from './billing.instalments';
 import { createInvoiceOperations } from './billing.invoices';
 import {
   BILLING_ROLES,
@@ -312,6 +313,7 @@ export function createBillingService(deps: BillingServiceDeps) {
     recordServices,
     ...invoices,
     ...paymentsOps,
+    ...createInstalmentOperations(kit),
     ...reports,
   };
 }
