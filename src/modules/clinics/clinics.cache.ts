@@ -43,4 +43,3 @@ export function createClinicCache(deps: { db: Db; clock: Clock; repo: ClinicsRep
     },
   };
 }
-export type ClinicCache = ReturnType<typeof createClinicCache>;

@@ -3,9 +3,9 @@ import type { DbOrTx } from '../../platform/db';
 import { clinicGroups, clinics } from './clinics.schema';
 
 export type ClinicRow = typeof clinics.$inferSelect;
-export type ClinicInsert = typeof clinics.$inferInsert;
+type ClinicInsert = typeof clinics.$inferInsert;
 /** What an administrator or the DPO may change about a clinic after it is created. */
-export type ClinicContactsChange = Partial<
+type ClinicContactsChange = Partial<
   Pick<ClinicInsert, 'addresses' | 'contacts' | 'dataProtectionContact' | 'supervisoryAuthority'>
 >;
 

@@ -16,8 +16,8 @@ import { createPatientRelations } from './patients.relations';
 import { createPatientsRepository, type PatientInsert, type PatientRow } from './patients.repository';
 import { billPayerView, patientListItem, patientView, representativeView } from './patients.view';
 
-export type { Grant, PatientScope } from './patients.access';
-export type { PatientInsert, PatientRow } from './patients.repository';
+export type { PatientScope } from './patients.access';
+export type { PatientRow } from './patients.repository';
 
 export interface PatientsServiceDeps {
   db: Db;

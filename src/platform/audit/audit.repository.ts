@@ -4,7 +4,7 @@ import type { DbOrTx } from '../db';
 import { auditChainHeads, auditEvents } from './audit.schema';
 
 /** An event as `audit_append` takes it (migration 0007): the database links it into the chain. */
-export interface AuditEventInput {
+interface AuditEventInput {
   at: string;
   actorId: string | null;
   actorRole: string;

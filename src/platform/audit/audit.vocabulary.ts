@@ -144,7 +144,7 @@ export const platformPurposes = [
   'instalment_financing',
 ] as const;
 
-export type RegisterPurposeKey = (typeof registerPurposeKeys)[number];
-export type PlatformPurpose = (typeof platformPurposes)[number];
+type RegisterPurposeKey = (typeof registerPurposeKeys)[number];
+type PlatformPurpose = (typeof platformPurposes)[number];
 /** Why data was touched: a register purpose key or one of the platform's own purposes. */
 export type AuditPurpose = RegisterPurposeKey | PlatformPurpose;

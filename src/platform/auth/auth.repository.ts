@@ -3,7 +3,6 @@ import type { DbOrTx } from '../db';
 import { loginAttempts, sessions, staffUsers } from './auth.schema';
 
 export type StaffUserRow = typeof staffUsers.$inferSelect;
-export type SessionRow = typeof sessions.$inferSelect;
 
 /** The only code that touches SQL for staff accounts, sessions and login attempts. */
 export function createAuthRepository() {
