@@ -11,6 +11,7 @@ import { messagingModule } from './modules/messaging/messaging.module';
 import { patientsModule } from './modules/patients/patients.module';
 import { portalModule } from './modules/portal/portal.module';
 import { queueModule } from './modules/queue/queue.module';
+import { createQueueReads } from './modules/queue/queue.reads';
 import { registerModule } from './modules/register/register.module';
 import { retentionModule } from './modules/retention/retention.module';
 import { createAuditService } from './platform/audit/audit.service';
@@ -70,10 +71,14 @@ export function createServices(deps: AppDeps) {
 
   // Platform adapters: one of each for every module.
   const audit = createAuditService({ clock, enabled: config.HOIDJA_AUDIT === 'on' });
+  // The clinics module first: every other part reads the clinic row from its one cache.
+  const clinics = clinicsModule.create({ db, clock, audit });
+  const clinicLookup = clinics.services.clinics;
   const auth = createAuthService({
     db,
     clock,
     audit,
+    clinics: clinicLookup,
     idleMinutes: config.SESSION_IDLE_MINUTES,
     maxHours: config.SESSION_MAX_HOURS,
     maxFailures: config.LOGIN_MAX_FAILURES,
@@ -84,15 +89,14 @@ export function createServices(deps: AppDeps) {
   const sms = deps.sms ?? createSmsSender(config, logger);
 
   // Every module gets only what it uses; a module's services reach the next ones by name.
-  const clinics = clinicsModule.create({ db, clock, audit });
-  const patients = patientsModule.create({ db, clock, cipher, audit });
+  const patients = patientsModule.create({ db, clock, cipher, audit, clinics: clinicLookup });
   const register = registerModule.create({
     db,
     clock,
     audit,
     mailer,
     publicUrl,
-    clinics: clinics.services.clinics,
+    clinics: clinicLookup,
     patients: patients.services.patients,
   });
   const consents = consentsModule.create({
@@ -104,6 +108,8 @@ export function createServices(deps: AppDeps) {
     register: register.services.register,
     patients: patients.services.patients,
   });
+  // The queue's data as its neighbours read it (messaging is built before the queue: it is the queue's notifier).
+  const queueReads = createQueueReads();
   const messaging = messagingModule.create({
     db,
     clock,
@@ -112,8 +118,10 @@ export function createServices(deps: AppDeps) {
     sms,
     register: register.services.register,
     consents: consents.services.consents,
+    clinics: clinicLookup,
+    queueReads,
   });
-  const queue = queueModule.create({ db, clock, cipher, audit, ...messaging.services });
+  const queue = queueModule.create({ db, clock, cipher, audit, clinics: clinicLookup, ...messaging.services });
   const booking = bookingModule.create({
     db,
     clock,
@@ -122,8 +130,18 @@ export function createServices(deps: AppDeps) {
     slots: queue.services.slots,
     queue: queue.services.queue,
     patients: patients.services.patients,
+    clinics: clinicLookup,
+    queueReads,
   });
-  const billing = billingModule.create({ db, clock, cipher, audit, mailer });
+  const billing = billingModule.create({
+    db,
+    clock,
+    cipher,
+    audit,
+    mailer,
+    patients: patients.services.patients,
+    clinics: clinicLookup,
+  });
   const portal = portalModule.create({
     db,
     clock,
@@ -131,6 +149,7 @@ export function createServices(deps: AppDeps) {
     mailer,
     logger,
     consents: consents.services.consents,
+    clinics: clinicLookup,
     publicUrl,
     secureCookies,
   });
@@ -143,7 +162,7 @@ export function createServices(deps: AppDeps) {
     cipher,
     audit,
     auth,
-    clinics: clinics.services.clinics,
+    clinics: clinicLookup,
     patients: patients.services.patients,
     seeds: Object.values(features).flatMap((m: ModuleParts<unknown>) => (m.seedDemo ? [m.seedDemo] : [])),
   });

@@ -1,3 +1,5 @@
+import type { AuditEntry } from './audit/audit.entry';
+
 /**
  * Every error the application raises on purpose. One Fastify error handler maps them to
  * `{ error, message, requestId }` with the status below; anything else is a 500 that hides
@@ -10,15 +12,7 @@ export class AppError extends Error {
    * A refused access to be recorded in the audit log after the refused work has rolled back
    * (see AuditService.transaction): the refusal itself must not roll back with it.
    */
-  refusal?: {
-    action: string;
-    entityType: string;
-    entityId?: string | null;
-    patientRef?: string | null;
-    purpose: string;
-    reason?: string | null;
-    details?: Record<string, unknown>;
-  };
+  refusal?: AuditEntry;
   constructor(
     message: string,
     readonly details?: Record<string, unknown>,

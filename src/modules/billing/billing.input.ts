@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { benefitGroups } from '../../rules/dental-benefits';
-import { evidencedGroups, paymentMethods, priceItemKinds } from './billing.schema';
+import { paymentMethods } from './billing.schema';
+import { evidencedGroups, priceItemKinds } from './billing-charges.schema';
 
 /**
  * Request bodies of billing. Amounts travel as euro strings ("120.00", at most two decimals) and

@@ -1,199 +1,31 @@
 import type { AccessContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import { newId } from '../../platform/crypto';
 import type { DbOrTx } from '../../platform/db';
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
+import { ConflictError, ValidationError } from '../../platform/errors';
 import { accountingRetainUntil } from '../../rules/accounting-retention';
-import { visitFeeRuleOn } from '../../rules/dental-benefits';
 import { addDays } from '../../rules/zoned-time';
 import { parseInput } from '../patients/patients.input';
-import { type ComposedInvoice, composeCreditNote, composeInvoice, type LineInput } from './billing.compose';
-import { creditNoteInput, type IssueInvoiceInput, issueInvoiceInput } from './billing.input';
+import { loadInvoiceBundle } from './billing.bundle';
+import { type ComposedInvoice, composeCreditNote } from './billing.compose';
+import { createInvoiceDrafts } from './billing.draft';
+import { creditNoteInput, issueInvoiceInput } from './billing.input';
 import { BILLING_ROLES, type BillingKit } from './billing.kit';
 import { formatEuros, parseEuros } from './billing.money';
-import { benefitPosition } from './billing.position';
 import { renderInvoicePdf } from './billing.print';
-import { checkQuoteDate, checkRulesInForce, withRuleErrors } from './billing.quote';
-import type { InvoiceRow, PriceItemRow } from './billing.repository';
-import { type InvoiceBundle, invoiceView, lineView, standingLines, standingShares } from './billing.view';
+import type { InvoiceRow } from './billing.repository';
+import { invoiceView, lineView, standingLines, standingShares } from './billing.view';
 
 /** Days a patient has to pay; a clinic setting later, a constant for now. */
 export const PAYMENT_DAYS = 14;
 
-const itemName = (item: PriceItemRow, lang: string) =>
-  ({ et: item.nameEt, lv: item.nameLv, en: item.nameEn, ru: item.nameRu })[lang as 'et'] ?? item.nameEt;
-
 const invoiceNumber = (seq: number) => String(seq).padStart(6, '0');
 
-/** The benefit position of a patient at a clinic outside Estonia: no Fund, nothing used, nothing left. */
-const outsideEstonia = {
-  group: 'adult' as const,
-  usedCents: 0,
-  prosthesisLeftCents: null,
-  decision: {
-    group: 'adult' as const,
-    applicable: [] as string[],
-    reason: 'the Estonian Health Insurance Fund pays benefits only at Estonian clinics',
-  },
-};
-
 export function createInvoiceOperations(kit: BillingKit) {
-  const { repo, audit, clock, requireRole, patientFor, entry } = kit;
-
-  async function loadBundle(tx: DbOrTx, clinicId: string, id: string, forUpdate = false): Promise<InvoiceBundle> {
-    const invoice = await repo.invoice(tx, clinicId, id, forUpdate);
-    if (!invoice) throw new NotFoundError('no such invoice');
-    const creditNotes = invoice.kind === 'invoice' ? await repo.creditNotes(tx, clinicId, id) : [];
-    const creditIds = creditNotes.map((c) => c.id);
-    const [lines, shares, creditLines, creditShares, payments] = await Promise.all([
-      repo.lines(tx, clinicId, [id]),
-      repo.shares(tx, clinicId, [id]),
-      repo.lines(tx, clinicId, creditIds),
-      repo.shares(tx, clinicId, creditIds),
-      repo.payments(tx, clinicId, [id]),
-    ]);
-    return { invoice, lines, shares, creditNotes, creditLines, creditShares, payments };
-  }
-
-  /** Everything an invoice from a visit would be, without writing it: the preview and the issue share it. */
-  async function draftFromVisit(tx: DbOrTx, ctx: AccessContext, input: IssueInvoiceInput, forIssue = false) {
-    const services = await repo.renderedServices(tx, ctx.clinicId, input.visitId);
-    if (!services.length) throw new NotFoundError('no services are recorded for this visit');
-    const patientId = services[0]!.service.patientId;
-    if (forIssue) await repo.lockPatientForBilling(tx, ctx.clinicId, patientId);
-    const { patient, grant } = await patientFor(tx, ctx, patientId, 'billing.invoice_draft');
-    const date = input.invoiceDate ?? services[0]!.service.visitDate;
-    // The Fund's benefits exist only at Estonian clinics; elsewhere everything is billed in full.
-    const fundApplies = (await kit.clinic(tx, ctx.clinicId)).country === 'EE';
-    if (fundApplies) checkRulesInForce(date, input.invoiceDate ? 'invoiceDate' : 'visitDate');
-    else checkQuoteDate(date, input.invoiceDate ? 'invoiceDate' : 'visitDate');
-    if (!fundApplies && input.group)
-      throw new ValidationError(
-        'group',
-        'benefit groups are those of the Estonian Health Insurance Fund; this clinic is not in Estonia',
-      );
-    const pos = fundApplies ? await benefitPosition(kit, tx, ctx.clinicId, patient, date, input.group) : outsideEstonia;
-    const language = input.language ?? patient.preferredLanguage;
-    const lines: LineInput[] = [];
-
-    // The visit fee: typed in, or the clinic's visit-fee price; never for exempt groups unless typed.
-    const exempt =
-      fundApplies && withRuleErrors('invoiceDate', () => visitFeeRuleOn(date)).exemptGroups.includes(pos.group);
-    const feeItem = (await repo.priceList(tx, ctx.clinicId, date)).find((p) => p.kind === 'visit_fee');
-    const feeCents =
-      input.visitFee !== undefined ? parseEuros(input.visitFee, 'visitFee') : exempt ? 0 : (feeItem?.priceCents ?? 0);
-    if (feeCents > 0) {
-      lines.push({
-        kind: 'visit_fee',
-        priceItemId: feeItem?.id ?? null,
-        code: feeItem?.code ?? 'VISIT',
-        description: feeItem ? itemName(feeItem, language) : 'Visit fee',
-        quantity: 1,
-        unitPriceCents: feeCents,
-        benefitEligible: false,
-      });
-    }
-    const asked = input.benefits ?? {};
-    for (const code of Object.keys(asked)) {
-      if (!services.some((s) => s.item.code === code))
-        throw new ValidationError(`benefits.${code}`, `${code} was not recorded at this visit`);
-    }
-    for (const { service, item } of services) {
-      lines.push({
-        kind: item.kind,
-        priceItemId: item.id,
-        code: item.code,
-        description: itemName(item, language),
-        quantity: service.quantity,
-        unitPriceCents: item.priceCents,
-        benefitEligible: item.benefitEligible,
-        requestedBenefitCents:
-          asked[item.code] !== undefined ? parseEuros(asked[item.code]!, `benefits.${item.code}`) : undefined,
-      });
-    }
-    const billPayers = input.payers?.length ? await kit.patientsRepo.billPayers(tx, ctx.clinicId, patientId) : [];
-    const payers = (input.payers ?? []).map((p, i) => {
-      const bp = billPayers.find((b) => b.id === p.billPayerId && !b.endedAt);
-      if (!bp) throw new ValidationError(`payers.${i}.billPayerId`, 'not a current bill payer of this patient');
-      if ((bp.validFrom && date < bp.validFrom) || (bp.validUntil && date > bp.validUntil)) {
-        throw new ValidationError(`payers.${i}.billPayerId`, `${bp.name} does not pay this patient's bills on ${date}`);
-      }
-      return { payerRef: bp.id, payerName: bp.name, amountCents: parseEuros(p.amount, `payers.${i}.amount`) };
-    });
-    const composed = composeInvoice({
-      date,
-      group: pos.group,
-      usedCents: pos.usedCents,
-      lines,
-      payers,
-      patientName: kit.patientName(patient),
-      prosthesisLeftCents: pos.prosthesisLeftCents,
-      fundApplies,
-    });
-    return {
-      patient,
-      grant,
-      date,
-      pos,
-      language,
-      composed,
-      visitDate: services[0]!.service.visitDate,
-      storedGroup: fundApplies ? pos.group : 'none',
-    };
-  }
-
-  function composedView(c: ComposedInvoice) {
-    return {
-      total: formatEuros(c.totalCents),
-      eligible: formatEuros(c.eligibleCents),
-      benefit: formatEuros(c.benefitCents),
-      patientShare: formatEuros(c.patientCents),
-      ruleId: c.ruleId,
-      balanceAfter: c.balanceAfterCents === null ? null : formatEuros(c.balanceAfterCents),
-      lines: c.lines.map((l) => ({
-        lineNo: l.lineNo,
-        kind: l.kind,
-        code: l.code,
-        description: l.description,
-        quantity: l.quantity,
-        unitPrice: formatEuros(l.unitPriceCents),
-        amount: formatEuros(l.amountCents),
-        benefitEligible: l.benefitEligible,
-        benefit: formatEuros(l.benefitCents),
-      })),
-      shares: c.shares.map((s) => ({
-        holder: s.holder,
-        billPayerId: s.payerRef || null,
-        name: s.payerName,
-        amount: formatEuros(s.amountCents),
-      })),
-    };
-  }
-
-  async function previewInvoice(ctx: AccessContext, raw: unknown) {
-    requireRole(ctx, BILLING_ROLES, 'prepare invoices');
-    const input = parseInput(issueInvoiceInput, raw);
-    return kit.transaction(ctx, async (tx) => {
-      const d = await draftFromVisit(tx, ctx, input);
-      await audit.append(tx, ctx, [
-        entry(d.grant, {
-          action: 'billing.invoice_preview',
-          entityType: 'visit',
-          entityId: input.visitId,
-          patientRef: d.patient.id,
-        }),
-      ]);
-      return {
-        patientId: d.patient.id,
-        patientName: kit.patientName(d.patient),
-        date: d.date,
-        group: d.storedGroup,
-        groupReason: d.pos.decision.reason,
-        applicableGroups: d.pos.decision.applicable,
-        language: d.language,
-        ...composedView(d.composed),
-      };
-    });
-  }
+  const { repo, audit, clock, requireRole, patientFor } = kit;
+  const loadBundle = (tx: DbOrTx, clinicId: string, id: string, forUpdate = false) =>
+    loadInvoiceBundle(repo, tx, clinicId, id, forUpdate);
+  const { draftFromVisit, previewInvoice } = createInvoiceDrafts(kit);
 
   /** Insert an invoice or a credit note under the next number of the clinic. */
   async function insertNumbered(
@@ -279,13 +111,17 @@ export function createInvoiceOperations(kit: BillingKit) {
       );
       await repo.markVisitInvoiced(tx, ctx.clinicId, input.visitId, id);
       await audit.append(tx, ctx, [
-        entry(d.grant, {
-          action: 'billing.invoice_issue',
-          entityType: 'invoice',
-          entityId: id,
-          patientRef: d.patient.id,
-          details: { group: d.pos.group, rule: c.ruleId },
-        }),
+        auditEntry(
+          {
+            purpose: 'billing',
+            action: 'billing.invoice_issue',
+            entityType: 'invoice',
+            entityId: id,
+            patientRef: d.patient.id,
+            details: { group: d.pos.group, rule: c.ruleId },
+          },
+          d.grant,
+        ),
       ]);
       return invoiceView(await loadBundle(tx, ctx.clinicId, id));
     });
@@ -350,13 +186,17 @@ export function createInvoiceOperations(kit: BillingKit) {
         creditedLineNos,
       );
       await audit.append(tx, ctx, [
-        entry(grant, {
-          action: 'billing.credit_note',
-          entityType: 'invoice',
-          entityId: id,
-          patientRef: b.invoice.patientId,
-          details: { credits: invoiceId },
-        }),
+        auditEntry(
+          {
+            purpose: 'billing',
+            action: 'billing.credit_note',
+            entityType: 'invoice',
+            entityId: id,
+            patientRef: b.invoice.patientId,
+            details: { credits: invoiceId },
+          },
+          grant,
+        ),
       ]);
       return invoiceView(await loadBundle(tx, ctx.clinicId, id));
     });
@@ -368,7 +208,16 @@ export function createInvoiceOperations(kit: BillingKit) {
       const b = await loadBundle(tx, ctx.clinicId, id);
       const { patient, grant } = await patientFor(tx, ctx, b.invoice.patientId, 'billing.invoice_read');
       await audit.append(tx, ctx, [
-        entry(grant, { action: 'billing.invoice_read', entityType: 'invoice', entityId: id, patientRef: patient.id }),
+        auditEntry(
+          {
+            purpose: 'billing',
+            action: 'billing.invoice_read',
+            entityType: 'invoice',
+            entityId: id,
+            patientRef: patient.id,
+          },
+          grant,
+        ),
       ]);
       return invoiceView(b, { patientName: kit.patientName(patient) });
     });
@@ -388,7 +237,8 @@ export function createInvoiceOperations(kit: BillingKit) {
         ctx,
         patients.length
           ? patients.map((p) =>
-              entry(null, {
+              auditEntry({
+                purpose: 'billing',
                 action: 'billing.invoice_list',
                 entityType: 'patient',
                 entityId: p,
@@ -396,7 +246,14 @@ export function createInvoiceOperations(kit: BillingKit) {
                 role: ctx.user?.roles.join(',') ?? null,
               }),
             )
-          : [entry(null, { action: 'billing.invoice_list', entityType: 'invoice', details: { results: 0 } })],
+          : [
+              auditEntry({
+                purpose: 'billing',
+                action: 'billing.invoice_list',
+                entityType: 'invoice',
+                details: { results: 0 },
+              }),
+            ],
       );
       return rows.map((i) => ({
         id: i.id,
@@ -425,7 +282,16 @@ export function createInvoiceOperations(kit: BillingKit) {
         ? await repo.invoice(tx, ctx.clinicId, b.invoice.creditsInvoiceId)
         : undefined;
       await audit.append(tx, ctx, [
-        entry(grant, { action: 'billing.invoice_pdf', entityType: 'invoice', entityId: id, patientRef: patient.id }),
+        auditEntry(
+          {
+            purpose: 'billing',
+            action: 'billing.invoice_pdf',
+            entityType: 'invoice',
+            entityId: id,
+            patientRef: patient.id,
+          },
+          grant,
+        ),
       ]);
       return renderInvoicePdf({
         clinic,
@@ -463,7 +329,16 @@ export function createInvoiceOperations(kit: BillingKit) {
       const clinic = await kit.clinic(tx, ctx.clinicId);
       const subject = (mailSubject[b.invoice.language] ?? mailSubject.et!)(b.invoice.number, clinic.name);
       await audit.append(tx, ctx, [
-        entry(grant, { action: 'billing.invoice_email', entityType: 'invoice', entityId: id, patientRef: patient.id }),
+        auditEntry(
+          {
+            purpose: 'billing',
+            action: 'billing.invoice_email',
+            entityType: 'invoice',
+            entityId: id,
+            patientRef: patient.id,
+          },
+          grant,
+        ),
       ]);
       const receipt = await mailer.send({
         to: patient.email,
@@ -483,6 +358,5 @@ export function createInvoiceOperations(kit: BillingKit) {
     getInvoice,
     listInvoices,
     invoicePdf,
-    loadInvoiceBundle: loadBundle,
   };
 }

@@ -1,10 +1,11 @@
 import type { AccessContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import { newId } from '../../platform/crypto';
 import type { DbOrTx } from '../../platform/db';
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
+import { ConflictError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../patients/patients.input';
-import { debtNoticeInput, handoverInput, instalmentInput, paymentInput } from './billing.input';
-import { createInvoiceOperations } from './billing.invoices';
+import { loadInvoiceBundle } from './billing.bundle';
+import { debtNoticeInput, handoverInput, paymentInput } from './billing.input';
 import { BILLING_ROLES, type BillingKit } from './billing.kit';
 import { formatEuros, parseEuros } from './billing.money';
 import { checkQuoteDate } from './billing.quote';
@@ -29,8 +30,9 @@ const noticeText: Record<string, (n: string, amount: string, due: string, clinic
 };
 
 export function createPaymentOperations(kit: BillingKit) {
-  const { db, repo, audit, clock, requireRole, patientFor, entry } = kit;
-  const { loadInvoiceBundle } = createInvoiceOperations(kit);
+  const { db, repo, audit, clock, requireRole, patientFor } = kit;
+  const loadBundle = (tx: DbOrTx, clinicId: string, id: string, forUpdate = false) =>
+    loadInvoiceBundle(repo, tx, clinicId, id, forUpdate);
 
   function patientOpenCents(b: InvoiceBundle): number {
     const bal = balances(standingShares([...b.shares, ...b.creditShares]), b.payments);
@@ -44,7 +46,7 @@ export function createPaymentOperations(kit: BillingKit) {
     if (amountCents <= 0) throw new ValidationError('amount', 'must be more than zero');
     return kit.transaction(ctx, async (tx) => {
       // Locking the invoice row serialises payments on it, so two tills cannot both take the last euro.
-      const b = await loadInvoiceBundle(tx, ctx.clinicId, invoiceId, true);
+      const b = await loadBundle(tx, ctx.clinicId, invoiceId, true);
       if (b.invoice.kind !== 'invoice')
         throw new ValidationError('invoiceId', 'payments are recorded on invoices, not on credit notes');
       const { patient, grant } = await patientFor(tx, ctx, b.invoice.patientId, 'billing.payment');
@@ -75,15 +77,19 @@ export function createPaymentOperations(kit: BillingKit) {
         recordedBy: ctx.user?.id ?? null,
       });
       await audit.append(tx, ctx, [
-        entry(grant, {
-          action: 'billing.payment',
-          entityType: 'invoice',
-          entityId: invoiceId,
-          patientRef: b.invoice.patientId,
-          details: { method: input.method },
-        }),
+        auditEntry(
+          {
+            purpose: 'billing',
+            action: 'billing.payment',
+            entityType: 'invoice',
+            entityId: invoiceId,
+            patientRef: b.invoice.patientId,
+            details: { method: input.method },
+          },
+          grant,
+        ),
       ]);
-      return invoiceView(await loadInvoiceBundle(tx, ctx.clinicId, invoiceId), {
+      return invoiceView(await loadBundle(tx, ctx.clinicId, invoiceId), {
         patientName: kit.patientName(patient),
       });
     });
@@ -99,7 +105,7 @@ export function createPaymentOperations(kit: BillingKit) {
       for (const o of open) {
         const inv = (await repo.invoice(tx, ctx.clinicId, o.invoiceId))!;
         if (inv.dueDate >= day) continue;
-        const patient = (await kit.patientsRepo.find(tx, ctx.clinicId, inv.patientId))!;
+        const patient = (await kit.patients.find(tx, ctx.clinicId, inv.patientId))!;
         const [notices, handovers] = await Promise.all([
           repo.notices(tx, ctx.clinicId, [inv.id]),
           repo.handovers(tx, ctx.clinicId, [inv.id]),
@@ -126,16 +132,29 @@ export function createPaymentOperations(kit: BillingKit) {
         ctx,
         patients.length
           ? patients.map((p) =>
-              entry(null, { action: 'billing.debt_list', entityType: 'patient', entityId: p, patientRef: p }),
+              auditEntry({
+                purpose: 'billing',
+                action: 'billing.debt_list',
+                entityType: 'patient',
+                entityId: p,
+                patientRef: p,
+              }),
             )
-          : [entry(null, { action: 'billing.debt_list', entityType: 'invoice', details: { results: 0 } })],
+          : [
+              auditEntry({
+                purpose: 'billing',
+                action: 'billing.debt_list',
+                entityType: 'invoice',
+                details: { results: 0 },
+              }),
+            ],
       );
       return { asOf: day, items };
     });
   }
 
   async function overdueBundle(tx: DbOrTx, ctx: AccessContext, invoiceId: string) {
-    const b = await loadInvoiceBundle(tx, ctx.clinicId, invoiceId, true);
+    const b = await loadBundle(tx, ctx.clinicId, invoiceId, true);
     if (b.invoice.kind !== 'invoice') throw new ValidationError('invoiceId', 'not an invoice');
     const open = patientOpenCents(b);
     if (open <= 0) throw new ConflictError('nothing is owed on this invoice');
@@ -171,14 +190,17 @@ export function createPaymentOperations(kit: BillingKit) {
         sentBy: ctx.user?.id ?? null,
       });
       await audit.append(tx, ctx, [
-        entry(grant, {
-          action: 'billing.debt_notice',
-          entityType: 'invoice',
-          entityId: invoiceId,
-          patientRef: patient.id,
-          purpose: 'debt_collection',
-          details: { channel: input.channel },
-        }),
+        auditEntry(
+          {
+            action: 'billing.debt_notice',
+            entityType: 'invoice',
+            entityId: invoiceId,
+            patientRef: patient.id,
+            purpose: 'debt_collection',
+            details: { channel: input.channel },
+          },
+          grant,
+        ),
       ]);
       const text = (noticeText[b.invoice.language] ?? noticeText.et!)(
         b.invoice.number,
@@ -209,7 +231,7 @@ export function createPaymentOperations(kit: BillingKit) {
       await audit.appendRefusal(
         db,
         ctx,
-        entry(null, {
+        auditEntry({
           action: 'billing.debt_notice',
           entityType: 'invoice',
           entityId: invoiceId,
@@ -255,19 +277,22 @@ export function createPaymentOperations(kit: BillingKit) {
         handedOverBy: ctx.user?.id ?? null,
       });
       await audit.append(tx, ctx, [
-        entry(grant, {
-          action: 'disclosure',
-          entityType: 'debt_handover',
-          entityId: id,
-          patientRef: patient.id,
-          purpose: 'debt_collection',
-          details: {
-            recipient: input.collectorName,
-            recipientRegistryCode: input.collectorRegistryCode ?? null,
-            fields: [...HANDOVER_FIELDS],
-            invoice: b.invoice.number,
+        auditEntry(
+          {
+            action: 'disclosure',
+            entityType: 'debt_handover',
+            entityId: id,
+            patientRef: patient.id,
+            purpose: 'debt_collection',
+            details: {
+              recipient: input.collectorName,
+              recipientRegistryCode: input.collectorRegistryCode ?? null,
+              fields: [...HANDOVER_FIELDS],
+              invoice: b.invoice.number,
+            },
           },
-        }),
+          grant,
+        ),
       ]);
       return {
         id,
@@ -292,85 +317,5 @@ export function createPaymentOperations(kit: BillingKit) {
     });
   }
 
-  /** Financial data collected only because the patient asked for instalments; kept encrypted on its own. */
-  async function requestInstalments(ctx: AccessContext, patientId: string, raw: unknown) {
-    requireRole(ctx, BILLING_ROLES, 'take instalment requests');
-    const input = parseInput(instalmentInput, raw);
-    const data = {
-      monthlyIncomeCents: parseEuros(input.monthlyIncome, 'monthlyIncome'),
-      monthlyObligationsCents: parseEuros(input.monthlyObligations, 'monthlyObligations'),
-      occupation: input.occupation ?? null,
-      workplace: input.workplace ?? null,
-    };
-    return kit.transaction(ctx, async (tx) => {
-      const { grant } = await patientFor(tx, ctx, patientId, 'billing.instalment_request');
-      if (input.invoiceId) {
-        const inv = await repo.invoice(tx, ctx.clinicId, input.invoiceId);
-        if (!inv || inv.patientId !== patientId)
-          throw new ValidationError('invoiceId', 'not an invoice of this patient');
-      }
-      const id = newId();
-      await repo.insertInstalmentRequest(tx, {
-        clinicId: ctx.clinicId,
-        id,
-        patientId,
-        invoiceId: input.invoiceId ?? null,
-        financialDataEnc: kit.cipher.encryptJson(data),
-        creditProvider: input.creditProvider,
-        requestedAt: clock.now(),
-        recordedBy: ctx.user?.id ?? null,
-      });
-      await audit.append(tx, ctx, [
-        entry(grant, {
-          action: 'billing.instalment_request',
-          entityType: 'instalment_request',
-          entityId: id,
-          patientRef: patientId,
-          purpose: 'instalment_financing',
-        }),
-      ]);
-      return { id, creditProvider: input.creditProvider, disclosedAt: null };
-    });
-  }
-
-  /** Sends the instalment application to the credit provider: a recorded disclosure. */
-  async function discloseInstalments(ctx: AccessContext, requestId: string) {
-    requireRole(ctx, ['accountant', 'admin'], 'send instalment applications');
-    return kit.transaction(ctx, async (tx) => {
-      const r = await repo.instalmentRequest(tx, ctx.clinicId, requestId);
-      if (!r) throw new NotFoundError('no such instalment request');
-      if (r.disclosedAt) throw new ConflictError(`already sent to ${r.creditProvider}`);
-      const { patient, grant } = await patientFor(tx, ctx, r.patientId, 'billing.instalment_disclose');
-      const data = kit.cipher.decryptJson<Record<string, unknown>>(r.financialDataEnc);
-      const fields = ['name', 'national_id', 'contact', 'financial', 'employment'];
-      await repo.markInstalmentDisclosed(tx, ctx.clinicId, requestId, clock.now(), ctx.user?.id ?? null);
-      await audit.append(tx, ctx, [
-        entry(grant, {
-          action: 'disclosure',
-          entityType: 'instalment_request',
-          entityId: requestId,
-          patientRef: patient.id,
-          purpose: 'instalment_financing',
-          details: {
-            recipient: r.creditProvider,
-            fields,
-            basis: "Krediidiandjate ja -vahendajate seadus (creditworthiness assessment), at the patient's request",
-          },
-        }),
-      ]);
-      return {
-        recipient: r.creditProvider,
-        fields,
-        application: {
-          name: kit.patientName(patient),
-          idCode: kit.patientIdCode(patient),
-          email: patient.email,
-          mobile: patient.mobile,
-          ...data,
-        },
-      };
-    });
-  }
-
-  return { recordPayment, debts, sendDebtNotice, handOverDebt, requestInstalments, discloseInstalments };
+  return { recordPayment, debts, sendDebtNotice, handOverDebt };
 }

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../platform/db';
 import { ValidationError } from '../../platform/errors';
 import { prosthesisRuleOn, yearlyBenefitTier } from '../../rules/dental-benefits';
-import type { PatientRow } from '../patients/patients.repository';
+import type { PatientRow } from '../patients/patients.service';
 import { decideGroup, type GroupDecision, type GroupEvidence } from './billing.groups';
 import type { BillingKit } from './billing.kit';
 import { prosthesisLeft, withRuleErrors } from './billing.quote';

@@ -1,4 +1,5 @@
 import type { AccessContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import { ValidationError } from '../../platform/errors';
 import { parseInput } from '../patients/patients.input';
 import { isoDate, monthParam } from './billing.input';
@@ -20,7 +21,7 @@ const lastDayOf = (month: string) => {
 };
 
 export function createReportOperations(kit: BillingKit) {
-  const { repo, audit, requireRole, entry } = kit;
+  const { repo, audit, requireRole } = kit;
 
   /**
    * Benefits claimed from the Fund in a month: per invoice (with the insured person's ID code, as
@@ -42,7 +43,7 @@ export function createReportOperations(kit: BillingKit) {
         g.invoices += i.kind === 'invoice' ? 1 : 0;
         g.benefitCents += i.benefitCents;
         byGroup.set(i.benefitGroup, g);
-        const patient = (await kit.patientsRepo.find(tx, ctx.clinicId, i.patientId))!;
+        const patient = (await kit.patients.find(tx, ctx.clinicId, i.patientId))!;
         items.push({
           number: i.number,
           kind: i.kind,
@@ -61,7 +62,8 @@ export function createReportOperations(kit: BillingKit) {
         ctx,
         patients.length
           ? patients.map((p) =>
-              entry(null, {
+              auditEntry({
+                purpose: 'billing',
                 action: 'billing.benefit_report',
                 entityType: 'patient',
                 entityId: p,
@@ -69,7 +71,14 @@ export function createReportOperations(kit: BillingKit) {
                 details: { month },
               }),
             )
-          : [entry(null, { action: 'billing.benefit_report', entityType: 'report', details: { month, results: 0 } })],
+          : [
+              auditEntry({
+                purpose: 'billing',
+                action: 'billing.benefit_report',
+                entityType: 'report',
+                details: { month, results: 0 },
+              }),
+            ],
       );
       const totalCents = rows.reduce((s, i) => s + i.benefitCents, 0);
       return {
@@ -122,7 +131,7 @@ export function createReportOperations(kit: BillingKit) {
       const lines = [header.join(';')];
       const numberOf = new Map(rows.map((r) => [r.id, r.number]));
       for (const i of rows) {
-        const patient = (await kit.patientsRepo.find(tx, ctx.clinicId, i.patientId))!;
+        const patient = (await kit.patients.find(tx, ctx.clinicId, i.patientId))!;
         const own = standingShares(shares.filter((s) => s.invoiceId === i.id));
         const paid = pays.filter((p) => p.invoiceId === i.id);
         const bal = balances(own, paid);
@@ -157,7 +166,8 @@ export function createReportOperations(kit: BillingKit) {
         ctx,
         patients.length
           ? patients.map((p) =>
-              entry(null, {
+              auditEntry({
+                purpose: 'billing',
                 action: 'billing.accounting_export',
                 entityType: 'patient',
                 entityId: p,
@@ -166,7 +176,8 @@ export function createReportOperations(kit: BillingKit) {
               }),
             )
           : [
-              entry(null, {
+              auditEntry({
+                purpose: 'billing',
                 action: 'billing.accounting_export',
                 entityType: 'report',
                 details: { ...range, results: 0 },

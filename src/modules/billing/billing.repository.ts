@@ -2,7 +2,6 @@ import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from
 import type { DbOrTx } from '../../platform/db';
 import { patients } from '../patients/patients.schema';
 import {
-  benefitUsedElsewhere,
   debtHandovers,
   debtNotices,
   instalmentRequests,
@@ -10,11 +9,9 @@ import {
   invoiceLines,
   invoiceShares,
   invoices,
-  patientBenefitGroups,
   payments,
-  priceListItems,
-  renderedServices,
 } from './billing.schema';
+import { benefitUsedElsewhere, patientBenefitGroups, priceListItems, renderedServices } from './billing-charges.schema';
 
 export type PriceItemRow = typeof priceListItems.$inferSelect;
 export type InvoiceRow = typeof invoices.$inferSelect;

@@ -3,7 +3,11 @@ import { describe, it } from 'node:test';
 import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { ClassifiedTable } from '../../platform/data-categories';
-import * as schema from './billing.schema';
+import * as documents from './billing.schema';
+import * as charges from './billing-charges.schema';
+
+// Billing's tables live in two schema files: what a visit is charged, and the documents and money.
+const schema = { ...charges, ...documents };
 
 const classified = Object.entries(schema)
   .filter(([k]) => k.endsWith('Columns'))

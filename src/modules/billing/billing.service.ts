@@ -1,8 +1,10 @@
 import type { AccessContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import { newId } from '../../platform/crypto';
 import { ConflictError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../patients/patients.input';
 import { groupEvidenceInput, priceItemInput, renderedServicesInput, usedElsewhereInput } from './billing.input';
+import { createInstalmentOperations } from './billing.instalments';
 import { createInvoiceOperations } from './billing.invoices';
 import {
   BILLING_ROLES,
@@ -36,7 +38,7 @@ export type BillingService = ReturnType<typeof createBillingService>;
 
 export function createBillingService(deps: BillingServiceDeps) {
   const kit = createBillingKit(deps);
-  const { db, repo, audit, clock, requireRole, patientFor, entry } = kit;
+  const { db, repo, audit, clock, requireRole, patientFor } = kit;
 
   async function priceList(ctx: AccessContext, on?: string) {
     requireRole(ctx, [...BILLING_ROLES, 'doctor'], 'see the price list');
@@ -84,7 +86,8 @@ export function createBillingService(deps: BillingServiceDeps) {
         createdBy: ctx.user?.id ?? null,
       });
       await audit.append(tx, ctx, [
-        entry(null, {
+        auditEntry({
+          purpose: 'billing',
           action: 'price_list.add',
           entityType: 'price_list_item',
           entityId: id,
@@ -115,13 +118,17 @@ export function createBillingService(deps: BillingServiceDeps) {
         recordedBy: ctx.user?.id ?? null,
       });
       await audit.append(tx, ctx, [
-        entry(grant, {
-          action: 'billing.group_add',
-          entityType: 'patient_benefit_group',
-          entityId: id,
-          patientRef: patientId,
-          details: { group: input.group },
-        }),
+        auditEntry(
+          {
+            purpose: 'billing',
+            action: 'billing.group_add',
+            entityType: 'patient_benefit_group',
+            entityId: id,
+            patientRef: patientId,
+            details: { group: input.group },
+          },
+          grant,
+        ),
       ]);
       return { id, ...input, validTo: input.validTo ?? null };
     });
@@ -146,12 +153,16 @@ export function createBillingService(deps: BillingServiceDeps) {
         recordedBy: ctx.user?.id ?? null,
       });
       await audit.append(tx, ctx, [
-        entry(grant, {
-          action: 'billing.used_elsewhere',
-          entityType: 'benefit_used_elsewhere',
-          entityId: id,
-          patientRef: patientId,
-        }),
+        auditEntry(
+          {
+            purpose: 'billing',
+            action: 'billing.used_elsewhere',
+            entityType: 'benefit_used_elsewhere',
+            entityId: id,
+            patientRef: patientId,
+          },
+          grant,
+        ),
       ]);
       return { id, year: input.year, amount: formatEuros(amountCents), source: input.source };
     });
@@ -167,12 +178,16 @@ export function createBillingService(deps: BillingServiceDeps) {
       else checkQuoteDate(date, 'on');
       const { patient, grant } = await patientFor(tx, ctx, patientId, 'billing.benefit_status');
       await audit.append(tx, ctx, [
-        entry(grant, {
-          action: 'billing.benefit_status',
-          entityType: 'patient',
-          entityId: patientId,
-          patientRef: patientId,
-        }),
+        auditEntry(
+          {
+            purpose: 'billing',
+            action: 'billing.benefit_status',
+            entityType: 'patient',
+            entityId: patientId,
+            patientRef: patientId,
+          },
+          grant,
+        ),
       ]);
       if (!fundApplies)
         return {
@@ -240,14 +255,17 @@ export function createBillingService(deps: BillingServiceDeps) {
       }
       await repo.insertRenderedServices(tx, rows);
       await audit.append(tx, ctx, [
-        entry(grant, {
-          action: 'billing.services_record',
-          entityType: 'visit',
-          entityId: visitId,
-          patientRef: input.patientId,
-          purpose: 'care',
-          details: { services: rows.length },
-        }),
+        auditEntry(
+          {
+            action: 'billing.services_record',
+            entityType: 'visit',
+            entityId: visitId,
+            patientRef: input.patientId,
+            purpose: 'care',
+            details: { services: rows.length },
+          },
+          grant,
+        ),
       ]);
       return { visitId, services: rows.length };
     });
@@ -260,7 +278,7 @@ export function createBillingService(deps: BillingServiceDeps) {
       const rows = await repo.pendingVisits(tx, ctx.clinicId);
       const items = [];
       for (const r of rows) {
-        const patient = await kit.patientsRepo.find(tx, ctx.clinicId, r.patientId);
+        const patient = await kit.patients.find(tx, ctx.clinicId, r.patientId);
         items.push({ ...r, services: Number(r.services), patientName: patient ? kit.patientName(patient) : null });
       }
       const patients = [...new Set(rows.map((r) => r.patientId))];
@@ -269,7 +287,13 @@ export function createBillingService(deps: BillingServiceDeps) {
           tx,
           ctx,
           patients.map((p) =>
-            entry(null, { action: 'billing.pending_visits', entityType: 'patient', entityId: p, patientRef: p }),
+            auditEntry({
+              purpose: 'billing',
+              action: 'billing.pending_visits',
+              entityType: 'patient',
+              entityId: p,
+              patientRef: p,
+            }),
           ),
         );
       return items;
@@ -289,6 +313,7 @@ export function createBillingService(deps: BillingServiceDeps) {
     recordServices,
     ...invoices,
     ...paymentsOps,
+    ...createInstalmentOperations(kit),
     ...reports,
   };
 }

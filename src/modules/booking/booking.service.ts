@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type AccessContext, hasRole, systemContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import { type FieldCipher, newId } from '../../platform/crypto';
@@ -14,12 +15,13 @@ import {
 import { checkIdCode } from '../../rules/id-codes';
 import { bookingRequestDeadline, deadlineState } from '../../rules/working-days';
 import { localDate } from '../../rules/zoned-time';
+import type { ClinicLookup } from '../clinics/clinics.service';
 import { identityInput, isoDate, languages, normalizeMobile, parseInput } from '../patients/patients.input';
 import type { PatientsService } from '../patients/patients.service';
-import { type BookingRequestRow, createQueueRepository } from '../queue/queue.repository';
+import type { QueueReads } from '../queue/queue.reads';
 import type { QueueService } from '../queue/queue.service';
-import { createResourcesRepository } from '../queue/resources.repository';
 import type { SlotsService } from '../queue/slots.service';
+import { type BookingRequestRow, createBookingRepository } from './booking.repository';
 
 /**
  * Written booking requests: the public booking page (no login) and requests by e-mail. Each is
@@ -59,6 +61,10 @@ export interface BookingDeps {
   slots: SlotsService;
   queue: QueueService;
   patients: PatientsService;
+  /** The clinic of a public page, by its slug. */
+  clinics: Pick<ClinicLookup, 'findBySlug'>;
+  /** The services, professionals and booking settings the public page offers. */
+  queueReads: Pick<QueueReads, 'settings' | 'services' | 'professionals' | 'service'>;
 }
 
 export type BookingService = ReturnType<typeof createBookingService>;
@@ -68,13 +74,13 @@ export const PUBLIC_REQUEST_LIMIT = { max: 20, windowMs: 60 * 60_000 };
 
 export function createBookingService(deps: BookingDeps) {
   const { db, clock, cipher, audit, slots } = deps;
-  const repo = createQueueRepository();
-  const resources = createResourcesRepository();
+  const repo = createBookingRepository();
+  const reads = deps.queueReads;
 
   async function publicClinic(slug: string) {
-    const clinic = await resources.clinicBySlug(db, slug);
+    const clinic = await deps.clinics.findBySlug(slug);
     if (!clinic) throw new NotFoundError('no such clinic');
-    const settings = await resources.settings(db, clinic.id);
+    const settings = await reads.settings(db, clinic.id);
     if (!settings.publicBooking) throw new NotFoundError('this clinic does not take bookings online');
     return clinic;
   }
@@ -82,10 +88,7 @@ export function createBookingService(deps: BookingDeps) {
   /** What the public page shows: the clinic, its services and its professionals' names. */
   async function publicInfo(slug: string) {
     const clinic = await publicClinic(slug);
-    const [services, pros] = await Promise.all([
-      resources.services(db, clinic.id),
-      resources.professionals(db, clinic.id),
-    ]);
+    const [services, pros] = await Promise.all([reads.services(db, clinic.id), reads.professionals(db, clinic.id)]);
     return {
       clinic: {
         name: clinic.name,
@@ -150,7 +153,7 @@ export function createBookingService(deps: BookingDeps) {
       birthDate = birthDate ?? checked.birthDate;
     }
     if (!idCode && !birthDate) throw new ValidationError('birthDate', 'give your ID code or your birth date');
-    const service = await resources.service(db, clinic.id, input.serviceId);
+    const service = await reads.service(db, clinic.id, input.serviceId);
     if (!service?.active || !service.publicBooking) throw new ValidationError('serviceId', 'unknown service');
     const preferredStart = input.preferredStart ? new Date(input.preferredStart) : null;
     if (preferredStart) {
@@ -200,13 +203,13 @@ export function createBookingService(deps: BookingDeps) {
         wantsEmailReminder: input.wantsEmailReminder,
       });
       await audit.append(tx, systemContext(clinic.id, 'public'), [
-        {
+        auditEntry({
           action: 'booking_request.create',
           entityType: 'booking_request',
           entityId: id,
           purpose: 'booking',
           details: ip ? { ip } : null,
-        },
+        }),
       ]);
     });
     return { id, dueDate: due.dueDate };
@@ -252,12 +255,12 @@ export function createBookingService(deps: BookingDeps) {
         : await repo.openRequests(tx, ctx.clinicId, 200);
       const items = rows.map((r) => view(r, now, clinic.timeZone));
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action: 'booking_request.list',
           entityType: 'booking_request',
           purpose: 'booking',
           details: { count: items.length },
-        },
+        }),
       ]);
       return {
         items,
@@ -332,13 +335,13 @@ export function createBookingService(deps: BookingDeps) {
       await db.transaction(async (tx) => {
         await repo.updateRequest(tx, ctx.clinicId, id, { queueEntryId: entry.id, patientId });
         await audit.append(tx, ctx, [
-          {
+          auditEntry({
             action: 'booking_request.confirm',
             entityType: 'booking_request',
             entityId: id,
             patientRef: patientId,
             purpose: 'booking',
-          },
+          }),
         ]);
       });
       return { entryId: entry.id, patientId, startsAt: entry.startsAt?.toISOString() ?? null };
@@ -366,7 +369,12 @@ export function createBookingService(deps: BookingDeps) {
         answerNote: note,
       });
       await audit.append(tx, ctx, [
-        { action: 'booking_request.decline', entityType: 'booking_request', entityId: id, purpose: 'booking' },
+        auditEntry({
+          action: 'booking_request.decline',
+          entityType: 'booking_request',
+          entityId: id,
+          purpose: 'booking',
+        }),
       ]);
     });
   }

@@ -1,13 +1,16 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AccessContext, hasRole } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
-import type { Db } from '../../platform/db';
+import type { Db, DbOrTx } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { parseInput } from '../patients/patients.input';
-import { clinicGroups, clinics } from './clinics.schema';
+import { createClinicCache } from './clinics.cache';
+import { type ClinicRow, createClinicsRepository } from './clinics.repository';
+
+export type { ClinicRow } from './clinics.repository';
 
 const address = z.strictObject({
   street: z.string().min(1),
@@ -51,9 +54,17 @@ export const clinicInput = z.strictObject({
 export type ClinicInput = z.input<typeof clinicInput>;
 
 export type ClinicsService = ReturnType<typeof createClinicsService>;
+/** What other modules need of the clinics: the clinic row, from the one cache. */
+export type ClinicLookup = Pick<ClinicsService, 'byId' | 'bySlug' | 'findBySlug'>;
 
+/**
+ * Clinics (controllers). Built once by the composition root: its cache of clinic rows is the one
+ * every module reads the clinic from, so a change made here is seen everywhere at once.
+ */
 export function createClinicsService(deps: { db: Db; clock: Clock; audit: AuditService }) {
   const { db, audit } = deps;
+  const repo = createClinicsRepository();
+  const cache = createClinicCache({ db, clock: deps.clock, repo });
 
   /** Creates a clinic (a controller). Done by the installer, the CLI or an administrator of the deployment. */
   async function create(raw: ClinicInput) {
@@ -74,33 +85,38 @@ export function createClinicsService(deps: { db: Db; clock: Clock; audit: AuditS
       defaultLanguage: input.defaultLanguage ?? (input.country === 'EE' ? 'et' : 'lv'),
       createdAt: deps.clock.now(),
     } as const;
-    const existing = await db.select({ id: clinics.id }).from(clinics).where(eq(clinics.slug, input.slug));
-    if (existing.length) throw new ConflictError(`a clinic with slug ${input.slug} already exists`);
-    await db.insert(clinics).values(row);
+    if (await repo.bySlug(db, input.slug)) throw new ConflictError(`a clinic with slug ${input.slug} already exists`);
+    await repo.insert(db, row);
     return row;
   }
 
   async function createGroup(name: string, jointControllers: boolean) {
     const id = newId();
-    await db.insert(clinicGroups).values({ id, name, jointControllers });
+    await repo.insertGroup(db, { id, name, jointControllers });
     return { id, name, jointControllers };
   }
 
-  async function bySlug(slug: string) {
-    const [row] = await db.select().from(clinics).where(eq(clinics.slug, slug));
+  /** The clinic of a slug, or undefined: for callers to whom an unknown slug is no error (login, portal). */
+  function findBySlug(slug: string, tx?: DbOrTx): Promise<ClinicRow | undefined> {
+    return cache.findBySlug(slug, tx);
+  }
+
+  /** Pass `tx` inside a transaction: a miss is then read in it. */
+  async function bySlug(slug: string, tx?: DbOrTx): Promise<ClinicRow> {
+    const row = await cache.findBySlug(slug, tx);
     if (!row) throw new NotFoundError(`no clinic ${slug}`);
     return row;
   }
 
-  async function byId(id: string) {
-    const [row] = await db.select().from(clinics).where(eq(clinics.id, id));
+  async function byId(id: string, tx?: DbOrTx): Promise<ClinicRow> {
+    const row = await cache.findById(id, tx);
     if (!row) throw new NotFoundError('no such clinic');
     return row;
   }
 
-  /** Every clinic of the deployment (the worker schedules each one's daily retention run). */
+  /** Every clinic of the installation (not cached: for work done once per clinic). */
   function all() {
-    return db.select().from(clinics);
+    return repo.all(db);
   }
 
   /**
@@ -121,22 +137,20 @@ export function createClinicsService(deps: { db: Db; clock: Clock; audit: AuditS
       raw,
     );
     await db.transaction(async (tx) => {
-      await tx
-        .update(clinics)
-        .set(input as never)
-        .where(eq(clinics.id, ctx.clinicId));
+      await repo.updateContacts(tx, ctx.clinicId, input);
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action: 'clinic.update',
           entityType: 'clinic',
           entityId: ctx.clinicId,
           purpose: 'administration',
           details: { fields: Object.keys(input) },
-        },
+        }),
       ]);
     });
+    cache.forget(ctx.clinicId);
     return byId(ctx.clinicId);
   }
 
-  return { create, createGroup, bySlug, byId, all, current, updateContacts };
+  return { create, createGroup, findBySlug, bySlug, byId, all, current, updateContacts };
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { type AccessContext, hasRole } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
+import type { AuditAction } from '../../platform/audit/audit.vocabulary';
 import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
 import type { Db, Tx } from '../../platform/db';
@@ -107,7 +109,7 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
         : null;
       await repo.append(tx, row);
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action: `consent.${input.action}`,
           entityType: 'consent_event',
           entityId: row.id,
@@ -117,7 +119,7 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
           breakGlass: grant?.breakGlass,
           reason: grant?.reason,
           details: { purposeKey: input.purposeKey, channel: input.channel, noticeVersion: row.noticeVersion },
-        },
+        }),
       ]);
     });
     return row;
@@ -170,12 +172,12 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
   }
 
   /** A person's consents are personal data: reading them is recorded like any other access. */
-  function readAudited(ctx: AccessContext, patientId: string, action: string) {
+  function readAudited(ctx: AccessContext, patientId: string, action: AuditAction) {
     return audit.transaction(db, ctx, async (tx) => {
       const grant = await patients.authorize(tx, ctx, patientId, 'administrative', action);
       const rows = await repo.history(tx, ctx.clinicId, patientId);
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action,
           entityType: 'consent_event',
           patientRef: patientId,
@@ -183,7 +185,7 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
           role: grant.role,
           breakGlass: grant.breakGlass,
           reason: grant.reason,
-        },
+        }),
       ]);
       return rows;
     });

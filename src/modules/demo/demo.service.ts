@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type AccessContext, systemContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { AuthService } from '../../platform/auth/auth.service';
 import { generatePassword } from '../../platform/auth/password';
@@ -22,7 +23,7 @@ export interface DemoDeps {
   audit: AuditService;
   clinics: Pick<ClinicsService, 'bySlug' | 'create'>;
   auth: Pick<AuthService, 'createUser'>;
-  patients: { system: Pick<PatientsService['system'], 'count' | 'insertSynthetic'> };
+  patients: Pick<PatientsService, 'insertMany'> & { system: Pick<PatientsService['system'], 'count'> };
   /** Every module's part of the demo clinic (its `seedDemo`), in module order. */
   seeds: ((clinic: DemoClinic) => Promise<void>)[];
 }
@@ -150,14 +151,14 @@ async function generatePatients(
       };
     });
     await s.db.transaction(async (tx) => {
-      await s.patients.system.insertSynthetic(tx, rows);
+      await s.patients.insertMany(tx, rows);
       await s.audit.append(tx, ctx, [
-        {
+        auditEntry({
           action: 'demo.generate_patients',
           entityType: 'patient',
           purpose: 'demonstration',
           details: { count: size, synthetic: true },
-        },
+        }),
       ]);
     });
     first.push(...rows.slice(0, 10 - first.length).map((r) => r.id));

@@ -4,7 +4,9 @@ import type { Db } from '../../platform/db';
 import type { Mailer } from '../../platform/mail';
 import { defineModule } from '../../platform/module';
 import type { SmsSender } from '../../platform/sms';
+import type { ClinicLookup } from '../clinics/clinics.service';
 import type { ConsentsService } from '../consents/consents.service';
+import type { QueueReads } from '../queue/queue.reads';
 import type { RegisterService } from '../register/register.service';
 import { createMessagingService } from './messaging.service';
 import { createReminderBasis } from './reminder-basis';
@@ -17,6 +19,8 @@ export interface MessagingModuleDeps {
   sms: SmsSender;
   register: Pick<RegisterService, 'inForce'>;
   consents: Pick<ConsentsService, 'allows' | 'withdrawUrl' | 'record'>;
+  clinics: ClinicLookup;
+  queueReads: QueueReads;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { type AccessContext, hasRole, systemContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
+import type { AuditAction } from '../../platform/audit/audit.vocabulary';
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db';
 import { ForbiddenError, NotFoundError } from '../../platform/errors';
@@ -8,10 +10,10 @@ import type { JobHandler, JobOutcome } from '../../platform/jobs/worker';
 import type { Mailer } from '../../platform/mail';
 import type { SmsSender } from '../../platform/sms';
 import { addDays, localDate, parseHhMm, wallClock, zonedInstant } from '../../rules/zoned-time';
-import { createQueueRepository, type QueueEntryRow } from '../queue/queue.repository';
+import type { ClinicLookup } from '../clinics/clinics.service';
+import type { QueueEntryRow, QueueReads, QueueSettingsRow } from '../queue/queue.reads';
 import type { VisitNotifier } from '../queue/queue.service';
 import { smsCapableMobile } from '../queue/queue.service';
-import { createResourcesRepository, type QueueSettingsRow } from '../queue/resources.repository';
 import type { ReminderBasis } from './reminder-basis';
 import { localDateTime, type NoticeData, noticeMail, noticePdf, reminderText } from './visit-notice';
 import { type Lang, wording } from './wording';
@@ -22,8 +24,15 @@ export interface MessagingDeps {
   audit: AuditService;
   mailer: Mailer;
   sms: SmsSender;
+  /** The clinic's name, zone and contacts, from the one clinic cache. */
+  clinics: Pick<ClinicLookup, 'byId'>;
   /** The legal basis of reminders from the processing register, and the opt-out link that goes with it. */
   basis: ReminderBasis;
+  /** The visit, its patient, professional, place and service, and the clinic's sending settings. */
+  queueReads: Pick<
+    QueueReads,
+    'entry' | 'isAssigned' | 'patient' | 'location' | 'professional' | 'service' | 'settings'
+  >;
 }
 
 /** The first instant within the clinic's sending hours at or after `now`. */
@@ -52,29 +61,20 @@ export type MessagingService = ReturnType<typeof createMessagingService>;
 
 export function createMessagingService(deps: MessagingDeps) {
   const { db, clock, audit, mailer, sms } = deps;
-  const queue = createQueueRepository();
-  const resources = createResourcesRepository();
+  const reads = deps.queueReads;
 
   const optOutUrl = (clinicId: string, patientId: string) => deps.basis.optOutUrl(clinicId, patientId);
-  // The clinic's zone and name change seldom; a booking should not read them every time.
-  const clinics = new Map<string, { row: NonNullable<Awaited<ReturnType<typeof resources.clinic>>>; at: number }>();
-  async function clinicOf(tx: DbOrTx, clinicId: string) {
-    const hit = clinics.get(clinicId);
-    if (hit && clock.now().getTime() - hit.at < 60_000 && hit.at <= clock.now().getTime()) return hit.row;
-    const row = (await resources.clinic(tx, clinicId))!;
-    clinics.set(clinicId, { row, at: clock.now().getTime() });
-    return row;
-  }
+  const clinicOf = (tx: DbOrTx, clinicId: string) => deps.clinics.byId(clinicId, tx);
 
   /** Everything the notice says, read at the moment it is sent or printed. */
   async function noticeData(tx: DbOrTx, e: QueueEntryRow): Promise<NoticeData> {
     const [clinic, patient, pro, settings] = await Promise.all([
-      resources.clinic(tx, e.clinicId),
-      queue.patient(tx, e.clinicId, e.patientId),
-      e.professionalId ? resources.professional(tx, e.clinicId, e.professionalId) : undefined,
-      resources.settings(tx, e.clinicId),
+      clinicOf(tx, e.clinicId),
+      reads.patient(tx, e.clinicId, e.patientId),
+      e.professionalId ? reads.professional(tx, e.clinicId, e.professionalId) : undefined,
+      reads.settings(tx, e.clinicId),
     ]);
-    const location = e.locationId ? await resources.location(tx, e.clinicId, e.locationId) : undefined;
+    const location = e.locationId ? await reads.location(tx, e.clinicId, e.locationId) : undefined;
     const addr = location ?? clinic!.addresses[0];
     const lang = (e.language ?? 'et') as Lang;
     return {
@@ -113,7 +113,7 @@ export function createMessagingService(deps: MessagingDeps) {
       }
       if (e.reminderChannel === 'none') return;
       const clinic = await clinicOf(tx, e.clinicId);
-      const runAt = reminderTime(e.startsAt, await resources.settings(tx, e.clinicId), clinic!.timeZone, now);
+      const runAt = reminderTime(e.startsAt, await reads.settings(tx, e.clinicId), clinic!.timeZone, now);
       if (!runAt) return; // booked too close to the visit: the notice is the reminder
       await enqueue(
         tx,
@@ -153,24 +153,24 @@ export function createMessagingService(deps: MessagingDeps) {
 
   /** The entry if it still stands at the time the message was made for. */
   async function stillPlanned(job: OutboxJob): Promise<QueueEntryRow | null> {
-    const e = await queue.find(db, job.clinicId, String(job.payload.entryId));
+    const e = await reads.entry(db, job.clinicId, String(job.payload.entryId));
     if (e?.status !== 'booked' || e.startsAt?.toISOString() !== job.payload.startsAt) return null;
     return e;
   }
 
   /** What a message needs about the patient, read and written to the audit log in one transaction. */
-  function readAudited<T>(job: OutboxJob, action: string, read: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  function readAudited<T>(job: OutboxJob, action: AuditAction, read: (tx: DbOrTx) => Promise<T>): Promise<T> {
     return db.transaction(async (tx) => {
       const value = await read(tx);
       await audit.append(tx, systemContext(job.clinicId), [
-        {
+        auditEntry({
           action,
           entityType: 'queue_entry',
           entityId: String(job.payload.entryId),
           patientRef: job.patientId,
           purpose: 'care',
           details: { job: job.id },
-        },
+        }),
       ]);
       return value;
     });
@@ -191,7 +191,7 @@ export function createMessagingService(deps: MessagingDeps) {
   };
 
   const sendCancellation: JobHandler = async (job): Promise<JobOutcome> => {
-    const e = await queue.find(db, job.clinicId, String(job.payload.entryId));
+    const e = await reads.entry(db, job.clinicId, String(job.payload.entryId));
     if (e?.status !== 'cancelled' || !e.contactEmail)
       return { status: 'skipped', reason: 'the visit is no longer cancelled' };
     const data = await readAudited(job, 'visit_cancelled.send', (tx) =>
@@ -211,11 +211,11 @@ export function createMessagingService(deps: MessagingDeps) {
     const e = await stillPlanned(job);
     if (!e) return { status: 'skipped', reason: 'the visit is no longer planned at this time' };
     const { patient, clinic, settings, pro, service } = await readAudited(job, 'reminder.send', async (tx) => ({
-      patient: await queue.patient(tx, e.clinicId, e.patientId),
-      clinic: (await resources.clinic(tx, e.clinicId))!,
-      settings: await resources.settings(tx, e.clinicId),
-      pro: e.professionalId ? await resources.professional(tx, e.clinicId, e.professionalId) : undefined,
-      service: await resources.service(tx, e.clinicId, e.serviceId),
+      patient: await reads.patient(tx, e.clinicId, e.patientId),
+      clinic: await clinicOf(tx, e.clinicId),
+      settings: await reads.settings(tx, e.clinicId),
+      pro: e.professionalId ? await reads.professional(tx, e.clinicId, e.professionalId) : undefined,
+      service: await reads.service(tx, e.clinicId, e.serviceId),
     }));
     if (!patient || patient.processingRestricted)
       return { status: 'skipped', reason: 'processing of the patient’s data is restricted' };
@@ -285,23 +285,23 @@ export function createMessagingService(deps: MessagingDeps) {
     async noticePdf(ctx: AccessContext, entryId: string): Promise<{ pdf: Buffer; filename: string }> {
       requireQueueStaff(ctx);
       return db.transaction(async (tx) => {
-        const e = await queue.find(tx, ctx.clinicId, entryId);
+        const e = await reads.entry(tx, ctx.clinicId, entryId);
         if (!e?.startsAt) throw new NotFoundError('no planned visit with this id');
         if (
           !hasRole(ctx, 'receptionist', 'admin') &&
-          !(await queue.isAssigned(tx, ctx.clinicId, e.patientId, ctx.user!.id))
+          !(await reads.isAssigned(tx, ctx.clinicId, e.patientId, ctx.user!.id))
         ) {
           throw new ForbiddenError('this patient is not yours');
         }
         const pdf = await noticePdf(await noticeData(tx, e));
         await audit.append(tx, ctx, [
-          {
+          auditEntry({
             action: 'visit_notice.print',
             entityType: 'queue_entry',
             entityId: e.id,
             patientRef: e.patientId,
             purpose: 'care',
-          },
+          }),
         ]);
         return { pdf, filename: `teatis-${localDate(e.startsAt, 'Europe/Tallinn')}.pdf` };
       });

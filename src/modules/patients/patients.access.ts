@@ -1,4 +1,6 @@
 import { type AccessContext, actingRole } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
+import type { AuditAction } from '../../platform/audit/audit.vocabulary';
 import type { DbOrTx } from '../../platform/db';
 import { AppError, ForbiddenError, ReasonRequiredError } from '../../platform/errors';
 import type { PatientsRepository } from './patients.repository';
@@ -54,11 +56,11 @@ export function createPatientAccessPolicy(deps: { repo: PatientsRepository }) {
     ctx: AccessContext,
     patientId: string,
     scope: PatientScope,
-    action: string,
+    action: AuditAction,
   ): Promise<Grant> {
     const result = await decide(tx, ctx, patientId, scope);
     if (result instanceof AppError) {
-      result.refusal = {
+      result.refusal = auditEntry({
         action,
         entityType: 'patient',
         entityId: patientId,
@@ -66,7 +68,7 @@ export function createPatientAccessPolicy(deps: { repo: PatientsRepository }) {
         purpose: 'care',
         reason: ctx.reason ?? null,
         details: { scope, refused: result.message },
-      };
+      });
       throw result;
     }
     return result;

@@ -1,32 +1,31 @@
-import { eq } from 'drizzle-orm';
 import { type AccessContext, hasRole } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
+import type { AuditAction } from '../../platform/audit/audit.vocabulary';
 import type { Clock } from '../../platform/clock';
 import { type FieldCipher, newId } from '../../platform/crypto';
 import { type Db, type DbOrTx, isUniqueViolation, type Tx } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { checkIdCode, guessIdCountry } from '../../rules/id-codes';
-import { clinics } from '../clinics/clinics.schema';
-import { createPatientAccessPolicy, type PatientScope } from './patients.access';
-import {
-  billPayerInput,
-  normalizeMobile,
-  normalizeName,
-  type PatientInput,
-  parseInput,
-  patientInput,
-  patientUpdateInput,
-  representativeInput,
-  resolveIdentity,
-} from './patients.input';
+import type { ClinicLookup } from '../clinics/clinics.service';
+import { createPatientAccessPolicy, type Grant, type PatientScope } from './patients.access';
+import { patientColumns } from './patients.columns';
+import { createPatientHistories } from './patients.history';
+import { normalizeMobile, normalizeName, parseInput, patientInput, patientUpdateInput } from './patients.input';
+import { createPatientRelations } from './patients.relations';
 import { createPatientsRepository, type PatientInsert, type PatientRow } from './patients.repository';
 import { billPayerView, patientListItem, patientView, representativeView } from './patients.view';
+
+export type { PatientScope } from './patients.access';
+export type { PatientRow } from './patients.repository';
 
 export interface PatientsServiceDeps {
   db: Db;
   clock: Clock;
   cipher: FieldCipher;
   audit: AuditService;
+  /** The clinic's country: mobiles are normalised in its format. */
+  clinics: Pick<ClinicLookup, 'byId'>;
 }
 
 const WRITERS = ['receptionist', 'admin', 'doctor'] as const;
@@ -39,58 +38,13 @@ export function createPatientsService(deps: PatientsServiceDeps) {
   const policy = createPatientAccessPolicy({ repo });
   // Every patient operation: one transaction, refusals recorded after its rollback.
   const inTx = <T>(ctx: AccessContext, fn: (tx: Tx) => Promise<T>) => audit.transaction(db, ctx, fn);
-  const countryOf = new Map<string, 'EE' | 'LV'>();
 
   async function clinicCountry(tx: DbOrTx, clinicId: string): Promise<'EE' | 'LV'> {
-    let c = countryOf.get(clinicId);
-    if (!c) {
-      const [row] = await tx.select({ country: clinics.country }).from(clinics).where(eq(clinics.id, clinicId));
-      if (!row) throw new NotFoundError('no such clinic');
-      c = row.country;
-      countryOf.set(clinicId, c);
-    }
-    return c;
+    return (await deps.clinics.byId(clinicId, tx)).country;
   }
 
-  /** The normalised, encrypted columns of a patient from validated input. */
-  function columnsFrom(input: Partial<PatientInput>, country: 'EE' | 'LV'): Partial<PatientInsert> {
-    const out: Partial<PatientInsert> = {};
-    if (input.firstName !== undefined)
-      Object.assign(out, { firstName: input.firstName, firstNameNorm: normalizeName(input.firstName) });
-    if (input.lastName !== undefined)
-      Object.assign(out, { lastName: input.lastName, lastNameNorm: normalizeName(input.lastName) });
-    if (input.identity !== undefined) {
-      const id = resolveIdentity(input.identity);
-      Object.assign(out, {
-        idCountry: id.idCountry,
-        idCodeEnc: id.idCode ? cipher.encrypt(id.idCode) : null,
-        idCodeHash: id.idCode ? cipher.searchHash(id.idCode) : null,
-        idWarning: id.idWarning,
-        documentType: id.documentType,
-        documentNumberEnc: id.documentNumber ? cipher.encrypt(id.documentNumber) : null,
-        documentCountry: id.documentCountry,
-        birthDate: id.birthDate,
-        sex: id.sex,
-      });
-    }
-    if (input.mobile !== undefined) out.mobile = input.mobile ? normalizeMobile(input.mobile, country) : null;
-    if (input.email !== undefined) out.email = input.email ? input.email.toLowerCase() : null;
-    if (input.address !== undefined) {
-      Object.assign(out, {
-        addressStreet: input.address?.street ?? null,
-        addressCity: input.address?.city ?? null,
-        addressPostalCode: input.address?.postalCode ?? null,
-        addressCountry: input.address?.country ?? null,
-      });
-    }
-    if (input.preferredLanguage !== undefined) out.preferredLanguage = input.preferredLanguage;
-    if (input.insurance !== undefined) out.insuranceEnc = input.insurance ? cipher.encryptJson(input.insurance) : null;
-    if (input.occupation !== undefined) out.occupation = input.occupation ?? null;
-    if (input.workplace !== undefined) out.workplace = input.workplace ?? null;
-    if (input.healthNotes !== undefined)
-      out.healthNotesEnc = input.healthNotes ? cipher.encrypt(input.healthNotes) : null;
-    return out;
-  }
+  const columnsFrom = (input: Parameters<typeof patientColumns>[1], country: 'EE' | 'LV') =>
+    patientColumns(cipher, input, country);
 
   function requireWriter(ctx: AccessContext) {
     if (!hasRole(ctx, ...WRITERS)) throw new ForbiddenError('your role cannot register or change patients');
@@ -128,7 +82,13 @@ export function createPatientsService(deps: PatientsServiceDeps) {
         if (hasRole(ctx, 'doctor') && !hasRole(ctx, 'receptionist', 'admin'))
           await repo.assign(tx, ctx.clinicId, id, ctx.user!.id, now);
         await audit.append(tx, ctx, [
-          { action: 'patient.create', entityType: 'patient', entityId: id, patientRef: id, purpose: 'care' },
+          auditEntry({
+            action: 'patient.create',
+            entityType: 'patient',
+            entityId: id,
+            patientRef: id,
+            purpose: 'care',
+          }),
         ]);
         const created = (await repo.find(tx, ctx.clinicId, id))!;
         return { patient: patientView(cipher, created, hasRole(ctx, 'doctor')), warning: created.idWarning };
@@ -168,6 +128,11 @@ export function createPatientsService(deps: PatientsServiceDeps) {
       filter.nameTerms = normalizeName(query).split(' ').filter(Boolean).slice(0, 4);
       kind = 'name';
     }
+    const searched = {
+      role: scope.role,
+      breakGlass: scope.breakGlass,
+      reason: scope.breakGlass ? (ctx.reason ?? null) : null,
+    };
     return inTx(ctx, async (tx) => {
       const rows = await repo.search(tx, filter);
       // Every patient shown in a result list is an access of its own.
@@ -175,27 +140,29 @@ export function createPatientsService(deps: PatientsServiceDeps) {
         tx,
         ctx,
         rows.length
-          ? rows.map((p) => ({
-              action: 'patient.search_result',
-              entityType: 'patient',
-              entityId: p.id,
-              patientRef: p.id,
-              purpose: 'care',
-              role: scope.role,
-              breakGlass: scope.breakGlass,
-              reason: scope.breakGlass ? ctx.reason : null,
-              details: { searchBy: kind },
-            }))
+          ? rows.map((p) =>
+              auditEntry(
+                {
+                  action: 'patient.search_result',
+                  entityType: 'patient',
+                  entityId: p.id,
+                  patientRef: p.id,
+                  purpose: 'care',
+                  details: { searchBy: kind },
+                },
+                searched,
+              ),
+            )
           : [
-              {
-                action: 'patient.search',
-                entityType: 'patient',
-                purpose: 'care',
-                role: scope.role,
-                breakGlass: scope.breakGlass,
-                reason: scope.breakGlass ? ctx.reason : null,
-                details: { searchBy: kind, results: 0 },
-              },
+              auditEntry(
+                {
+                  action: 'patient.search',
+                  entityType: 'patient',
+                  purpose: 'care',
+                  details: { searchBy: kind, results: 0 },
+                },
+                searched,
+              ),
             ],
       );
       return { items: rows.map((p) => patientListItem(cipher, p)), searchedBy: kind };
@@ -218,17 +185,17 @@ export function createPatientsService(deps: PatientsServiceDeps) {
         repo.careTeam(tx, ctx.clinicId, id),
       ]);
       await audit.append(tx, ctx, [
-        {
-          action: 'patient.read',
-          entityType: 'patient',
-          entityId: id,
-          patientRef: id,
-          purpose: 'care',
-          role: grant.role,
-          breakGlass: grant.breakGlass,
-          reason: grant.reason,
-          details: { health: grant.health },
-        },
+        auditEntry(
+          {
+            action: 'patient.read',
+            entityType: 'patient',
+            entityId: id,
+            patientRef: id,
+            purpose: 'care',
+            details: { health: grant.health },
+          },
+          grant,
+        ),
       ]);
       return {
         patient: patientView(cipher, p, grant.health),
@@ -291,17 +258,17 @@ export function createPatientsService(deps: PatientsServiceDeps) {
         });
         await repo.update(tx, ctx.clinicId, id, { ...cols, version: before.version + 1, updatedAt: now });
         await audit.append(tx, ctx, [
-          {
-            action: 'patient.update',
-            entityType: 'patient',
-            entityId: id,
-            patientRef: id,
-            purpose: 'care',
-            role: grant.role,
-            breakGlass: grant.breakGlass,
-            reason: grant.reason,
-            details: { fields: reallyChanged },
-          },
+          auditEntry(
+            {
+              action: 'patient.update',
+              entityType: 'patient',
+              entityId: id,
+              patientRef: id,
+              purpose: 'care',
+              details: { fields: reallyChanged },
+            },
+            grant,
+          ),
         ]);
         return {
           patient: patientView(cipher, (await repo.find(tx, ctx.clinicId, id))!, grant.health),
@@ -333,229 +300,73 @@ export function createPatientsService(deps: PatientsServiceDeps) {
         updatedAt: clock.now(),
       });
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action: 'patient.archive',
           entityType: 'patient',
           entityId: id,
           patientRef: id,
           purpose: 'care',
           role: grant.role,
-        },
+        }),
       ]);
     });
   }
 
-  /** The kept history of changes, with earlier values for those allowed to see them. */
-  async function history(ctx: AccessContext, id: string) {
-    return inTx(ctx, async (tx) => {
-      await load(tx, ctx, id);
-      const grant = await policy.authorize(tx, ctx, id, 'administrative', 'patient.history');
-      const rows = await repo.versions(tx, ctx.clinicId, id);
-      await audit.append(tx, ctx, [
-        {
-          action: 'patient.history',
-          entityType: 'patient',
-          entityId: id,
-          patientRef: id,
-          purpose: 'care',
-          role: grant.role,
-          breakGlass: grant.breakGlass,
-          reason: grant.reason,
-        },
-      ]);
-      return rows.map((v) => {
-        const previous = cipher.decryptJson<Record<string, unknown>>(v.previousEnc);
-        if (!grant.health) delete previous.healthNotesEnc;
-        const shown = Object.fromEntries(Object.entries(previous).map(([k, val]) => [k.replace(/Enc$/, ''), val]));
-        return {
-          version: v.version,
-          changedAt: v.changedAt.toISOString(),
-          changedBy: v.changedBy,
-          fields: v.changedFields.map((f) => f.replace(/Enc$/, '')),
-          previous: shown,
-          reason: v.reason,
-        };
-      });
-    });
-  }
+  const shared = {
+    clock,
+    cipher,
+    audit,
+    repo,
+    policy,
+    inTx,
+    load: (tx: DbOrTx, ctx: AccessContext, id: string) => load(tx, ctx, id),
+    clinicCountry,
+    requireWriter,
+  };
+  const relations = createPatientRelations(shared);
+  const histories = createPatientHistories(shared);
 
-  /** Who looked at this patient's data; reading it is itself recorded. */
-  async function accessHistory(ctx: AccessContext, id: string) {
-    return inTx(ctx, async (tx) => {
-      await load(tx, ctx, id);
-      const grant = await policy.authorize(tx, ctx, id, 'administrative', 'patient.access_history');
-      const rows = await audit.patientAccessHistory(tx, ctx.clinicId, id);
-      await audit.append(tx, ctx, [
-        {
-          action: 'patient.access_history',
-          entityType: 'patient',
-          entityId: id,
-          patientRef: id,
-          purpose: 'transparency',
-          role: grant.role,
-          breakGlass: grant.breakGlass,
-          reason: grant.reason,
-        },
-      ]);
-      return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
-    });
-  }
+  // For other modules, inside their own transaction: they audit what they do with the patient.
 
-  async function addRepresentative(ctx: AccessContext, patientId: string, raw: unknown) {
-    requireWriter(ctx);
-    const input = parseInput(representativeInput, raw);
-    if (input.authorityUntil < input.authorityFrom)
-      throw new ValidationError('authorityUntil', 'the authority cannot end before it starts');
-    const id = resolveIdentity(input.identity);
-    return inTx(ctx, async (tx) => {
-      await load(tx, ctx, patientId);
-      const grant = await policy.authorize(tx, ctx, patientId, 'administrative', 'representative.create');
-      const repId = newId();
-      await repo.insertRepresentative(tx, {
-        clinicId: ctx.clinicId,
-        id: repId,
-        patientId,
-        kind: input.kind,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        idCountry: id.idCountry,
-        idCodeEnc: id.idCode ? cipher.encrypt(id.idCode) : null,
-        idCodeHash: id.idCode ? cipher.searchHash(id.idCode) : null,
-        documentType: id.documentType,
-        documentNumberEnc: id.documentNumber ? cipher.encrypt(id.documentNumber) : null,
-        documentCountry: id.documentCountry,
-        birthDate: id.birthDate,
-        mobile: input.mobile ? normalizeMobile(input.mobile, await clinicCountry(tx, ctx.clinicId)) : null,
-        email: input.email?.toLowerCase() ?? null,
-        basis: input.basis,
-        authorityFrom: input.authorityFrom,
-        authorityUntil: input.authorityUntil,
-        createdAt: clock.now(),
-      });
-      await audit.append(tx, ctx, [
-        {
-          action: 'representative.create',
-          entityType: 'patient_representative',
-          entityId: repId,
-          patientRef: patientId,
-          purpose: 'care',
-          role: grant.role,
-          details: { kind: input.kind },
-        },
-      ]);
-      const [rep] = (await repo.representatives(tx, ctx.clinicId, [patientId])).filter((r) => r.id === repId);
-      return representativeView(cipher, rep!);
-    });
-  }
-
-  async function endRepresentative(ctx: AccessContext, patientId: string, repId: string) {
-    requireWriter(ctx);
-    await inTx(ctx, async (tx) => {
-      const grant = await policy.authorize(tx, ctx, patientId, 'administrative', 'representative.end');
-      if (!(await repo.endRepresentative(tx, ctx.clinicId, patientId, repId, clock.now())))
-        throw new NotFoundError('no such current representative');
-      await audit.append(tx, ctx, [
-        {
-          action: 'representative.end',
-          entityType: 'patient_representative',
-          entityId: repId,
-          patientRef: patientId,
-          purpose: 'care',
-          role: grant.role,
-        },
-      ]);
-    });
-  }
-
-  async function addBillPayer(ctx: AccessContext, patientId: string, raw: unknown) {
-    if (!hasRole(ctx, 'receptionist', 'admin', 'accountant'))
-      throw new ForbiddenError('your role cannot add bill payers');
-    const input = parseInput(billPayerInput, raw);
-    if (input.validFrom && input.validUntil && input.validUntil < input.validFrom)
-      throw new ValidationError('validUntil', 'ends before it starts');
-    return inTx(ctx, async (tx) => {
-      await load(tx, ctx, patientId);
-      const grant = await policy.authorize(tx, ctx, patientId, 'administrative', 'bill_payer.create');
-      const id = newId();
-      await repo.insertBillPayer(tx, {
-        ...input,
-        clinicId: ctx.clinicId,
-        id,
-        patientId,
-        createdAt: clock.now(),
-        phone: input.phone ? normalizeMobile(input.phone, await clinicCountry(tx, ctx.clinicId), 'phone') : null,
-        email: input.email?.toLowerCase() ?? null,
-      });
-      await audit.append(tx, ctx, [
-        {
-          action: 'bill_payer.create',
-          entityType: 'patient_bill_payer',
-          entityId: id,
-          patientRef: patientId,
-          purpose: 'billing',
-          role: grant.role,
-          details: { kind: input.kind },
-        },
-      ]);
-      return billPayerView((await repo.billPayers(tx, ctx.clinicId, patientId)).find((b) => b.id === id)!);
-    });
-  }
-
-  async function endBillPayer(ctx: AccessContext, patientId: string, payerId: string) {
-    if (!hasRole(ctx, 'receptionist', 'admin', 'accountant'))
-      throw new ForbiddenError('your role cannot change bill payers');
-    await inTx(ctx, async (tx) => {
-      const grant = await policy.authorize(tx, ctx, patientId, 'administrative', 'bill_payer.end');
-      if (!(await repo.endBillPayer(tx, ctx.clinicId, patientId, payerId, clock.now())))
-        throw new NotFoundError('no such current bill payer');
-      await audit.append(tx, ctx, [
-        {
-          action: 'bill_payer.end',
-          entityType: 'patient_bill_payer',
-          entityId: payerId,
-          patientRef: patientId,
-          purpose: 'billing',
-          role: grant.role,
-        },
-      ]);
-    });
-  }
-
-  /** Puts a professional on the patient's care team: that is what gives a doctor need-to-know. */
-  async function assignCare(ctx: AccessContext, patientId: string, staffUserId: string, tx0?: DbOrTx) {
-    if (!hasRole(ctx, 'receptionist', 'admin', 'doctor'))
-      throw new ForbiddenError('your role cannot assign professionals');
-    const run = async (tx: DbOrTx) => {
-      await load(tx, ctx, patientId);
-      await repo.assign(tx, ctx.clinicId, patientId, staffUserId, clock.now());
-      await audit.append(tx, ctx, [
-        {
-          action: 'care.assign',
-          entityType: 'care_assignment',
-          entityId: staffUserId,
-          patientRef: patientId,
-          purpose: 'care',
-        },
-      ]);
-    };
-    if (tx0) return run(tx0);
-    await inTx(ctx, run);
-  }
-
-  /** For other modules: the same need-to-know decision, inside their transaction. */
-  function authorize(tx: DbOrTx, ctx: AccessContext, patientId: string, scope: PatientScope, action: string) {
+  /** The same need-to-know decision as the patients' own reads; a refusal travels on the error. */
+  function authorize(tx: DbOrTx, ctx: AccessContext, patientId: string, scope: PatientScope, action: AuditAction) {
     return policy.authorize(tx, ctx, patientId, scope, action);
   }
 
+  /** The patient's record and the grant to use it, or a refusal (recorded by `audit.transaction`). */
+  async function authorized(
+    tx: DbOrTx,
+    ctx: AccessContext,
+    patientId: string,
+    action: AuditAction,
+    scope: PatientScope = 'administrative',
+  ): Promise<{ patient: PatientRow; grant: Grant }> {
+    const patient = await load(tx, ctx, patientId);
+    return { patient, grant: await policy.authorize(tx, ctx, patientId, scope, action) };
+  }
+
+  /** A patient of the clinic for work whose access the caller has decided and records (lists, reports). */
+  function find(tx: DbOrTx, clinicId: string, patientId: string): Promise<PatientRow | undefined> {
+    return repo.find(tx, clinicId, patientId);
+  }
+
+  /** The patient's bill payers, current and ended, for the invoice that names them. */
+  function billPayers(tx: DbOrTx, clinicId: string, patientId: string) {
+    return repo.billPayers(tx, clinicId, patientId);
+  }
+
+  /** Bulk insert of invented patients (the demo generator), in the caller's transaction. */
+  function insertMany(tx: DbOrTx, rows: PatientInsert[]) {
+    return repo.insertMany(tx, rows);
+  }
+
   /**
-   * For other modules' system work, where no staff member acts (a job's letter, the demo): the
+   * For other modules' system work, where no staff member acts (a job's letters, the demo): the
    * caller audits what it does with the rows in its own transaction.
    */
   const system = {
-    find: (tx: DbOrTx, clinicId: string, id: string) => repo.find(tx, clinicId, id),
     reachableByEmail: (clinicId: string) => repo.reachableByEmail(db, clinicId),
     count: (clinicId: string) => repo.count(db, clinicId),
-    insertSynthetic: (tx: DbOrTx, rows: PatientInsert[]) => repo.insertMany(tx, rows),
   };
 
   return {
@@ -565,15 +376,12 @@ export function createPatientsService(deps: PatientsServiceDeps) {
     get,
     update,
     archive,
-    history,
-    accessHistory,
-    addRepresentative,
-    endRepresentative,
-    addBillPayer,
-    endBillPayer,
-    assignCare,
+    ...histories,
+    ...relations,
     authorize,
-    columnsFrom,
-    repo,
+    authorized,
+    find,
+    billPayers,
+    insertMany,
   };
 }

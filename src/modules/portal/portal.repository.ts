@@ -1,6 +1,5 @@
-import { and, asc, count, eq, gt, gte, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
-import { clinics } from '../clinics/clinics.schema';
 import { patients } from '../patients/patients.schema';
 import { queueEntries } from '../queue/queue.schema';
 import { professionals, visitServices } from '../queue/resources.schema';
@@ -11,9 +10,9 @@ export type PortalSessionRow = typeof portalSessions.$inferSelect;
 /** The only code that touches SQL for the patient portal. */
 export function createPortalRepository() {
   return {
-    async clinicBySlug(db: DbOrTx, slug: string) {
-      const [row] = await db.select({ id: clinics.id, name: clinics.name }).from(clinics).where(eq(clinics.slug, slug));
-      return row;
+    /** Serialises sign-in requests for one address until the transaction ends. */
+    async lockAddress(tx: DbOrTx, emailHash: string) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${emailHash}, 0))`);
     },
 
     /** Active patients of one clinic with this e-mail address (a family may share one). */
@@ -112,7 +111,7 @@ export function createPortalRepository() {
         .where(and(eq(portalSessions.clinicId, clinicId), eq(portalSessions.id, id)));
     },
 
-    /** The person's own details and the clinic's data protection contact. */
+    /** The person's own details. */
     async me(db: DbOrTx, clinicId: string, patientId: string) {
       const [row] = await db
         .select({
@@ -126,12 +125,8 @@ export function createPortalRepository() {
           postalCode: patients.addressPostalCode,
           country: patients.addressCountry,
           preferredLanguage: patients.preferredLanguage,
-          clinicName: clinics.name,
-          clinicContacts: clinics.contacts,
-          dataProtectionContact: clinics.dataProtectionContact,
         })
         .from(patients)
-        .innerJoin(clinics, eq(clinics.id, patients.clinicId))
         .where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId)));
       return row;
     },

@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { AccessContext } from '../../platform/access';
-import type { AuditEntry, AuditService } from '../../platform/audit/audit.service';
+import { type AuditEntryFields, auditEntry, patientSelf } from '../../platform/audit/audit.entry';
+import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import type { Db, Tx } from '../../platform/db';
 import { NotFoundError, UnauthenticatedError } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import type { Mailer } from '../../platform/mail';
+import type { ClinicLookup } from '../clinics/clinics.service';
 import type { ConsentsService } from '../consents/consents.service';
 import { type PortalLang, signInLetters } from './portal.mail';
 import { createPortalRepository } from './portal.repository';
@@ -18,6 +19,8 @@ export interface PortalServiceDeps {
   mailer: Mailer;
   logger: Pick<Logger, 'warn'>;
   consents: Pick<ConsentsService, 'stateForPerson' | 'recordByPerson'>;
+  /** The clinic of a sign-in request (by slug) and of a signed-in person (by id). */
+  clinics: Pick<ClinicLookup, 'findBySlug' | 'byId'>;
   /** Where the browser app is reached, e.g. https://hoidja.example. */
   publicUrl: string;
   linkMinutes?: number;
@@ -49,6 +52,9 @@ function splitToken(token: string): { clinicId: string; hash: string } | null {
 
 export type PortalService = ReturnType<typeof createPortalService>;
 
+/** An audit event of the portal: always about the signed-in person, as their own act. */
+type PortalEvent = Omit<AuditEntryFields, 'patientRef' | 'role'>;
+
 /**
  * The patient portal: password-less sign-in by a one-time e-mailed link, a session bound to one
  * (clinic, patient), and the person's own reads and consent choices, each audited as the patient's act.
@@ -67,11 +73,8 @@ export function createPortalService(deps: PortalServiceDeps) {
     requestId,
     channel: 'public',
   });
-  const asPatient = (patientId: string, e: Omit<AuditEntry, 'patientRef' | 'role'>): AuditEntry => ({
-    ...e,
-    patientRef: patientId,
-    role: 'patient',
-  });
+  /** The person's own act on their own data. */
+  const asPatient = (patientId: string, e: PortalEvent) => auditEntry({ ...e, patientRef: patientId }, patientSelf);
 
   /**
    * Sends a sign-in link when an active patient of the clinic has this address; otherwise, and
@@ -85,7 +88,7 @@ export function createPortalService(deps: PortalServiceDeps) {
     requestId: string | null;
   }): Promise<{ delivery: Promise<void> }> {
     const none = { delivery: Promise.resolve() };
-    const clinic = await repo.clinicBySlug(db, input.clinicSlug);
+    const clinic = await deps.clinics.findBySlug(input.clinicSlug);
     if (!clinic) return none;
     const email = normEmail(input.email);
     const people = await repo.activePatientsByEmail(db, clinic.id, email);
@@ -95,7 +98,7 @@ export function createPortalService(deps: PortalServiceDeps) {
     const links = people.map((p) => ({ person: p, token: `${clinic.id}.${randomBytes(32).toString('base64url')}` }));
     const sent = await db.transaction(async (tx) => {
       // One request per address at a time, so the limit holds when several arrive together.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${emailHash}, 0))`);
+      await repo.lockAddress(tx, emailHash);
       if (
         (await repo.linksSince(tx, clinic.id, emailHash, new Date(now.getTime() - linkMinutes * 60_000))) >=
         maxLinks * people.length
@@ -222,7 +225,7 @@ export function createPortalService(deps: PortalServiceDeps) {
   function audited<T>(
     s: PortalSession,
     requestId: string | null,
-    entry: Omit<AuditEntry, 'patientRef' | 'role'>,
+    entry: PortalEvent,
     read: (tx: Tx) => Promise<T>,
   ): Promise<T> {
     return db.transaction(async (tx) => {
@@ -240,6 +243,7 @@ export function createPortalService(deps: PortalServiceDeps) {
       (tx) => repo.me(tx, s.clinicId, s.patientId),
     );
     if (!row) throw new NotFoundError('no such patient');
+    const clinic = await deps.clinics.byId(s.clinicId);
     const address = row.street
       ? { street: row.street, city: row.city ?? '', postalCode: row.postalCode ?? '', country: row.country ?? '' }
       : null;
@@ -253,7 +257,7 @@ export function createPortalService(deps: PortalServiceDeps) {
         address,
         preferredLanguage: row.preferredLanguage,
       },
-      clinic: { name: row.clinicName, contacts: row.clinicContacts, dataProtectionContact: row.dataProtectionContact },
+      clinic: { name: clinic.name, contacts: clinic.contacts, dataProtectionContact: clinic.dataProtectionContact },
     };
   }
 

@@ -1,4 +1,5 @@
 import { systemContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import type { FieldCipher } from '../../platform/crypto';
@@ -9,6 +10,7 @@ import { cancelPending } from '../../platform/jobs/outbox';
 import { type DemoClinic, defineModule } from '../../platform/module';
 import { isWorkingDay } from '../../rules/holidays';
 import { addDays, isoWeekday, localDate, zonedInstant } from '../../rules/zoned-time';
+import type { ClinicLookup } from '../clinics/clinics.service';
 import type { MessagingService } from '../messaging/messaging.service';
 import type { ReminderBasis } from '../messaging/reminder-basis';
 import { createQueueReadService } from './queue.read';
@@ -26,6 +28,7 @@ export interface QueueModuleDeps {
   messaging: MessagingService;
   /** The patient asked for reminders: recorded as consent where the register says consent is the basis. */
   reminderBasis: Pick<ReminderBasis, 'chosen'>;
+  clinics: ClinicLookup;
 }
 
 /**
@@ -36,8 +39,8 @@ export interface QueueModuleDeps {
 export const queueModule = defineModule({
   name: 'queue',
   create(deps: QueueModuleDeps) {
-    const { db, clock, cipher, audit, messaging } = deps;
-    const slots = createSlotsService({ db, clock });
+    const { db, clock, cipher, audit, messaging, clinics } = deps;
+    const slots = createSlotsService({ db, clock, clinics });
     const resources = createResourcesService({ db, clock, audit });
     const queue = createQueueService({
       db,
@@ -161,7 +164,7 @@ async function seedDemoQueue(
   }
   await db.transaction((tx) =>
     s.audit.append(tx, systemContext(clinicId, 'cli'), [
-      { action: 'queue.demo_seed', entityType: 'clinic', entityId: clinicId, purpose: 'administration' },
+      auditEntry({ action: 'queue.demo_seed', entityType: 'clinic', entityId: clinicId, purpose: 'administration' }),
     ]),
   );
   // A few visits on the coming working days, booked the way reception books them.

@@ -1,4 +1,5 @@
 import { type AccessContext, hasRole } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import type { FieldCipher } from '../../platform/crypto';
@@ -55,13 +56,9 @@ export function createQueueReadService(deps: { db: Db; clock: Clock; cipher: Fie
       await audit.append(
         tx,
         ctx,
-        seen.map((p) => ({
-          action: 'queue.list',
-          entityType: 'queue_entry',
-          patientRef: p,
-          purpose: 'care',
-          role: s.role,
-        })),
+        seen.map((p) =>
+          auditEntry({ action: 'queue.list', entityType: 'queue_entry', patientRef: p, purpose: 'care', role: s.role }),
+        ),
       );
       return { items };
     });
@@ -78,14 +75,14 @@ export function createQueueReadService(deps: { db: Db; clock: Clock; cipher: Fie
       const [view] = await views(tx, ctx, [row]);
       const changes = (await repo.changes(tx, ctx.clinicId, id)).map(changeView);
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action: 'queue_entry.read',
           entityType: 'queue_entry',
           entityId: id,
           patientRef: row.patientId,
           purpose: 'care',
           role: s.role,
-        },
+        }),
       ]);
       return { entry: view!, changes };
     });

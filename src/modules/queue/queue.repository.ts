@@ -1,12 +1,11 @@
 import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
 import { careAssignments, patients } from '../patients/patients.schema';
-import { bookingRequests, type QueueStatus, queueEntries, queueEntryChanges } from './queue.schema';
+import { type QueueStatus, queueEntries, queueEntryChanges } from './queue.schema';
 
 export type QueueEntryRow = typeof queueEntries.$inferSelect;
 export type QueueEntryInsert = typeof queueEntries.$inferInsert;
 export type QueueChangeInsert = typeof queueEntryChanges.$inferInsert;
-export type BookingRequestRow = typeof bookingRequests.$inferSelect;
 
 /** Statuses that hold a professional's time. */
 export const HOLDING: QueueStatus[] = ['booked', 'arrived', 'done'];
@@ -182,34 +181,6 @@ export function createQueueRepository() {
             ),
           )
       ).length > 0,
-
-    insertRequest: (db: DbOrTx, row: typeof bookingRequests.$inferInsert) => db.insert(bookingRequests).values(row),
-    request: async (db: DbOrTx, clinicId: string, id: string, lock = false): Promise<BookingRequestRow | undefined> => {
-      const q = db
-        .select()
-        .from(bookingRequests)
-        .where(and(eq(bookingRequests.clinicId, clinicId), eq(bookingRequests.id, id)));
-      return (await (lock ? q.for('update') : q))[0];
-    },
-    updateRequest: (db: DbOrTx, clinicId: string, id: string, set: Partial<typeof bookingRequests.$inferInsert>) =>
-      db
-        .update(bookingRequests)
-        .set(set)
-        .where(and(eq(bookingRequests.clinicId, clinicId), eq(bookingRequests.id, id))),
-    openRequests: (db: DbOrTx, clinicId: string, limit: number) =>
-      db
-        .select()
-        .from(bookingRequests)
-        .where(and(eq(bookingRequests.clinicId, clinicId), eq(bookingRequests.status, 'new')))
-        .orderBy(asc(bookingRequests.dueAt))
-        .limit(limit),
-    recentRequests: (db: DbOrTx, clinicId: string, limit: number) =>
-      db
-        .select()
-        .from(bookingRequests)
-        .where(eq(bookingRequests.clinicId, clinicId))
-        .orderBy(desc(bookingRequests.receivedAt))
-        .limit(limit),
   };
 }
 export type QueueRepository = ReturnType<typeof createQueueRepository>;

@@ -1,6 +1,5 @@
 import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
-import { clinics } from '../clinics/clinics.schema';
 import {
   locations,
   professionals,
@@ -18,7 +17,6 @@ export type VisitServiceRow = typeof visitServices.$inferSelect;
 export type WorkScheduleRow = typeof workSchedules.$inferSelect;
 export type ScheduleExceptionRow = typeof scheduleExceptions.$inferSelect;
 export type QueueSettingsRow = typeof queueSettings.$inferSelect;
-export type ClinicRow = typeof clinics.$inferSelect;
 
 /** The only SQL of professionals, places, services and schedules. */
 export function createResourcesRepository() {
@@ -27,11 +25,6 @@ export function createResourcesRepository() {
     (clinicId: string) =>
       eq(t.clinicId as never, clinicId);
   return {
-    clinic: async (db: DbOrTx, clinicId: string): Promise<ClinicRow | undefined> =>
-      (await db.select().from(clinics).where(eq(clinics.id, clinicId)))[0],
-    clinicBySlug: async (db: DbOrTx, slug: string): Promise<ClinicRow | undefined> =>
-      (await db.select().from(clinics).where(eq(clinics.slug, slug)))[0],
-
     insertProfessional: (db: DbOrTx, row: typeof professionals.$inferInsert) => db.insert(professionals).values(row),
     professionals: (db: DbOrTx, clinicId: string) =>
       db.select().from(professionals).where(byClinic(professionals)(clinicId)).orderBy(asc(professionals.lastName)),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { type AccessContext, hasRole } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
+import type { AuditAction } from '../../platform/audit/audit.vocabulary';
 import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
@@ -118,14 +120,14 @@ export function createResourcesService(deps: { db: Db; clock: Clock; audit: Audi
 
   async function write(
     ctx: AccessContext,
-    action: string,
+    action: AuditAction,
     entityType: string,
     entityId: string,
     run: (tx: Db) => Promise<unknown>,
   ) {
     await db.transaction(async (tx) => {
       await run(tx as unknown as Db);
-      await audit.append(tx, ctx, [{ action, entityType, entityId, purpose: 'administration' }]);
+      await audit.append(tx, ctx, [auditEntry({ action, entityType, entityId, purpose: 'administration' })]);
     });
   }
 

@@ -1,7 +1,8 @@
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db';
-import { NotFoundError, ValidationError } from '../../platform/errors';
+import { ValidationError } from '../../platform/errors';
 import { addDays, type IsoDate, localDate, startOfLocalDay } from '../../rules/zoned-time';
+import type { ClinicLookup, ClinicRow } from '../clinics/clinics.service';
 import {
   type FreeSlot,
   fitsWorkingHours,
@@ -10,12 +11,7 @@ import {
   type ProfessionalCalendar,
 } from '../scheduling/free-slots';
 import { createQueueRepository } from './queue.repository';
-import {
-  type ClinicRow,
-  createResourcesRepository,
-  type ProfessionalRow,
-  type VisitServiceRow,
-} from './resources.repository';
+import { createResourcesRepository, type ProfessionalRow, type VisitServiceRow } from './resources.repository';
 
 /**
  * Loads schedules, exceptions and bookings from the database and asks the pure free-slot
@@ -23,20 +19,14 @@ import {
  */
 export type SlotsService = ReturnType<typeof createSlotsService>;
 
-export function createSlotsService(deps: { db: Db; clock: Clock }) {
+export function createSlotsService(deps: { db: Db; clock: Clock; clinics: Pick<ClinicLookup, 'byId'> }) {
   const { db, clock } = deps;
   const resources = createResourcesRepository();
   const queue = createQueueRepository();
-  const clinicCache = new Map<string, ClinicRow>();
 
-  async function clinic(tx: DbOrTx, clinicId: string): Promise<ClinicRow> {
-    let c = clinicCache.get(clinicId);
-    if (!c) {
-      c = await resources.clinic(tx, clinicId);
-      if (!c) throw new NotFoundError('no such clinic');
-      clinicCache.set(clinicId, c);
-    }
-    return c;
+  /** The clinic's country and zone decide working days and hours: from the one clinic cache. */
+  function clinic(tx: DbOrTx, clinicId: string): Promise<ClinicRow> {
+    return deps.clinics.byId(clinicId, tx);
   }
   const placeOf = (c: ClinicRow): Place => ({ country: c.country, timeZone: c.timeZone });
 

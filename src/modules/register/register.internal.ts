@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { systemContext } from '../../platform/access';
 import type { App } from '../../platform/http/server';
-import type { ClinicsService } from '../clinics/clinics.service';
+import type { ClinicLookup } from '../clinics/clinics.service';
 import type { RegisterService } from './register.service';
 
 /**
  * While `hoidja serve` holds the embedded database, `hoidja register import|export|publish` ask the
  * server. Mounted by app.ts behind the local-token guard (src/cli/internal.routes.ts), only then.
  */
-export function registerInternalRoutes(register: RegisterService, clinics: Pick<ClinicsService, 'bySlug'>) {
+export function registerInternalRoutes(register: RegisterService, clinics: Pick<ClinicLookup, 'bySlug'>) {
   return async (app: App) => {
     const ctxFor = async (slug: string) => systemContext((await clinics.bySlug(slug)).id, 'cli');
     const hidden = { hide: true } as const;

@@ -1,4 +1,5 @@
 import { systemContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
@@ -46,7 +47,7 @@ export interface ChangeNoticeDeps {
   mailer: Mailer;
   publicUrl: string;
   clinics: Pick<ClinicsService, 'byId'>;
-  patients: { system: Pick<PatientsService['system'], 'find' | 'reachableByEmail'> };
+  patients: Pick<PatientsService, 'find'> & { system: Pick<PatientsService['system'], 'reachableByEmail'> };
 }
 
 /**
@@ -79,13 +80,13 @@ export function createChangeNoticeHandlers(deps: ChangeNoticeDeps): JobHandlers 
         );
       }
       await audit.append(tx, systemContext(job.clinicId), [
-        {
+        auditEntry({
           action: 'privacy_notice.announce',
           entityType: 'register_version',
           entityId: String(version),
           purpose: 'transparency',
           details: { letters: recipients.length },
-        },
+        }),
       ]);
     });
     return { status: 'sent' as const, result: { letters: recipients.length } };
@@ -94,17 +95,17 @@ export function createChangeNoticeHandlers(deps: ChangeNoticeDeps): JobHandlers 
   async function letter(job: OutboxJob) {
     const clinic = await deps.clinics.byId(job.clinicId);
     const found = await db.transaction(async (tx) => {
-      const row = await patients.system.find(tx, job.clinicId, job.patientId!);
+      const row = await patients.find(tx, job.clinicId, job.patientId!);
       if (!row?.email || row.processingRestricted || row.status !== 'active') return null;
       await audit.append(tx, systemContext(job.clinicId), [
-        {
+        auditEntry({
           action: 'privacy_notice.letter',
           entityType: 'patient',
           entityId: job.patientId,
           patientRef: job.patientId,
           purpose: 'transparency',
           details: { version: job.payload.version, job: job.id },
-        },
+        }),
       ]);
       return row;
     });

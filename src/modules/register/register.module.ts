@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db';
 import { enqueue } from '../../platform/jobs/outbox';
 import type { Mailer } from '../../platform/mail';
 import { defineModule } from '../../platform/module';
-import type { ClinicsService } from '../clinics/clinics.service';
+import type { ClinicLookup } from '../clinics/clinics.service';
 import type { PatientsService } from '../patients/patients.service';
 import { registerCommands } from './register.commands';
 import { registerInternalRoutes } from './register.internal';
@@ -21,8 +21,8 @@ export interface RegisterModuleDeps {
   audit: AuditService;
   mailer: Mailer;
   publicUrl: string;
-  clinics: Pick<ClinicsService, 'byId' | 'bySlug'>;
-  patients: { system: Pick<PatientsService['system'], 'find' | 'reachableByEmail'> };
+  clinics: ClinicLookup;
+  patients: Pick<PatientsService, 'find'> & { system: Pick<PatientsService['system'], 'reachableByEmail'> };
 }
 
 /**
@@ -37,6 +37,7 @@ export const registerModule = defineModule({
       db,
       clock,
       audit: deps.audit,
+      clinics: deps.clinics,
       // One job per publication; it fans out into one letter per patient (register.letters.ts).
       announceChange: async (tx, clinicId, version) => {
         await enqueue(

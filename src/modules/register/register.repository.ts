@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
-import { clinics } from '../clinics/clinics.schema';
 import { noticeVersions, processingRegisters } from './register.schema';
 
 export type RegisterRow = typeof processingRegisters.$inferSelect;
@@ -9,34 +8,6 @@ export type NoticeVersionRow = typeof noticeVersions.$inferSelect;
 /** The only code that touches SQL for the register and its published versions. */
 export function createRegisterRepository() {
   return {
-    async clinic(db: DbOrTx, clinicId: string) {
-      const [row] = await db
-        .select({
-          id: clinics.id,
-          slug: clinics.slug,
-          name: clinics.name,
-          country: clinics.country,
-          defaultLanguage: clinics.defaultLanguage,
-        })
-        .from(clinics)
-        .where(eq(clinics.id, clinicId));
-      return row;
-    },
-
-    async clinicBySlug(db: DbOrTx, slug: string) {
-      const [row] = await db
-        .select({
-          id: clinics.id,
-          slug: clinics.slug,
-          name: clinics.name,
-          country: clinics.country,
-          defaultLanguage: clinics.defaultLanguage,
-        })
-        .from(clinics)
-        .where(eq(clinics.slug, slug));
-      return row;
-    },
-
     async current(db: DbOrTx, clinicId: string, lock = false): Promise<RegisterRow | undefined> {
       const q = db.select().from(processingRegisters).where(eq(processingRegisters.clinicId, clinicId));
       const [row] = lock ? await q.for('update') : await q;

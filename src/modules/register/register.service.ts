@@ -1,9 +1,12 @@
 import { stringify } from 'yaml';
 import { type AccessContext, hasRole } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
+import type { AuditAction } from '../../platform/audit/audit.vocabulary';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
+import type { ClinicLookup } from '../clinics/clinics.service';
 import { buildNotice } from '../notices/notice.build';
 import type { NoticeDocument } from '../notices/notice.document';
 import { loadSchemaTables, registerCategoryTables, uncoveredCatalogue } from './register.catalogue';
@@ -17,6 +20,8 @@ export interface RegisterServiceDeps {
   db: Db;
   clock: Clock;
   audit: AuditService;
+  /** The clinic whose register it is (its slug goes into the document) and of a public page. */
+  clinics: Pick<ClinicLookup, 'byId' | 'findBySlug'>;
   /** Queues "our privacy notice changed" to patients; optional, the queue module owns sending. */
   announceChange?: (
     tx: Parameters<Parameters<Db['transaction']>[0]>[0],
@@ -44,12 +49,6 @@ export function createRegisterService(deps: RegisterServiceDeps) {
     if (!ctx.user && ctx.channel !== 'cli') throw new ForbiddenError('staff only');
   }
 
-  async function clinicOf(clinicId: string) {
-    const clinic = await repo.clinic(db, clinicId);
-    if (!clinic) throw new NotFoundError('no such clinic');
-    return clinic;
-  }
-
   async function current(ctx: AccessContext) {
     requireStaff(ctx);
     const row = await repo.current(db, ctx.clinicId);
@@ -59,8 +58,8 @@ export function createRegisterService(deps: RegisterServiceDeps) {
   }
 
   /** Replaces the register in force with a validated one, in one transaction with its audit record. */
-  async function replace(ctx: AccessContext, reg: Register, action: string, details: Record<string, unknown>) {
-    const clinic = await clinicOf(ctx.clinicId);
+  async function replace(ctx: AccessContext, reg: Register, action: AuditAction, details: Record<string, unknown>) {
+    const clinic = await deps.clinics.byId(ctx.clinicId);
     // A preset is a template: it takes the slug of the clinic it is imported into.
     const document = { ...reg, slug: clinic.slug };
     return db.transaction(async (tx) => {
@@ -71,13 +70,13 @@ export function createRegisterService(deps: RegisterServiceDeps) {
         updatedBy: ctx.user?.id ?? null,
       });
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action,
           entityType: 'processing_register',
           entityId: ctx.clinicId,
           purpose: 'data_protection',
           details: { revision, ...details },
-        },
+        }),
       ]);
       return {
         revision,
@@ -147,13 +146,13 @@ export function createRegisterService(deps: RegisterServiceDeps) {
         notices,
       });
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action: 'register.publish',
           entityType: 'notice_version',
           entityId: String(version),
           purpose: 'data_protection',
           details: { version, announce: !!opts.announce },
-        },
+        }),
       ]);
       if (opts.announce && latest && deps.announceChange) await deps.announceChange(tx, ctx.clinicId, version);
       return { version, publishedAt };
@@ -183,8 +182,10 @@ export function createRegisterService(deps: RegisterServiceDeps) {
    * first publication.
    */
   async function publicNotice(slug: string, lang?: string, opts: { allowDraft?: boolean } = {}) {
-    const clinic = await repo.clinicBySlug(db, slug);
-    if (!clinic) throw new NotFoundError('no such clinic');
+    const found = await deps.clinics.findBySlug(slug);
+    if (!found) throw new NotFoundError('no such clinic');
+    const { id, name, country, defaultLanguage } = found;
+    const clinic = { id, slug, name, country, defaultLanguage };
     const latest = await repo.latestVersion(db, clinic.id);
     if (latest)
       return {

@@ -1,4 +1,5 @@
 import { systemContext } from '../../platform/access';
+import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
@@ -34,7 +35,7 @@ export function createRetentionJobs(deps: RetentionDeps) {
       if (ids.length === 0) return { invoices: 0 };
       await repo.deleteInvoices(tx, clinicId, ids);
       await audit.append(tx, systemContext(clinicId), [
-        {
+        auditEntry({
           action: 'retention.delete',
           entityType: 'invoice',
           purpose: 'retention',
@@ -43,7 +44,7 @@ export function createRetentionJobs(deps: RetentionDeps) {
             retainedUntilBefore: today,
             rule: 'accounting documents (src/rules/accounting-retention.ts)',
           },
-        },
+        }),
       ]);
       return { invoices: ids.length };
     });

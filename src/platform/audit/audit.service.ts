@@ -1,46 +1,21 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, gte, lte, sql } from 'drizzle-orm';
 import type { AccessContext } from '../access';
-import { staffUsers } from '../auth/auth.schema';
 import type { Clock } from '../clock';
 import type { Db, DbOrTx, Tx } from '../db';
 import { AppError } from '../errors';
-import { auditChainHeads, auditEvents } from './audit.schema';
+import { type AuditEntry, auditEntry } from './audit.entry';
+import { type AccessHistoryRow, createAuditRepository } from './audit.repository';
+
+export type { AccessHistoryRow } from './audit.repository';
 
 /** The genesis link of every clinic's chain. */
 const GENESIS_HASH = '0'.repeat(64);
-
-export interface AuditEntry {
-  action: string;
-  entityType: string;
-  entityId?: string | null;
-  patientRef?: string | null;
-  /** Why the data was touched, in the register's words: care, booking, billing, dsr, audit_review, … */
-  purpose: string;
-  role?: string | null;
-  reason?: string | null;
-  breakGlass?: boolean;
-  outcome?: 'allowed' | 'denied' | 'error';
-  details?: Record<string, unknown> | null;
-}
 
 export interface VerifyResult {
   ok: boolean;
   checked: number;
   clinics: number;
   firstBroken?: { clinicId: string; seq: number; problem: string };
-}
-
-export interface AccessHistoryRow {
-  at: Date;
-  staffName: string | null;
-  role: string | null;
-  action: string;
-  entityType: string;
-  purpose: string;
-  reason: string | null;
-  breakGlass: boolean;
-  outcome: string;
 }
 
 export interface AuditServiceDeps {
@@ -52,12 +27,14 @@ export interface AuditServiceDeps {
 export type AuditService = ReturnType<typeof createAuditService>;
 
 export function createAuditService({ clock, enabled }: AuditServiceDeps) {
+  const repo = createAuditRepository();
+
   /**
    * Appends events in the caller's transaction: if the access rolls back, so does its record.
    * One round trip: the database function `audit_append` (migration 0007) locks the clinic's
    * chain head, links each event with sha256(prev_hash || canonical row) and moves the head.
    */
-  async function append(tx: DbOrTx, ctx: AccessContext, entries: AuditEntry[]): Promise<void> {
+  async function append(tx: DbOrTx, ctx: AccessContext, entries: readonly AuditEntry[]): Promise<void> {
     if (!enabled || entries.length === 0) return;
     const at = clock.now().toISOString();
     const events = entries.map((e) => ({
@@ -75,12 +52,12 @@ export function createAuditService({ clock, enabled }: AuditServiceDeps) {
       requestId: ctx.requestId,
       details: e.details ?? null,
     }));
-    await tx.execute(sql`select audit_append(${ctx.clinicId}::uuid, ${JSON.stringify(events)}::jsonb)`);
+    await repo.append(tx, ctx.clinicId, events);
   }
 
   /** A refused access is recorded in a transaction of its own: the refused work rolled back. */
   async function appendRefusal(db: Db, ctx: AccessContext, entry: AuditEntry): Promise<void> {
-    await db.transaction((tx) => append(tx, ctx, [{ ...entry, outcome: 'denied' }]));
+    await db.transaction((tx) => append(tx, ctx, [auditEntry({ ...entry, outcome: 'denied' })]));
   }
 
   /**
@@ -103,7 +80,7 @@ export function createAuditService({ clock, enabled }: AuditServiceDeps) {
    * is rendered from its current contents by `audit_canonical`; the hash is recomputed here.
    */
   async function verify(db: Db, onProgress?: (checked: number) => void): Promise<VerifyResult> {
-    const heads = await db.select().from(auditChainHeads).orderBy(asc(auditChainHeads.clinicId));
+    const heads = await repo.heads(db);
     let checked = 0;
     const page = 5000;
     for (const head of heads) {
@@ -117,12 +94,7 @@ export function createAuditService({ clock, enabled }: AuditServiceDeps) {
         firstBroken: { clinicId: head.clinicId, seq, problem },
       });
       for (;;) {
-        const result = await db.execute(
-          sql`select e.seq::text as seq, e.prev_hash, e.hash, audit_canonical(e) as canonical from audit_events e where e.clinic_id = ${head.clinicId} and e.seq >= ${expectedSeq} order by e.seq limit ${page}`,
-        );
-        const rows = (
-          result as unknown as { rows: { seq: string; prev_hash: string; hash: string; canonical: string }[] }
-        ).rows;
+        const rows = await repo.chainPage(db, head.clinicId, expectedSeq, page);
         for (const row of rows) {
           const seq = Number(row.seq);
           if (seq !== expectedSeq) return broken(expectedSeq, `event ${expectedSeq} is missing (next is ${seq})`);
@@ -161,50 +133,28 @@ export function createAuditService({ clock, enabled }: AuditServiceDeps) {
     before: Date,
   ): Promise<{ removed: number; anchorSeq: number }> {
     return db.transaction(async (tx) => {
-      const [head] = await tx
-        .select()
-        .from(auditChainHeads)
-        .where(eq(auditChainHeads.clinicId, clinicId))
-        .for('update');
+      const head = await repo.lockHead(tx, clinicId);
       if (!head) return { removed: 0, anchorSeq: 0 };
       // Only a contiguous start of the chain can go: stop at the first event that is still young.
-      const [firstKept] = await tx
-        .select({ seq: auditEvents.seq })
-        .from(auditEvents)
-        .where(and(eq(auditEvents.clinicId, clinicId), gte(auditEvents.at, before)))
-        .orderBy(asc(auditEvents.seq))
-        .limit(1);
-      const lastRemoved = (firstKept ? firstKept.seq : head.seq + 1) - 1;
+      const firstKept = await repo.firstSeqSince(tx, clinicId, before);
+      const lastRemoved = (firstKept ?? head.seq + 1) - 1;
       if (lastRemoved <= head.archivedSeq) return { removed: 0, anchorSeq: head.archivedSeq };
-      const [anchor] = await tx
-        .select({ hash: auditEvents.hash })
-        .from(auditEvents)
-        .where(and(eq(auditEvents.clinicId, clinicId), eq(auditEvents.seq, lastRemoved)));
-      await tx
-        .update(auditChainHeads)
-        .set({ archivedSeq: lastRemoved, archivedHash: anchor!.hash, archivedAt: clock.now() })
-        .where(eq(auditChainHeads.clinicId, clinicId));
-      await tx.execute(sql`select set_config('hoidja.retention', 'on', true)`);
-      const removed = await tx
-        .delete(auditEvents)
-        .where(
-          and(
-            eq(auditEvents.clinicId, clinicId),
-            lte(auditEvents.seq, lastRemoved),
-            gt(auditEvents.seq, head.archivedSeq),
-          ),
-        )
-        .returning({ seq: auditEvents.seq });
-      await tx.execute(sql`select set_config('hoidja.retention', 'off', true)`);
+      const anchorHash = (await repo.hashOf(tx, clinicId, lastRemoved))!;
+      const removed = await repo.archive(tx, clinicId, {
+        afterSeq: head.archivedSeq,
+        upToSeq: lastRemoved,
+        anchorHash,
+        at: clock.now(),
+      });
       await append(tx, { clinicId, user: null, requestId: null, channel: 'worker' }, [
-        {
+        auditEntry({
           action: 'retention.audit_archive',
           entityType: 'audit_events',
           purpose: 'retention',
-          details: { removed: removed.length, upToSeq: lastRemoved, before: before.toISOString() },
-        },
+          details: { removed, upToSeq: lastRemoved, before: before.toISOString() },
+        }),
       ]);
-      return { removed: removed.length, anchorSeq: lastRemoved };
+      return { removed, anchorSeq: lastRemoved };
     });
   }
 
@@ -215,23 +165,7 @@ export function createAuditService({ clock, enabled }: AuditServiceDeps) {
     patientId: string,
     limit = 200,
   ): Promise<AccessHistoryRow[]> {
-    return db
-      .select({
-        at: auditEvents.at,
-        staffName: staffUsers.fullName,
-        role: auditEvents.actorRole,
-        action: auditEvents.action,
-        entityType: auditEvents.entityType,
-        purpose: auditEvents.purpose,
-        reason: auditEvents.reason,
-        breakGlass: auditEvents.breakGlass,
-        outcome: auditEvents.outcome,
-      })
-      .from(auditEvents)
-      .leftJoin(staffUsers, and(eq(staffUsers.clinicId, auditEvents.clinicId), eq(staffUsers.id, auditEvents.actorId)))
-      .where(and(eq(auditEvents.clinicId, clinicId), eq(auditEvents.patientRef, patientId)))
-      .orderBy(desc(auditEvents.at), desc(auditEvents.seq))
-      .limit(limit);
+    return repo.patientAccessHistory(db, clinicId, patientId, limit);
   }
 
   return { append, appendRefusal, transaction, verify, archiveBefore, patientAccessHistory, enabled };

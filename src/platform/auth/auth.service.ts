@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, eq, gte, isNull, sql } from 'drizzle-orm';
-import { clinics } from '../../modules/clinics/clinics.schema';
 import type { AccessContext } from '../access';
+import { auditEntry } from '../audit/audit.entry';
 import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
 import { newId } from '../crypto';
 import { type Db, isUniqueViolation } from '../db';
 import { ConflictError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../errors';
-import { loginAttempts, type Role, sessions, staffUsers } from './auth.schema';
+import { createAuthRepository, type StaffUserRow } from './auth.repository';
+import type { Role } from './auth.schema';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './password';
 
 export interface SessionUser {
@@ -23,6 +23,11 @@ export interface AuthServiceDeps {
   db: Db;
   clock: Clock;
   audit: AuditService;
+  /** The clinics' one cache (the clinics service): a login names its clinic by slug, a session by id. */
+  clinics: {
+    findBySlug(slug: string): Promise<{ id: string; slug: string } | undefined>;
+    byId(id: string): Promise<{ slug: string }>;
+  };
   idleMinutes: number;
   maxHours: number;
   maxFailures: number;
@@ -38,6 +43,7 @@ export type AuthService = ReturnType<typeof createAuthService>;
 
 export function createAuthService(deps: AuthServiceDeps) {
   const { db, clock, audit } = deps;
+  const repo = createAuthRepository();
   // A fixed hash to verify against when the user does not exist, so timing does not reveal accounts.
   let dummyHash: Promise<string> | undefined;
   async function verifyDummy(password: string): Promise<false> {
@@ -56,7 +62,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     const id = newId();
     try {
       await db.transaction(async (tx) => {
-        await tx.insert(staffUsers).values({
+        await repo.insertUser(tx, {
           clinicId: ctx.clinicId,
           id,
           email: normEmail(input.email),
@@ -67,13 +73,13 @@ export function createAuthService(deps: AuthServiceDeps) {
           createdAt: clock.now(),
         });
         await audit.append(tx, ctx, [
-          {
+          auditEntry({
             action: 'staff.create',
             entityType: 'staff_user',
             entityId: id,
             purpose: 'staff_administration',
             details: { roles: input.roles },
-          },
+          }),
         ]);
       });
     } catch (err) {
@@ -88,14 +94,7 @@ export function createAuthService(deps: AuthServiceDeps) {
   /** Failed logins in the window, for one account or (password spraying) from one address. */
   async function recentFailures(clinicId: string, by: { subjectHash: string } | { ip: string }): Promise<number> {
     const since = new Date(clock.now().getTime() - deps.windowMinutes * 60_000);
-    const who = 'ip' in by ? eq(loginAttempts.ip, by.ip) : eq(loginAttempts.subjectHash, by.subjectHash);
-    const [row] = await db
-      .select({ n: count() })
-      .from(loginAttempts)
-      .where(
-        and(eq(loginAttempts.clinicId, clinicId), who, eq(loginAttempts.success, false), gte(loginAttempts.at, since)),
-      );
-    return Number(row?.n ?? 0);
+    return repo.failuresSince(db, clinicId, by, since);
   }
 
   /** Checks the password and opens a new session (a fresh id at every login: no fixation). */
@@ -107,10 +106,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     userAgent?: string;
     requestId?: string;
   }) {
-    const [clinic] = await db
-      .select({ id: clinics.id, slug: clinics.slug })
-      .from(clinics)
-      .where(eq(clinics.slug, input.clinicSlug));
+    const clinic = await deps.clinics.findBySlug(input.clinicSlug);
     if (!clinic) {
       await verifyDummy(input.password);
       throw new UnauthenticatedError('wrong clinic, e-mail or password');
@@ -122,10 +118,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     ) {
       throw new TooManyRequestsError(`too many failed logins; try again in ${deps.windowMinutes} minutes`);
     }
-    const [user] = await db
-      .select()
-      .from(staffUsers)
-      .where(and(eq(staffUsers.clinicId, clinic.id), sql`lower(${staffUsers.email}) = ${normEmail(input.email)}`));
+    const user = await repo.userByEmail(db, clinic.id, normEmail(input.email));
     const ok =
       user && !user.disabledAt
         ? await verifyPassword(user.passwordHash, input.password)
@@ -139,17 +132,21 @@ export function createAuthService(deps: AuthServiceDeps) {
     };
     if (!ok || !user) {
       await db.transaction(async (tx) => {
-        await tx
-          .insert(loginAttempts)
-          .values({ clinicId: clinic.id, subjectHash, ip: input.ip ?? null, success: false, at: now });
+        await repo.insertAttempt(tx, {
+          clinicId: clinic.id,
+          subjectHash,
+          ip: input.ip ?? null,
+          success: false,
+          at: now,
+        });
         await audit.append(tx, ctx, [
-          {
+          auditEntry({
             action: 'auth.login',
             entityType: 'staff_user',
             entityId: user?.id ?? null,
             purpose: 'security',
             outcome: 'denied',
-          },
+          }),
         ]);
       });
       throw new UnauthenticatedError('wrong clinic, e-mail or password');
@@ -157,10 +154,8 @@ export function createAuthService(deps: AuthServiceDeps) {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     await db.transaction(async (tx) => {
-      await tx
-        .insert(loginAttempts)
-        .values({ clinicId: clinic.id, subjectHash, ip: input.ip ?? null, success: true, at: now });
-      await tx.insert(sessions).values({
+      await repo.insertAttempt(tx, { clinicId: clinic.id, subjectHash, ip: input.ip ?? null, success: true, at: now });
+      await repo.insertSession(tx, {
         clinicId: clinic.id,
         id: sha256(token),
         userId: user.id,
@@ -172,14 +167,14 @@ export function createAuthService(deps: AuthServiceDeps) {
         userAgent: input.userAgent?.slice(0, 300) ?? null,
       });
       await audit.append(tx, ctx, [
-        { action: 'auth.login', entityType: 'staff_user', entityId: user.id, purpose: 'security' },
+        auditEntry({ action: 'auth.login', entityType: 'staff_user', entityId: user.id, purpose: 'security' }),
       ]);
     });
     // The cookie names the clinic so the lookup can use the (clinic_id, id) key.
     return { cookie: `${clinic.id}.${token}`, csrfToken, user: toSessionUser(user, clinic.slug) };
   }
 
-  function toSessionUser(u: typeof staffUsers.$inferSelect, slug: string): SessionUser {
+  function toSessionUser(u: StaffUserRow, slug: string): SessionUser {
     return { clinicId: u.clinicId, clinicSlug: slug, id: u.id, email: u.email, fullName: u.fullName, roles: u.roles };
   }
 
@@ -190,12 +185,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     const clinicId = cookie.slice(0, dot);
     if (!/^[0-9a-f-]{36}$/.test(clinicId)) return null;
     const id = sha256(cookie.slice(dot + 1));
-    const [row] = await db
-      .select({ s: sessions, u: staffUsers, slug: clinics.slug })
-      .from(sessions)
-      .innerJoin(staffUsers, and(eq(staffUsers.clinicId, sessions.clinicId), eq(staffUsers.id, sessions.userId)))
-      .innerJoin(clinics, eq(clinics.id, sessions.clinicId))
-      .where(and(eq(sessions.clinicId, clinicId), eq(sessions.id, id), isNull(sessions.endedAt)));
+    const row = await repo.openSession(db, clinicId, id);
     if (!row) return null;
     const now = clock.now();
     const idleLimit = new Date(row.s.lastSeenAt.getTime() + deps.idleMinutes * 60_000);
@@ -207,77 +197,41 @@ export function createAuthService(deps: AuthServiceDeps) {
           ? 'idle'
           : null;
     if (reason) {
-      await db
-        .update(sessions)
-        .set({ endedAt: now, endReason: reason })
-        .where(and(eq(sessions.clinicId, clinicId), eq(sessions.id, id)));
+      await repo.endSession(db, clinicId, id, now, reason);
       return null;
     }
     // Touch at most once a minute: a read should not always cost a write.
-    if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) {
-      await db
-        .update(sessions)
-        .set({ lastSeenAt: now })
-        .where(and(eq(sessions.clinicId, clinicId), eq(sessions.id, id)));
-    }
-    return { user: toSessionUser(row.u, row.slug), csrfToken: row.s.csrfToken };
+    if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, clinicId, id, now);
+    const { slug } = await deps.clinics.byId(clinicId);
+    return { user: toSessionUser(row.u, slug), csrfToken: row.s.csrfToken };
   }
 
   async function logout(cookie: string): Promise<void> {
     const dot = cookie.indexOf('.');
     if (dot < 0) return;
-    await db
-      .update(sessions)
-      .set({ endedAt: clock.now(), endReason: 'logout' })
-      .where(
-        and(
-          eq(sessions.clinicId, cookie.slice(0, dot)),
-          eq(sessions.id, sha256(cookie.slice(dot + 1))),
-          isNull(sessions.endedAt),
-        ),
-      );
+    await repo.endSession(db, cookie.slice(0, dot), sha256(cookie.slice(dot + 1)), clock.now(), 'logout');
   }
 
   /** Disabling a user ends all their sessions at once. */
   async function setDisabled(ctx: AccessContext, userId: string, disabled: boolean): Promise<void> {
     const now = clock.now();
     await db.transaction(async (tx) => {
-      const updated = await tx
-        .update(staffUsers)
-        .set({ disabledAt: disabled ? now : null })
-        .where(and(eq(staffUsers.clinicId, ctx.clinicId), eq(staffUsers.id, userId)))
-        .returning({ id: staffUsers.id });
-      if (updated.length === 0) throw new ValidationError('userId', 'no such user in this clinic');
-      if (disabled) {
-        await tx
-          .update(sessions)
-          .set({ endedAt: now, endReason: 'user_disabled' })
-          .where(and(eq(sessions.clinicId, ctx.clinicId), eq(sessions.userId, userId), isNull(sessions.endedAt)));
-      }
+      if (!(await repo.setDisabled(tx, ctx.clinicId, userId, disabled ? now : null)))
+        throw new ValidationError('userId', 'no such user in this clinic');
+      if (disabled) await repo.endSessionsOf(tx, ctx.clinicId, userId, now, 'user_disabled');
       await audit.append(tx, ctx, [
-        {
+        auditEntry({
           action: disabled ? 'staff.disable' : 'staff.enable',
           entityType: 'staff_user',
           entityId: userId,
           purpose: 'staff_administration',
-        },
+        }),
       ]);
     });
   }
 
-  async function listUsers(clinicId: string) {
-    return db
-      .select({
-        id: staffUsers.id,
-        email: staffUsers.email,
-        fullName: staffUsers.fullName,
-        roles: staffUsers.roles,
-        professionalCode: staffUsers.professionalCode,
-        disabledAt: staffUsers.disabledAt,
-      })
-      .from(staffUsers)
-      .where(eq(staffUsers.clinicId, clinicId))
-      .orderBy(staffUsers.fullName);
+  function listUsers(clinicId: string) {
+    return repo.listUsers(db, clinicId);
   }
 
   return { createUser, login, authenticate, logout, setDisabled, listUsers };

@@ -1,0 +1,27 @@
+import { createQueueRepository } from './queue.repository';
+import { createResourcesRepository } from './resources.repository';
+
+export type { QueueEntryRow } from './queue.repository';
+export type { QueueSettingsRow } from './resources.repository';
+
+/**
+ * What the queue's neighbours read of its data: messaging (the notice and reminder of a visit) and
+ * booking (the public page's services and professionals). No access check and no audit here: the
+ * caller reads on behalf of a job or a public page and records what it does in its own transaction.
+ */
+export function createQueueReads() {
+  const queue = createQueueRepository();
+  const resources = createResourcesRepository();
+  return {
+    entry: queue.find,
+    isAssigned: queue.isAssigned,
+    patient: queue.patient,
+    location: resources.location,
+    professional: resources.professional,
+    professionals: resources.professionals,
+    service: resources.service,
+    services: resources.services,
+    settings: resources.settings,
+  };
+}
+export type QueueReads = ReturnType<typeof createQueueReads>;

@@ -1,0 +1,150 @@
+/**
+ * The words of the audit log. An action is `<what>.<verb>`; the patient sees them in "who looked
+ * at my data", so a stored word is never renamed (old events keep theirs).
+ */
+export const auditActions = [
+  // Staff accounts and sign-in.
+  'auth.login',
+  'staff.create',
+  'staff.disable',
+  'staff.enable',
+  'clinic.update',
+  // Patients and the people around them.
+  'patient.create',
+  /** A search that found no one (a hit is recorded per patient as patient.search_result). */
+  'patient.search',
+  'patient.search_result',
+  'patient.read',
+  'patient.update',
+  'patient.archive',
+  /** The kept earlier versions of the patient's data. */
+  'patient.history',
+  /** Who looked at the patient's data (the audit log itself, read by staff). */
+  'patient.access_history',
+  'representative.create',
+  'representative.end',
+  'bill_payer.create',
+  'bill_payer.end',
+  /** A professional put on the care team: what gives a doctor need-to-know. */
+  'care.assign',
+  // The treatment queue, its resources and bookings.
+  'queue.list',
+  'queue.demo_seed',
+  'queue_entry.create',
+  'queue_entry.read',
+  'queue_entry.update',
+  'queue_entry.book',
+  'queue_entry.move',
+  'queue_entry.cancel',
+  'queue_entry.remove',
+  'queue_entry.no_show',
+  'queue_entry.arrived',
+  'queue_entry.done',
+  /** Help given outside the queue. */
+  'queue_entry.emergency',
+  'location.create',
+  'room.create',
+  'professional.create',
+  'professional.update',
+  'visit_service.create',
+  'visit_service.update',
+  'schedule.create',
+  'schedule.delete',
+  'schedule_exception.create',
+  'queue_settings.update',
+  'booking_request.create',
+  'booking_request.list',
+  'booking_request.confirm',
+  'booking_request.decline',
+  // Messages to patients: each reads their data at the moment of sending.
+  'visit_notice.send',
+  'visit_notice.print',
+  'visit_cancelled.send',
+  'reminder.send',
+  // Consents and the processing register.
+  'consent.given',
+  'consent.withdrawn',
+  'consent.objected',
+  'consent.objection_withdrawn',
+  'consent.history',
+  'consent.view',
+  'register.import',
+  'register.update',
+  'register.publish',
+  /** A new privacy notice version announced to patients (one job per publication). */
+  'privacy_notice.announce',
+  'privacy_notice.letter',
+  // The patient portal: the person's own acts.
+  'portal.link_sent',
+  'portal.login',
+  'portal.details.view',
+  'portal.access_history.view',
+  'portal.consents.view',
+  'portal.visits.view',
+  // Billing.
+  'price_list.add',
+  /** Evidence of a benefit group (pensioner, pregnancy, …) recorded for a patient. */
+  'billing.group_add',
+  /** Benefit the patient used at another clinic this year. */
+  'billing.used_elsewhere',
+  'billing.services_record',
+  'billing.pending_visits',
+  'billing.benefit_status',
+  'billing.benefit_report',
+  'billing.accounting_export',
+  /** Recorded only when refused: the draft behind a preview or an invoice. */
+  'billing.invoice_draft',
+  'billing.invoice_preview',
+  'billing.invoice_issue',
+  'billing.invoice_read',
+  'billing.invoice_list',
+  'billing.invoice_pdf',
+  'billing.invoice_email',
+  'billing.credit_note',
+  'billing.payment',
+  'billing.debt_list',
+  'billing.debt_notice',
+  'billing.debt_handover',
+  'billing.instalment_request',
+  'billing.instalment_disclose',
+  /** Personal data handed to a third party (collector, credit provider), with recipient and fields. */
+  'disclosure',
+  // Retention and the demo.
+  'retention.delete',
+  /** The start of the audit chain removed after its retention period, leaving an anchor. */
+  'retention.audit_archive',
+  'demo.generate_patients',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/**
+ * Purposes that are keys of the processing register's purposes: an event with one of them is
+ * processing the register describes under that key (presets/demo.yaml names each; a test checks).
+ */
+export const registerPurposeKeys = ['care', 'booking', 'billing', 'debt_collection', 'security'] as const;
+
+/**
+ * Purposes recorded in the audit log that are not purpose keys of the register: the platform's own
+ * duties towards the people and the clinic, which no clinic's register lists under these words.
+ */
+export const platformPurposes = [
+  /** Showing people their own data and who looked at it (GDPR Art. 15), and sending them notices. */
+  'transparency',
+  /** Recording and reading consents and objections. */
+  'consent_management',
+  /** Keeping the processing register and its published notices. */
+  'data_protection',
+  /** The clinic's own setup: its details, rooms, professionals, services, schedules. */
+  'administration',
+  'staff_administration',
+  'retention',
+  /** Invented data of the demo clinic. */
+  'demonstration',
+  /** The register's key is `instalments`; the stored word stays so that earlier events keep their meaning. */
+  'instalment_financing',
+] as const;
+
+type RegisterPurposeKey = (typeof registerPurposeKeys)[number];
+type PlatformPurpose = (typeof platformPurposes)[number];
+/** Why data was touched: a register purpose key or one of the platform's own purposes. */
+export type AuditPurpose = RegisterPurposeKey | PlatformPurpose;
