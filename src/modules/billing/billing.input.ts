@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/input';
 import { benefitGroups } from '../../rules/dental-benefits';
 import { evidencedGroups, paymentMethods, priceItemKinds } from './billing.schema';
 
@@ -6,7 +7,6 @@ import { evidencedGroups, paymentMethods, priceItemKinds } from './billing.schem
  * Request bodies of billing. Amounts travel as euro strings ("120.00", at most two decimals) and
  * become integer cents in the service (billing.money), so a third decimal is a 400, not a rounding.
  */
-export const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD' });
 export const euros = z
   .string()
   .trim()

@@ -2,7 +2,7 @@ import type { AccessContext } from '../../platform/access';
 import { newId } from '../../platform/crypto';
 import type { DbOrTx } from '../../platform/db';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
-import { parseInput } from '../patients/patients.input';
+import { parseInput } from '../../platform/input';
 import { debtNoticeInput, handoverInput, instalmentInput, paymentInput } from './billing.input';
 import { createInvoiceOperations } from './billing.invoices';
 import { BILLING_ROLES, type BillingKit } from './billing.kit';

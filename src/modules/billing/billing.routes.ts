@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type App, accessContext } from '../../platform/http/server';
+import { isoDate } from '../../platform/input';
 import { benefitGroups } from '../../rules/dental-benefits';
 import {
   creditNoteInput,
@@ -8,7 +9,6 @@ import {
   groupEvidenceInput,
   handoverInput,
   instalmentInput,
-  isoDate,
   issueInvoiceInput,
   monthParam,
   paymentInput,

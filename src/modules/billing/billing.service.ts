@@ -1,7 +1,7 @@
 import type { AccessContext } from '../../platform/access';
 import { newId } from '../../platform/crypto';
 import { ConflictError, ValidationError } from '../../platform/errors';
-import { parseInput } from '../patients/patients.input';
+import { parseInput } from '../../platform/input';
 import { groupEvidenceInput, priceItemInput, renderedServicesInput, usedElsewhereInput } from './billing.input';
 import { createInvoiceOperations } from './billing.invoices';
 import {

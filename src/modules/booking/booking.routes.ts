@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type App, accessContext } from '../../platform/http/server';
-import { isoDate } from '../patients/patients.input';
+import { isoDate } from '../../platform/input';
 import type { BookingService } from './booking.service';
 
 const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'not a clinic') });

@@ -11,10 +11,11 @@ import {
   TooManyRequestsError,
   ValidationError,
 } from '../../platform/errors';
+import { isoDate, normalizeMobile, parseInput } from '../../platform/input';
 import { checkIdCode } from '../../rules/id-codes';
 import { bookingRequestDeadline, deadlineState } from '../../rules/working-days';
 import { localDate } from '../../rules/zoned-time';
-import { identityInput, isoDate, languages, normalizeMobile, parseInput } from '../patients/patients.input';
+import { identityInput, languages } from '../patients/patients.input';
 import type { PatientsService } from '../patients/patients.service';
 import { type BookingRequestRow, createQueueRepository } from '../queue/queue.repository';
 import type { QueueService } from '../queue/queue.service';

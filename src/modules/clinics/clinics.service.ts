@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
-import { parseInput } from '../patients/patients.input';
+import { parseInput } from '../../platform/input';
 import { clinicGroups, clinics } from './clinics.schema';
 
 const address = z.strictObject({

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
 import type { Db, Tx } from '../../platform/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
-import { parseInput } from '../patients/patients.input';
+import { parseInput } from '../../platform/input';
 import type { PatientsService } from '../patients/patients.service';
 import type { Register } from '../register/register.model';
 import type { RegisterService } from '../register/register.service';

@@ -5,15 +5,14 @@ import type { Clock } from '../../platform/clock';
 import { type FieldCipher, newId } from '../../platform/crypto';
 import { type Db, type DbOrTx, isUniqueViolation, type Tx } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
+import { normalizeMobile, parseInput } from '../../platform/input';
 import { checkIdCode, guessIdCountry } from '../../rules/id-codes';
 import { clinics } from '../clinics/clinics.schema';
 import { createPatientAccessPolicy, type PatientScope } from './patients.access';
 import {
   billPayerInput,
-  normalizeMobile,
   normalizeName,
   type PatientInput,
-  parseInput,
   patientInput,
   patientUpdateInput,
   representativeInput,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type App, accessContext } from '../../platform/http/server';
+import { isoDate } from '../../platform/input';
 import type { MessagingService } from '../messaging/messaging.service';
-import { isoDate } from '../patients/patients.input';
 import type { QueueReadService } from './queue.read';
 import type { QueueService } from './queue.service';
 import type { ResourcesService } from './resources.service';

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock';
 import { type FieldCipher, newId } from '../../platform/crypto';
 import type { Db, DbOrTx } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
-import { parseInput } from '../patients/patients.input';
+import { parseInput } from '../../platform/input';
 import {
   bookInput,
   cancelInput,

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
-import { isoDate, parseInput } from '../patients/patients.input';
+import { isoDate, parseInput } from '../../platform/input';
 import { createResourcesRepository } from './resources.repository';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected a time HH:MM');
