@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { type AccessContext, hasRole } from '../../platform/access';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
@@ -7,20 +6,8 @@ import { newId } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { parseInput } from '../../platform/input';
+import { type ClinicInput, clinicContactsInput, clinicInput } from './clinics.input';
 import { clinicGroups, clinics } from './clinics.schema';
-
-const address = z.strictObject({
-  street: z.string().min(1),
-  city: z.string().min(1),
-  postalCode: z.string(),
-  country: z.string().regex(/^[A-Z]{2}$/),
-});
-const contact = z.strictObject({
-  name: z.string().optional(),
-  email: z.email().optional(),
-  phone: z.string().optional(),
-  address: address.optional(),
-});
 
 /** The supervisory authority of each country, the default for a new clinic. */
 export const supervisoryAuthorities = {
@@ -35,20 +22,6 @@ export const supervisoryAuthorities = {
     address: { street: 'Elijas iela 17', city: 'Rīga', postalCode: 'LV-1050', country: 'LV' },
   },
 } as const;
-
-export const clinicInput = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'lower-case letters, digits and hyphens'),
-  name: z.string().trim().min(2).max(200),
-  country: z.enum(['EE', 'LV']),
-  registryCode: z.string().trim().min(4).max(20),
-  groupId: z.uuid().optional(),
-  addresses: z.array(address).default([]),
-  contacts: contact.default({}),
-  dataProtectionContact: contact.default({}),
-  supervisoryAuthority: contact.optional(),
-  defaultLanguage: z.enum(['et', 'lv', 'en', 'ru']).optional(),
-});
-export type ClinicInput = z.input<typeof clinicInput>;
 
 export type ClinicsService = ReturnType<typeof createClinicsService>;
 
@@ -109,12 +82,7 @@ export function createClinicsService(deps: { db: Db; clock: Clock; audit: AuditS
   async function updateContacts(ctx: AccessContext, raw: unknown) {
     if (!hasRole(ctx, 'admin', 'dpo'))
       throw new ForbiddenError('only an administrator or the DPO changes clinic details');
-    const input = parseInput(
-      clinicInput
-        .pick({ addresses: true, contacts: true, dataProtectionContact: true, supervisoryAuthority: true })
-        .partial(),
-      raw,
-    );
+    const input = parseInput(clinicContactsInput, raw);
     await db.transaction(async (tx) => {
       await tx
         .update(clinics)
