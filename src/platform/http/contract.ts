@@ -30,3 +30,10 @@ export const binaryBody = (contentType: string, description: string) => ({
   description,
   content: { [contentType]: { schema: bytes } },
 });
+
+/** `/health`: liveness, which database, and how far it is migrated. */
+export const healthOutput = z.object({
+  status: z.string(),
+  database: z.enum(['pglite', 'postgres']),
+  migrations: z.object({ applied: z.number().int(), latest: z.string() }),
+});
