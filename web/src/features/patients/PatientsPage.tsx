@@ -1,18 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../shell/api';
+import { ApiError, type ApiResponse, api } from '../../shell/api';
 import { Link, useRouter } from '../../shell/router';
 
-interface Item {
-  id: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  idCodeMasked: string | null;
-  mobile: string | null;
-  email: string | null;
-  status: string;
-}
+type Item = ApiResponse<'POST /api/patients/search'>['items'][number];
 
 export function PatientsPage() {
   const { t } = useTranslation('patients');
@@ -28,12 +19,10 @@ export function PatientsPage() {
     e?.preventDefault();
     setError(null);
     try {
-      const r = await api<{ items: Item[] }>(
-        'POST',
-        '/api/patients/search',
-        { query, includeArchived: archived },
-        { reason: reason || undefined },
-      );
+      const r = await api('POST /api/patients/search', {
+        body: { query, includeArchived: archived },
+        reason: reason || undefined,
+      });
       setItems(r.items);
     } catch (err) {
       setItems(null);
