@@ -59,7 +59,22 @@ export function apiUrl(template: string, request: Pick<LooseRequest, 'path' | 'q
   return search ? `${url}?${search}` : url;
 }
 
+/** A JSON operation: its answer as the route's response schema names it. */
 export async function api<K extends Operation>(operation: K, ...[request]: Args<K>): Promise<ApiResponse<K>> {
+  const res = await send(operation, request as LooseRequest | undefined);
+  const text = await res.text();
+  return (text ? JSON.parse(text) : null) as ApiResponse<K>;
+}
+
+/** Operations that answer text (YAML, CSV, HTML) rather than JSON. */
+type TextOperation = { [K in Operation]: ApiResponse<K> extends string ? K : never }[Operation];
+
+/** A text operation (the register's YAML export and templates): its answer as text. */
+export async function apiText<K extends TextOperation>(operation: K, ...[request]: Args<K>): Promise<string> {
+  return (await send(operation, request as LooseRequest | undefined)).text();
+}
+
+async function send(operation: Operation, request: LooseRequest | undefined): Promise<Response> {
   const [method, template] = operation.split(' ') as [string, string];
   const { path, query, body, reason } = (request ?? {}) as LooseRequest;
   const headers: Record<string, string> = {};
@@ -72,8 +87,8 @@ export async function api<K extends Operation>(operation: K, ...[request]: Args<
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
   });
+  if (res.ok) return res;
   const text = await res.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new ApiError(res.status, data?.error ?? 'error', data?.message ?? res.statusText, data?.field);
-  return data as ApiResponse<K>;
+  const data = text.startsWith('{') ? JSON.parse(text) : null;
+  throw new ApiError(res.status, data?.error ?? 'error', data?.message ?? res.statusText, data?.field);
 }

@@ -1,18 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shell/api';
+import { type ApiResponse, api } from '../../shell/api';
+import type { Language } from '../../shell/feature';
 
-interface VersionItem {
-  version: number;
-  publishedAt: string;
-  summary: string | null;
-}
-interface Change {
-  section: string;
-  key: string;
-  change: 'added' | 'removed' | 'changed';
-  fields?: { field: string }[];
-}
+type VersionItem = ApiResponse<'GET /api/register/versions'>['items'][number];
+type Change = ApiResponse<'GET /api/register/diff'>['changes'][number];
 
 /** Published notice versions: read any of them, compare two. */
 export function Versions({ reload }: { reload: number }) {
@@ -24,12 +16,12 @@ export function Versions({ reload }: { reload: number }) {
   const [changes, setChanges] = useState<Change[] | null>(null);
 
   useEffect(() => {
-    void api('GET', '/api/register/versions').then((r) => {
+    void api('GET /api/register/versions').then((r) => {
       setItems(r.items);
       const n = r.items.length;
       if (n) {
-        setTo(r.items[n - 1].version);
-        setFrom(r.items[Math.max(0, n - 2)].version);
+        setTo(r.items[n - 1]!.version);
+        setFrom(r.items[Math.max(0, n - 2)]!.version);
       }
     });
   }, [reload]);
@@ -55,9 +47,15 @@ export function Versions({ reload }: { reload: number }) {
               <td>{v.summary ?? ''}</td>
               <td>
                 <button
+                  type="button"
                   className="link"
                   onClick={async () =>
-                    setShown(await api('GET', `/api/register/versions/${v.version}?lang=${i18n.language}`))
+                    setShown(
+                      await api('GET /api/register/versions/{n}', {
+                        path: { n: v.version },
+                        query: { lang: i18n.language as Language },
+                      }),
+                    )
                   }
                 >
                   {t('show')}
@@ -90,7 +88,7 @@ export function Versions({ reload }: { reload: number }) {
         </label>
         <button
           type="button"
-          onClick={async () => setChanges((await api('GET', `/api/register/diff?from=${from}&to=${to}`)).changes)}
+          onClick={async () => setChanges((await api('GET /api/register/diff', { query: { from, to } })).changes)}
         >
           {t('diff')}
         </button>
@@ -108,8 +106,8 @@ export function Versions({ reload }: { reload: number }) {
               </tr>
             </thead>
             <tbody>
-              {changes.map((c, i) => (
-                <tr key={i}>
+              {changes.map((c) => (
+                <tr key={`${c.section}/${c.key}`}>
                   <td>{c.section}</td>
                   <td>{c.key}</td>
                   <td>
