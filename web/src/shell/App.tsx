@@ -80,6 +80,7 @@ function Shell({ features }: { features: WebFeature[] }) {
           <span className="muted"> · {session.user.roles.map((r) => t(`roles.${r}`)).join(', ')}</span>
           <LanguageSwitch />
           <button
+            type="button"
             className="link"
             onClick={async () => {
               await api('POST /api/auth/logout').catch(() => undefined);

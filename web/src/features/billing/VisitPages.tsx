@@ -58,17 +58,19 @@ export function RecordServicesPage() {
   return (
     <section>
       <h1>{t('services.title')}</h1>
-      <form className="card row" onSubmit={search} role="search">
-        <input
-          name="patientQuery"
-          aria-label={t('services.find')}
-          placeholder={t('services.find')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          style={{ flex: 1 }}
-        />
-        <button type="submit">{t('services.search')}</button>
-      </form>
+      <search>
+        <form className="card row" onSubmit={search}>
+          <input
+            name="patientQuery"
+            aria-label={t('services.find')}
+            placeholder={t('services.find')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            style={{ flex: 1 }}
+          />
+          <button type="submit">{t('services.search')}</button>
+        </form>
+      </search>
       {found && !patient && (
         <div className="card">
           <table data-testid="patient-choices">

@@ -95,14 +95,22 @@ export function ConsentsPanel({ patientId }: { patientId: string }) {
                 <td>
                   {c.basis === 'consent' ? (
                     c.state === 'given' ? (
-                      <button onClick={() => act(c.purposeKey, 'withdrawn')}>{t('withdraw')}</button>
+                      <button type="button" onClick={() => act(c.purposeKey, 'withdrawn')}>
+                        {t('withdraw')}
+                      </button>
                     ) : (
-                      <button onClick={() => act(c.purposeKey, 'given')}>{t('give')}</button>
+                      <button type="button" onClick={() => act(c.purposeKey, 'given')}>
+                        {t('give')}
+                      </button>
                     )
                   ) : c.state === 'objected' ? (
-                    <button onClick={() => act(c.purposeKey, 'objection_withdrawn')}>{t('lift')}</button>
+                    <button type="button" onClick={() => act(c.purposeKey, 'objection_withdrawn')}>
+                      {t('lift')}
+                    </button>
                   ) : (
-                    <button onClick={() => act(c.purposeKey, 'objected')}>{t('object')}</button>
+                    <button type="button" onClick={() => act(c.purposeKey, 'objected')}>
+                      {t('object')}
+                    </button>
                   )}
                 </td>
               </tr>

@@ -82,7 +82,9 @@ export function BillPayersTab({
         </table>
       )}
       {!adding ? (
-        <button onClick={() => setAdding(true)}>{t('payer.add')}</button>
+        <button type="button" onClick={() => setAdding(true)}>
+          {t('payer.add')}
+        </button>
       ) : (
         <form onSubmit={submit} className="grid2">
           <label>

@@ -89,6 +89,7 @@ export function PatientPage({ id }: { id: string }) {
       <div className="tabs" role="tablist">
         {tabs.map((k) => (
           <button
+            type="button"
             key={k}
             role="tab"
             aria-selected={tab === k}
@@ -201,8 +202,14 @@ function Details({ record, reason, onSaved }: { record: PatientRecord; reason?: 
             </dd>
           </dl>
           <div className="row" style={{ marginTop: '1rem' }}>
-            <button onClick={() => setEditing(true)}>{t('page.edit')}</button>
-            {p.status === 'active' && <button onClick={archive}>{t('page.archive')}</button>}
+            <button type="button" onClick={() => setEditing(true)}>
+              {t('page.edit')}
+            </button>
+            {p.status === 'active' && (
+              <button type="button" onClick={archive}>
+                {t('page.archive')}
+              </button>
+            )}
           </div>
         </>
       ) : (

@@ -98,6 +98,7 @@ export function PortalEnter() {
   const { navigate } = useRouter();
   const [failed, setFailed] = useState(false);
   const spent = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the link is spent once, on arrival; navigate must not re-run it.
   useEffect(() => {
     // A link works once: never send it twice (React runs effects twice in development).
     if (spent.current) return;
@@ -113,7 +114,6 @@ export function PortalEnter() {
         navigate('/portal/home');
       })
       .catch(() => setFailed(true));
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the link is spent once, on arrival; navigate must not re-run it.
   }, []);
   return (
     <div className="card narrow">

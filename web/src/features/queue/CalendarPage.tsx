@@ -31,6 +31,7 @@ export function CalendarPage() {
   const first = view === 'week' ? monday(day) : day;
   const days = Array.from({ length: view === 'week' ? 5 : 1 }, (_, i) => addDays(first, i));
   const last = days[days.length - 1]!;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the trigger: an action on the page reloads this.
   useEffect(() => {
     if (!pro || !service) return;
     const period = { from: dayStartIso(first), to: dayStartIso(addDays(last, 1)) };

@@ -27,11 +27,13 @@ export function QueueList() {
       .catch(() => undefined);
   }, []);
   // Messages the provider refused or that wait for a retry: reception must see them.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the trigger: an action on the page reloads this.
   useEffect(() => {
     api('GET /api/queue/message-problems')
       .then((r) => setProblems(r.items))
       .catch(() => undefined);
   }, [tick]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the trigger: an action on the page reloads this.
   useEffect(() => {
     // The waiting list has no time: it is shown whole.
     const period = status === 'waiting' ? {} : { from: dayStartIso(from), to: dayStartIso(addDays(to, 1)) };

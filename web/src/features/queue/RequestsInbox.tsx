@@ -12,6 +12,7 @@ export function RequestsInbox() {
   const [data, setData] = useState<Inbox | null>(null);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the trigger: an action on the page reloads this.
   useEffect(() => {
     api('GET /api/booking-requests')
       .then(setData)
@@ -76,7 +77,7 @@ export function RequestsInbox() {
             )}
             <div className="row">
               {r.preferredStart && (
-                <button className="primary" onClick={() => confirm(r)}>
+                <button type="button" className="primary" onClick={() => confirm(r)}>
                   {t('requests.confirm')}
                 </button>
               )}

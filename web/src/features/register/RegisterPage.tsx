@@ -4,6 +4,10 @@ import { ApiError, type ApiResponse, api, apiText } from '../../shell/api';
 import { languages } from '../../shell/feature';
 import { Versions } from './Versions';
 
+/** The notice of the unpublished register in every language; none while it does not validate. */
+const fetchPreviews = () =>
+  Promise.all(languages.map((lang) => api('GET /api/register/preview', { query: { lang } }))).catch(() => []);
+
 /** A text answer, or null where there is none yet (404). */
 const orNone = (err: unknown) => {
   if (err instanceof ApiError && err.status === 404) return null;
@@ -23,13 +27,7 @@ export function RegisterPage() {
   const [slug, setSlug] = useState('');
   const [reload, setReload] = useState(0);
 
-  const loadPreviews = async () => {
-    try {
-      setPreviews(await Promise.all(languages.map((lang) => api('GET /api/register/preview', { query: { lang } }))));
-    } catch {
-      setPreviews([]);
-    }
-  };
+  const loadPreviews = async () => setPreviews(await fetchPreviews());
 
   useEffect(() => {
     void (async () => {
@@ -37,7 +35,7 @@ export function RegisterPage() {
       setPresets((await api('GET /api/register/presets')).items);
       const cur = await api('GET /api/register');
       setSlug(cur.document?.slug ?? '');
-      await loadPreviews();
+      setPreviews(await fetchPreviews());
     })();
   }, []);
 
@@ -154,6 +152,7 @@ export function RegisterPage() {
             lang={p.lang}
             data-lang={p.lang}
             style={{ fontSize: '.78rem', maxHeight: '70vh', overflow: 'auto' }}
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: the server renders the notice from the register with every value escaped.
             dangerouslySetInnerHTML={{ __html: p.html }}
           />
         ))}

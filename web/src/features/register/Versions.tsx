@@ -15,6 +15,7 @@ export function Versions({ reload }: { reload: number }) {
   const [to, setTo] = useState(0);
   const [changes, setChanges] = useState<Change[] | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `reload` is the trigger: a new publication reloads the list.
   useEffect(() => {
     void api('GET /api/register/versions').then((r) => {
       setItems(r.items);
@@ -119,7 +120,14 @@ export function Versions({ reload }: { reload: number }) {
             </tbody>
           </table>
         ))}
-      {shown && <div className="card" style={{ marginTop: '1rem' }} dangerouslySetInnerHTML={{ __html: shown.html }} />}
+      {shown && (
+        <div
+          className="card"
+          style={{ marginTop: '1rem' }}
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: the server renders the notice from the register with every value escaped.
+          dangerouslySetInnerHTML={{ __html: shown.html }}
+        />
+      )}
     </div>
   );
 }

@@ -86,7 +86,7 @@ export function StaffPage() {
                 <span className={u.disabledAt ? 'badge flag' : 'badge'}>{t(u.disabledAt ? 'disabled' : 'active')}</span>
               </td>
               <td>
-                <button className="link" onClick={() => toggle(u)}>
+                <button type="button" className="link" onClick={() => toggle(u)}>
                   {t(u.disabledAt ? 'enable' : 'disable')}
                 </button>
               </td>
