@@ -17,13 +17,11 @@ export class ApiError extends Error {
   }
 }
 
-export type Operation = keyof Operations;
+type Operation = keyof Operations;
 /** The 2xx answer of an operation. */
 export type ApiResponse<K extends Operation> = Operations[K]['response'];
 /** The body an operation takes. */
 export type ApiBody<K extends Operation> = Operations[K] extends { body?: infer B } ? B : never;
-/** The query parameters an operation takes. */
-export type ApiQuery<K extends Operation> = Operations[K] extends { query: infer Q } ? Q : never;
 
 // Distributes over a union of operations (e.g. the three marks of a queue entry).
 type Request<K extends Operation> = K extends Operation
@@ -47,8 +45,8 @@ export const setCsrfToken = (t: string | null) => {
   csrfToken = t;
 };
 
-/** The URL of an operation with its path and query parameters (also for links to PDFs and CSV). */
-export function apiUrl(template: string, request: Pick<LooseRequest, 'path' | 'query'> = {}): string {
+/** The URL of an operation with its path and query parameters. */
+function apiUrl(template: string, request: Pick<LooseRequest, 'path' | 'query'> = {}): string {
   const url = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(request.path?.[name])));
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(request.query ?? {})) {
@@ -57,6 +55,11 @@ export function apiUrl(template: string, request: Pick<LooseRequest, 'path' | 'q
   }
   const search = q.toString();
   return search ? `${url}?${search}` : url;
+}
+
+/** The address of a GET operation, for a link (PDFs, CSV) rather than a fetch. */
+export function apiHref<K extends Operation>(operation: K, ...[request]: Args<K>): string {
+  return apiUrl(operation.slice(operation.indexOf(' ') + 1), (request ?? {}) as LooseRequest);
 }
 
 /** A JSON operation: its answer as the route's response schema names it. */

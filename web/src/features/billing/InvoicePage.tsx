@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiBody, ApiError, type ApiResponse, api } from '../../shell/api';
+import { type ApiBody, ApiError, type ApiResponse, api, apiHref } from '../../shell/api';
 import { useRouter } from '../../shell/router';
 import { hasAnyRole, useSession } from '../../shell/session';
 
@@ -63,7 +63,7 @@ export function InvoicePage({ id }: { id: string }) {
         <h1 data-testid="invoice-number">
           {t(isInvoice ? 'invoice.title' : 'invoice.credit_note')} {inv.number}
         </h1>
-        <a href={`/api/billing/invoices/${id}/pdf`} target="_blank" rel="noreferrer">
+        <a href={apiHref('GET /api/billing/invoices/{id}/pdf', { path: { id } })} target="_blank" rel="noreferrer">
           {t('invoice.pdf')}
         </a>
       </div>

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type ApiResponse, api } from '../../shell/api';
+import { ApiError, type ApiResponse, api, apiHref } from '../../shell/api';
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
@@ -96,7 +96,7 @@ export function ReportsPage() {
           {t('cols.validTo')}
           <input name="to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
-        <a href={`/api/billing/exports/accounting.csv?from=${from}&to=${to}`} download>
+        <a href={apiHref('GET /api/billing/exports/accounting.csv', { query: { from, to } })} download>
           {t('reports.csv')}
         </a>
       </div>

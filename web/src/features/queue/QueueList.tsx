@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type ApiResponse, api } from '../../shell/api';
+import { ApiError, type ApiResponse, api, apiHref } from '../../shell/api';
 import { addDays, dateTime, dayStartIso, today } from './time';
 
 type Entry = ApiResponse<'GET /api/queue/entries'>['items'][number];
@@ -168,7 +168,11 @@ export function QueueList() {
                     </button>
                   )}
                   {e.startsAt && (
-                    <a href={`/api/queue/entries/${e.id}/notice.pdf`} target="_blank" rel="noreferrer">
+                    <a
+                      href={apiHref('GET /api/queue/entries/{id}/notice.pdf', { path: { id: e.id } })}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
                       {t('actions.notice')}
                     </a>
                   )}
