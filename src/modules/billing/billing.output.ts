@@ -79,6 +79,10 @@ export const instalmentDisclosureOutput = z.object({
     idCode: z.string().nullable(),
     email: z.string().nullable(),
     mobile: z.string().nullable(),
+    monthlyIncomeCents: cents,
+    monthlyObligationsCents: cents,
+    occupation: z.string().nullable(),
+    workplace: z.string().nullable(),
   }),
 });
 
@@ -212,7 +216,8 @@ export const debtsOutput = z.object({
       daysOverdue: z.number().int(),
       notices: z.number().int(),
       lastNoticeAt: z.string().nullable(),
-      handedOverTo: z.string(),
+      /** The collection agency the debt was handed to, if it was. */
+      handedOverTo: z.string().nullable(),
       processingRestricted: z.boolean(),
     }),
   ),

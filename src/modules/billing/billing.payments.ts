@@ -341,7 +341,12 @@ export function createPaymentOperations(kit: BillingKit) {
       if (!r) throw new NotFoundError('no such instalment request');
       if (r.disclosedAt) throw new ConflictError(`already sent to ${r.creditProvider}`);
       const { patient, grant } = await patientFor(tx, ctx, r.patientId, 'billing.instalment_disclose');
-      const data = kit.cipher.decryptJson<Record<string, unknown>>(r.financialDataEnc);
+      const data = kit.cipher.decryptJson<{
+        monthlyIncomeCents: number;
+        monthlyObligationsCents: number;
+        occupation: string | null;
+        workplace: string | null;
+      }>(r.financialDataEnc);
       const fields = ['name', 'national_id', 'contact', 'financial', 'employment'];
       await repo.markInstalmentDisclosed(tx, ctx.clinicId, requestId, clock.now(), ctx.user?.id ?? null);
       await audit.append(tx, ctx, [
