@@ -48,7 +48,7 @@ export interface Operations {
         daysOverdue: number;
         notices: number;
         lastNoticeAt: string | null;
-        handedOverTo: string;
+        handedOverTo: string | null;
         processingRestricted: boolean;
       }>;
     };
@@ -59,7 +59,16 @@ export interface Operations {
     response: {
       recipient: string;
       fields: Array<string>;
-      application: { name: string; idCode: string | null; email: string | null; mobile: string | null };
+      application: {
+        name: string;
+        idCode: string | null;
+        email: string | null;
+        mobile: string | null;
+        monthlyIncomeCents: number;
+        monthlyObligationsCents: number;
+        occupation: string | null;
+        workplace: string | null;
+      };
     };
   };
   'POST /api/billing/invoices': {
