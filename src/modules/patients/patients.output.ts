@@ -17,7 +17,7 @@ const documentIdentity = z.object({
   documentCountry: z.string(),
 });
 
-export const patientOutput = z.object({
+const patientOutput = z.object({
   id: recordId,
   firstName: z.string(),
   lastName: z.string(),

@@ -7,7 +7,7 @@ import { noticeLanguages } from './register.model';
  * description of its processing (no personal data): it is sent as imported, its identifying head
  * named here and the sections (controllers, purposes, categories, ...) as the format defines them.
  */
-export const registerDocumentOutput = z
+const registerDocumentOutput = z
   .object({
     format: z.literal('hoidja-register/1'),
     slug: z.string(),

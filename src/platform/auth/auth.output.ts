@@ -3,7 +3,7 @@ import { instant, recordId } from '../http/contract';
 import { roles } from './auth.schema';
 
 /** What the login and staff routes answer. */
-export const sessionUserOutput = z.object({
+const sessionUserOutput = z.object({
   clinicId: recordId,
   clinicSlug: z.string(),
   id: recordId,
