@@ -21,6 +21,7 @@ import type { Clock } from './platform/clock';
 import type { Config } from './platform/config';
 import type { FieldCipher } from './platform/crypto';
 import type { Database } from './platform/db';
+import { healthOutput } from './platform/http/contract';
 import { type App, createServer } from './platform/http/server';
 import type { JobHandlers } from './platform/jobs/worker';
 import { createOutboxWorker } from './platform/jobs/worker';
@@ -249,7 +250,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
     '/health',
     {
       config: { public: true },
-      schema: { tags: ['platform'], summary: 'Liveness, database kind and migration version' },
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness, database kind and migration version',
+        response: { 200: healthOutput },
+      },
     },
     async () => {
       const migrations = await migrationStatus(deps.database);

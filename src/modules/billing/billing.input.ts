@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/input';
 import { benefitGroups } from '../../rules/dental-benefits';
 import { paymentMethods } from './billing.schema';
 import { evidencedGroups, priceItemKinds } from './billing-charges.schema';
@@ -7,7 +8,6 @@ import { evidencedGroups, priceItemKinds } from './billing-charges.schema';
  * Request bodies of billing. Amounts travel as euro strings ("120.00", at most two decimals) and
  * become integer cents in the service (billing.money), so a third decimal is a 400, not a rounding.
  */
-export const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD' });
 export const euros = z
   .string()
   .trim()
@@ -25,7 +25,6 @@ export const priceItemInput = z.strictObject({
   validFrom: isoDate,
   validTo: isoDate.nullable().optional(),
 });
-export type PriceItemInput = z.infer<typeof priceItemInput>;
 
 export const groupEvidenceInput = z.strictObject({
   group: z.enum(evidencedGroups),

@@ -2,7 +2,7 @@ import type { AccessContext } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import { newId } from '../../platform/crypto';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
-import { parseInput } from '../patients/patients.input';
+import { parseInput } from '../../platform/input';
 import { instalmentInput } from './billing.input';
 import { BILLING_ROLES, type BillingKit } from './billing.kit';
 import { parseEuros } from './billing.money';
@@ -63,7 +63,12 @@ export function createInstalmentOperations(kit: BillingKit) {
       if (!r) throw new NotFoundError('no such instalment request');
       if (r.disclosedAt) throw new ConflictError(`already sent to ${r.creditProvider}`);
       const { patient, grant } = await patientFor(tx, ctx, r.patientId, 'billing.instalment_disclose');
-      const data = kit.cipher.decryptJson<Record<string, unknown>>(r.financialDataEnc);
+      const data = kit.cipher.decryptJson<{
+        monthlyIncomeCents: number;
+        monthlyObligationsCents: number;
+        occupation: string | null;
+        workplace: string | null;
+      }>(r.financialDataEnc);
       const fields = ['name', 'national_id', 'contact', 'financial', 'employment'];
       await repo.markInstalmentDisclosed(tx, ctx.clinicId, requestId, clock.now(), ctx.user?.id ?? null);
       await audit.append(tx, ctx, [

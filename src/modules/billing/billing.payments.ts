@@ -3,7 +3,7 @@ import { auditEntry } from '../../platform/audit/audit.entry';
 import { newId } from '../../platform/crypto';
 import type { DbOrTx } from '../../platform/db';
 import { ConflictError, ValidationError } from '../../platform/errors';
-import { parseInput } from '../patients/patients.input';
+import { parseInput } from '../../platform/input';
 import { loadInvoiceBundle } from './billing.bundle';
 import { debtNoticeInput, handoverInput, paymentInput } from './billing.input';
 import { BILLING_ROLES, type BillingKit } from './billing.kit';

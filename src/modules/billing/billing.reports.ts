@@ -1,8 +1,8 @@
 import type { AccessContext } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import { ValidationError } from '../../platform/errors';
-import { parseInput } from '../patients/patients.input';
-import { isoDate, monthParam } from './billing.input';
+import { isoDate, parseInput } from '../../platform/input';
+import { monthParam } from './billing.input';
 import type { BillingKit } from './billing.kit';
 import { formatEuros } from './billing.money';
 import { balances, standingShares } from './billing.view';

@@ -2,7 +2,7 @@ import type { AccessContext } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import { newId } from '../../platform/crypto';
 import { ConflictError, ValidationError } from '../../platform/errors';
-import { parseInput } from '../patients/patients.input';
+import { parseInput } from '../../platform/input';
 import { groupEvidenceInput, priceItemInput, renderedServicesInput, usedElsewhereInput } from './billing.input';
 import { createInstalmentOperations } from './billing.instalments';
 import { createInvoiceOperations } from './billing.invoices';

@@ -1,6 +1,15 @@
 import { z } from 'zod';
+import { ok } from '../../platform/http/contract';
 import { type App, accessContext } from '../../platform/http/server';
-import { isoDate } from '../patients/patients.input';
+import { isoDate } from '../../platform/input';
+import { confirmInput, publicRequestInput } from './booking.input';
+import {
+  bookingRequestReceived,
+  confirmedOutput,
+  inboxOutput,
+  publicBookingInfoOutput,
+  publicSlotsOutput,
+} from './booking.output';
 import type { BookingService } from './booking.service';
 
 const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'not a clinic') });
@@ -13,7 +22,15 @@ export function bookingRoutes(booking: BookingService) {
   return async (app: App) => {
     app.get(
       '/api/public/clinics/:slug/booking',
-      { config: pub, schema: { tags, params: slugParam, summary: 'Services and professionals for online booking' } },
+      {
+        config: pub,
+        schema: {
+          tags,
+          params: slugParam,
+          summary: 'Services and professionals for online booking',
+          response: { 200: publicBookingInfoOutput },
+        },
+      },
       async (req) => booking.publicInfo(req.params.slug),
     );
     app.get(
@@ -29,6 +46,7 @@ export function bookingRoutes(booking: BookingService) {
             to: isoDate.optional(),
             professionalId: z.uuid().optional(),
           }),
+          response: { 200: publicSlotsOutput },
         },
       },
       async (req) => booking.publicSlots(req.params.slug, req.query),
@@ -40,8 +58,9 @@ export function bookingRoutes(booking: BookingService) {
         schema: {
           tags,
           params: slugParam,
-          body: z.record(z.string(), z.unknown()),
+          body: publicRequestInput,
           summary: 'Leave a written booking request',
+          response: { 201: bookingRequestReceived },
         },
       },
       async (req, reply) => {
@@ -57,18 +76,26 @@ export function bookingRoutes(booking: BookingService) {
           tags,
           querystring: z.object({ all: z.enum(['true', 'false']).optional() }),
           summary: 'Requests due and overdue',
+          response: { 200: inboxOutput },
         },
       },
       async (req) => booking.inbox(accessContext(req), { all: req.query.all === 'true' }),
     );
     app.post(
       '/api/booking-requests/:id/confirm',
-      { schema: { tags, params: idParam, body: z.record(z.string(), z.unknown()) } },
+      { schema: { tags, params: idParam, body: confirmInput, response: { 200: confirmedOutput } } },
       async (req) => booking.confirm(accessContext(req), req.params.id, req.body),
     );
     app.post(
       '/api/booking-requests/:id/decline',
-      { schema: { tags, params: idParam, body: z.strictObject({ note: z.string().trim().min(3).max(500) }) } },
+      {
+        schema: {
+          tags,
+          params: idParam,
+          body: z.strictObject({ note: z.string().trim().min(3).max(500) }),
+          response: { 200: ok },
+        },
+      },
       async (req) => {
         await booking.decline(accessContext(req), req.params.id, req.body.note);
         return { ok: true };

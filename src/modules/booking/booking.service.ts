@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { type AccessContext, hasRole, systemContext } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
@@ -12,15 +11,16 @@ import {
   TooManyRequestsError,
   ValidationError,
 } from '../../platform/errors';
+import { normalizeMobile, parseInput } from '../../platform/input';
 import { checkIdCode } from '../../rules/id-codes';
 import { bookingRequestDeadline, deadlineState } from '../../rules/working-days';
 import { localDate } from '../../rules/zoned-time';
 import type { ClinicLookup } from '../clinics/clinics.service';
-import { identityInput, isoDate, languages, normalizeMobile, parseInput } from '../patients/patients.input';
 import type { PatientsService } from '../patients/patients.service';
 import type { QueueReads } from '../queue/queue.reads';
 import type { QueueService } from '../queue/queue.service';
 import type { SlotsService } from '../queue/slots.service';
+import { confirmInput, publicRequestInput } from './booking.input';
 import { type BookingRequestRow, createBookingRepository } from './booking.repository';
 
 /**
@@ -28,30 +28,6 @@ import { type BookingRequestRow, createBookingRepository } from './booking.repos
  * due within 2 working days of the clinic's country; reception answers by confirming a time
  * (which books the visit and sends the written notice) or declining.
  */
-export const publicRequestInput = z.strictObject({
-  serviceId: z.uuid({ message: 'choose a service' }),
-  professionalId: z.uuid().optional(),
-  preferredStart: z.iso.datetime({ offset: true }).optional(),
-  firstName: z.string().trim().min(1, 'required').max(100),
-  lastName: z.string().trim().min(1, 'required').max(100),
-  idCode: z.string().trim().max(20).optional(),
-  birthDate: isoDate.optional(),
-  mobile: z.string().trim().max(30).optional(),
-  email: z.email({ message: 'not a valid e-mail address' }).max(200).optional(),
-  language: z.enum(languages),
-  message: z.string().trim().min(3, 'describe briefly why you wish to come').max(2000),
-  wantsSmsReminder: z.boolean().default(false),
-  wantsEmailReminder: z.boolean().default(false),
-  channel: z.enum(['website', 'email']).default('website'),
-});
-
-export const confirmInput = z.strictObject({
-  patientId: z.uuid().optional(),
-  identity: identityInput.optional(),
-  professionalId: z.uuid().optional(),
-  startsAt: z.iso.datetime({ offset: true }).optional(),
-  note: z.string().trim().max(500).optional(),
-});
 
 export interface BookingDeps {
   db: Db;
@@ -72,6 +48,11 @@ export type BookingService = ReturnType<typeof createBookingService>;
 /** A public form without login: at most this many requests per address and clinic in the window. */
 export const PUBLIC_REQUEST_LIMIT = { max: 20, windowMs: 60 * 60_000 };
 
+/**
+ * Written booking requests: the public booking page (no login) and requests by e-mail. Each is
+ * due within 2 working days of the clinic's country; reception answers by confirming a time
+ * (which books the visit and sends the written notice) or declining.
+ */
 export function createBookingService(deps: BookingDeps) {
   const { db, clock, cipher, audit, slots } = deps;
   const repo = createBookingRepository();

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { type AccessContext, hasRole } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
@@ -6,24 +5,12 @@ import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
 import type { Db, DbOrTx } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
-import { parseInput } from '../patients/patients.input';
+import { parseInput } from '../../platform/input';
 import { createClinicCache } from './clinics.cache';
+import { type ClinicInput, clinicContactsInput, clinicInput } from './clinics.input';
 import { type ClinicRow, createClinicsRepository } from './clinics.repository';
 
 export type { ClinicRow } from './clinics.repository';
-
-const address = z.strictObject({
-  street: z.string().min(1),
-  city: z.string().min(1),
-  postalCode: z.string(),
-  country: z.string().regex(/^[A-Z]{2}$/),
-});
-const contact = z.strictObject({
-  name: z.string().optional(),
-  email: z.email().optional(),
-  phone: z.string().optional(),
-  address: address.optional(),
-});
 
 /** The supervisory authority of each country, the default for a new clinic. */
 export const supervisoryAuthorities = {
@@ -38,20 +25,6 @@ export const supervisoryAuthorities = {
     address: { street: 'Elijas iela 17', city: 'Rīga', postalCode: 'LV-1050', country: 'LV' },
   },
 } as const;
-
-export const clinicInput = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'lower-case letters, digits and hyphens'),
-  name: z.string().trim().min(2).max(200),
-  country: z.enum(['EE', 'LV']),
-  registryCode: z.string().trim().min(4).max(20),
-  groupId: z.uuid().optional(),
-  addresses: z.array(address).default([]),
-  contacts: contact.default({}),
-  dataProtectionContact: contact.default({}),
-  supervisoryAuthority: contact.optional(),
-  defaultLanguage: z.enum(['et', 'lv', 'en', 'ru']).optional(),
-});
-export type ClinicInput = z.input<typeof clinicInput>;
 
 export type ClinicsService = ReturnType<typeof createClinicsService>;
 /** What other modules need of the clinics: the clinic row, from the one cache. */
@@ -130,12 +103,7 @@ export function createClinicsService(deps: { db: Db; clock: Clock; audit: AuditS
   async function updateContacts(ctx: AccessContext, raw: unknown) {
     if (!hasRole(ctx, 'admin', 'dpo'))
       throw new ForbiddenError('only an administrator or the DPO changes clinic details');
-    const input = parseInput(
-      clinicInput
-        .pick({ addresses: true, contacts: true, dataProtectionContact: true, supervisoryAuthority: true })
-        .partial(),
-      raw,
-    );
+    const input = parseInput(clinicContactsInput, raw);
     await db.transaction(async (tx) => {
       await repo.updateContacts(tx, ctx.clinicId, input);
       await audit.append(tx, ctx, [

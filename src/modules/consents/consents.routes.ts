@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { itemsOf, textBody } from '../../platform/http/contract';
 import { type App, accessContext } from '../../platform/http/server';
+import { consentEventOutput, consentStateOutput, linkWithdrawalOutput } from './consents.output';
 import { pickLanguage, withdrawPage } from './consents.page';
 import { type ConsentsService, consentInput } from './consents.service';
 
@@ -16,13 +18,22 @@ export function consentsRoutes(consents: ConsentsService) {
 
     app.get(
       '/api/patients/:id/consents',
-      { schema: { tags, summary: 'Current consents and objections of a patient', params: idParam } },
+      {
+        schema: {
+          tags,
+          summary: 'Current consents and objections of a patient',
+          params: idParam,
+          response: { 200: itemsOf(consentStateOutput) },
+        },
+      },
       async (req) => ({ items: await consents.state(accessContext(req), req.params.id) }),
     );
 
-    app.get('/api/patients/:id/consents/history', { schema: { tags, params: idParam } }, async (req) => ({
-      items: await consents.history(accessContext(req), req.params.id),
-    }));
+    app.get(
+      '/api/patients/:id/consents/history',
+      { schema: { tags, params: idParam, response: { 200: itemsOf(consentEventOutput) } } },
+      async (req) => ({ items: await consents.history(accessContext(req), req.params.id) }),
+    );
 
     app.post(
       '/api/patients/:id/consents',
@@ -32,6 +43,7 @@ export function consentsRoutes(consents: ConsentsService) {
           summary: 'Record a consent, a withdrawal or an objection',
           params: idParam,
           body: consentInput,
+          response: { 201: consentEventOutput },
         },
       },
       async (req, reply) => {
@@ -40,12 +52,18 @@ export function consentsRoutes(consents: ConsentsService) {
       },
     );
 
+    const page = textBody('text/html', "The withdrawal page in the register's language");
     const tokenQuery = z.object({ token: z.string().max(300).optional(), lang: z.string().max(5).optional() });
     app.get(
       '/consents/withdraw',
       {
         config: { public: true },
-        schema: { tags, summary: 'The page behind a withdrawal link', querystring: tokenQuery },
+        schema: {
+          tags,
+          summary: 'The page behind a withdrawal link',
+          querystring: tokenQuery,
+          response: { 200: page },
+        },
       },
       async (req, reply) => {
         const info = await consents.describeLink(req.query.token ?? '');
@@ -75,6 +93,7 @@ export function consentsRoutes(consents: ConsentsService) {
             .object({ token: z.string().max(300).optional() })
             .passthrough()
             .optional(),
+          response: { 200: page },
         },
       },
       async (req, reply) => {
@@ -95,7 +114,14 @@ export function consentsRoutes(consents: ConsentsService) {
 
     app.post(
       '/api/public/consents/withdraw',
-      { config: { public: true }, schema: { tags, body: z.strictObject({ token: z.string().max(300) }) } },
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          body: z.strictObject({ token: z.string().max(300) }),
+          response: { 200: linkWithdrawalOutput },
+        },
+      },
       async (req) => {
         const r = await consents.withdrawByLink(req.body.token, req.id);
         return { purposeKey: r.purposeKey, recorded: r.recorded };

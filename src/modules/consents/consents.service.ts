@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
 import type { Db, Tx } from '../../platform/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
-import { parseInput } from '../patients/patients.input';
+import { parseInput } from '../../platform/input';
 import type { PatientsService } from '../patients/patients.service';
 import type { Register } from '../register/register.model';
 import type { RegisterService } from '../register/register.service';
@@ -33,7 +33,6 @@ export const consentInput = z.strictObject({
   noticeVersion: z.number().int().positive().optional(),
   note: z.string().trim().max(500).optional(),
 });
-export type ConsentInput = z.input<typeof consentInput>;
 
 type Basis = 'consent' | 'legitimate_interest' | 'other';
 const RECORDERS = ['receptionist', 'admin', 'dpo', 'doctor'] as const;

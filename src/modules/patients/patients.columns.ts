@@ -1,5 +1,6 @@
 import type { FieldCipher } from '../../platform/crypto';
-import { normalizeMobile, normalizeName, type PatientInput, resolveIdentity } from './patients.input';
+import { normalizeMobile } from '../../platform/input';
+import { normalizeName, type PatientInput, resolveIdentity } from './patients.input';
 import type { PatientInsert } from './patients.repository';
 
 /**

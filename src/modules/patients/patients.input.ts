@@ -1,10 +1,7 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import { ValidationError } from '../../platform/errors';
+import { isoDate } from '../../platform/input';
 import { checkIdCode } from '../../rules/id-codes';
-
-/** ISO date that really exists (2023-02-29 does not). */
-export const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD' });
 
 const nationalIdentity = z.strictObject({
   kind: z.literal('national'),
@@ -61,7 +58,6 @@ export const patientUpdateInput = patientInput.partial().extend({
   version: z.number().int().min(1),
   reason: z.string().trim().max(500).optional(),
 });
-export type PatientUpdateInput = z.infer<typeof patientUpdateInput>;
 
 export const representativeInput = z.strictObject({
   kind: z.enum(['parent', 'guardian', 'authorised_person']),
@@ -78,7 +74,6 @@ export const representativeInput = z.strictObject({
   authorityFrom: isoDate,
   authorityUntil: isoDate,
 });
-export type RepresentativeInput = z.infer<typeof representativeInput>;
 
 export const billPayerInput = z.strictObject({
   kind: z.enum(['employer', 'victim_support', 'health_insurance_fund', 'municipality', 'other']),
@@ -91,23 +86,6 @@ export const billPayerInput = z.strictObject({
   validFrom: isoDate.optional().nullable(),
   validUntil: isoDate.optional().nullable(),
 });
-export type BillPayerInput = z.infer<typeof billPayerInput>;
-
-/** Parses with a zod schema and turns the first problem into a ValidationError naming the field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.infer<S> {
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix || 'input';
-  throw new ValidationError(field, issue.message);
-}
-
-/** A mobile number in E.164; numbers without a country prefix are read in the clinic's country. */
-export function normalizeMobile(raw: string, defaultCountry: 'EE' | 'LV', field = 'mobile'): string {
-  const parsed = parsePhoneNumberFromString(raw, defaultCountry as CountryCode);
-  if (!parsed?.isValid()) throw new ValidationError(field, 'not a valid phone number');
-  return parsed.number;
-}
 
 export interface ResolvedIdentity {
   idCountry: 'EE' | 'LV' | null;

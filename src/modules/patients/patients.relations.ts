@@ -5,8 +5,9 @@ import type { Clock } from '../../platform/clock';
 import { type FieldCipher, newId } from '../../platform/crypto';
 import type { DbOrTx, Tx } from '../../platform/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
+import { normalizeMobile, parseInput } from '../../platform/input';
 import type { PatientAccessPolicy } from './patients.access';
-import { billPayerInput, normalizeMobile, parseInput, representativeInput, resolveIdentity } from './patients.input';
+import { billPayerInput, representativeInput, resolveIdentity } from './patients.input';
 import type { PatientRow, PatientsRepository } from './patients.repository';
 import { billPayerView, representativeView } from './patients.view';
 

@@ -1,6 +1,17 @@
 import { z } from 'zod';
+import { itemsOf, ok } from '../../platform/http/contract';
 import { type App, accessContext } from '../../platform/http/server';
 import { billPayerInput, patientInput, patientUpdateInput, representativeInput } from './patients.input';
+import {
+  accessEventOutput,
+  billPayerOutput,
+  patientRecordOutput,
+  registeredOutput,
+  representativeOutput,
+  searchOutput,
+  updatedOutput,
+  versionOutput,
+} from './patients.output';
 import type { PatientsService } from './patients.service';
 
 const idParam = z.object({ id: z.uuid({ message: 'not a patient id' }) });
@@ -11,7 +22,7 @@ export function patientsRoutes(patients: PatientsService) {
   return async (app: App) => {
     app.post(
       '/api/patients',
-      { schema: { tags, summary: 'Register a patient', body: patientInput } },
+      { schema: { tags, summary: 'Register a patient', body: patientInput, response: { 201: registeredOutput } } },
       async (req, reply) => {
         reply.status(201);
         return patients.register(accessContext(req), req.body);
@@ -29,23 +40,33 @@ export function patientsRoutes(patients: PatientsService) {
             limit: z.number().int().min(1).max(100).optional(),
             includeArchived: z.boolean().optional(),
           }),
+          response: { 200: searchOutput },
         },
       },
       async (req) => patients.search(accessContext(req), req.body),
     );
 
-    app.get('/api/patients/:id', { schema: { tags, params: idParam } }, async (req) =>
-      patients.get(accessContext(req), req.params.id),
+    app.get(
+      '/api/patients/:id',
+      { schema: { tags, params: idParam, response: { 200: patientRecordOutput } } },
+      async (req) => patients.get(accessContext(req), req.params.id),
     );
 
-    app.patch('/api/patients/:id', { schema: { tags, params: idParam, body: patientUpdateInput } }, async (req) =>
-      patients.update(accessContext(req), req.params.id, req.body),
+    app.patch(
+      '/api/patients/:id',
+      { schema: { tags, params: idParam, body: patientUpdateInput, response: { 200: updatedOutput } } },
+      async (req) => patients.update(accessContext(req), req.params.id, req.body),
     );
 
     app.post(
       '/api/patients/:id/archive',
       {
-        schema: { tags, params: idParam, body: z.strictObject({ reason: z.string().trim().min(3).max(500) }) },
+        schema: {
+          tags,
+          params: idParam,
+          body: z.strictObject({ reason: z.string().trim().min(3).max(500) }),
+          response: { 200: ok },
+        },
       },
       async (req) => {
         await patients.archive(accessContext(req), req.params.id, req.body.reason);
@@ -53,19 +74,30 @@ export function patientsRoutes(patients: PatientsService) {
       },
     );
 
-    app.get('/api/patients/:id/history', { schema: { tags, params: idParam } }, async (req) => ({
-      items: await patients.history(accessContext(req), req.params.id),
-    }));
+    app.get(
+      '/api/patients/:id/history',
+      { schema: { tags, params: idParam, response: { 200: itemsOf(versionOutput) } } },
+      async (req) => ({
+        items: await patients.history(accessContext(req), req.params.id),
+      }),
+    );
 
     app.get(
       '/api/patients/:id/access-history',
-      { schema: { tags, summary: "Who looked at this patient's data", params: idParam } },
+      {
+        schema: {
+          tags,
+          summary: "Who looked at this patient's data",
+          params: idParam,
+          response: { 200: itemsOf(accessEventOutput) },
+        },
+      },
       async (req) => ({ items: await patients.accessHistory(accessContext(req), req.params.id) }),
     );
 
     app.post(
       '/api/patients/:id/representatives',
-      { schema: { tags, params: idParam, body: representativeInput } },
+      { schema: { tags, params: idParam, body: representativeInput, response: { 201: representativeOutput } } },
       async (req, reply) => {
         reply.status(201);
         return patients.addRepresentative(accessContext(req), req.params.id, req.body);
@@ -74,7 +106,7 @@ export function patientsRoutes(patients: PatientsService) {
 
     app.post(
       '/api/patients/:id/representatives/:repId/end',
-      { schema: { tags, params: idParam.extend({ repId: z.uuid() }) } },
+      { schema: { tags, params: idParam.extend({ repId: z.uuid() }), response: { 200: ok } } },
       async (req) => {
         await patients.endRepresentative(accessContext(req), req.params.id, req.params.repId);
         return { ok: true };
@@ -83,7 +115,7 @@ export function patientsRoutes(patients: PatientsService) {
 
     app.post(
       '/api/patients/:id/bill-payers',
-      { schema: { tags, params: idParam, body: billPayerInput } },
+      { schema: { tags, params: idParam, body: billPayerInput, response: { 201: billPayerOutput } } },
       async (req, reply) => {
         reply.status(201);
         return patients.addBillPayer(accessContext(req), req.params.id, req.body);
@@ -92,7 +124,7 @@ export function patientsRoutes(patients: PatientsService) {
 
     app.post(
       '/api/patients/:id/bill-payers/:payerId/end',
-      { schema: { tags, params: idParam.extend({ payerId: z.uuid() }) } },
+      { schema: { tags, params: idParam.extend({ payerId: z.uuid() }), response: { 200: ok } } },
       async (req) => {
         await patients.endBillPayer(accessContext(req), req.params.id, req.params.payerId);
         return { ok: true };
@@ -101,7 +133,7 @@ export function patientsRoutes(patients: PatientsService) {
 
     app.post(
       '/api/patients/:id/care-team',
-      { schema: { tags, params: idParam, body: z.strictObject({ staffUserId: z.uuid() }) } },
+      { schema: { tags, params: idParam, body: z.strictObject({ staffUserId: z.uuid() }), response: { 200: ok } } },
       async (req) => {
         await patients.assignCare(accessContext(req), req.params.id, req.body.staffUserId);
         return { ok: true };

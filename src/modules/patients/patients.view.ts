@@ -44,7 +44,6 @@ export function patientView(cipher: FieldCipher, p: PatientRow, withHealth: bool
     updatedAt: p.updatedAt.toISOString(),
   };
 }
-export type PatientView = ReturnType<typeof patientView>;
 
 /** A search hit shows no full ID code: the last digits are enough to tell people apart. */
 export function patientListItem(cipher: FieldCipher, p: PatientRow) {

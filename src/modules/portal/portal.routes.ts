@@ -1,8 +1,18 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ForbiddenError, UnauthenticatedError } from '../../platform/errors';
+import { itemsOf, ok } from '../../platform/http/contract';
 import type { App } from '../../platform/http/server';
 import { consentActions } from '../consents/consents.schema';
+import {
+  linkRequestedOutput,
+  portalAccessOutput,
+  portalConsentOutput,
+  portalConsentRecorded,
+  portalMeOutput,
+  portalSessionOutput,
+  portalVisitOutput,
+} from './portal.output';
 import type { PortalService, PortalSession } from './portal.service';
 
 export const PORTAL_COOKIE = 'hoidja_portal';
@@ -72,6 +82,7 @@ export function portalRoutes(deps: { portal: PortalService; secureCookies: boole
             email: z.email().max(200),
             lang: lang.optional(),
           }),
+          response: { 202: linkRequestedOutput },
         },
       },
       async (req, reply) => {
@@ -94,6 +105,7 @@ export function portalRoutes(deps: { portal: PortalService; secureCookies: boole
           tags: ['portal'],
           summary: 'Exchange a sign-in link token for a portal session',
           body: z.strictObject({ token: z.string().min(20).max(200) }),
+          response: { 200: portalSessionOutput },
         },
       },
       async (req, reply) => {
@@ -103,15 +115,26 @@ export function portalRoutes(deps: { portal: PortalService; secureCookies: boole
       },
     );
 
-    app.post('/api/portal/logout', { ...signedIn, schema: { tags: ['portal'] } }, async (req, reply) => {
-      await portal.logout(rawCookie(req)!);
-      reply.clearCookie(PORTAL_COOKIE, { path: '/' });
-      return { ok: true };
-    });
+    app.post(
+      '/api/portal/logout',
+      { ...signedIn, schema: { tags: ['portal'], response: { 200: ok } } },
+      async (req, reply) => {
+        await portal.logout(rawCookie(req)!);
+        reply.clearCookie(PORTAL_COOKIE, { path: '/' });
+        return { ok: true };
+      },
+    );
 
     app.get(
       '/api/portal/me',
-      { ...signedIn, schema: { tags: ['portal'], summary: 'My details and the clinic’s data protection contact' } },
+      {
+        ...signedIn,
+        schema: {
+          tags: ['portal'],
+          summary: 'My details and the clinic’s data protection contact',
+          response: { 200: portalMeOutput },
+        },
+      },
       async (req) => ({
         ...(await portal.me(req.portalSession!, req.id)),
         csrfToken: req.portalSession!.csrfToken,
@@ -121,7 +144,14 @@ export function portalRoutes(deps: { portal: PortalService; secureCookies: boole
 
     app.get(
       '/api/portal/access-history',
-      { ...signedIn, schema: { tags: ['portal'], summary: 'Who looked at my data (my own portal use left out)' } },
+      {
+        ...signedIn,
+        schema: {
+          tags: ['portal'],
+          summary: 'Who looked at my data (my own portal use left out)',
+          response: { 200: itemsOf(portalAccessOutput) },
+        },
+      },
       async (req) => ({
         items: await portal.accessHistory(req.portalSession!, req.id),
       }),
@@ -129,7 +159,14 @@ export function portalRoutes(deps: { portal: PortalService; secureCookies: boole
 
     app.get(
       '/api/portal/consents',
-      { ...signedIn, schema: { tags: ['portal'], summary: 'My consents and objections' } },
+      {
+        ...signedIn,
+        schema: {
+          tags: ['portal'],
+          summary: 'My consents and objections',
+          response: { 200: itemsOf(portalConsentOutput) },
+        },
+      },
       async (req) => ({
         items: await portal.consentState(req.portalSession!, req.id),
       }),
@@ -149,6 +186,7 @@ export function portalRoutes(deps: { portal: PortalService; secureCookies: boole
               .max(80),
             action: z.enum(consentActions),
           }),
+          response: { 201: portalConsentRecorded },
         },
       },
       async (req, reply) => {
@@ -159,7 +197,14 @@ export function portalRoutes(deps: { portal: PortalService; secureCookies: boole
 
     app.get(
       '/api/portal/visits',
-      { ...signedIn, schema: { tags: ['portal'], summary: 'My upcoming booked visits' } },
+      {
+        ...signedIn,
+        schema: {
+          tags: ['portal'],
+          summary: 'My upcoming booked visits',
+          response: { 200: itemsOf(portalVisitOutput) },
+        },
+      },
       async (req) => ({
         items: await portal.visits(req.portalSession!, req.id),
       }),

@@ -1,7 +1,7 @@
 import type { AccessContext } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
-import { parseInput } from '../patients/patients.input';
+import { parseInput } from '../../platform/input';
 import { bookInput, cancelInput, markInput, moveInput, removeInput, updateInput } from './queue.input';
 import { type Action, type QueueKit, smsCapableMobile } from './queue.kit';
 import type { QueueStatus } from './queue.schema';

@@ -2,9 +2,14 @@ import { z } from 'zod';
 import { queueChannels, queueStatuses } from './queue.schema';
 
 /** What the queue accepts from routes, the CLI and the web, in the clinic's words. */
-const instant = z.iso
-  .datetime({ offset: true, message: 'expected a date and time with a zone, e.g. 2026-12-21T10:00:00+02:00' })
-  .transform((s) => new Date(s));
+// The route reads the body first and the service reads it again (the CLI and other services call it
+// directly), so an instant already read as a Date passes the second time.
+const instant = z.preprocess(
+  (v) => (v instanceof Date ? v.toISOString() : v),
+  z.iso
+    .datetime({ offset: true, message: 'expected a date and time with a zone, e.g. 2026-12-21T10:00:00+02:00' })
+    .transform((s) => new Date(s)),
+);
 const informed = {
   /** Whether the patient was told of the change (the queue regulation asks to record it). */
   patientInformed: z.boolean(),
@@ -42,7 +47,6 @@ export const registerInput = z
     message: 'a planned time needs a professional',
     path: ['professionalId'],
   });
-export type RegisterInput = z.infer<typeof registerInput>;
 
 export const bookInput = z.strictObject({
   professionalId: z.uuid(),

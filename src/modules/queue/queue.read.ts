@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock';
 import type { FieldCipher } from '../../platform/crypto';
 import type { Db, DbOrTx } from '../../platform/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
-import { parseInput } from '../patients/patients.input';
+import { parseInput } from '../../platform/input';
 import { listQuery } from './queue.input';
 import { createQueueRepository, type QueueEntryRow } from './queue.repository';
 import { changeView, entryView } from './queue.view';

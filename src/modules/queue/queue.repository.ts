@@ -183,4 +183,3 @@ export function createQueueRepository() {
       ).length > 0,
   };
 }
-export type QueueRepository = ReturnType<typeof createQueueRepository>;

@@ -1,15 +1,49 @@
 import { z } from 'zod';
+import { binaryBody, itemsOf, ok } from '../../platform/http/contract';
 import { type App, accessContext } from '../../platform/http/server';
+import { isoDate } from '../../platform/input';
 import type { MessagingService } from '../messaging/messaging.service';
-import { isoDate } from '../patients/patients.input';
+import {
+  bookInput,
+  cancelInput,
+  emergencyInput,
+  listQuery,
+  markInput,
+  moveInput,
+  registerInput,
+  removeInput,
+  updateInput,
+} from './queue.input';
+import {
+  catalogueOutput,
+  createdId,
+  deliveryOutput,
+  entryChangeOutput,
+  entryOutput,
+  exceptionOutput,
+  settingsOutput,
+  slotsOutput,
+  waitsOutput,
+  writtenEntryOutput,
+} from './queue.output';
 import type { QueueReadService } from './queue.read';
 import type { QueueService } from './queue.service';
+import {
+  exceptionInput,
+  locationInput,
+  professionalInput,
+  professionalUpdateInput,
+  roomInput,
+  scheduleInput,
+  serviceInput,
+  serviceUpdateInput,
+  settingsInput,
+} from './resources.input';
 import type { ResourcesService } from './resources.service';
 import type { SlotsService } from './slots.service';
 
 const idParam = z.object({ id: z.uuid({ message: 'not an id' }) });
 const tags = ['queue'];
-const body = z.record(z.string(), z.unknown());
 
 export interface QueueRouteDeps {
   resources: ResourcesService;
@@ -24,40 +58,65 @@ export function queueRoutes(d: QueueRouteDeps) {
   return async (app: App) => {
     app.get(
       '/api/queue/catalogue',
-      { schema: { tags, summary: 'Professionals, locations, rooms, services and working hours' } },
+      {
+        schema: {
+          tags,
+          summary: 'Professionals, locations, rooms, services and working hours',
+          response: { 200: catalogueOutput },
+        },
+      },
       async (req) => d.resources.catalogue(accessContext(req)),
     );
-    for (const [path, fn] of [
-      ['professionals', d.resources.addProfessional],
-      ['locations', d.resources.addLocation],
-      ['rooms', d.resources.addRoom],
-      ['services', d.resources.addService],
-      ['schedules', d.resources.addSchedule],
-      ['exceptions', d.resources.addException],
-    ] as const) {
-      app.post(`/api/queue/${path}`, { schema: { tags, body } }, async (req, reply) => {
+    const additions = [
+      ['professionals', professionalInput, d.resources.addProfessional],
+      ['locations', locationInput, d.resources.addLocation],
+      ['rooms', roomInput, d.resources.addRoom],
+      ['services', serviceInput, d.resources.addService],
+      ['schedules', scheduleInput, d.resources.addSchedule],
+      ['exceptions', exceptionInput, d.resources.addException],
+    ] as const;
+    for (const [path, body, fn] of additions) {
+      app.post(`/api/queue/${path}`, { schema: { tags, body, response: { 201: createdId } } }, async (req, reply) => {
         reply.status(201);
         return fn(accessContext(req), req.body);
       });
     }
-    app.patch('/api/queue/professionals/:id', { schema: { tags, params: idParam, body } }, async (req) =>
-      d.resources.updateProfessional(accessContext(req), req.params.id, req.body),
+    app.patch(
+      '/api/queue/professionals/:id',
+      { schema: { tags, params: idParam, body: professionalUpdateInput, response: { 200: createdId } } },
+      async (req) => d.resources.updateProfessional(accessContext(req), req.params.id, req.body),
     );
-    app.patch('/api/queue/services/:id', { schema: { tags, params: idParam, body } }, async (req) =>
-      d.resources.updateService(accessContext(req), req.params.id, req.body),
+    app.patch(
+      '/api/queue/services/:id',
+      { schema: { tags, params: idParam, body: serviceUpdateInput, response: { 200: createdId } } },
+      async (req) => d.resources.updateService(accessContext(req), req.params.id, req.body),
     );
-    app.delete('/api/queue/schedules/:id', { schema: { tags, params: idParam } }, async (req) => {
-      await d.resources.removeSchedule(accessContext(req), req.params.id);
-      return { ok: true };
-    });
+    app.delete(
+      '/api/queue/schedules/:id',
+      { schema: { tags, params: idParam, response: { 200: ok } } },
+      async (req) => {
+        await d.resources.removeSchedule(accessContext(req), req.params.id);
+        return { ok: true };
+      },
+    );
     app.get(
       '/api/queue/exceptions',
-      { schema: { tags, querystring: z.object({ from: isoDate, to: isoDate }) } },
+      {
+        schema: {
+          tags,
+          querystring: z.object({ from: isoDate, to: isoDate }),
+          response: { 200: itemsOf(exceptionOutput) },
+        },
+      },
       async (req) => ({ items: await d.resources.exceptions(accessContext(req), req.query.from, req.query.to) }),
     );
-    app.get('/api/queue/settings', { schema: { tags } }, async (req) => d.resources.settings(accessContext(req)));
-    app.patch('/api/queue/settings', { schema: { tags, body } }, async (req) =>
-      d.resources.updateSettings(accessContext(req), req.body),
+    app.get('/api/queue/settings', { schema: { tags, response: { 200: settingsOutput } } }, async (req) =>
+      d.resources.settings(accessContext(req)),
+    );
+    app.patch(
+      '/api/queue/settings',
+      { schema: { tags, body: settingsInput, response: { 200: settingsOutput } } },
+      async (req) => d.resources.updateSettings(accessContext(req), req.body),
     );
 
     app.get(
@@ -72,6 +131,7 @@ export function queueRoutes(d: QueueRouteDeps) {
             to: isoDate.optional(),
             professionalId: z.uuid().optional(),
           }),
+          response: { 200: slotsOutput },
         },
       },
       async (req) => {
@@ -88,44 +148,84 @@ export function queueRoutes(d: QueueRouteDeps) {
       },
     );
 
-    app.get('/api/queue/entries', { schema: { tags, summary: 'The queue, filtered' } }, async (req) =>
-      d.read.list(accessContext(req), req.query),
+    app.get(
+      '/api/queue/entries',
+      {
+        schema: {
+          tags,
+          summary: 'The queue, filtered',
+          querystring: listQuery,
+          response: { 200: itemsOf(entryOutput) },
+        },
+      },
+      async (req) => d.read.list(accessContext(req), req.query),
     );
     app.post(
       '/api/queue/entries',
-      { schema: { tags, summary: 'Register a patient into the queue (with or without a time)', body } },
+      {
+        schema: {
+          tags,
+          summary: 'Register a patient into the queue (with or without a time)',
+          body: registerInput,
+          response: { 201: writtenEntryOutput },
+        },
+      },
       async (req, reply) => {
         reply.status(201);
         return { entry: await d.queue.register(accessContext(req), req.body) };
       },
     );
-    app.get('/api/queue/entries/:id', { schema: { tags, params: idParam } }, async (req) =>
-      d.read.get(accessContext(req), req.params.id),
+    app.get(
+      '/api/queue/entries/:id',
+      {
+        schema: {
+          tags,
+          params: idParam,
+          response: { 200: z.object({ entry: entryOutput, changes: z.array(entryChangeOutput) }) },
+        },
+      },
+      async (req) => d.read.get(accessContext(req), req.params.id),
     );
     app.patch(
       '/api/queue/entries/:id',
-      { schema: { tags, params: idParam, body, summary: 'Change what was registered, with the reason' } },
+      {
+        schema: {
+          tags,
+          params: idParam,
+          body: updateInput,
+          summary: 'Change what was registered, with the reason',
+          response: { 200: writtenEntryOutput },
+        },
+      },
       async (req) => ({ entry: await d.queue.update(accessContext(req), req.params.id, req.body) }),
     );
-    const actions = {
-      book: d.queue.book,
-      move: d.queue.move,
-      cancel: d.queue.cancel,
-      remove: d.queue.remove,
-      'no-show': d.queue.noShow,
-      arrived: d.queue.arrived,
-      done: d.queue.done,
-    } as const;
-    for (const [name, fn] of Object.entries(actions)) {
+    // The marks (no-show, arrived, done) take an optional note, so their body may be left out.
+    const actions = [
+      ['book', bookInput, d.queue.book],
+      ['move', moveInput, d.queue.move],
+      ['cancel', cancelInput, d.queue.cancel],
+      ['remove', removeInput, d.queue.remove],
+      ['no-show', markInput.optional(), d.queue.noShow],
+      ['arrived', markInput.optional(), d.queue.arrived],
+      ['done', markInput.optional(), d.queue.done],
+    ] as const;
+    for (const [name, body, fn] of actions) {
       app.post(
         `/api/queue/entries/:id/${name}`,
-        { schema: { tags, params: idParam, body: body.optional() } },
+        { schema: { tags, params: idParam, body, response: { 200: writtenEntryOutput } } },
         async (req) => ({ entry: await fn(accessContext(req), req.params.id, req.body ?? {}) }),
       );
     }
     app.post(
       '/api/queue/emergency',
-      { schema: { tags, summary: 'Record emergency help given outside the queue', body } },
+      {
+        schema: {
+          tags,
+          summary: 'Record emergency help given outside the queue',
+          body: emergencyInput,
+          response: { 201: writtenEntryOutput },
+        },
+      },
       async (req, reply) => {
         reply.status(201);
         return { entry: await d.queue.emergency(accessContext(req), req.body) };
@@ -134,7 +234,14 @@ export function queueRoutes(d: QueueRouteDeps) {
 
     app.get(
       '/api/queue/entries/:id/notice.pdf',
-      { schema: { tags, params: idParam, summary: 'The written notice, to print' } },
+      {
+        schema: {
+          tags,
+          params: idParam,
+          summary: 'The written notice, to print',
+          response: { 200: binaryBody('application/pdf', 'The notice as PDF') },
+        },
+      },
       async (req, reply) => {
         const { pdf, filename } = await d.messaging.noticePdf(accessContext(req), req.params.id);
         return reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`).send(pdf);
@@ -142,12 +249,25 @@ export function queueRoutes(d: QueueRouteDeps) {
     );
     app.get(
       '/api/queue/entries/:id/messages',
-      { schema: { tags, params: idParam, summary: 'Notices and reminders of a visit with their delivery status' } },
+      {
+        schema: {
+          tags,
+          params: idParam,
+          summary: 'Notices and reminders of a visit with their delivery status',
+          response: { 200: itemsOf(deliveryOutput) },
+        },
+      },
       async (req) => ({ items: await d.messaging.deliveries(accessContext(req), req.params.id) }),
     );
     app.get(
       '/api/queue/message-problems',
-      { schema: { tags, summary: 'Messages that failed or are being retried' } },
+      {
+        schema: {
+          tags,
+          summary: 'Messages that failed or are being retried',
+          response: { 200: itemsOf(deliveryOutput) },
+        },
+      },
       async (req) => ({ items: await d.messaging.problems(accessContext(req)) }),
     );
     app.get(
@@ -157,6 +277,7 @@ export function queueRoutes(d: QueueRouteDeps) {
           tags,
           summary: 'Waits per service',
           querystring: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),
+          response: { 200: waitsOutput },
         },
       },
       async (req) => d.read.waits(accessContext(req), req.query.from, req.query.to),

@@ -2,7 +2,7 @@ import { type AccessContext, hasRole } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import { newId } from '../../platform/crypto';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
-import { parseInput } from '../patients/patients.input';
+import { parseInput } from '../../platform/input';
 import { createQueueChanges } from './queue.changes';
 import { emergencyInput, registerInput } from './queue.input';
 import { createQueueKit, type QueueServiceDeps, smsCapableMobile } from './queue.kit';

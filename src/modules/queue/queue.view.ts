@@ -54,7 +54,6 @@ export function entryView(
     version: e.version,
   };
 }
-export type EntryView = ReturnType<typeof entryView>;
 
 export function changeView(c: typeof queueEntryChanges.$inferSelect) {
   return {

@@ -12,10 +12,7 @@ import {
 
 export type ProfessionalRow = typeof professionals.$inferSelect;
 export type LocationRow = typeof locations.$inferSelect;
-export type RoomRow = typeof rooms.$inferSelect;
 export type VisitServiceRow = typeof visitServices.$inferSelect;
-export type WorkScheduleRow = typeof workSchedules.$inferSelect;
-export type ScheduleExceptionRow = typeof scheduleExceptions.$inferSelect;
 export type QueueSettingsRow = typeof queueSettings.$inferSelect;
 
 /** The only SQL of professionals, places, services and schedules. */
@@ -127,4 +124,3 @@ export function createResourcesRepository() {
         .onConflictDoUpdate({ target: queueSettings.clinicId, set: { ...row } }),
   };
 }
-export type ResourcesRepository = ReturnType<typeof createResourcesRepository>;

@@ -149,5 +149,3 @@ export function createSlotsService(deps: { db: Db; clock: Clock; clinics: Pick<C
 
   return { clinic, placeOf, search, checkBookable, calendars, providers };
 }
-
-export type { FreeSlot };

@@ -26,7 +26,6 @@ const postalAddress = z.object({
   postalCode: z.string().min(1),
   country: z.enum(['EE', 'LV', 'LT', 'FI', 'SE', 'DE']).default('EE'),
 });
-export type RegisterAddress = z.infer<typeof postalAddress>;
 
 const contact = z.object({
   name: localizedText.optional(),
@@ -206,9 +205,4 @@ export const registerSchema = z.object({
 });
 
 export type Register = z.infer<typeof registerSchema>;
-export type RegisterInput = z.input<typeof registerSchema>;
 export type Purpose = Register['purposes'][number];
-export type Recipient = Register['recipients'][number];
-export type Category = Register['categories'][number];
-export type RetentionRule = Register['retention'][number];
-export type Controller = Register['controllers'][number];

@@ -68,4 +68,3 @@ export function createRegisterRepository() {
     },
   };
 }
-export type RegisterRepository = ReturnType<typeof createRegisterRepository>;

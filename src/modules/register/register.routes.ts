@@ -2,10 +2,22 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../platform/errors';
+import { binaryBody, itemsOf, textBody } from '../../platform/http/contract';
 import { type App, accessContext } from '../../platform/http/server';
 import { noticeFormats, renderNotice } from '../notices/notice.format';
 import { renderHtmlFragment } from '../notices/notice.render';
 import { noticeLanguages } from './register.model';
+import {
+  categoryTablesOutput,
+  currentRegisterOutput,
+  diffOutput,
+  noticeHtmlOutput,
+  publicNoticeOutput,
+  publishedOutput,
+  registerSavedOutput,
+  versionListOutput,
+  versionOutput,
+} from './register.output';
 import type { RegisterService } from './register.service';
 
 const tags = ['register'];
@@ -17,7 +29,7 @@ const versionParam = z.object({ n: z.coerce.number().int().positive() });
 export function registerRoutes(register: RegisterService, presetsDir: string) {
   return async (app: App) => {
     // The shipped templates, so a new clinic starts from a realistic register.
-    app.get('/api/register/presets', { schema: { tags } }, async () => ({
+    app.get('/api/register/presets', { schema: { tags, response: { 200: itemsOf(z.string()) } } }, async () => ({
       items: readdirSync(presetsDir)
         .filter((f) => f.endsWith('.yaml'))
         .map((f) => f.replace(/\.yaml$/, ''))
@@ -25,7 +37,13 @@ export function registerRoutes(register: RegisterService, presetsDir: string) {
     }));
     app.get(
       '/api/register/presets/:name',
-      { schema: { tags, params: z.object({ name: z.string().regex(/^[a-z0-9-]+$/) }) } },
+      {
+        schema: {
+          tags,
+          params: z.object({ name: z.string().regex(/^[a-z0-9-]+$/) }),
+          response: { 200: textBody('application/yaml', 'The preset register in YAML') },
+        },
+      },
       async (req, reply) => {
         const file = join(presetsDir, `${req.params.name}.yaml`);
         if (!existsSync(file)) throw new NotFoundError(`no preset ${req.params.name}`);
@@ -36,7 +54,7 @@ export function registerRoutes(register: RegisterService, presetsDir: string) {
 
     app.get(
       '/api/register',
-      { schema: { tags, summary: 'The processing register in force' } },
+      { schema: { tags, summary: 'The processing register in force', response: { 200: currentRegisterOutput } } },
       async (req) => (await register.current(accessContext(req))) ?? { document: null, revision: 0, updatedAt: null },
     );
 
@@ -47,6 +65,7 @@ export function registerRoutes(register: RegisterService, presetsDir: string) {
           tags,
           summary: 'Replace the register (validated like an import)',
           body: z.object({ document: z.unknown() }),
+          response: { 200: registerSavedOutput },
         },
       },
       async (req) => register.save(accessContext(req), req.body.document),
@@ -59,6 +78,7 @@ export function registerRoutes(register: RegisterService, presetsDir: string) {
           tags,
           summary: 'Import a register from YAML or JSON text',
           body: z.strictObject({ text: z.string().min(1).max(1_000_000), file: z.string().max(200).optional() }),
+          response: { 200: registerSavedOutput },
         },
       },
       async (req) => register.importText(accessContext(req), req.body.text, req.body.file),
@@ -66,7 +86,18 @@ export function registerRoutes(register: RegisterService, presetsDir: string) {
 
     app.get(
       '/api/register/export',
-      { schema: { tags, querystring: z.object({ format: z.enum(['yaml', 'json']).default('yaml') }) } },
+      {
+        schema: {
+          tags,
+          querystring: z.object({ format: z.enum(['yaml', 'json']).default('yaml') }),
+          response: {
+            200: {
+              description: 'The register as text, in YAML or JSON',
+              content: { 'application/yaml': { schema: z.string() }, 'application/json': { schema: z.string() } },
+            },
+          },
+        },
+      },
       async (req, reply) => {
         reply.header(
           'content-type',
@@ -78,7 +109,14 @@ export function registerRoutes(register: RegisterService, presetsDir: string) {
 
     app.get(
       '/api/register/preview',
-      { schema: { tags, summary: 'The notice of the unpublished register', querystring: langQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'The notice of the unpublished register',
+          querystring: langQuery,
+          response: { 200: noticeHtmlOutput },
+        },
+      },
       async (req) => {
         const doc = await register.preview(accessContext(req), req.query.lang);
         return { lang: doc.lang, title: doc.title, html: renderHtmlFragment(doc) };
@@ -87,7 +125,7 @@ export function registerRoutes(register: RegisterService, presetsDir: string) {
 
     app.get(
       '/api/register/categories',
-      { schema: { tags, summary: 'Which tables hold each data category' } },
+      { schema: { tags, summary: 'Which tables hold each data category', response: { 200: categoryTablesOutput } } },
       async (req) => register.categoryTables(accessContext(req)),
     );
 
@@ -98,6 +136,7 @@ export function registerRoutes(register: RegisterService, presetsDir: string) {
           tags,
           summary: 'Publish the register as the next notice version',
           body: z.strictObject({ summary: z.string().trim().max(500).optional(), announce: z.boolean().optional() }),
+          response: { 201: publishedOutput },
         },
       },
       async (req, reply) => {
@@ -106,13 +145,13 @@ export function registerRoutes(register: RegisterService, presetsDir: string) {
       },
     );
 
-    app.get('/api/register/versions', { schema: { tags } }, async (req) => ({
+    app.get('/api/register/versions', { schema: { tags, response: { 200: versionListOutput } } }, async (req) => ({
       items: await register.versions(accessContext(req)),
     }));
 
     app.get(
       '/api/register/versions/:n',
-      { schema: { tags, params: versionParam, querystring: langQuery } },
+      { schema: { tags, params: versionParam, querystring: langQuery, response: { 200: versionOutput } } },
       async (req) => {
         const v = await register.version(accessContext(req), req.params.n);
         const doc = v.notices[req.query.lang ?? v.document.languages[0]!];
@@ -133,6 +172,7 @@ export function registerRoutes(register: RegisterService, presetsDir: string) {
         schema: {
           tags,
           querystring: z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }),
+          response: { 200: diffOutput },
         },
       },
       async (req) => register.diff(accessContext(req), req.query.from, req.query.to),
@@ -159,6 +199,14 @@ export function registerRoutes(register: RegisterService, presetsDir: string) {
         return out.body;
       };
     const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]+$/) });
+    const noticePage = {
+      description: 'The privacy notice as an HTML page, Markdown or PDF',
+      content: {
+        'text/html': { schema: z.string() },
+        'text/markdown': { schema: z.string() },
+        'application/pdf': binaryBody('application/pdf', '').content['application/pdf'],
+      },
+    };
     app.get(
       '/clinics/:slug/privacy',
       {
@@ -168,18 +216,31 @@ export function registerRoutes(register: RegisterService, presetsDir: string) {
           summary: 'Public privacy notice (HTML, or ?format=pdf|md)',
           params: slugParam,
           querystring: publicQuery,
+          response: { 200: noticePage },
         },
       },
       servePage(),
     );
     app.get(
       '/clinics/:slug/privacy.pdf',
-      { config: { public: true }, schema: { tags, params: slugParam, querystring: publicQuery } },
-      servePage('pdf'),
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          params: slugParam,
+          querystring: publicQuery,
+          response: { 200: binaryBody('application/pdf', 'The privacy notice as PDF') },
+        },
+      },
+      // Always rendered as PDF, whatever `format` says.
+      async (req, reply) => (await servePage('pdf')(req, reply)) as Buffer,
     );
     app.get(
       '/api/public/clinics/:slug/privacy',
-      { config: { public: true }, schema: { tags, params: slugParam, querystring: langQuery } },
+      {
+        config: { public: true },
+        schema: { tags, params: slugParam, querystring: langQuery, response: { 200: publicNoticeOutput } },
+      },
       async (req) => {
         const found = await register.publicNotice(req.params.slug, req.query.lang);
         if (!found.notice) throw new ValidationError('lang', 'no notice in this language');

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { hasRole } from '../access';
 import { ForbiddenError } from '../errors';
+import { itemsOf, ok, recordId } from '../http/contract';
 import { type App, accessContext, SESSION_COOKIE } from '../http/server';
+import { sessionOutput, staffUserOutput } from './auth.output';
 import { roles } from './auth.schema';
 import type { AuthService } from './auth.service';
 
@@ -20,6 +22,7 @@ export function authRoutes(deps: { auth: AuthService; secureCookies: boolean; id
             email: z.string().min(3).max(200),
             password: z.string().min(1).max(256),
           }),
+          response: { 200: sessionOutput },
         },
       },
       async (req, reply) => {
@@ -43,7 +46,7 @@ export function authRoutes(deps: { auth: AuthService; secureCookies: boolean; id
       },
     );
 
-    app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+    app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: ok } } }, async (req, reply) => {
       const raw = req.cookies[SESSION_COOKIE];
       const unsigned = raw ? req.unsignCookie(raw) : null;
       if (unsigned?.valid && unsigned.value) await auth.logout(unsigned.value);
@@ -51,13 +54,13 @@ export function authRoutes(deps: { auth: AuthService; secureCookies: boolean; id
       return { ok: true };
     });
 
-    app.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (req) => ({
+    app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: sessionOutput } } }, async (req) => ({
       user: req.sessionUser!,
       csrfToken: req.csrfToken,
       idleMinutes: deps.idleMinutes,
     }));
 
-    app.get('/api/staff', { schema: { tags: ['staff'] } }, async (req) => {
+    app.get('/api/staff', { schema: { tags: ['staff'], response: { 200: itemsOf(staffUserOutput) } } }, async (req) => {
       const ctx = accessContext(req);
       return { items: await auth.listUsers(ctx.clinicId) };
     });
@@ -74,6 +77,7 @@ export function authRoutes(deps: { auth: AuthService; secureCookies: boolean; id
             password: z.string().min(12, 'at least 12 characters').max(256),
             professionalCode: z.string().max(40).optional(),
           }),
+          response: { 201: z.object({ id: recordId }) },
         },
       },
       async (req, reply) => {
@@ -90,7 +94,7 @@ export function authRoutes(deps: { auth: AuthService; secureCookies: boolean; id
     ] as const) {
       app.post(
         `/api/staff/:id/${action}`,
-        { schema: { tags: ['staff'], params: z.object({ id: z.uuid() }) } },
+        { schema: { tags: ['staff'], params: z.object({ id: z.uuid() }), response: { 200: ok } } },
         async (req) => {
           const ctx = accessContext(req);
           if (!hasRole(ctx, 'admin')) throw new ForbiddenError(`only an administrator may ${action} staff accounts`);

@@ -10,7 +10,7 @@ export function App({ features }: { features: WebFeature[] }) {
   const [user, setUser] = useState<SessionUser | null>(null);
   const [checked, setChecked] = useState(false);
   useEffect(() => {
-    api<{ user: SessionUser; csrfToken: string }>('GET', '/api/auth/me')
+    api('GET /api/auth/me')
       .then((r) => {
         setCsrfToken(r.csrfToken);
         setUser(r.user);
@@ -80,9 +80,10 @@ function Shell({ features }: { features: WebFeature[] }) {
           <span className="muted"> · {session.user.roles.map((r) => t(`roles.${r}`)).join(', ')}</span>
           <LanguageSwitch />
           <button
+            type="button"
             className="link"
             onClick={async () => {
-              await api('POST', '/api/auth/logout').catch(() => undefined);
+              await api('POST /api/auth/logout').catch(() => undefined);
               session.setUser(null);
               navigate('/');
             }}
@@ -109,11 +110,7 @@ function LoginPage() {
     e.preventDefault();
     setError(null);
     try {
-      const r = await api<{ user: SessionUser; csrfToken: string }>('POST', '/api/auth/login', {
-        clinic,
-        email,
-        password,
-      });
+      const r = await api('POST /api/auth/login', { body: { clinic, email, password } });
       setCsrfToken(r.csrfToken);
       setUser(r.user);
     } catch (err) {

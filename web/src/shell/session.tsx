@@ -1,14 +1,8 @@
 import { createContext, useContext } from 'react';
+import type { ApiResponse } from './api';
 import type { StaffRole } from './feature';
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  fullName: string;
-  roles: StaffRole[];
-  clinicId: string;
-  clinicSlug: string;
-}
+export type SessionUser = ApiResponse<'GET /api/auth/me'>['user'];
 
 export const SessionContext = createContext<{ user: SessionUser | null; setUser: (u: SessionUser | null) => void }>({
   user: null,

@@ -1,8 +1,13 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../shell/api';
+import { type ApiBody, ApiError, type ApiResponse, api } from '../../shell/api';
 import { Link, useRouter } from '../../shell/router';
 import { hasAnyRole, useSession } from '../../shell/session';
+
+type PendingVisit = ApiResponse<'GET /api/billing/visits/pending'>['items'][number];
+type InvoiceItem = ApiResponse<'GET /api/billing/invoices'>['items'][number];
+type PriceItem = ApiResponse<'GET /api/billing/price-list'>['items'][number];
+type Debt = ApiResponse<'GET /api/billing/debts'>['items'][number];
 
 /** The billing desk: visits waiting for an invoice, recent invoices, links to the price list and debts. */
 export function BillingHome() {
@@ -10,14 +15,14 @@ export function BillingHome() {
   const { navigate } = useRouter();
   const { user } = useSession();
   const biller = hasAnyRole(user, ['accountant', 'admin', 'receptionist']);
-  const [pending, setPending] = useState<any[] | null>(null);
-  const [recent, setRecent] = useState<any[]>([]);
+  const [pending, setPending] = useState<PendingVisit[] | null>(null);
+  const [recent, setRecent] = useState<InvoiceItem[]>([]);
   useEffect(() => {
     if (!biller) return;
-    api('GET', '/api/billing/visits/pending')
+    api('GET /api/billing/visits/pending')
       .then((r) => setPending(r.items))
       .catch(() => setPending([]));
-    api('GET', '/api/billing/invoices?limit=1000')
+    api('GET /api/billing/invoices', { query: { limit: 1000 } })
       .then((r) => setRecent(r.items.slice(-20).reverse()))
       .catch(() => setRecent([]));
   }, [biller]);
@@ -93,7 +98,7 @@ export function BillingHome() {
 
 const emptyItem = {
   code: '',
-  kind: 'service',
+  kind: 'service' as ApiBody<'POST /api/billing/price-list'>['kind'],
   price: '',
   benefitEligible: true,
   validFrom: new Date().toISOString().slice(0, 10),
@@ -106,28 +111,33 @@ const emptyItem = {
 export function PriceListPage() {
   const { t, i18n } = useTranslation('billing');
   const { user } = useSession();
-  const [items, setItems] = useState<any[]>([]);
+  const [items, setItems] = useState<PriceItem[]>([]);
   const [form, setForm] = useState(emptyItem);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const load = () =>
-    api('GET', '/api/billing/price-list')
-      .then((r) => setItems(r.items))
-      .catch(() => setItems([]));
+  const load = useCallback(
+    () =>
+      api('GET /api/billing/price-list')
+        .then((r) => setItems(r.items))
+        .catch(() => setItems([])),
+    [],
+  );
   useEffect(() => {
     void load();
-  }, []);
+  }, [load]);
   const set = (k: keyof typeof emptyItem) => (e: { target: { value: string; checked?: boolean; type?: string } }) =>
     setForm({ ...form, [k]: e.target.type === 'checkbox' ? !!e.target.checked : e.target.value });
   const save = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api('POST', '/api/billing/price-list', {
-        code: form.code,
-        kind: form.kind,
-        price: form.price,
-        benefitEligible: form.kind === 'visit_fee' ? false : form.benefitEligible,
-        validFrom: form.validFrom,
-        names: { et: form.et, lv: form.lv, en: form.en, ru: form.ru },
+      await api('POST /api/billing/price-list', {
+        body: {
+          code: form.code,
+          kind: form.kind,
+          price: form.price,
+          benefitEligible: form.kind === 'visit_fee' ? false : form.benefitEligible,
+          validFrom: form.validFrom,
+          names: { et: form.et, lv: form.lv, en: form.en, ru: form.ru },
+        },
       });
       setMessage({ ok: true, text: t('prices.saved') });
       setForm(emptyItem);
@@ -230,18 +240,24 @@ export function PriceListPage() {
 export function DebtsPage() {
   const { t } = useTranslation('billing');
   const { navigate } = useRouter();
-  const [items, setItems] = useState<any[] | null>(null);
+  const [items, setItems] = useState<Debt[] | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const load = () =>
-    api('GET', '/api/billing/debts')
-      .then((r) => setItems(r.items))
-      .catch(() => setItems([]));
+  const load = useCallback(
+    () =>
+      api('GET /api/billing/debts')
+        .then((r) => setItems(r.items))
+        .catch(() => setItems([])),
+    [],
+  );
   useEffect(() => {
     void load();
-  }, []);
+  }, [load]);
   const notice = async (invoiceId: string) => {
     try {
-      await api('POST', `/api/billing/invoices/${invoiceId}/debt-notices`, { channel: 'letter' });
+      await api('POST /api/billing/invoices/{id}/debt-notices', {
+        path: { id: invoiceId },
+        body: { channel: 'letter' },
+      });
       setMessage({ ok: true, text: t('debts.sent') });
       await load();
     } catch (err) {

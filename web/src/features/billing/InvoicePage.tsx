@@ -1,33 +1,39 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../shell/api';
+import { type ApiBody, ApiError, type ApiResponse, api, apiHref } from '../../shell/api';
 import { useRouter } from '../../shell/router';
 import { hasAnyRole, useSession } from '../../shell/session';
+
+type Invoice = ApiResponse<'GET /api/billing/invoices/{id}'>;
+type Method = ApiBody<'POST /api/billing/invoices/{id}/payments'>['method'];
 
 /** One invoice: lines, who pays what, payments (partial allowed), PDF, and a credit note for the accountant. */
 export function InvoicePage({ id }: { id: string }) {
   const { t } = useTranslation('billing');
   const { navigate } = useRouter();
   const { user } = useSession();
-  const [inv, setInv] = useState<any | null>(null);
-  const [method, setMethod] = useState('card');
+  const [inv, setInv] = useState<Invoice | null>(null);
+  const [method, setMethod] = useState<Method>('card');
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const load = () =>
-    api('GET', `/api/billing/invoices/${id}`)
-      .then((r) => {
-        setInv(r);
-        setAmount(r.patientOpenCents > 0 ? r.patientOpen : '');
-      })
-      .catch((err) => setMessage({ ok: false, text: err instanceof ApiError ? err.message : String(err) }));
+  const load = useCallback(
+    () =>
+      api('GET /api/billing/invoices/{id}', { path: { id } })
+        .then((r) => {
+          setInv(r);
+          setAmount(r.patientOpenCents > 0 ? r.patientOpen : '');
+        })
+        .catch((err) => setMessage({ ok: false, text: err instanceof ApiError ? err.message : String(err) })),
+    [id],
+  );
   useEffect(() => {
     void load();
-  }, [id]);
+  }, [load]);
   const pay = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const r = await api('POST', `/api/billing/invoices/${id}/payments`, { method, amount });
+      const r = await api('POST /api/billing/invoices/{id}/payments', { path: { id }, body: { method, amount } });
       setInv(r);
       setAmount(r.patientOpenCents > 0 ? r.patientOpen : '');
       setMessage(null);
@@ -38,7 +44,7 @@ export function InvoicePage({ id }: { id: string }) {
   const credit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const cn = await api('POST', `/api/billing/invoices/${id}/credit-notes`, { reason });
+      const cn = await api('POST /api/billing/invoices/{id}/credit-notes', { path: { id }, body: { reason } });
       navigate(`/billing/invoices/${cn.id}`);
     } catch (err) {
       setMessage({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
@@ -57,14 +63,15 @@ export function InvoicePage({ id }: { id: string }) {
         <h1 data-testid="invoice-number">
           {t(isInvoice ? 'invoice.title' : 'invoice.credit_note')} {inv.number}
         </h1>
-        <a href={`/api/billing/invoices/${id}/pdf`} target="_blank" rel="noreferrer">
+        <a href={apiHref('GET /api/billing/invoices/{id}/pdf', { path: { id } })} target="_blank" rel="noreferrer">
           {t('invoice.pdf')}
         </a>
       </div>
       <div className="card">
         <dl className="facts">
           <dt>{t('cols.patient')}</dt>
-          <dd>{inv.patientName}</dd>
+          {/* The patient's share carries the name the invoice was issued to. */}
+          <dd>{inv.shares.find((s) => s.holder === 'patient')?.name ?? '—'}</dd>
           <dt>{t('cols.date')}</dt>
           <dd>{inv.invoiceDate}</dd>
           {isInvoice && (
@@ -88,7 +95,7 @@ export function InvoicePage({ id }: { id: string }) {
             </tr>
           </thead>
           <tbody>
-            {inv.lines.map((l: any) => (
+            {inv.lines.map((l) => (
               <tr key={l.lineNo}>
                 <td>{l.code}</td>
                 <td>{l.description}</td>
@@ -109,7 +116,7 @@ export function InvoicePage({ id }: { id: string }) {
             </tr>
           </thead>
           <tbody>
-            {inv.shares.map((s: any) => (
+            {inv.shares.map((s) => (
               <tr key={`${s.holder}${s.billPayerId ?? ''}`}>
                 <td>{s.holder === 'bill_payer' ? s.name : t(`invoice.${s.holder}`)}</td>
                 <td>{s.amount}</td>
@@ -124,7 +131,7 @@ export function InvoicePage({ id }: { id: string }) {
           <h3>{t('invoice.payments')}</h3>
           <table data-testid="payments">
             <tbody>
-              {inv.payments.map((p: any) => (
+              {inv.payments.map((p) => (
                 <tr key={p.id}>
                   <td>{p.paidOn}</td>
                   <td>{t(`invoice.${p.method}`)}</td>
@@ -149,7 +156,7 @@ export function InvoicePage({ id }: { id: string }) {
         <form className="card row" onSubmit={pay}>
           <label>
             {t('invoice.method')}
-            <select name="method" value={method} onChange={(e) => setMethod(e.target.value)}>
+            <select name="method" value={method} onChange={(e) => setMethod(e.target.value as Method)}>
               {['cash', 'card', 'transfer'].map((m) => (
                 <option key={m} value={m}>
                   {t(`invoice.${m}`)}

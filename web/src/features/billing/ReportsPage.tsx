@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../shell/api';
+import { ApiError, type ApiResponse, api, apiHref } from '../../shell/api';
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
@@ -8,7 +8,7 @@ const thisMonth = () => new Date().toISOString().slice(0, 7);
 export function ReportsPage() {
   const { t } = useTranslation('billing');
   const [month, setMonth] = useState(thisMonth());
-  const [report, setReport] = useState<any | null>(null);
+  const [report, setReport] = useState<ApiResponse<'GET /api/billing/reports/benefits'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [from, setFrom] = useState(`${thisMonth()}-01`);
   const [to, setTo] = useState(new Date().toISOString().slice(0, 10));
@@ -16,7 +16,7 @@ export function ReportsPage() {
     e.preventDefault();
     try {
       setError(null);
-      setReport(await api('GET', `/api/billing/reports/benefits?month=${encodeURIComponent(month)}`));
+      setReport(await api('GET /api/billing/reports/benefits', { query: { month } }));
     } catch (err) {
       setReport(null);
       setError(err instanceof ApiError ? err.message : String(err));
@@ -53,7 +53,7 @@ export function ReportsPage() {
               </tr>
             </thead>
             <tbody>
-              {report.groups.map((g: any) => (
+              {report.groups.map((g) => (
                 <tr key={g.group}>
                   <td>{t(`groups.${g.group}`)}</td>
                   <td>{g.invoices}</td>
@@ -74,7 +74,7 @@ export function ReportsPage() {
               </tr>
             </thead>
             <tbody>
-              {report.items.map((i: any) => (
+              {report.items.map((i) => (
                 <tr key={i.number}>
                   <td>{i.number}</td>
                   <td>{i.date}</td>
@@ -96,7 +96,7 @@ export function ReportsPage() {
           {t('cols.validTo')}
           <input name="to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
-        <a href={`/api/billing/exports/accounting.csv?from=${from}&to=${to}`} download>
+        <a href={apiHref('GET /api/billing/exports/accounting.csv', { query: { from, to } })} download>
           {t('reports.csv')}
         </a>
       </div>

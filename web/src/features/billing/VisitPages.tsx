@@ -1,29 +1,38 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../shell/api';
+import { type ApiBody, ApiError, type ApiResponse, api } from '../../shell/api';
 import { useRouter } from '../../shell/router';
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+type PriceItem = ApiResponse<'GET /api/billing/price-list'>['items'][number];
+type Found = ApiResponse<'POST /api/patients/search'>['items'][number];
+type Preview = ApiResponse<'POST /api/billing/invoices/preview'>;
+type EvidencedGroup = ApiBody<'POST /api/billing/patients/{id}/groups'>['group'];
+
+// Each service line keeps its own key while lines are added and edited.
+let lastLine = 0;
+const newLine = () => ({ id: ++lastLine, code: '', quantity: 1 });
 
 /** The doctor records what was done at a visit, by price-list code. */
 export function RecordServicesPage() {
   const { t, i18n } = useTranslation('billing');
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<any[] | null>(null);
+  const [found, setFound] = useState<Found[] | null>(null);
   const [patient, setPatient] = useState<{ id: string; name: string } | null>(null);
   const [date, setDate] = useState(today());
-  const [prices, setPrices] = useState<any[]>([]);
-  const [lines, setLines] = useState([{ code: '', quantity: 1 }]);
+  const [prices, setPrices] = useState<PriceItem[]>([]);
+  const [lines, setLines] = useState([newLine()]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
-    api('GET', `/api/billing/price-list?on=${date}`)
-      .then((r) => setPrices(r.items.filter((p: any) => p.kind !== 'visit_fee')))
+    api('GET /api/billing/price-list', { query: { on: date } })
+      .then((r) => setPrices(r.items.filter((p) => p.kind !== 'visit_fee')))
       .catch(() => setPrices([]));
   }, [date]);
   const search = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      setFound((await api('POST', '/api/patients/search', { query })).items);
+      setFound((await api('POST /api/patients/search', { body: { query } })).items);
     } catch (err) {
       setMessage({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
     }
@@ -32,32 +41,36 @@ export function RecordServicesPage() {
     e.preventDefault();
     if (!patient) return;
     try {
-      await api('POST', '/api/billing/visits/services', {
-        patientId: patient.id,
-        visitDate: date,
-        services: lines.filter((l) => l.code).map((l) => ({ code: l.code, quantity: Number(l.quantity) })),
+      await api('POST /api/billing/visits/services', {
+        body: {
+          patientId: patient.id,
+          visitDate: date,
+          services: lines.filter((l) => l.code).map((l) => ({ code: l.code, quantity: Number(l.quantity) })),
+        },
       });
       setMessage({ ok: true, text: t('services.saved') });
-      setLines([{ code: '', quantity: 1 }]);
+      setLines([newLine()]);
     } catch (err) {
       setMessage({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
     }
   };
-  const lang = i18n.language as 'et';
+  const lang = i18n.language as keyof PriceItem['names'];
   return (
     <section>
       <h1>{t('services.title')}</h1>
-      <form className="card row" onSubmit={search} role="search">
-        <input
-          name="patientQuery"
-          aria-label={t('services.find')}
-          placeholder={t('services.find')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          style={{ flex: 1 }}
-        />
-        <button type="submit">{t('services.search')}</button>
-      </form>
+      <search>
+        <form className="card row" onSubmit={search}>
+          <input
+            name="patientQuery"
+            aria-label={t('services.find')}
+            placeholder={t('services.find')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            style={{ flex: 1 }}
+          />
+          <button type="submit">{t('services.search')}</button>
+        </form>
+      </search>
       {found && !patient && (
         <div className="card">
           <table data-testid="patient-choices">
@@ -86,7 +99,7 @@ export function RecordServicesPage() {
             <input name="visitDate" type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
           </label>
           {lines.map((l, i) => (
-            <div className="row" key={i}>
+            <div className="row" key={l.id}>
               <select
                 aria-label={t('services.choose')}
                 name={`code-${i}`}
@@ -115,7 +128,7 @@ export function RecordServicesPage() {
             </div>
           ))}
           <div className="row">
-            <button type="button" onClick={() => setLines([...lines, { code: '', quantity: 1 }])}>
+            <button type="button" onClick={() => setLines([...lines, newLine()])}>
               {t('services.add')}
             </button>
             <button className="primary" type="submit">
@@ -138,21 +151,20 @@ export function VisitInvoicePage({ visitId }: { visitId: string }) {
   const { t } = useTranslation('billing');
   const { navigate } = useRouter();
   const [fee, setFee] = useState<string>('');
-  const [preview, setPreview] = useState<any | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const body = () => ({ visitId, ...(fee.trim() ? { visitFee: fee.trim() } : {}) });
+  const body = useMemo(() => ({ visitId, ...(fee.trim() ? { visitFee: fee.trim() } : {}) }), [visitId, fee]);
   useEffect(() => {
-    api('POST', '/api/billing/invoices/preview', body())
+    api('POST /api/billing/invoices/preview', { body })
       .then((p) => {
         setPreview(p);
         setError(null);
       })
       .catch((err) => setError(err instanceof ApiError ? err.message : String(err)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [visitId, fee]);
+  }, [body]);
   const issue = async () => {
     try {
-      const inv = await api('POST', '/api/billing/invoices', body());
+      const inv = await api('POST /api/billing/invoices', { body });
       navigate(`/billing/invoices/${inv.id}`);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -196,7 +208,7 @@ export function VisitInvoicePage({ visitId }: { visitId: string }) {
               </tr>
             </thead>
             <tbody>
-              {preview.lines.map((l: any) => (
+              {preview.lines.map((l) => (
                 <tr key={l.lineNo}>
                   <td>{l.code}</td>
                   <td>{l.description}</td>
@@ -219,7 +231,7 @@ export function VisitInvoicePage({ visitId }: { visitId: string }) {
           <BenefitBasis
             patientId={preview.patientId}
             date={preview.date}
-            reload={() => api('POST', '/api/billing/invoices/preview', body()).then(setPreview)}
+            reload={() => api('POST /api/billing/invoices/preview', { body }).then(setPreview)}
           />
           <label style={{ maxWidth: 200 }}>
             {t('visit.fee')}
@@ -240,7 +252,7 @@ export function VisitInvoicePage({ visitId }: { visitId: string }) {
   );
 }
 
-const evidencedGroups = [
+const evidencedGroups: EvidencedGroup[] = [
   'pregnant',
   'mother-of-infant',
   'pensioner',
@@ -261,7 +273,7 @@ function BenefitBasis({
 }) {
   const { t } = useTranslation('billing');
   const [open, setOpen] = useState(false);
-  const [group, setGroup] = useState('pregnant');
+  const [group, setGroup] = useState<EvidencedGroup>('pregnant');
   const [evidence, setEvidence] = useState('');
   const [from, setFrom] = useState(date);
   const [until, setUntil] = useState('');
@@ -292,7 +304,7 @@ function BenefitBasis({
           aria-label={t('visit.group')}
           name="evidenceGroup"
           value={group}
-          onChange={(e) => setGroup(e.target.value)}
+          onChange={(e) => setGroup(e.target.value as EvidencedGroup)}
         >
           {evidencedGroups.map((g) => (
             <option key={g} value={g}>
@@ -325,11 +337,9 @@ function BenefitBasis({
           type="button"
           onClick={() =>
             run(() =>
-              api('POST', `/api/billing/patients/${patientId}/groups`, {
-                group,
-                evidence,
-                validFrom: from,
-                validTo: until || null,
+              api('POST /api/billing/patients/{id}/groups', {
+                path: { id: patientId },
+                body: { group, evidence, validFrom: from, validTo: until || null },
               }),
             )
           }
@@ -350,11 +360,9 @@ function BenefitBasis({
           type="button"
           onClick={() =>
             run(() =>
-              api('POST', `/api/billing/patients/${patientId}/benefit-used-elsewhere`, {
-                year: Number(date.slice(0, 4)),
-                amount: used,
-                source: 'state_portal',
-                confirmedOn: date,
+              api('POST /api/billing/patients/{id}/benefit-used-elsewhere', {
+                path: { id: patientId },
+                body: { year: Number(date.slice(0, 4)), amount: used, source: 'state_portal', confirmedOn: date },
               }),
             )
           }

@@ -1,44 +1,41 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../shell/api';
+import { type ApiBody, ApiError, type ApiResponse, api } from '../../shell/api';
 
-type Text = string | Record<string, string>;
-interface ConsentState {
-  purposeKey: string;
-  name: Text;
-  basis: 'consent' | 'legitimate_interest';
-  consentText: Text | null;
-  state: string;
-  allowed: boolean;
-  since: string | null;
-  channel: string | null;
-  noticeVersion: number | null;
-}
+type ConsentState = ApiResponse<'GET /api/patients/{id}/consents'>['items'][number];
+type ConsentEvent = ApiResponse<'GET /api/patients/{id}/consents/history'>['items'][number];
+type Text = ConsentState['name'];
+type Action = ApiBody<'POST /api/patients/{id}/consents'>['action'];
 
 const pick = (text: Text | null, lang: string) =>
-  text === null ? '' : typeof text === 'string' ? text : (text[lang] ?? Object.values(text)[0] ?? '');
+  text === null
+    ? ''
+    : typeof text === 'string'
+      ? text
+      : (text[lang as keyof typeof text] ?? Object.values(text)[0] ?? '');
 const channels = ['on_site', 'paper', 'phone', 'email'] as const;
 
 /** A patient's consents and objections: staff record what the person said, through which channel. */
 export function ConsentsPanel({ patientId }: { patientId: string }) {
   const { t, i18n } = useTranslation('consents');
   const [items, setItems] = useState<ConsentState[]>([]);
-  const [history, setHistory] = useState<any[]>([]);
+  const [history, setHistory] = useState<ConsentEvent[]>([]);
   const [channel, setChannel] = useState<(typeof channels)[number]>('on_site');
   const [error, setError] = useState<string | null>(null);
 
-  const load = async () => {
-    setItems((await api('GET', `/api/patients/${patientId}/consents`)).items);
-    setHistory((await api('GET', `/api/patients/${patientId}/consents/history`)).items);
-  };
+  const load = useCallback(async () => {
+    const path = { id: patientId };
+    setItems((await api('GET /api/patients/{id}/consents', { path })).items);
+    setHistory((await api('GET /api/patients/{id}/consents/history', { path })).items);
+  }, [patientId]);
   useEffect(() => {
     void load();
-  }, [patientId]);
+  }, [load]);
 
-  const act = async (purposeKey: string, action: string) => {
+  const act = async (purposeKey: string, action: Action) => {
     try {
       setError(null);
-      await api('POST', `/api/patients/${patientId}/consents`, { purposeKey, action, channel });
+      await api('POST /api/patients/{id}/consents', { path: { id: patientId }, body: { purposeKey, action, channel } });
       await load();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -98,14 +95,22 @@ export function ConsentsPanel({ patientId }: { patientId: string }) {
                 <td>
                   {c.basis === 'consent' ? (
                     c.state === 'given' ? (
-                      <button onClick={() => act(c.purposeKey, 'withdrawn')}>{t('withdraw')}</button>
+                      <button type="button" onClick={() => act(c.purposeKey, 'withdrawn')}>
+                        {t('withdraw')}
+                      </button>
                     ) : (
-                      <button onClick={() => act(c.purposeKey, 'given')}>{t('give')}</button>
+                      <button type="button" onClick={() => act(c.purposeKey, 'given')}>
+                        {t('give')}
+                      </button>
                     )
                   ) : c.state === 'objected' ? (
-                    <button onClick={() => act(c.purposeKey, 'objection_withdrawn')}>{t('lift')}</button>
+                    <button type="button" onClick={() => act(c.purposeKey, 'objection_withdrawn')}>
+                      {t('lift')}
+                    </button>
                   ) : (
-                    <button onClick={() => act(c.purposeKey, 'objected')}>{t('object')}</button>
+                    <button type="button" onClick={() => act(c.purposeKey, 'objected')}>
+                      {t('object')}
+                    </button>
                   )}
                 </td>
               </tr>

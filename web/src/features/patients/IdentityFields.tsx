@@ -1,12 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { checkIdCode } from '../../../../src/rules/id-codes';
+import type { ApiBody } from '../../shell/api';
+
+/** A person's identity as the API takes it (patients and representatives alike). */
+export type IdentityBody = ApiBody<'POST /api/patients'>['identity'];
+type DocumentType = Extract<IdentityBody, { kind: 'document' }>['documentType'];
 
 export interface IdentityState {
   kind: 'national' | 'document';
   country: 'EE' | 'LV';
   code: string;
   birthDate: string;
-  documentType: string;
+  documentType: DocumentType;
   documentNumber: string;
   documentCountry: string;
 }
@@ -21,7 +26,7 @@ export const emptyIdentity: IdentityState = {
   documentCountry: '',
 };
 
-export function identityBody(s: IdentityState) {
+export function identityBody(s: IdentityState): IdentityBody {
   if (s.kind === 'document')
     return {
       kind: 'document',
@@ -107,7 +112,7 @@ export function IdentityFields({
             <select
               name={`${prefix}documentType`}
               value={value.documentType}
-              onChange={(e) => set({ documentType: e.target.value })}
+              onChange={(e) => set({ documentType: e.target.value as DocumentType })}
             >
               {['passport', 'id_card', 'residence_permit', 'other'].map((d) => (
                 <option key={d} value={d}>

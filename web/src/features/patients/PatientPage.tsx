@@ -1,35 +1,12 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../shell/api';
+import { ApiError, type ApiResponse, api } from '../../shell/api';
 import { ConsentsPanel } from '../consents/ConsentsPanel';
-import { AccessHistoryTab, BillPayersTab, HistoryTab, RepresentativesTab } from './PatientTabs';
+import { BillPayersTab } from './BillPayersTab';
+import { AccessHistoryTab, HistoryTab } from './HistoryTabs';
+import { RepresentativesTab } from './RepresentativesTab';
 
-export interface PatientRecord {
-  patient: {
-    id: string;
-    firstName: string;
-    lastName: string;
-    birthDate: string;
-    sex: string | null;
-    mobile: string | null;
-    email: string | null;
-    identity:
-      | { kind: 'national'; country: string; code: string; warning?: string | null }
-      | { kind: 'document'; documentType: string; documentNumber: string; documentCountry: string };
-    address: { street: string; city: string; postalCode: string; country: string } | null;
-    preferredLanguage: string;
-    insurance: { status: string; insurer?: string } | null;
-    occupation: string | null;
-    workplace: string | null;
-    healthNotes: string | null;
-    healthVisible: boolean;
-    status: string;
-    version: number;
-  };
-  representatives: any[];
-  billPayers: any[];
-  access: { role: string; breakGlass: boolean };
-}
+export type PatientRecord = ApiResponse<'GET /api/patients/{id}'>;
 
 type Tab = 'details' | 'representatives' | 'billPayers' | 'consents' | 'history' | 'access';
 
@@ -44,7 +21,7 @@ export function PatientPage({ id }: { id: string }) {
   const load = useCallback(
     async (withReason?: string) => {
       try {
-        setRecord(await api<PatientRecord>('GET', `/api/patients/${id}`, undefined, { reason: withReason }));
+        setRecord(await api('GET /api/patients/{id}', { path: { id }, reason: withReason }));
         setError(null);
       } catch (err) {
         setError(err instanceof ApiError ? err : new ApiError(500, 'error', t('shell:errors.generic')));
@@ -112,6 +89,7 @@ export function PatientPage({ id }: { id: string }) {
       <div className="tabs" role="tablist">
         {tabs.map((k) => (
           <button
+            type="button"
             key={k}
             role="tab"
             aria-selected={tab === k}
@@ -151,10 +129,9 @@ function Details({ record, reason, onSaved }: { record: PatientRecord; reason?: 
   const save = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api(
-        'PATCH',
-        `/api/patients/${p.id}`,
-        {
+      await api('PATCH /api/patients/{id}', {
+        path: { id: p.id },
+        body: {
           version: p.version,
           mobile: f.mobile || null,
           email: f.email || null,
@@ -162,8 +139,8 @@ function Details({ record, reason, onSaved }: { record: PatientRecord; reason?: 
           workplace: f.workplace || null,
           ...(f.changeReason ? { reason: f.changeReason } : {}),
         },
-        { reason },
-      );
+        reason,
+      });
       setEditing(false);
       setMsg(t('page.saved'));
       onSaved();
@@ -174,7 +151,9 @@ function Details({ record, reason, onSaved }: { record: PatientRecord; reason?: 
   const archive = async () => {
     const why = window.prompt(t('page.archiveReason'));
     if (!why) return;
-    await api('POST', `/api/patients/${p.id}/archive`, { reason: why }, { reason }).catch((err) => setMsg(err.message));
+    await api('POST /api/patients/{id}/archive', { path: { id: p.id }, body: { reason: why }, reason }).catch((err) =>
+      setMsg(err.message),
+    );
     onSaved();
   };
   return (
@@ -223,8 +202,14 @@ function Details({ record, reason, onSaved }: { record: PatientRecord; reason?: 
             </dd>
           </dl>
           <div className="row" style={{ marginTop: '1rem' }}>
-            <button onClick={() => setEditing(true)}>{t('page.edit')}</button>
-            {p.status === 'active' && <button onClick={archive}>{t('page.archive')}</button>}
+            <button type="button" onClick={() => setEditing(true)}>
+              {t('page.edit')}
+            </button>
+            {p.status === 'active' && (
+              <button type="button" onClick={archive}>
+                {t('page.archive')}
+              </button>
+            )}
           </div>
         </>
       ) : (

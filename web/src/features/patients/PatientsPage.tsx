@@ -1,18 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../shell/api';
+import { ApiError, type ApiResponse, api } from '../../shell/api';
 import { Link, useRouter } from '../../shell/router';
 
-interface Item {
-  id: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  idCodeMasked: string | null;
-  mobile: string | null;
-  email: string | null;
-  status: string;
-}
+type Item = ApiResponse<'POST /api/patients/search'>['items'][number];
 
 export function PatientsPage() {
   const { t } = useTranslation('patients');
@@ -28,12 +19,10 @@ export function PatientsPage() {
     e?.preventDefault();
     setError(null);
     try {
-      const r = await api<{ items: Item[] }>(
-        'POST',
-        '/api/patients/search',
-        { query, includeArchived: archived },
-        { reason: reason || undefined },
-      );
+      const r = await api('POST /api/patients/search', {
+        body: { query, includeArchived: archived },
+        reason: reason || undefined,
+      });
       setItems(r.items);
     } catch (err) {
       setItems(null);
@@ -51,36 +40,37 @@ export function PatientsPage() {
           </button>
         </Link>
       </div>
-      <form className="card row" onSubmit={run} role="search">
-        <input
-          name="query"
-          aria-label={t('search.placeholder')}
-          placeholder={t('search.placeholder')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          style={{ flex: 1, minWidth: 260 }}
-          autoFocus
-        />
-        <label className="row" style={{ margin: 0, flexDirection: 'row' }}>
-          <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} />
-          {t('search.archived')}
-        </label>
-        <button className="primary" type="submit">
-          {t('shell:search')}
-        </button>
-        <button type="button" className="link" onClick={() => setNeedReason(!needReason)}>
-          {t('page.reason')}…
-        </button>
-        {needReason && (
+      <search>
+        <form className="card row" onSubmit={run}>
           <input
-            aria-label={t('search.reasonPrompt')}
-            placeholder={t('search.reasonPrompt')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            style={{ flexBasis: '100%' }}
+            name="query"
+            aria-label={t('search.placeholder')}
+            placeholder={t('search.placeholder')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            style={{ flex: 1, minWidth: 260 }}
           />
-        )}
-      </form>
+          <label className="row" style={{ margin: 0, flexDirection: 'row' }}>
+            <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} />
+            {t('search.archived')}
+          </label>
+          <button className="primary" type="submit">
+            {t('shell:search')}
+          </button>
+          <button type="button" className="link" onClick={() => setNeedReason(!needReason)}>
+            {t('page.reason')}…
+          </button>
+          {needReason && (
+            <input
+              aria-label={t('search.reasonPrompt')}
+              placeholder={t('search.reasonPrompt')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              style={{ flexBasis: '100%' }}
+            />
+          )}
+        </form>
+      </search>
       <p className="hint">{t('search.hint')}</p>
       {error && (
         <p className="error" role="alert">

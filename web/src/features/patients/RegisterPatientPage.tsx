@@ -1,9 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../shell/api';
+import { type ApiBody, ApiError, api } from '../../shell/api';
+import type { Language } from '../../shell/feature';
 import { useRouter } from '../../shell/router';
 import { useSession } from '../../shell/session';
 import { emptyIdentity, IdentityFields, type IdentityState, identityBody } from './IdentityFields';
+
+type Insurance = NonNullable<ApiBody<'POST /api/patients'>['insurance']>['status'];
 
 export function RegisterPatientPage() {
   const { t, i18n } = useTranslation('patients');
@@ -19,8 +22,8 @@ export function RegisterPatientPage() {
     city: '',
     postalCode: '',
     addressCountry: 'EE',
-    preferredLanguage: i18n.language,
-    insurance: 'insured',
+    preferredLanguage: i18n.language as Language,
+    insurance: 'insured' as Insurance,
     insurer: '',
     occupation: '',
     workplace: '',
@@ -45,7 +48,7 @@ export function RegisterPatientPage() {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const body = {
+    const body: ApiBody<'POST /api/patients'> = {
       firstName: f.firstName,
       lastName: f.lastName,
       identity: identityBody(identity),
@@ -61,7 +64,7 @@ export function RegisterPatientPage() {
       ...(f.healthNotes ? { healthNotes: f.healthNotes } : {}),
     };
     try {
-      const r = await api<{ patient: { id: string } }>('POST', '/api/patients', body);
+      const r = await api('POST /api/patients', { body });
       navigate(`/patients/${r.patient.id}`);
     } catch (err) {
       setError(
@@ -102,7 +105,7 @@ export function RegisterPatientPage() {
           <select
             name="preferredLanguage"
             value={f.preferredLanguage}
-            onChange={(e) => setF({ ...f, preferredLanguage: e.target.value })}
+            onChange={(e) => setF({ ...f, preferredLanguage: e.target.value as Language })}
           >
             <option value="et">eesti</option>
             <option value="lv">latviešu</option>
@@ -116,7 +119,11 @@ export function RegisterPatientPage() {
         <div className="grid2">
           <label>
             {t('form.insurance')}
-            <select name="insurance" value={f.insurance} onChange={(e) => setF({ ...f, insurance: e.target.value })}>
+            <select
+              name="insurance"
+              value={f.insurance}
+              onChange={(e) => setF({ ...f, insurance: e.target.value as Insurance })}
+            >
               {['insured', 'uninsured', 'unknown'].map((s) => (
                 <option key={s} value={s}>
                   {t(`form.${s}`)}

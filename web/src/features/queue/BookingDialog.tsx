@@ -1,15 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../shell/api';
+import { type ApiBody, ApiError, type ApiResponse, api } from '../../shell/api';
 import { dateTime } from './time';
 
-interface Found {
-  id: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  mobile: string | null;
-}
+type Found = ApiResponse<'POST /api/patients/search'>['items'][number];
+type Channel = ApiBody<'POST /api/queue/entries'>['channel'];
 
 /** Books a free time for a patient found by name, ID code or phone. */
 export function BookingDialog({
@@ -29,26 +24,28 @@ export function BookingDialog({
   const [patient, setPatient] = useState<Found | null>(null);
   const [complaint, setComplaint] = useState('');
   const [reminder, setReminder] = useState<'sms' | 'email' | 'none'>('sms');
-  const [channel, setChannel] = useState('phone');
+  const [channel, setChannel] = useState<Channel>('phone');
   const [error, setError] = useState<string | null>(null);
 
   const search = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await api<{ items: Found[] }>('POST', '/api/patients/search', { query });
+    const r = await api('POST /api/patients/search', { body: { query } });
     setFound(r.items);
   };
   const book = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      await api('POST', '/api/queue/entries', {
-        patientId: patient!.id,
-        serviceId,
-        channel,
-        professionalId: slot.professionalId,
-        startsAt: slot.start,
-        complaint,
-        reminderChannel: reminder,
+      await api('POST /api/queue/entries', {
+        body: {
+          patientId: patient!.id,
+          serviceId,
+          channel,
+          professionalId: slot.professionalId,
+          startsAt: slot.start,
+          complaint,
+          reminderChannel: reminder,
+        },
       });
       onBooked();
     } catch (err) {
@@ -61,7 +58,7 @@ export function BookingDialog({
         <h2>
           {t('dialog.title')}: {dateTime(slot.start, i18n.language)}, {slot.professionalName}
         </h2>
-        <button className="link" onClick={onClose}>
+        <button type="button" className="link" onClick={onClose}>
           {t('dialog.close')}
         </button>
       </div>
@@ -79,7 +76,7 @@ export function BookingDialog({
           <ul>
             {found.map((p) => (
               <li key={p.id}>
-                <button className="link" onClick={() => setPatient(p)}>
+                <button type="button" className="link" onClick={() => setPatient(p)}>
                   {p.lastName}, {p.firstName} ({p.birthDate})
                 </button>
               </li>
@@ -112,7 +109,7 @@ export function BookingDialog({
             </label>
             <label>
               {t('dialog.channel')}
-              <select value={channel} onChange={(e) => setChannel(e.target.value)}>
+              <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
                 {['phone', 'on_site', 'email', 'website'].map((c) => (
                   <option key={c} value={c}>
                     {t(`channel.${c}`)}

@@ -1,25 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shell/api';
+import { type ApiResponse, api } from '../../shell/api';
 import { BookingDialog } from './BookingDialog';
 import { addDays, dayStartIso, hhmm, localDay, monday, nextWorkday, weekday } from './time';
 
-interface Catalogue {
-  professionals: { id: string; firstName: string; lastName: string; active: boolean }[];
-  services: { id: string; name: string; durationMinutes: number; active: boolean }[];
-}
-interface Entry {
-  id: string;
-  startsAt: string | null;
-  endsAt: string | null;
-  status: string;
-  professionalId: string | null;
-  patient: { firstName?: string; lastName?: string };
-}
-interface Slot {
-  professionalId: string;
-  start: string;
-}
+type Catalogue = ApiResponse<'GET /api/queue/catalogue'>;
+type Entry = ApiResponse<'GET /api/queue/entries'>['items'][number];
+type Slot = ApiResponse<'GET /api/queue/slots'>['slots'][number];
 
 /** Day and week calendar of one professional: visits and free times; a free time opens the booking dialog. */
 export function CalendarPage() {
@@ -35,7 +22,7 @@ export function CalendarPage() {
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
-    api<Catalogue>('GET', '/api/queue/catalogue').then((c) => {
+    api('GET /api/queue/catalogue').then((c) => {
       setCat(c);
       setPro((p) => p || c.professionals[0]?.id || '');
       setService((s) => s || c.services[0]?.id || '');
@@ -44,14 +31,12 @@ export function CalendarPage() {
   const first = view === 'week' ? monday(day) : day;
   const days = Array.from({ length: view === 'week' ? 5 : 1 }, (_, i) => addDays(first, i));
   const last = days[days.length - 1]!;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the trigger: an action on the page reloads this.
   useEffect(() => {
     if (!pro || !service) return;
-    const q = `from=${encodeURIComponent(dayStartIso(first))}&to=${encodeURIComponent(dayStartIso(addDays(last, 1)))}&professionalId=${pro}`;
-    api<{ items: Entry[] }>('GET', `/api/queue/entries?${q}`).then((r) => setEntries(r.items));
-    api<{ slots: Slot[] }>(
-      'GET',
-      `/api/queue/slots?serviceId=${service}&from=${first}&to=${last}&professionalId=${pro}`,
-    )
+    const period = { from: dayStartIso(first), to: dayStartIso(addDays(last, 1)) };
+    api('GET /api/queue/entries', { query: { ...period, professionalId: pro } }).then((r) => setEntries(r.items));
+    api('GET /api/queue/slots', { query: { serviceId: service, from: first, to: last, professionalId: pro } })
       .then((r) => setSlots(r.slots))
       .catch(() => setSlots([]));
   }, [pro, service, first, last, tick]);
@@ -89,17 +74,21 @@ export function CalendarPage() {
                 </option>
               ))}
           </select>
-          <button onClick={() => setView(view === 'day' ? 'week' : 'day')}>
+          <button type="button" onClick={() => setView(view === 'day' ? 'week' : 'day')}>
             {view === 'day' ? t('calendar.week') : t('calendar.day')}
           </button>
-          <button onClick={() => setDay(addDays(day, view === 'week' ? -7 : -1))}>{t('calendar.prev')}</button>
+          <button type="button" onClick={() => setDay(addDays(day, view === 'week' ? -7 : -1))}>
+            {t('calendar.prev')}
+          </button>
           <input
             type="date"
             value={day}
             onChange={(e) => e.target.value && setDay(e.target.value)}
             aria-label={t('calendar.today')}
           />
-          <button onClick={() => setDay(addDays(day, view === 'week' ? 7 : 1))}>{t('calendar.next')}</button>
+          <button type="button" onClick={() => setDay(addDays(day, view === 'week' ? 7 : 1))}>
+            {t('calendar.next')}
+          </button>
         </div>
       </div>
       {dialog && (
@@ -130,7 +119,13 @@ export function CalendarPage() {
             {slots
               .filter((s) => localDay(s.start) === d && Number(hhmm(s.start).slice(3)) % 30 === 0)
               .map((s) => (
-                <button key={s.start} className="link" style={{ display: 'block' }} onClick={() => setDialog(s)}>
+                <button
+                  type="button"
+                  key={s.start}
+                  className="link"
+                  style={{ display: 'block' }}
+                  onClick={() => setDialog(s)}
+                >
                   {hhmm(s.start)} {t('calendar.free')}
                 </button>
               ))}

@@ -1,15 +1,13 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../shell/api';
+import { type ApiBody, ApiError, type ApiResponse, api } from '../../shell/api';
 import { type Language, languages } from '../../shell/feature';
 import { setLanguage } from '../../shell/i18n';
 import { addDays, dateTime, hhmm, localDay, today, weekday } from './time';
 
-interface Info {
-  clinic: { name: string; defaultLanguage: Language; contacts: { phone: string | null; email: string | null } };
-  services: { id: string; name: string; names: Partial<Record<Language, string>>; durationMinutes: number }[];
-  professionals: { id: string; name: string }[];
-}
+type Info = ApiResponse<'GET /api/public/clinics/{slug}/booking'>;
+type Slot = ApiResponse<'GET /api/public/clinics/{slug}/slots'>['slots'][number];
+type RequestBody = ApiBody<'POST /api/public/clinics/{slug}/booking-requests'>;
 
 /** The clinic's public booking page: no login; it leaves a written request for reception. */
 export function PublicBooking({ slug }: { slug: string }) {
@@ -17,8 +15,8 @@ export function PublicBooking({ slug }: { slug: string }) {
   const lang = i18n.language as Language;
   const [info, setInfo] = useState<Info | null>(null);
   const [service, setService] = useState('');
-  const [slots, setSlots] = useState<{ professionalId: string; start: string }[]>([]);
-  const [chosen, setChosen] = useState<{ professionalId: string; start: string } | null>(null);
+  const [slots, setSlots] = useState<Slot[]>([]);
+  const [chosen, setChosen] = useState<Slot | null>(null);
   const [form, setForm] = useState({
     firstName: '',
     lastName: '',
@@ -34,7 +32,7 @@ export function PublicBooking({ slug }: { slug: string }) {
   const [sent, setSent] = useState<string | null>(null);
 
   useEffect(() => {
-    api<Info>('GET', `/api/public/clinics/${slug}/booking`)
+    api('GET /api/public/clinics/{slug}/booking', { path: { slug } })
       .then((i) => {
         setInfo(i);
         setService(i.services[0]?.id ?? '');
@@ -44,16 +42,16 @@ export function PublicBooking({ slug }: { slug: string }) {
   useEffect(() => {
     if (!service) return;
     const from = today();
-    api<{ slots: typeof slots }>(
-      'GET',
-      `/api/public/clinics/${slug}/slots?serviceId=${service}&from=${from}&to=${addDays(from, 20)}`,
-    ).then((r) => setSlots(r.slots));
+    api('GET /api/public/clinics/{slug}/slots', {
+      path: { slug },
+      query: { serviceId: service, from, to: addDays(from, 20) },
+    }).then((r) => setSlots(r.slots));
   }, [slug, service]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const body: Record<string, unknown> = {
+    const body: RequestBody = {
       serviceId: service,
       language: lang,
       firstName: form.firstName,
@@ -63,9 +61,12 @@ export function PublicBooking({ slug }: { slug: string }) {
       wantsEmailReminder: form.wantsEmailReminder,
     };
     for (const k of ['idCode', 'birthDate', 'mobile', 'email'] as const) if (form[k]) body[k] = form[k];
-    if (chosen) Object.assign(body, { preferredStart: chosen.start, professionalId: chosen.professionalId });
+    if (chosen) {
+      body.preferredStart = chosen.start;
+      body.professionalId = chosen.professionalId;
+    }
     try {
-      const r = await api<{ dueDate: string }>('POST', `/api/public/clinics/${slug}/booking-requests`, body);
+      const r = await api('POST /api/public/clinics/{slug}/booking-requests', { path: { slug }, body });
       setSent(r.dueDate);
     } catch (err) {
       setError(err instanceof ApiError ? `${err.field ? `${err.field}: ` : ''}${err.message}` : String(err));

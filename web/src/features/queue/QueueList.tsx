@@ -1,72 +1,65 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../shell/api';
+import { ApiError, type ApiResponse, api, apiHref } from '../../shell/api';
 import { addDays, dateTime, dayStartIso, today } from './time';
 
-interface Entry {
-  id: string;
-  status: string;
-  emergency: boolean;
-  channel: string;
-  registeredAt: string;
-  startsAt: string | null;
-  professionalId: string | null;
-  patient: { id: string; firstName?: string; lastName?: string; birthDate?: string; idCode?: string | null };
-}
-const statuses = ['waiting', 'booked', 'arrived', 'done', 'cancelled', 'no_show', 'removed'];
+type Entry = ApiResponse<'GET /api/queue/entries'>['items'][number];
+type Status = Entry['status'];
+type Professional = ApiResponse<'GET /api/queue/catalogue'>['professionals'][number];
+type Problem = ApiResponse<'GET /api/queue/message-problems'>['items'][number];
+const statuses: Status[] = ['waiting', 'booked', 'arrived', 'done', 'cancelled', 'no_show', 'removed'];
 
 /** The queue with filters by time, professional and status; the desk's actions on each entry. */
 export function QueueList() {
   const { t, i18n } = useTranslation('queue');
   const [from, setFrom] = useState(today());
   const [to, setTo] = useState(addDays(today(), 14));
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<Status | ''>('');
   const [pro, setPro] = useState('');
-  const [pros, setPros] = useState<{ id: string; firstName: string; lastName: string }[]>([]);
+  const [pros, setPros] = useState<Professional[]>([]);
   const [items, setItems] = useState<Entry[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
-  const [problems, setProblems] = useState<
-    { id: string; kind: string; status: string; attempts: number; lastError: string | null; channel: string }[]
-  >([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
   useEffect(() => {
-    api('GET', '/api/queue/catalogue')
+    api('GET /api/queue/catalogue')
       .then((c) => setPros(c.professionals))
       .catch(() => undefined);
   }, []);
   // Messages the provider refused or that wait for a retry: reception must see them.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the trigger: an action on the page reloads this.
   useEffect(() => {
-    api('GET', '/api/queue/message-problems')
+    api('GET /api/queue/message-problems')
       .then((r) => setProblems(r.items))
       .catch(() => undefined);
   }, [tick]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the trigger: an action on the page reloads this.
   useEffect(() => {
-    const q = new URLSearchParams();
-    if (status !== 'waiting') {
-      q.set('from', dayStartIso(from));
-      q.set('to', dayStartIso(addDays(to, 1)));
-    }
-    if (status) q.set('status', status);
-    if (pro) q.set('professionalId', pro);
-    api<{ items: Entry[] }>('GET', `/api/queue/entries?${q}`)
+    // The waiting list has no time: it is shown whole.
+    const period = status === 'waiting' ? {} : { from: dayStartIso(from), to: dayStartIso(addDays(to, 1)) };
+    api('GET /api/queue/entries', {
+      query: { ...period, status: status || undefined, professionalId: pro || undefined },
+    })
       .then((r) => setItems(r.items))
       .catch((e) => setError(String(e.message)));
   }, [from, to, status, pro, tick]);
 
-  const act = async (id: string, action: string) => {
+  const run = async (call: () => Promise<unknown>) => {
     setError(null);
-    let body: Record<string, unknown> = {};
-    if (action === 'cancel') {
-      const reason = window.prompt(t('actions.reason'));
-      if (!reason) return;
-      body = { reason, by: 'patient', patientInformed: window.confirm(t('actions.informed')) };
-    }
     try {
-      await api('POST', `/api/queue/entries/${id}/${action}`, body);
+      await call();
       setTick(tick + 1);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     }
+  };
+  const mark = (id: string, action: 'arrived' | 'done' | 'no-show') =>
+    run(() => api(`POST /api/queue/entries/{id}/${action}`, { path: { id }, body: {} }));
+  const cancel = (id: string) => {
+    const reason = window.prompt(t('actions.reason'));
+    if (!reason) return;
+    const body = { reason, by: 'patient' as const, patientInformed: window.confirm(t('actions.informed')) };
+    return run(() => api('POST /api/queue/entries/{id}/cancel', { path: { id }, body }));
   };
   const proName = (id: string | null) => {
     const p = pros.find((x) => x.id === id);
@@ -97,7 +90,7 @@ export function QueueList() {
         </label>
         <label>
           {t('list.status')}
-          <select value={status} onChange={(e) => setStatus(e.target.value)} data-testid="queue-status">
+          <select value={status} onChange={(e) => setStatus(e.target.value as Status | '')} data-testid="queue-status">
             <option value="">{t('list.all')}</option>
             {statuses.map((s) => (
               <option key={s} value={s}>
@@ -155,17 +148,31 @@ export function QueueList() {
                 </td>
                 <td className="row">
                   {e.status === 'booked' && (
-                    <button onClick={() => act(e.id, 'arrived')}>{t('actions.arrived')}</button>
+                    <button type="button" onClick={() => mark(e.id, 'arrived')}>
+                      {t('actions.arrived')}
+                    </button>
                   )}
                   {(e.status === 'booked' || e.status === 'arrived') && (
-                    <button onClick={() => act(e.id, 'done')}>{t('actions.done')}</button>
+                    <button type="button" onClick={() => mark(e.id, 'done')}>
+                      {t('actions.done')}
+                    </button>
                   )}
-                  {e.status === 'booked' && <button onClick={() => act(e.id, 'no-show')}>{t('actions.noShow')}</button>}
+                  {e.status === 'booked' && (
+                    <button type="button" onClick={() => mark(e.id, 'no-show')}>
+                      {t('actions.noShow')}
+                    </button>
+                  )}
                   {(e.status === 'booked' || e.status === 'waiting') && (
-                    <button onClick={() => act(e.id, 'cancel')}>{t('actions.cancel')}</button>
+                    <button type="button" onClick={() => cancel(e.id)}>
+                      {t('actions.cancel')}
+                    </button>
                   )}
                   {e.startsAt && (
-                    <a href={`/api/queue/entries/${e.id}/notice.pdf`} target="_blank" rel="noreferrer">
+                    <a
+                      href={apiHref('GET /api/queue/entries/{id}/notice.pdf', { path: { id: e.id } })}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
                       {t('actions.notice')}
                     </a>
                   )}

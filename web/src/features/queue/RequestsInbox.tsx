@@ -1,39 +1,26 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../shell/api';
+import { ApiError, type ApiResponse, api } from '../../shell/api';
 import { dateTime } from './time';
 
-interface Request {
-  id: string;
-  receivedAt: string;
-  dueDate: string;
-  state: string;
-  channel: string;
-  preferredStart: string | null;
-  professionalId: string | null;
-  firstName: string;
-  lastName: string;
-  birthDate: string | null;
-  idCode: string | null;
-  mobile: string | null;
-  email: string | null;
-  message: string | null;
-}
+type Inbox = ApiResponse<'GET /api/booking-requests'>;
+type Request = Inbox['items'][number];
 
 /** Written booking requests, soonest due first: due today and overdue stand out. */
 export function RequestsInbox() {
   const { t, i18n } = useTranslation('queue');
-  const [data, setData] = useState<{ items: Request[]; overdue: number; dueToday: number } | null>(null);
+  const [data, setData] = useState<Inbox | null>(null);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the trigger: an action on the page reloads this.
   useEffect(() => {
-    api('GET', '/api/booking-requests')
+    api('GET /api/booking-requests')
       .then(setData)
       .catch((e) => setMsg({ ok: false, text: String(e.message) }));
   }, [tick]);
   const confirm = async (r: Request) => {
     try {
-      await api('POST', `/api/booking-requests/${r.id}/confirm`, {});
+      await api('POST /api/booking-requests/{id}/confirm', { path: { id: r.id }, body: {} });
       setMsg({ ok: true, text: t('requests.confirmed') });
       setTick(tick + 1);
     } catch (e) {
@@ -43,7 +30,7 @@ export function RequestsInbox() {
   const decline = async (r: Request) => {
     const note = window.prompt(t('requests.note'));
     if (!note) return;
-    await api('POST', `/api/booking-requests/${r.id}/decline`, { note });
+    await api('POST /api/booking-requests/{id}/decline', { path: { id: r.id }, body: { note } });
     setTick(tick + 1);
   };
   if (!data) return msg ? <p className="error">{msg.text}</p> : null;
@@ -90,11 +77,13 @@ export function RequestsInbox() {
             )}
             <div className="row">
               {r.preferredStart && (
-                <button className="primary" onClick={() => confirm(r)}>
+                <button type="button" className="primary" onClick={() => confirm(r)}>
                   {t('requests.confirm')}
                 </button>
               )}
-              <button onClick={() => decline(r)}>{t('requests.decline')}</button>
+              <button type="button" onClick={() => decline(r)}>
+                {t('requests.decline')}
+              </button>
             </div>
           </div>
         ))

@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../shell/api';
+import { ApiError, type ApiResponse, api, apiText } from '../../shell/api';
 import { languages } from '../../shell/feature';
 import { Versions } from './Versions';
 
-/** Plain-text GET (YAML export and templates come as text, not JSON). */
-async function text(url: string): Promise<string | null> {
-  const res = await fetch(url, { credentials: 'same-origin' });
-  if (res.status === 404) return null;
-  if (!res.ok) throw new ApiError(res.status, 'error', res.statusText);
-  return res.text();
-}
+/** The notice of the unpublished register in every language; none while it does not validate. */
+const fetchPreviews = () =>
+  Promise.all(languages.map((lang) => api('GET /api/register/preview', { query: { lang } }))).catch(() => []);
+
+/** A text answer, or null where there is none yet (404). */
+const orNone = (err: unknown) => {
+  if (err instanceof ApiError && err.status === 404) return null;
+  throw err;
+};
 
 /** The DPO's page: edit the register, preview the notice side by side in four languages, publish. */
 export function RegisterPage() {
@@ -19,38 +21,32 @@ export function RegisterPage() {
   const [presets, setPresets] = useState<string[]>([]);
   const [preset, setPreset] = useState('demo');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [previews, setPreviews] = useState<{ lang: string; html: string }[]>([]);
+  const [previews, setPreviews] = useState<ApiResponse<'GET /api/register/preview'>[]>([]);
   const [summary, setSummary] = useState('');
   const [announce, setAnnounce] = useState(false);
   const [slug, setSlug] = useState('');
   const [reload, setReload] = useState(0);
 
-  const loadPreviews = async () => {
-    try {
-      setPreviews(await Promise.all(languages.map((l) => api('GET', `/api/register/preview?lang=${l}`))));
-    } catch {
-      setPreviews([]);
-    }
-  };
+  const loadPreviews = async () => setPreviews(await fetchPreviews());
 
   useEffect(() => {
     void (async () => {
-      setYaml((await text('/api/register/export')) ?? '');
-      setPresets((await api('GET', '/api/register/presets')).items);
-      const cur = await api('GET', '/api/register');
+      setYaml((await apiText('GET /api/register/export').catch(orNone)) ?? '');
+      setPresets((await api('GET /api/register/presets')).items);
+      const cur = await api('GET /api/register');
       setSlug(cur.document?.slug ?? '');
-      await loadPreviews();
+      setPreviews(await fetchPreviews());
     })();
   }, []);
 
   const save = async () => {
     try {
-      const r = await api('POST', '/api/register/import', { text: yaml, file: 'register.yaml' });
+      const r = await api('POST /api/register/import', { body: { text: yaml, file: 'register.yaml' } });
       setMessage({
         kind: 'ok',
-        text: [t('saved', { revision: r.revision }), ...(r.warnings ?? []).map((w: string) => `⚠ ${w}`)].join('\n'),
+        text: [t('saved', { revision: r.revision }), ...r.warnings.map((w) => `⚠ ${w}`)].join('\n'),
       });
-      setSlug((await api('GET', '/api/register')).document.slug);
+      setSlug((await api('GET /api/register')).document?.slug ?? '');
       await loadPreviews();
     } catch (err) {
       setMessage({ kind: 'error', text: err instanceof ApiError ? err.message : String(err) });
@@ -59,7 +55,7 @@ export function RegisterPage() {
 
   const publish = async () => {
     try {
-      const r = await api('POST', '/api/register/publish', { summary: summary || undefined, announce });
+      const r = await api('POST /api/register/publish', { body: { summary: summary || undefined, announce } });
       setMessage({ kind: 'ok', text: t('published', { version: r.version }) });
       setSummary('');
       setReload((n) => n + 1);
@@ -90,7 +86,14 @@ export function RegisterPage() {
               ))}
             </select>
           </label>
-          <button type="button" onClick={async () => setYaml((await text(`/api/register/presets/${preset}`)) ?? '')}>
+          <button
+            type="button"
+            onClick={async () =>
+              setYaml(
+                (await apiText('GET /api/register/presets/{name}', { path: { name: preset } }).catch(orNone)) ?? '',
+              )
+            }
+          >
             {t('loadPreset')}
           </button>
         </div>
@@ -149,6 +152,7 @@ export function RegisterPage() {
             lang={p.lang}
             data-lang={p.lang}
             style={{ fontSize: '.78rem', maxHeight: '70vh', overflow: 'auto' }}
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: the server renders the notice from the register with every value escaped.
             dangerouslySetInnerHTML={{ __html: p.html }}
           />
         ))}

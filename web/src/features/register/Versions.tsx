@@ -1,18 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shell/api';
+import { type ApiResponse, api } from '../../shell/api';
+import type { Language } from '../../shell/feature';
 
-interface VersionItem {
-  version: number;
-  publishedAt: string;
-  summary: string | null;
-}
-interface Change {
-  section: string;
-  key: string;
-  change: 'added' | 'removed' | 'changed';
-  fields?: { field: string }[];
-}
+type VersionItem = ApiResponse<'GET /api/register/versions'>['items'][number];
+type Change = ApiResponse<'GET /api/register/diff'>['changes'][number];
 
 /** Published notice versions: read any of them, compare two. */
 export function Versions({ reload }: { reload: number }) {
@@ -23,13 +15,14 @@ export function Versions({ reload }: { reload: number }) {
   const [to, setTo] = useState(0);
   const [changes, setChanges] = useState<Change[] | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `reload` is the trigger: a new publication reloads the list.
   useEffect(() => {
-    void api('GET', '/api/register/versions').then((r) => {
+    void api('GET /api/register/versions').then((r) => {
       setItems(r.items);
       const n = r.items.length;
       if (n) {
-        setTo(r.items[n - 1].version);
-        setFrom(r.items[Math.max(0, n - 2)].version);
+        setTo(r.items[n - 1]!.version);
+        setFrom(r.items[Math.max(0, n - 2)]!.version);
       }
     });
   }, [reload]);
@@ -55,9 +48,15 @@ export function Versions({ reload }: { reload: number }) {
               <td>{v.summary ?? ''}</td>
               <td>
                 <button
+                  type="button"
                   className="link"
                   onClick={async () =>
-                    setShown(await api('GET', `/api/register/versions/${v.version}?lang=${i18n.language}`))
+                    setShown(
+                      await api('GET /api/register/versions/{n}', {
+                        path: { n: v.version },
+                        query: { lang: i18n.language as Language },
+                      }),
+                    )
                   }
                 >
                   {t('show')}
@@ -90,7 +89,7 @@ export function Versions({ reload }: { reload: number }) {
         </label>
         <button
           type="button"
-          onClick={async () => setChanges((await api('GET', `/api/register/diff?from=${from}&to=${to}`)).changes)}
+          onClick={async () => setChanges((await api('GET /api/register/diff', { query: { from, to } })).changes)}
         >
           {t('diff')}
         </button>
@@ -108,8 +107,8 @@ export function Versions({ reload }: { reload: number }) {
               </tr>
             </thead>
             <tbody>
-              {changes.map((c, i) => (
-                <tr key={i}>
+              {changes.map((c) => (
+                <tr key={`${c.section}/${c.key}`}>
                   <td>{c.section}</td>
                   <td>{c.key}</td>
                   <td>
@@ -121,7 +120,14 @@ export function Versions({ reload }: { reload: number }) {
             </tbody>
           </table>
         ))}
-      {shown && <div className="card" style={{ marginTop: '1rem' }} dangerouslySetInnerHTML={{ __html: shown.html }} />}
+      {shown && (
+        <div
+          className="card"
+          style={{ marginTop: '1rem' }}
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: the server renders the notice from the register with every value escaped.
+          dangerouslySetInnerHTML={{ __html: shown.html }}
+        />
+      )}
     </div>
   );
 }

@@ -1,16 +1,9 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../shell/api';
+import { ApiError, type ApiResponse, api } from '../../shell/api';
 import type { StaffRole } from '../../shell/feature';
 
-interface StaffUser {
-  id: string;
-  email: string;
-  fullName: string;
-  roles: StaffRole[];
-  professionalCode: string | null;
-  disabledAt: string | null;
-}
+type StaffUser = ApiResponse<'GET /api/staff'>['items'][number];
 const allRoles: StaffRole[] = ['admin', 'receptionist', 'doctor', 'accountant', 'dpo'];
 
 /** A password to read aloud or hand over on paper: 4 groups of 5, no look-alike characters. */
@@ -33,7 +26,7 @@ export function StaffPage() {
   });
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => setItems((await api<{ items: StaffUser[] }>('GET', '/api/staff')).items), []);
+  const load = useCallback(async () => setItems((await api('GET /api/staff')).items), []);
   useEffect(() => {
     void load();
   }, [load]);
@@ -42,12 +35,14 @@ export function StaffPage() {
     e.preventDefault();
     setError(null);
     try {
-      await api('POST', '/api/staff', {
-        fullName: f.fullName,
-        email: f.email,
-        roles: f.roles,
-        password: f.password,
-        ...(f.professionalCode ? { professionalCode: f.professionalCode } : {}),
+      await api('POST /api/staff', {
+        body: {
+          fullName: f.fullName,
+          email: f.email,
+          roles: f.roles,
+          password: f.password,
+          ...(f.professionalCode ? { professionalCode: f.professionalCode } : {}),
+        },
       });
       setMessage(t('created', { password: f.password }));
       setF({ fullName: '', email: '', professionalCode: '', password: generatePassword(), roles: ['receptionist'] });
@@ -58,7 +53,7 @@ export function StaffPage() {
   };
   const toggle = async (u: StaffUser) => {
     try {
-      await api('POST', `/api/staff/${u.id}/${u.disabledAt ? 'enable' : 'disable'}`);
+      await api(u.disabledAt ? 'POST /api/staff/{id}/enable' : 'POST /api/staff/{id}/disable', { path: { id: u.id } });
       setMessage(u.disabledAt ? null : t('disabledNote'));
       await load();
     } catch (err) {
@@ -91,7 +86,7 @@ export function StaffPage() {
                 <span className={u.disabledAt ? 'badge flag' : 'badge'}>{t(u.disabledAt ? 'disabled' : 'active')}</span>
               </td>
               <td>
-                <button className="link" onClick={() => toggle(u)}>
+                <button type="button" className="link" onClick={() => toggle(u)}>
                   {t(u.disabledAt ? 'enable' : 'disable')}
                 </button>
               </td>

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { instant, recordId } from '../../platform/http/contract';
+import { consentActions, consentChannels } from './consents.schema';
+
+/** Text of the register in one language, or per language. */
+export const registerText = z.union([
+  z.string(),
+  z.object({
+    et: z.string().optional(),
+    lv: z.string().optional(),
+    en: z.string().optional(),
+    ru: z.string().optional(),
+  }),
+]);
+
+/** A consent event of the ledger as staff see it. */
+export const consentEventOutput = z.object({
+  id: recordId,
+  patientId: recordId,
+  purposeKey: z.string(),
+  action: z.enum(consentActions),
+  channel: z.enum(consentChannels),
+  representativeId: recordId.nullable(),
+  noticeVersion: z.number().int().nullable(),
+  note: z.string().nullable(),
+  recordedAt: instant,
+  recordedBy: recordId.nullable(),
+});
+
+/** Where a patient stands on one purpose of the register. */
+export const consentStateOutput = z.object({
+  purposeKey: z.string(),
+  name: registerText,
+  basis: z.enum(['consent', 'legitimate_interest']),
+  consentText: registerText.nullable(),
+  state: z.string(),
+  allowed: z.boolean(),
+  since: instant.nullable(),
+  channel: z.enum(consentChannels).nullable(),
+  noticeVersion: z.number().int().nullable(),
+  withdrawUrl: z.string().nullable(),
+});
+
+export const linkWithdrawalOutput = z.object({ purposeKey: z.string(), recorded: z.boolean() });
