@@ -14,6 +14,7 @@ import { queueModule } from './modules/queue/queue.module';
 import { createQueueReads } from './modules/queue/queue.reads';
 import { registerModule } from './modules/register/register.module';
 import { retentionModule } from './modules/retention/retention.module';
+import { createCheckpointSigner, createCheckpointTimer } from './platform/audit/audit.checkpoints';
 import { createAuditService } from './platform/audit/audit.service';
 import { authRoutes } from './platform/auth/auth.routes';
 import { createAuthService } from './platform/auth/auth.service';
@@ -71,7 +72,12 @@ export function createServices(deps: AppDeps) {
   const secureCookies = config.NODE_ENV === 'production';
 
   // Platform adapters: one of each for every module.
-  const audit = createAuditService({ clock, enabled: config.HOIDJA_AUDIT === 'on' });
+  const audit = createAuditService({
+    clock,
+    enabled: config.HOIDJA_AUDIT === 'on',
+    signer: createCheckpointSigner(config.AUDIT_SIGNING_KEY),
+    checkpointDir: config.AUDIT_CHECKPOINT_DIR,
+  });
   // The clinics module first: every other part reads the clinic row from its one cache.
   const clinics = clinicsModule.create({ db, clock, audit });
   const clinicLookup = clinics.services.clinics;
@@ -176,13 +182,23 @@ export function createServices(deps: AppDeps) {
 
   // One outbox worker for every module's jobs.
   const worker = createOutboxWorker({ db, clock, logger, handlers: jobHandlers(parts) });
+  // Signed checkpoints of the audit chain, written outside the database every few minutes.
+  const checkpoints = createCheckpointTimer({
+    minutes: config.AUDIT_CHECKPOINT_MINUTES,
+    run: () => audit.checkpoint(db, { onlyChanged: true }),
+    logger,
+  });
   /** Background work: every module's start hook, then the worker; the reverse on stop. */
   const background = {
     async start(opts: { poll: boolean } = { poll: true }) {
       for (const m of parts) await m.start?.();
-      if (opts.poll) worker.start();
+      if (opts.poll) {
+        worker.start();
+        checkpoints.start();
+      }
     },
     async stop() {
+      await checkpoints.stop();
       await worker.stop();
       for (const m of [...parts].reverse()) await m.stop?.();
       mailer.close();

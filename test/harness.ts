@@ -117,7 +117,8 @@ export async function createTestApp(
   opts: { clock?: Clock; config?: Record<string, string>; start?: string } = {},
 ): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
-  const config = testConfig(opts.config);
+  // Each app signs its own audit checkpoints: another database's clinics are not this one's.
+  const config = testConfig({ AUDIT_CHECKPOINT_DIR: mkdtempSync(join(tmpdir(), 'hoidja-checkpoints-')), ...opts.config });
   const clock = opts.clock ?? (opts.start ? fixedClock(opts.start) : systemClock);
   const cipher = createFieldCipher(
     config.FIELD_ENCRYPTION_KEYS,

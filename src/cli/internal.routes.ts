@@ -11,7 +11,7 @@ import type { App } from '../platform/http/server';
 
 export interface InternalRoutesDeps {
   database: Database;
-  audit: Pick<AuditService, 'verify'>;
+  audit: Pick<AuditService, 'verify' | 'checkpoint'>;
   auth: Pick<AuthService, 'createUser'>;
   clinics: Pick<ClinicsService, 'bySlug'>;
   /** The modules' own internal routes (e.g. `hoidja register import`), mounted behind the same guard. */
@@ -33,8 +33,19 @@ export function internalRoutes(s: InternalRoutesDeps, token: string) {
         throw new ForbiddenError('not allowed');
     });
     const hidden = { hide: true } as const;
-    app.post('/internal/audit/verify', { config: { public: true }, schema: hidden }, async () =>
-      s.audit.verify(s.database.db),
+    app.post(
+      '/internal/audit/verify',
+      {
+        config: { public: true },
+        schema: {
+          ...hidden,
+          body: z.object({ extraCheckpoints: z.array(z.string()).default([]) }).default({ extraCheckpoints: [] }),
+        },
+      },
+      async (req) => s.audit.verify(s.database.db, { extraCheckpoints: req.body.extraCheckpoints }),
+    );
+    app.post('/internal/audit/checkpoint', { config: { public: true }, schema: hidden }, async () =>
+      s.audit.checkpoint(s.database.db),
     );
     app.post('/internal/backup', { config: { public: true }, schema: hidden }, async (_req, reply) => {
       const blob = await s.database.pglite!.dumpDataDir('gzip');

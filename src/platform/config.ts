@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -28,6 +29,21 @@ export const configSchema = z.object({
   FIELD_ENCRYPTION_KEYS: keyList.optional(),
   FIELD_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
   SEARCH_HASH_KEY: z.string().min(32, 'at least 32 characters').optional(),
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}=?$/, 'expected 32 bytes as base64url (an Ed25519 seed)')
+    .optional(),
+  AUDIT_VERIFY_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'expected the 32-byte public key as base64url')
+    .optional(),
+  AUDIT_CHECKPOINT_DIR: z.string().optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -63,8 +79,15 @@ export const configSchema = z.object({
 
 export type RawConfig = z.infer<typeof configSchema>;
 
-export interface Config extends Omit<RawConfig, 'SESSION_SECRET' | 'FIELD_ENCRYPTION_KEYS' | 'SEARCH_HASH_KEY'> {
+export interface Config
+  extends Omit<
+    RawConfig,
+    'SESSION_SECRET' | 'FIELD_ENCRYPTION_KEYS' | 'SEARCH_HASH_KEY' | 'AUDIT_SIGNING_KEY' | 'AUDIT_CHECKPOINT_DIR'
+  > {
   SESSION_SECRET: string;
+  AUDIT_SIGNING_KEY: string;
+  /** DATA_DIR/audit-checkpoints unless given. */
+  AUDIT_CHECKPOINT_DIR: string;
   FIELD_ENCRYPTION_KEYS: string[];
   FIELD_ENCRYPTION_ACTIVE_KEY: string;
   SEARCH_HASH_KEY: string;
@@ -78,6 +101,7 @@ export interface GeneratedSecrets {
   SESSION_SECRET: string;
   FIELD_ENCRYPTION_KEYS: string;
   SEARCH_HASH_KEY: string;
+  AUDIT_SIGNING_KEY: string;
 }
 
 /**
@@ -91,7 +115,9 @@ export function parseConfig(env: NodeJS.ProcessEnv, loadDemoSecrets: (dataDir: s
     throw new ConfigError(`configuration: ${issue.path.join('.')}: ${issue.message}`);
   }
   const raw = parsed.data;
-  const missing = (['SESSION_SECRET', 'FIELD_ENCRYPTION_KEYS', 'SEARCH_HASH_KEY'] as const).filter((k) => !raw[k]);
+  const missing = (['SESSION_SECRET', 'FIELD_ENCRYPTION_KEYS', 'SEARCH_HASH_KEY', 'AUDIT_SIGNING_KEY'] as const).filter(
+    (k) => !raw[k],
+  );
   if (raw.NODE_ENV === 'production' && missing.length > 0) {
     throw new ConfigError(
       `configuration: ${missing.join(', ')} must be set in production (there are no default secrets)`,
@@ -111,6 +137,8 @@ export function parseConfig(env: NodeJS.ProcessEnv, loadDemoSecrets: (dataDir: s
     FIELD_ENCRYPTION_KEYS: keys,
     FIELD_ENCRYPTION_ACTIVE_KEY: active,
     SEARCH_HASH_KEY: raw.SEARCH_HASH_KEY ?? demo!.SEARCH_HASH_KEY,
+    AUDIT_SIGNING_KEY: raw.AUDIT_SIGNING_KEY ?? demo!.AUDIT_SIGNING_KEY,
+    AUDIT_CHECKPOINT_DIR: raw.AUDIT_CHECKPOINT_DIR ?? join(raw.DATA_DIR, 'audit-checkpoints'),
     generatedSecrets: missing,
   };
 }

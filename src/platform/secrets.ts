@@ -9,6 +9,7 @@ export function generateSecrets(): GeneratedSecrets {
     SESSION_SECRET: randomBytes(32).toString('base64url'),
     FIELD_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
     SEARCH_HASH_KEY: randomBytes(32).toString('base64url'),
+    AUDIT_SIGNING_KEY: randomBytes(32).toString('base64url'),
   };
 }
 
@@ -18,7 +19,14 @@ export function generateSecrets(): GeneratedSecrets {
  */
 export function loadOrCreateDemoSecrets(dataDir: string): GeneratedSecrets {
   const file = join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as GeneratedSecrets;
+  if (existsSync(file)) {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as Partial<GeneratedSecrets>;
+    // A demo from before a secret existed gets it added; the ones it has stay as they are.
+    const complete = { ...generateSecrets(), ...kept };
+    if (Object.keys(complete).length !== Object.keys(kept).length)
+      writeFileSync(file, JSON.stringify(complete, null, 2), { mode: 0o600 });
+    return complete;
+  }
   mkdirSync(dataDir, { recursive: true });
   const secrets = generateSecrets();
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });

@@ -66,7 +66,9 @@ test('production refuses to start without secrets; the demo generates its own', 
       }),
     (e: unknown) =>
       e instanceof ConfigError &&
-      /SESSION_SECRET, FIELD_ENCRYPTION_KEYS, SEARCH_HASH_KEY must be set in production/.test((e as Error).message),
+      /SESSION_SECRET, FIELD_ENCRYPTION_KEYS, SEARCH_HASH_KEY, AUDIT_SIGNING_KEY must be set in production/.test(
+        (e as Error).message,
+      ),
   );
   let asked = 0;
   const demo = parseConfig({ NODE_ENV: 'development' }, () => {
@@ -75,11 +77,17 @@ test('production refuses to start without secrets; the demo generates its own', 
       SESSION_SECRET: 'x'.repeat(40),
       FIELD_ENCRYPTION_KEYS: `k9:${Buffer.alloc(32, 7).toString('base64')}`,
       SEARCH_HASH_KEY: 'y'.repeat(40),
+      AUDIT_SIGNING_KEY: 'z'.repeat(43),
     };
   });
   assert.equal(asked, 1);
   assert.equal(demo.FIELD_ENCRYPTION_ACTIVE_KEY, 'k9');
-  assert.deepEqual(demo.generatedSecrets, ['SESSION_SECRET', 'FIELD_ENCRYPTION_KEYS', 'SEARCH_HASH_KEY']);
+  assert.deepEqual(demo.generatedSecrets, [
+    'SESSION_SECRET',
+    'FIELD_ENCRYPTION_KEYS',
+    'SEARCH_HASH_KEY',
+    'AUDIT_SIGNING_KEY',
+  ]);
   assert.throws(
     () =>
       parseConfig({ PORT: 'eighty' }, () => {

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { DEMO_SLUG, type DemoService } from '../../modules/demo/demo.service';
 import { systemContext } from '../../platform/access';
-import type { AuditService } from '../../platform/audit/audit.service';
+import type { Checkpoint } from '../../platform/audit/audit.checkpoints';
+import type { AuditService, VerifyResult } from '../../platform/audit/audit.service';
 import { type Role, roles } from '../../platform/auth/auth.schema';
 import type { AuthService } from '../../platform/auth/auth.service';
 import { generatePassword } from '../../platform/auth/password';
@@ -21,7 +23,7 @@ import { localServer, removeServerLock, runningServer, writeServerLock } from '.
 export interface PlatformCliServices extends CliServices {
   database: Database;
   auth: Pick<AuthService, 'createUser'>;
-  audit: Pick<AuditService, 'verify'>;
+  audit: Pick<AuditService, 'verify' | 'checkpoint'>;
   demo: Pick<DemoService, 'seedClinic' | 'generatePatients'>;
 }
 
@@ -153,28 +155,44 @@ export function registerPlatformCommands<S extends PlatformCliServices>(
       );
     });
 
-  program
-    .command('audit')
-    .description('audit log')
+  const audit = program.command('audit').description('audit log');
+  audit
     .command('verify')
-    .description('walk the hash chain and name the first broken link')
-    .action(async () => {
-      const result = await host.run({
-        viaServer: (server) => server.post('/internal/audit/verify'),
-        direct: (services) => services.audit.verify(services.database.db),
+    .description(
+      'walk every lane of the hash chain, check archive anchors and signed checkpoints; name the first broken link',
+    )
+    .option('--checkpoints <file...>', 'checkpoint files kept elsewhere (copies, mailed ones) to check as well')
+    .action(async (opts: { checkpoints?: string[] }) => {
+      const extraCheckpoints = (opts.checkpoints ?? []).map((f) => {
+        if (!existsSync(f)) throw new CliUsageError(`no file ${f}`);
+        return resolve(f);
       });
-      const r = result as {
-        ok: boolean;
-        checked: number;
-        firstBroken?: { clinicId: string; seq: number; problem: string };
-      };
-      if (r.ok) process.stdout.write(`audit chain intact: ${r.checked} events checked\n`);
+      const r = (await host.run({
+        viaServer: (server) => server.post('/internal/audit/verify', { extraCheckpoints }),
+        direct: (services) => services.audit.verify(services.database.db, { extraCheckpoints }),
+      })) as VerifyResult;
+      for (const w of r.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
+      const signed = r.checkpoints ? `, ${r.checkpoints.checked} clinic(s) against a signed checkpoint` : '';
+      if (r.ok) process.stdout.write(`audit chain intact: ${r.checked} events checked${signed}\n`);
       else {
         process.stdout.write(
           `audit chain BROKEN at clinic ${r.firstBroken!.clinicId} event ${r.firstBroken!.seq}: ${r.firstBroken!.problem} (${r.checked} events before it are intact)\n`,
         );
         process.exitCode = 1;
       }
+    });
+  audit
+    .command('checkpoint')
+    .description(
+      'sign the head of every lane of every clinic now and print the checkpoints (keep a copy away from the server)',
+    )
+    .action(async () => {
+      const written = (await host.run({
+        viaServer: (server) => server.post('/internal/audit/checkpoint'),
+        direct: (services) => services.audit.checkpoint(services.database.db),
+      })) as Checkpoint[];
+      for (const c of written) process.stdout.write(`${JSON.stringify(c)}\n`);
+      process.stderr.write(`${written.length} checkpoint(s) signed and appended to the checkpoint directory\n`);
     });
 
   program

@@ -1,38 +1,38 @@
-import { createHash } from 'node:crypto';
 import type { AccessContext } from '../access';
 import type { Clock } from '../clock';
 import type { Db, DbOrTx, Tx } from '../db';
 import { AppError } from '../errors';
+import { type Checkpoint, type CheckpointSigner, createCheckpointStore } from './audit.checkpoints';
 import { type AuditEntry, auditEntry } from './audit.entry';
 import { type AccessHistoryRow, createAuditRepository } from './audit.repository';
+import { type VerifyResult, verifyChain } from './audit.verify';
 
 export type { AccessHistoryRow } from './audit.repository';
-
-/** The genesis link of every clinic's chain. */
-const GENESIS_HASH = '0'.repeat(64);
-
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  clinics: number;
-  firstBroken?: { clinicId: string; seq: number; problem: string };
-}
+export type { VerifyResult } from './audit.verify';
 
 export interface AuditServiceDeps {
   clock: Clock;
   /** Off only for the benchmark that measures what auditing costs; refused in production by config. */
   enabled: boolean;
+  /** Signs checkpoints (AUDIT_SIGNING_KEY), or only verifies them (AUDIT_VERIFY_KEY). */
+  signer?: CheckpointSigner | null;
+  /** Where signed checkpoints are kept, outside the database. */
+  checkpointDir?: string | null;
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;
 
-export function createAuditService({ clock, enabled }: AuditServiceDeps) {
+export function createAuditService({ clock, enabled, ...deps }: AuditServiceDeps) {
   const repo = createAuditRepository();
+  const signer = deps.signer ?? null;
+  const store = deps.checkpointDir ? createCheckpointStore(deps.checkpointDir) : null;
+  // What this process signed last per clinic: a quiet clinic gets no new checkpoint every few minutes.
+  const lastSigned = new Map<string, string>();
 
   /**
    * Appends events in the caller's transaction: if the access rolls back, so does its record.
-   * One round trip: the database function `audit_append` (migration 0007) locks the clinic's
-   * chain head, links each event with sha256(prev_hash || canonical row) and moves the head.
+   * One round trip: the database function `audit_append` (migration 0013) locks the head of
+   * this connection's lane of the clinic's chain, links each event with sha256(prev_hash || canonical row) and moves the head.
    */
   async function append(tx: DbOrTx, ctx: AccessContext, entries: readonly AuditEntry[]): Promise<void> {
     if (!enabled || entries.length === 0) return;
@@ -76,85 +76,87 @@ export function createAuditService({ clock, enabled }: AuditServiceDeps) {
   }
 
   /**
-   * Walks every clinic's chain and names the first broken link. The canonical text of each row
-   * is rendered from its current contents by `audit_canonical`; the hash is recomputed here.
+   * Walks every lane of every clinic's chain, checks archive anchors against recorded retention
+   * runs and the chain against the newest signed checkpoint of each clinic (audit.verify.ts).
+   * `extraCheckpoints`: checkpoint files kept elsewhere (a copy, a mailed one) to check as well.
    */
-  async function verify(db: Db, onProgress?: (checked: number) => void): Promise<VerifyResult> {
-    const heads = await repo.heads(db);
-    let checked = 0;
-    const page = 5000;
-    for (const head of heads) {
-      // Events removed by the retention rule end in an anchor; the kept chain goes on from it.
-      let prev = head.archivedSeq > 0 ? head.archivedHash : GENESIS_HASH;
-      let expectedSeq = head.archivedSeq + 1;
-      const broken = (seq: number, problem: string): VerifyResult => ({
-        ok: false,
-        checked,
-        clinics: heads.length,
-        firstBroken: { clinicId: head.clinicId, seq, problem },
-      });
-      for (;;) {
-        const rows = await repo.chainPage(db, head.clinicId, expectedSeq, page);
-        for (const row of rows) {
-          const seq = Number(row.seq);
-          if (seq !== expectedSeq) return broken(expectedSeq, `event ${expectedSeq} is missing (next is ${seq})`);
-          if (row.prev_hash !== prev) return broken(seq, 'prev_hash does not match the hash of the event before it');
-          if (
-            createHash('sha256')
-              .update(prev + row.canonical, 'utf8')
-              .digest('hex') !== row.hash
-          )
-            return broken(seq, 'contents do not match the stored hash (the row was changed)');
-          prev = row.hash;
-          expectedSeq += 1;
-          checked += 1;
-        }
-        onProgress?.(checked);
-        if (rows.length < page) break;
-      }
-      if (head.seq !== expectedSeq - 1 || head.hash !== prev) {
-        return broken(
-          expectedSeq,
-          `the chain ends at ${expectedSeq - 1} but its head says ${head.seq} (events were removed from the end)`,
-        );
-      }
-    }
-    return { ok: true, checked, clinics: heads.length };
+  async function verify(
+    db: Db,
+    opts: { onProgress?: (checked: number) => void; extraCheckpoints?: string[] } = {},
+  ): Promise<VerifyResult> {
+    const { checkpoints, unreadable } = store
+      ? store.readAll(opts.extraCheckpoints)
+      : { checkpoints: [], unreadable: 0 };
+    return verifyChain(db, repo, { signer, checkpoints, unreadable, onProgress: opts.onProgress });
   }
 
   /**
-   * Removes events older than `before` (the retention period of access logs) from the start of a
-   * clinic's chain, leaving an anchor — the hash of the last removed event — so that what is kept
-   * still verifies. The removal itself is recorded as a new event.
+   * Signs the head of every lane of every clinic and appends it to the checkpoint files. Run by the
+   * server every few minutes, and by `hoidja audit checkpoint`.
+   */
+  async function checkpoint(db: Db, opts: { onlyChanged?: boolean } = {}): Promise<Checkpoint[]> {
+    if (!signer || !store) throw new Error('audit checkpoints need AUDIT_SIGNING_KEY and a checkpoint directory');
+    const heads = await repo.heads(db);
+    const at = clock.now().toISOString();
+    const byClinic = new Map<string, Checkpoint['lanes']>();
+    for (const h of heads) {
+      byClinic.set(h.clinicId, [
+        ...(byClinic.get(h.clinicId) ?? []),
+        { lane: h.lane, seq: h.seq, hash: h.hash, newestAt: h.newestAt?.toISOString() ?? null },
+      ]);
+    }
+    const written: Checkpoint[] = [];
+    for (const [clinicId, lanes] of byClinic) {
+      const state = JSON.stringify(lanes);
+      if (opts.onlyChanged && lastSigned.get(clinicId) === state) continue;
+      lastSigned.set(clinicId, state);
+      const signed = signer.sign({ v: 1, clinicId, at, lanes });
+      store.append(signed);
+      written.push(signed);
+    }
+    return written;
+  }
+
+  /**
+   * Removes events older than `before` (the retention period of access logs) from the start of
+   * each of a clinic's lanes, leaving an anchor — the hash of the last removed event — so that what
+   * is kept still verifies. The run itself is recorded as a new event naming every anchor, which
+   * `audit verify` requires of each anchor.
    */
   async function archiveBefore(
     db: Db,
     clinicId: string,
     before: Date,
-  ): Promise<{ removed: number; anchorSeq: number }> {
+  ): Promise<{ removed: number; anchors: { lane: number; upToSeq: number }[] }> {
     return db.transaction(async (tx) => {
-      const head = await repo.lockHead(tx, clinicId);
-      if (!head) return { removed: 0, anchorSeq: 0 };
-      // Only a contiguous start of the chain can go: stop at the first event that is still young.
-      const firstKept = await repo.firstSeqSince(tx, clinicId, before);
-      const lastRemoved = (firstKept ?? head.seq + 1) - 1;
-      if (lastRemoved <= head.archivedSeq) return { removed: 0, anchorSeq: head.archivedSeq };
-      const anchorHash = (await repo.hashOf(tx, clinicId, lastRemoved))!;
-      const removed = await repo.archive(tx, clinicId, {
-        afterSeq: head.archivedSeq,
-        upToSeq: lastRemoved,
-        anchorHash,
-        at: clock.now(),
-      });
+      const lanes = await repo.lockLanes(tx, clinicId);
+      let removed = 0;
+      const anchors: { lane: number; upToSeq: number; anchorHash: string }[] = [];
+      for (const head of lanes) {
+        let anchor = head.archivedSeq > 0 ? { seq: head.archivedSeq, hash: head.archivedHash } : null;
+        const end = await repo.archivableEnd(tx, clinicId, head.lane, head.archivedSeq, before);
+        if (end) {
+          removed += await repo.archive(tx, clinicId, {
+            lane: head.lane,
+            afterSeq: head.archivedSeq,
+            upToSeq: end.seq,
+            anchorHash: end.hash,
+            at: clock.now(),
+          });
+          anchor = end;
+        }
+        if (anchor) anchors.push({ lane: head.lane, upToSeq: anchor.seq, anchorHash: anchor.hash });
+      }
+      if (removed === 0) return { removed, anchors };
       await append(tx, { clinicId, user: null, requestId: null, channel: 'worker' }, [
         auditEntry({
           action: 'retention.audit_archive',
           entityType: 'audit_events',
           purpose: 'retention',
-          details: { removed, upToSeq: lastRemoved, before: before.toISOString() },
+          details: { removed, before: before.toISOString(), lanes: anchors },
         }),
       ]);
-      return { removed, anchorSeq: lastRemoved };
+      return { removed, anchors: anchors.map(({ lane, upToSeq }) => ({ lane, upToSeq })) };
     });
   }
 
@@ -168,5 +170,15 @@ export function createAuditService({ clock, enabled }: AuditServiceDeps) {
     return repo.patientAccessHistory(db, clinicId, patientId, limit);
   }
 
-  return { append, appendRefusal, transaction, verify, archiveBefore, patientAccessHistory, enabled };
+  return {
+    append,
+    appendRefusal,
+    transaction,
+    verify,
+    checkpoint,
+    archiveBefore,
+    patientAccessHistory,
+    enabled,
+    publicKey: signer?.publicKey ?? null,
+  };
 }
