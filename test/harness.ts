@@ -18,7 +18,7 @@ import { createFieldCipher } from '../src/platform/crypto';
 import { type Database, openDatabase } from '../src/platform/db';
 import type { App } from '../src/platform/http/server';
 import { createLogger } from '../src/platform/logger';
-import { migrationsFolder, runMigrations } from '../src/platform/migrate';
+import { grantApplicationRole, migrationsFolder, runMigrations } from '../src/platform/migrate';
 import { generateSecrets } from '../src/platform/secrets';
 
 export const testDbKind = (process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
@@ -47,7 +47,10 @@ async function freshPglite(): Promise<Database> {
   return db;
 }
 
-async function freshPostgres(): Promise<{ database: Database; drop: () => Promise<void>; url: string }> {
+/** The application's role in tests, as in production: it owns nothing (see grantApplicationRole). */
+const APP_ROLE = 'hoidja_app';
+
+async function freshPostgres(): Promise<FreshDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl)
     throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL (scripts/test.sh starts a throwaway server)');
@@ -69,13 +72,24 @@ async function freshPostgres(): Promise<{ database: Database; drop: () => Promis
     // Creating from a template needs it idle; the lock keeps other test files from copying at the same moment.
     await admin.query(`create database ${name} template ${template}`);
     await admin.query('select pg_advisory_unlock(4242)');
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
+    await admin.query(
+      `do $$ begin create role ${APP_ROLE} login password '${APP_ROLE}'; exception when duplicate_object then null; end $$`,
+    );
+    const ownerUrl = new URL(adminUrl);
+    ownerUrl.pathname = `/${name}`;
+    const owner = await openDatabase({ url: ownerUrl.toString(), poolSize: 1 });
+    await grantApplicationRole(owner, APP_ROLE);
+    const url = new URL(ownerUrl);
+    url.username = APP_ROLE;
+    url.password = APP_ROLE;
     const database = await openDatabase({ url: url.toString(), poolSize: 20 });
     return {
       database,
       url: url.toString(),
+      ownerUrl: ownerUrl.toString(),
+      admin: owner.raw.query,
       drop: async () => {
+        await owner.close();
         const c = new pg.Client({ connectionString: adminUrl });
         await c.connect();
         await c.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
@@ -87,10 +101,21 @@ async function freshPostgres(): Promise<{ database: Database; drop: () => Promis
   }
 }
 
-export async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void>; url?: string }> {
+export interface FreshDatabase {
+  /** The application's connection (on PostgreSQL: the narrower role that owns nothing). */
+  database: Database;
+  drop: () => Promise<void>;
+  /** PostgreSQL only: the application's and the owner's addresses (DATABASE_URL, DATABASE_OWNER_URL). */
+  url?: string;
+  ownerUrl?: string;
+  /** SQL as the owner (or, on PGlite, the only user): for tests that tamper as an insider would. */
+  admin: Database['raw']['query'];
+}
+
+export async function freshDatabase(): Promise<FreshDatabase> {
   if (testDbKind === 'postgres') return freshPostgres();
   const database = await freshPglite();
-  return { database, drop: async () => undefined };
+  return { database, drop: async () => undefined, admin: database.raw.query };
 }
 
 const testSecrets = generateSecrets();
@@ -107,6 +132,8 @@ export interface TestApp {
   app: App;
   services: Services;
   database: Database;
+  /** SQL as the database owner: what an insider with database rights could do. */
+  admin: Database['raw']['query'];
   config: Config;
   clock: Clock;
   close(): Promise<void>;
@@ -116,9 +143,12 @@ export interface TestApp {
 export async function createTestApp(
   opts: { clock?: Clock; config?: Record<string, string>; start?: string } = {},
 ): Promise<TestApp> {
-  const { database, drop } = await freshDatabase();
+  const { database, drop, admin } = await freshDatabase();
   // Each app signs its own audit checkpoints: another database's clinics are not this one's.
-  const config = testConfig({ AUDIT_CHECKPOINT_DIR: mkdtempSync(join(tmpdir(), 'hoidja-checkpoints-')), ...opts.config });
+  const config = testConfig({
+    AUDIT_CHECKPOINT_DIR: mkdtempSync(join(tmpdir(), 'hoidja-checkpoints-')),
+    ...opts.config,
+  });
   const clock = opts.clock ?? (opts.start ? fixedClock(opts.start) : systemClock);
   const cipher = createFieldCipher(
     config.FIELD_ENCRYPTION_KEYS,
@@ -131,6 +161,7 @@ export async function createTestApp(
     app,
     services,
     database,
+    admin,
     config,
     clock,
     close: async () => {

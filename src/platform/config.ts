@@ -24,6 +24,8 @@ export const configSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  /** The owner role's address: migrations run with it, the app with DATABASE_URL's narrower role. */
+  DATABASE_OWNER_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   FIELD_ENCRYPTION_KEYS: keyList.optional(),

@@ -43,3 +43,24 @@ export async function migrationStatus(database: Database): Promise<{ applied: nu
     .catch(() => [{ n: 0 }]);
   return { applied: Number(rows[0]?.n ?? 0), latest: latestMigrationTag() };
 }
+
+/**
+ * What the application's role may do once the owner has migrated: read and write rows, use the
+ * sequences, call the functions (audit_append). No ownership, so no ALTER TABLE, no DISABLE TRIGGER,
+ * no DROP. The audit log's own trigger still refuses UPDATE, TRUNCATE and any DELETE but retention's
+ * (it explains itself, where a missing privilege would not). Run after every migration, so new tables are covered.
+ */
+export async function grantApplicationRole(owner: Database, role: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`configuration: unusual database role name "${role}"`);
+  for (const statement of [
+    `grant usage on schema public to ${role}`,
+    `grant select, insert, update, delete on all tables in schema public to ${role}`,
+    // Only so the log's trigger answers an attempt with its own words; it refuses every TRUNCATE.
+    `grant truncate on audit_events to ${role}`,
+    `grant usage, select on all sequences in schema public to ${role}`,
+    `grant execute on all functions in schema public to ${role}`,
+    `grant usage on schema drizzle to ${role}`,
+    `grant select on all tables in schema drizzle to ${role}`,
+  ])
+    await owner.raw.query(statement);
+}

@@ -4,7 +4,7 @@ import { type Config, parseConfig } from './config';
 import { createFieldCipher, type FieldCipher } from './crypto';
 import { type Database, openDatabase } from './db';
 import { createLogger, type Logger } from './logger';
-import { runMigrations } from './migrate';
+import { grantApplicationRole, runMigrations } from './migrate';
 import { loadOrCreateDemoSecrets } from './secrets';
 
 export interface Runtime {
@@ -31,12 +31,25 @@ export async function openRuntime(
   config: Config,
   opts: { clock?: Clock; logger?: Logger; migrate?: boolean } = {},
 ): Promise<Runtime> {
+  if (config.DATABASE_OWNER_URL && !config.DATABASE_URL)
+    throw new Error('configuration: DATABASE_OWNER_URL goes with DATABASE_URL (the application role)');
+  if (config.DATABASE_OWNER_URL && opts.migrate !== false) {
+    // Least privilege: the owner migrates and grants; the application's role owns nothing, so it
+    // cannot switch off the audit log's triggers or change a table.
+    const owner = await openDatabase({ url: config.DATABASE_OWNER_URL, poolSize: 1 });
+    try {
+      await runMigrations(owner);
+      await grantApplicationRole(owner, new URL(config.DATABASE_URL!).username);
+    } finally {
+      await owner.close();
+    }
+  }
   const database = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: config.DATABASE_URL ? undefined : pgliteDir(config),
     poolSize: config.DATABASE_POOL_SIZE,
   });
-  if (opts.migrate !== false) await runMigrations(database);
+  if (opts.migrate !== false && !config.DATABASE_OWNER_URL) await runMigrations(database);
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
   return {
     config,

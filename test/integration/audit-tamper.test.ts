@@ -21,7 +21,8 @@ import {
 
 let t: TestApp;
 let c: TestClinic;
-const q = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => t.database.raw.query<T>(text, params);
+/** SQL as the database owner: an insider with database rights. */
+const q = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => t.admin<T>(text, params);
 
 /** A clinic with a few dozen events, on a fresh database for each test (tampering is destructive). */
 beforeEach(async () => {
@@ -118,8 +119,9 @@ test('a deleted event is caught, and so is one deleted with the chain relinked a
 
 test('the retention switch alone cannot remove young events, not even behind a moved anchor', async (x) => {
   x.after(close);
+  // The application's own connection (on PostgreSQL a role that owns nothing) tries it.
   await assert.rejects(
-    q(`do $$ begin
+    t.database.raw.query(`do $$ begin
         perform set_config('hoidja.retention', 'on', true);
         update audit_chain_heads set archived_seq = seq, archived_hash = hash where clinic_id = '${c.id}';
         delete from audit_events where clinic_id = '${c.id}';
@@ -128,6 +130,14 @@ test('the retention switch alone cannot remove young events, not even behind a m
   );
   assert.ok(Number((await q<{ n: string }>(`select count(*)::text as n from audit_events`))[0]!.n) > 5);
   assert.equal((await t.services.audit.verify(t.database.db)).ok, true);
+  if (testDbKind === 'postgres') {
+    // Least privilege: the application's role cannot switch the trigger off (and so cannot change an event).
+    await assert.rejects(
+      t.database.raw.query('alter table audit_events disable trigger audit_events_append_only'),
+      /must be owner/,
+    );
+    await assert.rejects(t.database.raw.query(`update audit_events set purpose = 'x'`), /append-only/);
+  }
 });
 
 test('a wipe behind a moved anchor is caught: no retention run recorded it', async (x) => {

@@ -62,12 +62,9 @@ test('a hand-edited row is named as the first broken link', async () => {
     [c.id],
   );
   // Only someone able to switch the trigger off can do this: exactly the tampering verify must catch.
-  await t.database.raw.query('alter table audit_events disable trigger audit_events_append_only');
-  await t.database.raw.query(`update audit_events set actor_id = null where clinic_id = $1 and seq = $2`, [
-    c.id,
-    target!.seq,
-  ]);
-  await t.database.raw.query('alter table audit_events enable trigger audit_events_append_only');
+  await t.admin('alter table audit_events disable trigger audit_events_append_only');
+  await t.admin(`update audit_events set actor_id = null where clinic_id = $1 and seq = $2`, [c.id, target!.seq]);
+  await t.admin('alter table audit_events enable trigger audit_events_append_only');
   const r = await t.services.audit.verify(t.database.db);
   assert.equal(r.ok, false);
   assert.equal(r.firstBroken!.seq, Number(target!.seq));
@@ -137,10 +134,10 @@ test('need-to-know: another doctor must state a reason; the access is flagged; r
 
 test('an error in the middle of a write rolls the whole write back', async () => {
   // Make the audit insert of a new registration fail after the patient row was written.
-  await t.database.raw.query(
+  await t.admin(
     `create or replace function fail_audit() returns trigger as $$ begin raise exception 'simulated crash'; end; $$ language plpgsql`,
   );
-  await t.database.raw.query(
+  await t.admin(
     `create trigger fail_audit before insert on audit_events for each row when (new.action = 'patient.create') execute function fail_audit()`,
   );
   try {
@@ -156,6 +153,6 @@ test('an error in the middle of a write rolls the whole write back', async () =>
     const after = await t.database.raw.query<{ n: string }>('select count(*)::text n from patients');
     assert.equal(after[0]!.n, before[0]!.n);
   } finally {
-    await t.database.raw.query('drop trigger fail_audit on audit_events');
+    await t.admin('drop trigger fail_audit on audit_events');
   }
 });

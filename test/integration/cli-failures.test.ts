@@ -26,8 +26,8 @@ function hoidja(...args: string[]) {
 }
 
 async function onDatabase(statement: string) {
-  const db = env.DATABASE_URL
-    ? await openDatabase({ url: env.DATABASE_URL })
+  const db = env.DATABASE_OWNER_URL
+    ? await openDatabase({ url: env.DATABASE_OWNER_URL })
     : await openDatabase({ dataDir: join(dataDir, 'pglite') });
   try {
     await db.raw.query(statement);
@@ -40,10 +40,12 @@ before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'hoidja-cli-failures-'));
   env = { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
   delete env.DATABASE_URL;
+  delete env.DATABASE_OWNER_URL;
   if (testDbKind === 'postgres') {
     const fresh = await freshDatabase();
     await fresh.database.close();
     env.DATABASE_URL = fresh.url;
+    env.DATABASE_OWNER_URL = fresh.ownerUrl;
     drop = fresh.drop;
   }
   const migrated = hoidja('migrate');

@@ -31,10 +31,12 @@ before(async () => {
     HOIDJA_ADMIN_PASSWORD: 'demo admin password',
   };
   delete env.DATABASE_URL;
+  delete env.DATABASE_OWNER_URL;
   if (testDbKind === 'postgres') {
     const fresh = await freshDatabase();
     await fresh.database.close();
     env.DATABASE_URL = fresh.url;
+    env.DATABASE_OWNER_URL = fresh.ownerUrl;
     drop = fresh.drop;
   }
 });
@@ -120,8 +122,8 @@ describe('demo, users and the audit chain', () => {
     const ok = hoidja('audit', 'verify');
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(ok.stdout, /audit chain intact: \d+ events checked/);
-    const db = env.DATABASE_URL
-      ? await openDatabase({ url: env.DATABASE_URL })
+    const db = env.DATABASE_OWNER_URL
+      ? await openDatabase({ url: env.DATABASE_OWNER_URL })
       : await openDatabase({ dataDir: join(dataDir, 'pglite') });
     const [row] = await db.raw.query<{ clinic_id: string; seq: string }>(
       `select clinic_id, seq::text from audit_events order by seq limit 1 offset 2`,

@@ -102,9 +102,9 @@ test('access logs older than five years leave the chain behind an anchor; the re
     `select seq::text from audit_events where clinic_id = $1 order by seq limit 1`,
     [c.id],
   );
-  await q('alter table audit_events disable trigger audit_events_append_only');
-  await q(`update audit_events set purpose = 'x' where clinic_id = $1 and seq = $2`, [c.id, kept!.seq]);
-  await q('alter table audit_events enable trigger audit_events_append_only');
+  await t.admin('alter table audit_events disable trigger audit_events_append_only');
+  await t.admin(`update audit_events set purpose = 'x' where clinic_id = $1 and seq = $2`, [c.id, kept!.seq]);
+  await t.admin('alter table audit_events enable trigger audit_events_append_only');
   const broken = await t.services.audit.verify(t.database.db);
   assert.equal(broken.ok, false);
   assert.equal(broken.firstBroken!.seq, Number(kept!.seq));
