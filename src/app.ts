@@ -14,7 +14,11 @@ import { queueModule } from './modules/queue/queue.module';
 import { createQueueReads } from './modules/queue/queue.reads';
 import { registerModule } from './modules/register/register.module';
 import { retentionModule } from './modules/retention/retention.module';
-import { createCheckpointSigner, createCheckpointTimer } from './platform/audit/audit.checkpoints';
+import {
+  createCheckpointSigner,
+  createCheckpointTimer,
+  createCheckpointVerifier,
+} from './platform/audit/audit.checkpoints';
 import { createAuditService } from './platform/audit/audit.service';
 import { authRoutes } from './platform/auth/auth.routes';
 import { createAuthService } from './platform/auth/auth.service';
@@ -76,6 +80,7 @@ export function createServices(deps: AppDeps) {
     clock,
     enabled: config.HOIDJA_AUDIT === 'on',
     signer: createCheckpointSigner(config.AUDIT_SIGNING_KEY),
+    verifier: config.AUDIT_VERIFY_KEY ? createCheckpointVerifier(config.AUDIT_VERIFY_KEY) : undefined,
     checkpointDir: config.AUDIT_CHECKPOINT_DIR,
   });
   // The clinics module first: every other part reads the clinic row from its one cache.

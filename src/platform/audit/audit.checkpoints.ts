@@ -131,7 +131,6 @@ export function createCheckpointStore(dir: string) {
     },
   };
 }
-export type CheckpointStore = ReturnType<typeof createCheckpointStore>;
 
 /** Runs `run` at start, every `minutes`, and once more at stop (the last state of a shutdown is signed too). */
 export function createCheckpointTimer(opts: {

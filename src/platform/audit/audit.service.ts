@@ -16,6 +16,8 @@ export interface AuditServiceDeps {
   enabled: boolean;
   /** Signs checkpoints (AUDIT_SIGNING_KEY), or only verifies them (AUDIT_VERIFY_KEY). */
   signer?: CheckpointSigner | null;
+  /** Checks checkpoints against a published public key instead of the signer's own (AUDIT_VERIFY_KEY). */
+  verifier?: CheckpointSigner;
   /** Where signed checkpoints are kept, outside the database. */
   checkpointDir?: string | null;
 }
@@ -87,7 +89,12 @@ export function createAuditService({ clock, enabled, ...deps }: AuditServiceDeps
     const { checkpoints, unreadable } = store
       ? store.readAll(opts.extraCheckpoints)
       : { checkpoints: [], unreadable: 0 };
-    return verifyChain(db, repo, { signer, checkpoints, unreadable, onProgress: opts.onProgress });
+    return verifyChain(db, repo, {
+      signer: deps.verifier ?? signer,
+      checkpoints,
+      unreadable,
+      onProgress: opts.onProgress,
+    });
   }
 
   /**
