@@ -38,3 +38,9 @@ export const publicClinicOutput = clinicOutput.pick({
   addresses: true,
   contacts: true,
 });
+
+/** A new clinic and its first administrator's login; the password is shown this once. */
+export const onboardedClinicOutput = z.object({
+  clinic: clinicOutput,
+  admin: z.object({ email: z.string(), password: z.string() }),
+});

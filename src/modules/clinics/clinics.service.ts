@@ -1,13 +1,22 @@
-import { type AccessContext, hasRole } from '../../platform/access';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { type AccessContext, hasRole, systemContext } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
+import type { AuthService } from '../../platform/auth/auth.service';
+import { generatePassword } from '../../platform/auth/password';
 import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
-import type { Db, DbOrTx } from '../../platform/db';
+import { type Db, type DbOrTx, isUniqueViolation } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { parseInput } from '../../platform/input';
 import { createClinicCache } from './clinics.cache';
-import { type ClinicInput, clinicContactsInput, clinicInput } from './clinics.input';
+import {
+  type ClinicInput,
+  clinicContactsInput,
+  clinicInput,
+  type OnboardClinicInput,
+  onboardClinicInput,
+} from './clinics.input';
 import { type ClinicRow, createClinicsRepository } from './clinics.repository';
 
 export type { ClinicRow } from './clinics.repository';
@@ -34,17 +43,27 @@ export type ClinicLookup = Pick<ClinicsService, 'byId' | 'bySlug' | 'findBySlug'
  * Clinics (controllers). Built once by the composition root: its cache of clinic rows is the one
  * every module reads the clinic from, so a change made here is seen everywhere at once.
  */
-export function createClinicsService(deps: { db: Db; clock: Clock; audit: AuditService }) {
+export interface ClinicsDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  /** Staff accounts: a new clinic gets its first administrator in the same transaction. */
+  users: Pick<AuthService, 'createUser'>;
+  /**
+   * The deployment operator's secret for `POST /api/operator/clinics` (OPERATOR_TOKEN). Without
+   * it the operator API is off; the CLI on the server itself needs no token.
+   */
+  operatorToken?: string;
+}
+
+export function createClinicsService(deps: ClinicsDeps) {
   const { db, audit } = deps;
   const repo = createClinicsRepository();
   const cache = createClinicCache({ db, clock: deps.clock, repo });
 
-  /** Creates a clinic (a controller). Done by the installer, the CLI or an administrator of the deployment. */
-  async function create(raw: ClinicInput) {
-    const input = parseInput(clinicInput, raw);
-    const id = newId();
-    const row = {
-      id,
+  function newRow(input: ReturnType<typeof clinicInput.parse>) {
+    return {
+      id: newId(),
       slug: input.slug,
       name: input.name,
       groupId: input.groupId ?? null,
@@ -58,9 +77,67 @@ export function createClinicsService(deps: { db: Db; clock: Clock; audit: AuditS
       defaultLanguage: input.defaultLanguage ?? (input.country === 'EE' ? 'et' : 'lv'),
       createdAt: deps.clock.now(),
     } as const;
+  }
+
+  /** Creates a clinic without staff (the demo seed and tests; they add their own accounts). */
+  async function create(raw: ClinicInput) {
+    const input = parseInput(clinicInput, raw);
+    const row = newRow(input);
     if (await repo.bySlug(db, input.slug)) throw new ConflictError(`a clinic with slug ${input.slug} already exists`);
     await repo.insert(db, row);
     return row;
+  }
+
+  /**
+   * A new clinic and its first administrator (admin and DPO roles until the clinic names others),
+   * in one transaction: a refused administrator leaves no clinic behind. The generated password is
+   * returned once and stored only as its hash. Recorded in the new clinic's audit log.
+   */
+  async function onboard(channel: 'cli' | 'api', raw: OnboardClinicInput) {
+    const input = parseInput(onboardClinicInput, raw);
+    const row = newRow(input);
+    const adminEmail = (input.adminEmail ?? `admin@${input.slug}.hoidja.local`).toLowerCase();
+    const adminPassword = generatePassword(randomBytes);
+    try {
+      await db.transaction(async (tx) => {
+        if (await repo.bySlug(tx, input.slug))
+          throw new ConflictError(`a clinic with slug ${input.slug} already exists`);
+        await repo.insert(tx, row);
+        const ctx = systemContext(row.id, channel);
+        await deps.users.createUser(
+          ctx,
+          {
+            email: adminEmail,
+            fullName: input.adminName ?? 'Administrator',
+            roles: ['admin', 'dpo'],
+            password: adminPassword,
+          },
+          tx,
+        );
+        await audit.append(tx, ctx, [
+          auditEntry({
+            action: 'clinic.create',
+            entityType: 'clinic',
+            entityId: row.id,
+            purpose: 'administration',
+            details: { slug: row.slug, country: row.country, registryCode: row.registryCode },
+          }),
+        ]);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err, 'clinics_slug_uq'))
+        throw new ConflictError(`a clinic with slug ${input.slug} already exists`);
+      throw err;
+    }
+    return { clinic: await byId(row.id), admin: { email: adminEmail, password: adminPassword } };
+  }
+
+  /** Whether a request carries the operator's token (constant time); false while OPERATOR_TOKEN is unset. */
+  function isOperator(authorization: string | undefined): boolean {
+    if (!deps.operatorToken) return false;
+    const given = Buffer.from((authorization ?? '').replace(/^Bearer\s+/i, ''));
+    const expected = Buffer.from(deps.operatorToken);
+    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
   async function createGroup(name: string, jointControllers: boolean) {
@@ -120,5 +197,17 @@ export function createClinicsService(deps: { db: Db; clock: Clock; audit: AuditS
     return byId(ctx.clinicId);
   }
 
-  return { create, createGroup, findBySlug, bySlug, byId, all, current, updateContacts };
+  return {
+    create,
+    onboard,
+    isOperator,
+    operatorApiOn: () => !!deps.operatorToken,
+    createGroup,
+    findBySlug,
+    bySlug,
+    byId,
+    all,
+    current,
+    updateContacts,
+  };
 }
