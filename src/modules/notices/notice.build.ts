@@ -1,5 +1,15 @@
 import { supervisoryAuthorities } from '../../rules/supervisory-authorities';
-import type { LegalBasis, LocalizedText, NoticeLanguage, Purpose, Register } from '../register/register.model';
+import {
+  basesOf,
+  basisLetters,
+  conditionsOf,
+  type LegalBasis,
+  type LocalizedText,
+  type NoticeLanguage,
+  type Purpose,
+  purposeRights,
+  type Register,
+} from '../register/register.model';
 import { type Block, type ListItem, localize, type NoticeDocument } from './notice.document';
 import type { RightKey, Wording } from './notice.wording';
 import { en } from './notice.wording.en';
@@ -102,7 +112,7 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
   h2(w.headings.purposes);
   p(w.purposesIntro);
   for (const basis of basisOrder) {
-    const group = reg.purposes.filter((x) => x.legalBasis[0] === basis);
+    const group = reg.purposes.filter((x) => basisLetters(x)[0] === basis);
     if (group.length === 0) continue;
     blocks.push({ type: 'heading', level: 3, text: w.basisGroup(basis) });
     p(w.basisGroupNote[basis] ?? '');
@@ -119,15 +129,30 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
     }
     if (x.activities.length) items.push({ term: w.labels.activities, text: x.activities.map(t).join('; ') });
     items.push({ term: w.labels.categories, text: x.categories.map((k) => t(categories.get(k)!.name)).join(', ') });
-    items.push({ term: w.labels.basis, text: x.legalBasis.map((l) => `${w.basisName[l]} (${w.cite6(l)})`).join('; ') });
-    if (x.specialCondition)
+    // Each basis with what it covers and its law, when the register says so.
+    items.push({
+      term: w.labels.basis,
+      text: basesOf(x)
+        .map((b) =>
+          [`${w.basisName[b.basis]} (${w.cite6(b.basis)})`, t(b.scope), t(b.legalSource)].filter(Boolean).join(': '),
+        )
+        .join('; '),
+    });
+    const conditions = conditionsOf(x);
+    if (conditions.length)
       items.push({
         term: w.labels.special,
-        text: `${w.specialName[x.specialCondition]} (${w.cite9(x.specialCondition)})`,
+        text: conditions.map((c) => `${w.specialName[c]} (${w.cite9(c)})`).join('; '),
       });
     if (x.legalSource) items.push({ term: w.labels.legalSource, text: t(x.legalSource) });
     if (x.legitimateInterest)
-      items.push({ term: w.labels.interest, text: `${sentence(t(x.legitimateInterest))} ${w.objectionNote}` });
+      // Objection is offered only where the bases allow it (not where the law requires the processing).
+      items.push({
+        term: w.labels.interest,
+        text: purposeRights(x).object
+          ? `${sentence(t(x.legitimateInterest))} ${w.objectionNote}`
+          : sentence(t(x.legitimateInterest)),
+      });
     if (x.consentText) items.push({ term: w.labels.consent, text: `${sentence(t(x.consentText))} ${w.consentNote}` });
     if (x.recipients.length)
       items.push({ term: w.labels.recipients, text: x.recipients.map((k) => t(recipients.get(k)!.name)).join(', ') });
@@ -136,12 +161,26 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
 
   h2(w.headings.recipients);
   p(w.recipientsIntro);
-  const recipientItem = (r: Register['recipients'][number]): ListItem => ({
-    term: t(r.name),
-    text: [t(r.description), r.legalSource ? `${w.labels.legalSource}: ${t(r.legalSource)}` : '']
-      .filter(Boolean)
-      .join(' '),
-  });
+  const recipientItem = (r: Register['recipients'][number]): ListItem => {
+    const country = r.country ?? reg.country;
+    const facts = w.recipientFacts({
+      role: r.role,
+      registryCode: r.registryCode,
+      country,
+      foreign: country !== reg.country,
+      contractDate: r.contractDate,
+    });
+    return {
+      term: t(r.name),
+      text: [
+        facts ? `(${facts})` : '',
+        t(r.description),
+        r.legalSource ? `${w.labels.legalSource}: ${t(r.legalSource)}` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    };
+  };
   const processors = reg.recipients.filter((r) => r.role === 'processor');
   const others = reg.recipients.filter((r) => r.role !== 'processor');
   if (processors.length) {

@@ -1,4 +1,4 @@
-import type { Wording } from './notice.wording';
+import { countryName, type Wording } from './notice.wording';
 
 const countries: Record<string, string> = {
   EE: 'Estonia',
@@ -106,10 +106,26 @@ export const en: Wording = {
     'Processors process personal data only on our documented instructions under a contract that meets Article 28 GDPR, and apply appropriate security measures.',
   thirdPartiesNote:
     'These recipients process the data they receive as controllers in their own right, on the basis of law or of their contract with you.',
+  recipientFacts(f) {
+    const role = {
+      processor: '',
+      independent_controller: 'an independent controller',
+      public_authority: 'a public authority',
+      joint_controller: 'a joint controller',
+    }[f.role];
+    return [
+      role,
+      f.registryCode ? `registry code ${f.registryCode}` : '',
+      f.foreign ? countryName('en', f.country) : '',
+      f.contractDate ? `processing agreement of ${this.date(f.contractDate)}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  },
   transfersNone:
     'We do not transfer personal data outside the European Union or the European Economic Area. Should a transfer become necessary, it will take place only on a lawful basis and with the safeguards required by Chapter V GDPR.',
   transfer: (r, c, s) =>
-    `${r} receives data in ${countries[c] ?? c}; safeguard: ${{ adequacy_decision: 'an adequacy decision of the European Commission', standard_clauses: 'standard contractual clauses adopted by the European Commission', binding_corporate_rules: 'binding corporate rules', derogation: 'a derogation under Article 49 GDPR' }[s]}.`,
+    `${r} receives data in ${countries[c] ?? countryName('en', c)}; safeguard: ${{ adequacy_decision: 'an adequacy decision of the European Commission', standard_clauses: 'standard contractual clauses adopted by the European Commission', binding_corporate_rules: 'binding corporate rules', derogation: 'a derogation under Article 49 GDPR' }[s]}.`,
   retentionIntro:
     'We keep personal data no longer than necessary for the purpose for which they were collected, or for the period required by law.',
   retentionHead: ['Data', 'Retention period', 'At the end', 'Legal source'],

@@ -1,4 +1,4 @@
-import type { Wording } from './notice.wording';
+import { countryName, type Wording } from './notice.wording';
 
 const countries: Record<string, string> = {
   EE: 'Eesti',
@@ -104,10 +104,26 @@ export const et: Wording = {
     'Volitatud töötlejad töötlevad isikuandmeid üksnes meie dokumenteeritud juhiste alusel IKÜM artikli 28 nõuetele vastava lepingu kohaselt ning rakendavad asjakohaseid turvameetmeid.',
   thirdPartiesNote:
     'Need vastuvõtjad töötlevad saadud andmeid iseseisvate vastutavate töötlejatena seaduse või teiega sõlmitud lepingu alusel.',
+  recipientFacts(f) {
+    const role = {
+      processor: '',
+      independent_controller: 'iseseisev vastutav töötleja',
+      public_authority: 'avaliku võimu asutus',
+      joint_controller: 'kaasvastutav töötleja',
+    }[f.role];
+    return [
+      role,
+      f.registryCode ? `registrikood ${f.registryCode}` : '',
+      f.foreign ? countryName('et', f.country) : '',
+      f.contractDate ? `isikuandmete töötlemise leping ${this.date(f.contractDate)}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  },
   transfersNone:
     'Me ei edasta isikuandmeid väljapoole Euroopa Liitu ega Euroopa Majanduspiirkonda. Kui edastamine peaks osutuma vajalikuks, toimub see üksnes õigusliku aluse olemasolul ja IKÜM V peatükis nõutud kaitsemeetmeid rakendades.',
   transfer: (r, c, s) =>
-    `${r} saab andmeid riigis ${countries[c] ?? c}; kaitsemeede: ${{ adequacy_decision: 'Euroopa Komisjoni otsus piisava kaitsetaseme kohta', standard_clauses: 'Euroopa Komisjoni vastu võetud lepingu tüüptingimused', binding_corporate_rules: 'siduvad kontsernisisesed eeskirjad', derogation: 'IKÜM artiklis 49 sätestatud erand' }[s]}.`,
+    `${r} saab andmeid riigis ${countries[c] ?? countryName('et', c)}; kaitsemeede: ${{ adequacy_decision: 'Euroopa Komisjoni otsus piisava kaitsetaseme kohta', standard_clauses: 'Euroopa Komisjoni vastu võetud lepingu tüüptingimused', binding_corporate_rules: 'siduvad kontsernisisesed eeskirjad', derogation: 'IKÜM artiklis 49 sätestatud erand' }[s]}.`,
   retentionIntro:
     'Säilitame isikuandmeid üksnes seni, kuni see on vajalik kogumise eesmärgi saavutamiseks või kuni seda nõuab seadus.',
   retentionHead: ['Andmed', 'Säilitamise tähtaeg', 'Tähtaja möödumisel', 'Alus'],

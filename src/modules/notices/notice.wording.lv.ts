@@ -1,4 +1,4 @@
-import { lvPlural, type Wording } from './notice.wording';
+import { countryName, lvPlural, type Wording } from './notice.wording';
 
 const countryNames: Record<string, string> = {
   EE: 'Igaunija',
@@ -104,10 +104,26 @@ export const lv: Wording = {
     'Apstrādātāji apstrādā personas datus tikai saskaņā ar mūsu dokumentētiem norādījumiem un līgumu, kas atbilst VDAR 28. pantam, un piemēro atbilstošus drošības pasākumus.',
   thirdPartiesNote:
     'Šie saņēmēji saņemtos datus apstrādā kā patstāvīgi pārziņi, pamatojoties uz likumu vai līgumu ar jums.',
+  recipientFacts(f) {
+    const role = {
+      processor: '',
+      independent_controller: 'neatkarīgs pārzinis',
+      public_authority: 'valsts iestāde',
+      joint_controller: 'kopīgs pārzinis',
+    }[f.role];
+    return [
+      role,
+      f.registryCode ? `${f.country === 'EE' ? 'reģistra kods' : 'reģistrācijas numurs'} ${f.registryCode}` : '',
+      f.foreign ? countryName('lv', f.country) : '',
+      f.contractDate ? `datu apstrādes līgums no ${this.date(f.contractDate)}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  },
   transfersNone:
     'Mēs nenosūtām personas datus ārpus Eiropas Savienības vai Eiropas Ekonomikas zonas. Ja tas kļūtu nepieciešams, nosūtīšana notiks tikai ar tiesisku pamatu un piemērojot VDAR V nodaļā prasītās garantijas.',
   transfer: (r, c, s) =>
-    `${r} saņem datus valstī: ${countryNames[c] ?? c}; garantija: ${{ adequacy_decision: 'Eiropas Komisijas lēmums par aizsardzības līmeņa pietiekamību', standard_clauses: 'Eiropas Komisijas pieņemtās līguma standartklauzulas', binding_corporate_rules: 'saistoši uzņēmuma noteikumi', derogation: 'VDAR 49. pantā paredzēts izņēmums' }[s]}.`,
+    `${r} saņem datus valstī: ${countryNames[c] ?? countryName('lv', c)}; garantija: ${{ adequacy_decision: 'Eiropas Komisijas lēmums par aizsardzības līmeņa pietiekamību', standard_clauses: 'Eiropas Komisijas pieņemtās līguma standartklauzulas', binding_corporate_rules: 'saistoši uzņēmuma noteikumi', derogation: 'VDAR 49. pantā paredzēts izņēmums' }[s]}.`,
   retentionIntro:
     'Mēs glabājam personas datus tikai tik ilgi, cik nepieciešams to vākšanas nolūka sasniegšanai vai cik ilgi to prasa tiesību akti.',
   retentionHead: ['Dati', 'Glabāšanas termiņš', 'Pēc termiņa beigām', 'Pamats'],

@@ -2,6 +2,7 @@ import type { SupervisoryAuthority } from '../../rules/supervisory-authorities';
 import type {
   LegalBasis,
   NoticeLanguage,
+  RecipientRole,
   Register,
   RetentionPeriod,
   retentionStarts,
@@ -96,6 +97,11 @@ export interface Wording {
   processorsNote: string;
   thirdPartiesNote: string;
   transfersNone: string;
+  /**
+   * A recipient's role, registry code, country and processing agreement in one clause; the terms
+   * follow the recipient's country (Russian: "регистрационный код" in Estonia, "номер" in Latvia).
+   */
+  recipientFacts(f: RecipientFacts): string;
   transfer(recipient: string, country: string, safeguard: Safeguard): string;
   retentionIntro: string;
   retentionHead: [string, string, string, string];
@@ -115,6 +121,21 @@ export interface Wording {
   changes: string;
   securityDefault: string;
   address(a: { street: string; postalCode: string; city: string; country: string }): string;
+}
+
+export interface RecipientFacts {
+  role: RecipientRole;
+  registryCode?: string;
+  /** The recipient's country, or the clinic's when the register does not say. */
+  country: string;
+  /** Shown only when the recipient is established in another country than the clinic. */
+  foreign: boolean;
+  contractDate?: string;
+}
+
+/** A country's name in a language (ICU), e.g. "Läti", "Латвия". */
+export function countryName(lang: NoticeLanguage, code: string): string {
+  return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
 }
 
 /** Plural forms of Russian nouns: 1 год, 2 года, 5 лет. */

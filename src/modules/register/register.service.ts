@@ -90,13 +90,16 @@ export function createRegisterService(deps: RegisterServiceDeps) {
   /** Imports YAML or JSON; a bad file changes nothing and says where (RegisterImportError). */
   async function importText(ctx: AccessContext, text: string, file = 'register.yaml') {
     requireEditor(ctx);
-    return replace(ctx, parseRegister(text, file), 'register.import', { file });
+    const clinic = await deps.clinics.byId(ctx.clinicId);
+    return replace(ctx, parseRegister(text, file, clinic), 'register.import', { file });
   }
 
   /** Saves a register edited in the browser; errors point into its JSON text. */
   async function save(ctx: AccessContext, document: unknown) {
     requireEditor(ctx);
-    return replace(ctx, parseRegister(JSON.stringify(document, null, 2), 'register.json'), 'register.update', {});
+    const clinic = await deps.clinics.byId(ctx.clinicId);
+    const text = JSON.stringify(document, null, 2);
+    return replace(ctx, parseRegister(text, 'register.json', clinic), 'register.update', {});
   }
 
   async function exportText(ctx: AccessContext, format: 'yaml' | 'json' = 'yaml') {
