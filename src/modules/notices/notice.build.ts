@@ -68,7 +68,7 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
   for (const c of reg.controllers) {
     blocks.push({
       type: 'paragraph',
-      text: c.registryCode ? w.controllerLine(c.name, c.registryCode) : c.name,
+      text: c.registryCode ? w.controllerLine(c.name, c.registryCode, c.addresses[0]?.country ?? reg.country) : c.name,
       strong: true,
     });
     list([
@@ -83,14 +83,25 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
   if (reg.jointArrangement) p(w.joint(t(reg.jointArrangement)));
 
   h2(w.headings.contact);
-  p(w.dpoIntro);
   const dpo = reg.dataProtectionContact;
-  list([
+  let contactItems: ListItem[] = [
     ...(dpo.name ? [{ text: t(dpo.name) }] : []),
     ...(dpo.email ? [{ term: w.labels.email, text: dpo.email }] : []),
     ...(dpo.phone ? [{ term: w.labels.phone, text: dpo.phone }] : []),
     ...(dpo.address ? [{ term: w.labels.address, text: w.address(dpo.address) }] : []),
-  ]);
+  ];
+  // No separate contact: the (first) controller's own; never an introduction to nothing.
+  const first = reg.controllers[0]!;
+  if (contactItems.length === 0)
+    contactItems = [
+      ...(first.email ? [{ term: w.labels.email, text: first.email }] : []),
+      ...(first.phone ? [{ term: w.labels.phone, text: first.phone }] : []),
+      ...first.addresses.slice(0, 1).map((a) => ({ term: w.labels.address, text: w.address(a) })),
+    ];
+  if (contactItems.length) {
+    p(w.dpoIntro);
+    list(contactItems);
+  }
 
   h2(w.headings.subjects);
   p(w.subjectsIntro);
@@ -115,13 +126,14 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
     const group = reg.purposes.filter((x) => basisLetters(x)[0] === basis);
     if (group.length === 0) continue;
     blocks.push({ type: 'heading', level: 3, text: w.basisGroup(basis) });
-    p(w.basisGroupNote[basis] ?? '');
+    // The note on legitimate interest offers objection: not where the law also requires the processing.
+    if (basis !== 'f' || group.every((x) => purposeRights(x).object)) p(w.basisGroupNote[basis] ?? '');
     for (const purpose of group) purposeBlocks(purpose);
   }
 
   function purposeBlocks(x: Purpose) {
     blocks.push({ type: 'paragraph', text: t(x.name), strong: true });
-    p(t(x.description));
+    if (x.description) p(sentence(t(x.description)));
     const items: ListItem[] = [];
     if (reg.controllers.length > 1) {
       const who = x.controllers.length ? x.controllers.map((k) => controllers.get(k)!.name) : names;
@@ -219,11 +231,28 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
   if (reg.retention.some((r) => r.end === 'anonymise')) p(w.anonymiseNote);
 
   h2(w.headings.security);
-  p(reg.security ? t(reg.security) : w.securityDefault);
+  p(reg.security ? sentence(t(reg.security)) : w.securityDefault);
 
   h2(w.headings.rights);
   p(w.rightsIntro);
-  list(rightOrder.map((k) => ({ term: w.rights[k][0], text: w.rights[k][1] })));
+  // Only the rights some purpose gives, and only the ways of withdrawal the clinic really offers.
+  const rights = reg.purposes.map(purposeRights);
+  const ways = {
+    portal: reg.requestChannels.some((c) => c.kind === 'portal'),
+    // Hoidja puts a one-click withdrawal link in every message sent on consent: a consent purpose using contact details.
+    link: reg.purposes.some(
+      (x) =>
+        purposeRights(x).withdraw &&
+        x.categories.some((k) => categories.get(k)?.catalogue.some((c) => c === 'contact')),
+    ),
+  };
+  list(
+    rightOrder
+      .filter((k) =>
+        k === 'withdrawal' ? rights.some((r) => r.withdraw) : k === 'objection' ? rights.some((r) => r.object) : true,
+      )
+      .map((k) => ({ term: w.rights[k][0], text: k === 'withdrawal' ? w.withdrawal(ways) : w.rights[k][1] })),
+  );
 
   h2(w.headings.exercise);
   p(w.exerciseIntro);

@@ -42,7 +42,8 @@ export const en: Wording = {
   },
   intro: (c, pl) =>
     `This notice explains how ${c} (“we”) ${pl ? 'process' : 'processes'} the personal data of patients and other persons in accordance with Regulation (EU) 2016/679 (the General Data Protection Regulation, “GDPR”) and the national law implementing it. We are the controller of your personal data.`,
-  controllerLine: (name, code) => `${name}, registry code ${code}`,
+  controllerLine: (name, code, country) =>
+    `${name}, ${country === 'LV' ? 'registration number' : 'registry code'} ${code}`,
   labels: {
     address: 'Address',
     email: 'E-mail',
@@ -187,6 +188,15 @@ export const en: Wording = {
       'we do not take decisions about you based solely on automated processing, including profiling.',
     ],
   },
+  withdrawal: ({ portal, link }) => {
+    const ways = [
+      portal ? 'in the patient portal' : '',
+      link ? 'through the link in the messages we send on the basis of that consent' : '',
+      'by telling us',
+    ].filter(Boolean);
+    const list = ways.length > 1 ? `${ways.slice(0, -1).join(', ')} or ${ways.at(-1)}` : ways[0];
+    return `to withdraw a consent at any time, as easily as it was given: ${list}. The withdrawal takes effect immediately and does not affect earlier processing.`;
+  },
   exerciseIntro: 'A request to exercise your rights or an objection can be submitted:',
   channel: (c, addr) =>
     ({
@@ -205,13 +215,16 @@ export const en: Wording = {
   refusal:
     'If we do not take action on your request (for example because we cannot identify you, or because disclosure would harm the rights and freedoms of others, national security, or the prevention, detection or prosecution of crime), we tell you the reasons within one month and explain your right to complain to the supervisory authority and to seek a judicial remedy.',
   complaints: (a, mail) => [
-    `If you believe that the processing of your personal data infringes your rights, please contact us first at ${mail}.`,
-    `You also have the right to lodge a complaint with the supervisory authority, the ${a.name.en} (${a.officialName}), ${a.street}, ${a.postalCode} ${a.city}, e-mail ${a.email}, ${a.website}, or to apply to a court.`,
+    mail
+      ? `If you believe that the processing of your personal data infringes your rights, please contact us first at ${mail}.`
+      : 'If you believe that the processing of your personal data infringes your rights, please contact us first.',
+    `You also have the right to lodge a complaint with the supervisory authority, the ${a.name.en} (${a.officialName}), ${en.address({ ...a })}, e-mail ${a.email}, ${a.website}, or to apply to a court.`,
   ],
   securityDefault:
     'We protect personal data by physical, technical and organisational measures. Access to the data is limited to those who need them for their work, and every access to health data is logged.',
   changes:
     'We update this notice when the law, our services or our processing change. Earlier versions are available on request; the current version is always published on our website.',
+  // Each country's own order: "Tatari 39, 10134 Tallinn", "Elijas iela 17, Rīga, LV-1050".
   address: (a) =>
-    `${a.street}, ${a.postalCode} ${a.city}${a.country !== 'EE' && a.country !== 'LV' ? `, ${countries[a.country] ?? a.country}` : ''}`,
+    `${a.street}, ${a.country === 'LV' ? `${a.city}, ${a.postalCode}` : `${a.postalCode} ${a.city}`}${a.country !== 'EE' && a.country !== 'LV' ? `, ${countries[a.country] ?? countryName('en', a.country)}` : ''}`,
 };

@@ -39,7 +39,8 @@ export const et: Wording = {
   },
   intro: (c, pl) =>
     `Käesolev teave selgitab, kuidas ${c} (edaspidi „meie“) ${pl ? 'töötlevad' : 'töötleb'} patsientide ja teiste isikute isikuandmeid kooskõlas Euroopa Parlamendi ja nõukogu määrusega (EL) 2016/679 (isikuandmete kaitse üldmäärus, edaspidi IKÜM), isikuandmete kaitse seaduse ning tervishoiuteenuste korraldamise seadusega. Oleme teie isikuandmete vastutav töötleja.`,
-  controllerLine: (name, code) => `${name}, registrikood ${code}`,
+  controllerLine: (name, code, country) =>
+    `${name}, ${country === 'LV' ? 'registreerimisnumber' : 'registrikood'} ${code}`,
   labels: {
     address: 'Aadress',
     email: 'E-post',
@@ -188,6 +189,15 @@ export const et: Wording = {
       'me ei tee teie kohta üksnes automatiseeritud töötlusel, sealhulgas profiilianalüüsil põhinevaid otsuseid.',
     ],
   },
+  withdrawal: ({ portal, link }) => {
+    const ways = [
+      portal ? 'patsiendiportaalis' : '',
+      link ? 'selle nõusoleku alusel saadetud sõnumites oleva lingi kaudu' : '',
+      'meile teatades',
+    ].filter(Boolean);
+    const list = ways.length > 1 ? `${ways.slice(0, -1).join(', ')} või ${ways.at(-1)}` : ways[0];
+    return `võtta nõusolek igal ajal tagasi sama lihtsalt, kui see anti: ${list}. Tagasivõtmine jõustub kohe ega mõjuta varasema töötlemise seaduslikkust.`;
+  },
   exerciseIntro: 'Taotluse õiguste kasutamiseks või vastuväite võite esitada:',
   channel: (c, addr) =>
     ({
@@ -206,13 +216,16 @@ export const et: Wording = {
   refusal:
     'Kui jätame taotluse rahuldamata (nt kui me ei suuda teid tuvastada või kui andmete väljastamine kahjustaks teiste isikute õigusi ja vabadusi, riigi julgeolekut või süütegude tõkestamist, avastamist või menetlemist), teatame teile põhjused ühe kuu jooksul ning selgitame õigust esitada kaebus järelevalveasutusele ja pöörduda kohtusse.',
   complaints: (a, mail) => [
-    `Kui leiate, et teie isikuandmete töötlemisel on rikutud teie õigusi, palume esmalt pöörduda meie poole aadressil ${mail}.`,
-    `Teil on õigus esitada kaebus järelevalveasutusele – ${a.name.et}${a.name.et === a.officialName ? '' : ` (${a.officialName})`}, ${a.street}, ${a.postalCode} ${a.city}, e-post ${a.email}, ${a.website} – või pöörduda kohtusse.`,
+    mail
+      ? `Kui leiate, et teie isikuandmete töötlemisel on rikutud teie õigusi, palume esmalt pöörduda meie poole aadressil ${mail}.`
+      : 'Kui leiate, et teie isikuandmete töötlemisel on rikutud teie õigusi, palume esmalt pöörduda meie poole.',
+    `Teil on õigus esitada kaebus järelevalveasutusele – ${a.name.et}${a.name.et === a.officialName ? '' : ` (${a.officialName})`}, ${et.address({ ...a })}, e-post ${a.email}, ${a.website} – või pöörduda kohtusse.`,
   ],
   securityDefault:
     'Kaitseme isikuandmeid füüsiliste, tehniliste ja korralduslike meetmetega. Juurdepääs andmetele on üksnes neil, kellele see on töö tegemiseks vajalik, ning iga juurdepääs terviseandmetele logitakse.',
   changes:
     'Ajakohastame seda teavet, kui muutuvad õigusaktid, meie teenused või andmetöötlus. Varasemad versioonid teeme kättesaadavaks soovi korral; kehtiv versioon on alati avaldatud meie veebilehel.',
+  // Each country's own order: "Tatari 39, 10134 Tallinn", "Elijas iela 17, Rīga, LV-1050, Läti".
   address: (a) =>
-    `${a.street}, ${a.postalCode} ${a.city}${a.country !== 'EE' ? `, ${countries[a.country] ?? a.country}` : ''}`,
+    `${a.street}, ${a.country === 'LV' ? `${a.city}, ${a.postalCode}` : `${a.postalCode} ${a.city}`}${a.country !== 'EE' ? `, ${countries[a.country] ?? countryName('et', a.country)}` : ''}`,
 };

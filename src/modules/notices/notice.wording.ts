@@ -58,7 +58,8 @@ export interface Wording {
     changes: string;
   };
   intro(controllers: string, plural: boolean): string;
-  controllerLine(name: string, registryCode: string): string;
+  /** The controller and its registry code, in the terms of the controller's country. */
+  controllerLine(name: string, registryCode: string, country: string): string;
   labels: {
     address: string;
     email: string;
@@ -112,6 +113,11 @@ export interface Wording {
   anonymiseNote: string;
   rightsIntro: string;
   rights: Record<RightKey, [string, string]>;
+  /**
+   * The right to withdraw consent and the ways the clinic really offers: the portal only when it
+   * uses one, the link only when it sends messages on consent; telling the clinic always.
+   */
+  withdrawal(ways: { portal: boolean; link: boolean }): string;
   exerciseIntro: string;
   channel(c: Channel, address: string): string;
   identity: string;
