@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -120,6 +120,76 @@ describe('operator API: POST /api/operator/clinics', () => {
     assert.equal(clinic.defaultLanguage, 'et');
     assert.equal(clinic.supervisoryAuthority.name, 'Andmekaitse Inspektsioon');
     assert.equal(admin.email, 'admin@hammas.hoidja.local');
+  });
+});
+
+describe('clinic groups: joint controllers named together', () => {
+  it('groups the three Kliinik 32 companies; each register must name all of them', async () => {
+    const companies = [
+      { slug: 'kliinik32', name: 'Kliinik 32 OÜ', registryCode: '11111111' },
+      { slug: 'kliinik32-labor', name: 'Kliinik 32 Labor OÜ', registryCode: '22222222' },
+      { slug: 'kliinik32-3d', name: 'Kliinik 32 3D OÜ', registryCode: '33333333' },
+    ];
+    const logins: Record<string, { email: string; password: string }> = {};
+    for (const c of companies) {
+      const r = await operator({ ...c, country: 'EE' });
+      assert.equal(r.statusCode, 201, r.body);
+      logins[c.slug] = r.json().admin;
+    }
+    const group = (payload: unknown, token: string | null = OPERATOR_TOKEN) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/operator/clinic-groups',
+        payload: payload as never,
+        headers: token === null ? {} : { authorization: `Bearer ${token}` },
+      });
+    assert.equal(
+      (await group({ name: 'Kliinik 32', clinics: ['kliinik32', 'kliinik32-labor'] }, null)).statusCode,
+      401,
+    );
+    const tooFew = await group({ name: 'Kliinik 32', clinics: ['kliinik32'] });
+    assert.equal(tooFew.statusCode, 400);
+    const unknown = await group({ name: 'Kliinik 32', clinics: ['kliinik32', 'nope'] });
+    assert.equal(unknown.statusCode, 400);
+    assert.match(unknown.json().message, /no clinic nope/);
+    const mixed = await group({ name: 'Mixed', clinics: ['kliinik32', 'klinika-riga'] });
+    assert.equal(mixed.statusCode, 400, mixed.body);
+    const ok = await group({ name: 'Kliinik 32', clinics: companies.map((c) => c.slug) });
+    assert.equal(ok.statusCode, 201, ok.body);
+    assert.deepEqual(ok.json().clinics, ['kliinik32', 'kliinik32-labor', 'kliinik32-3d']);
+    const again = await group({ name: 'Other', clinics: ['kliinik32', 'hammas'] });
+    assert.equal(again.statusCode, 409);
+
+    // The preset names all three: it imports into each company.
+    const text = readFileSync('presets/kliinik32.yaml', 'utf8');
+    const admin = await login(
+      t.app,
+      'kliinik32-labor',
+      logins['kliinik32-labor']!.email,
+      logins['kliinik32-labor']!.password,
+    );
+    const imported = await admin.post('/api/register/import', { text, file: 'kliinik32.yaml' });
+    assert.equal(imported.status, 200, JSON.stringify(imported.body));
+    // A register that leaves one company out is refused at its controllers, and changes nothing.
+    const without3d = text.replace(
+      '  - key: training\n    name: Kliinik 32 3D OÜ\n',
+      '  - key: training\n    name: Kliinik 32 Koolitus OÜ\n',
+    );
+    assert.notEqual(without3d, text);
+    const refused = await admin.post('/api/register/import', { text: without3d, file: 'kliinik32.yaml' });
+    assert.equal(refused.status, 400);
+    const line = text.split('\n').indexOf('controllers:') + 2;
+    assert.match(
+      refused.body.message,
+      new RegExp(
+        `^kliinik32\\.yaml:${line}:\\d+: the clinic is a joint controller in the group "Kliinik 32": controllers must name Kliinik 32 3D OÜ \\(registry code 33333333\\) too`,
+      ),
+    );
+    assert.equal((await admin.get('/api/register')).body.revision, 1);
+    // The notice names the three together.
+    const preview = await admin.get('/api/register/preview?lang=en');
+    assert.equal(preview.status, 200);
+    assert.match(JSON.stringify(preview.body), /Kliinik 32 OÜ, Kliinik 32 Labor OÜ and Kliinik 32 3D OÜ/);
   });
 });
 

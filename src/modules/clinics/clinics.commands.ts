@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { parseInput } from '../../platform/input';
 import { CliUsageError, type ModuleCli } from '../../platform/module';
-import { type OnboardClinicInput, onboardClinicInput } from './clinics.input';
+import { type ClinicGroupInput, clinicGroupInput, type OnboardClinicInput, onboardClinicInput } from './clinics.input';
 import type { ClinicsService } from './clinics.service';
 
 type Onboarded = Awaited<ReturnType<ClinicsService['onboard']>>;
+type Grouped = Awaited<ReturnType<ClinicsService['formGroup']>>;
 
 /** `hoidja clinic add`: the deployment's operator sets up a clinic and its first administrator. */
 export function clinicsCommands(program: Command, cli: ModuleCli<{ clinics: ClinicsService }>) {
@@ -53,4 +54,29 @@ export function clinicsCommands(program: Command, cli: ModuleCli<{ clinics: Clin
         );
       },
     );
+
+  clinic
+    .command('group')
+    .description('group clinics as joint controllers: their register and notice name them together')
+    .requiredOption('--name <name>', 'the group, e.g. "Kliinik 32"')
+    .requiredOption('--clinics <slugs>', 'comma-separated slugs of existing clinics (at least two)')
+    .option('--not-joint', 'a group of clinics that are not joint controllers')
+    .action(async (opts: { name: string; clinics: string; notJoint?: boolean }) => {
+      const body: ClinicGroupInput = {
+        name: opts.name,
+        clinics: opts.clinics
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+        jointControllers: !opts.notJoint,
+      };
+      parseInput(clinicGroupInput, body);
+      const r = await cli.run<Grouped>({
+        direct: (s) => s.clinics.formGroup('cli', body),
+        viaServer: (server) => server.post('/internal/clinic-groups', body),
+      });
+      process.stdout.write(
+        `group ${r.name} formed: ${r.clinics.join(', ')}${r.jointControllers ? ' (joint controllers: each register names all of them)' : ''}\n`,
+      );
+    });
 }

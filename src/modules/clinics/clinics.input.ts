@@ -62,6 +62,14 @@ export const onboardClinicInput = clinicInput
           message: `the clinic is in ${v.country}: its addresses are too (a branch abroad is another clinic)`,
         });
   });
+/** A group of clinics formed by the deployment's operator, e.g. joint controllers (GDPR Art. 26). */
+export const clinicGroupInput = z.strictObject({
+  name: z.string().trim().min(2).max(200),
+  clinics: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/)).min(2, 'a group has at least two clinics'),
+  jointControllers: z.boolean().default(true),
+});
+export type ClinicGroupInput = z.input<typeof clinicGroupInput>;
+
 export type OnboardClinicInput = z.input<typeof onboardClinicInput>;
 
 /** The clinic's addresses and contacts, changed by an administrator or the DPO. */

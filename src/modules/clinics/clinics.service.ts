@@ -7,12 +7,14 @@ import { generatePassword } from '../../platform/auth/password';
 import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
 import { type Db, type DbOrTx, isUniqueViolation } from '../../platform/db';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../../platform/input';
 import { createClinicCache } from './clinics.cache';
 import {
+  type ClinicGroupInput,
   type ClinicInput,
   clinicContactsInput,
+  clinicGroupInput,
   clinicInput,
   type OnboardClinicInput,
   onboardClinicInput,
@@ -140,10 +142,68 @@ export function createClinicsService(deps: ClinicsDeps) {
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
-  async function createGroup(name: string, jointControllers: boolean) {
+  /**
+   * A group of existing clinics, e.g. joint controllers: a clinic, its lab and its training
+   * company. One transaction; recorded in each member's audit log. A clinic is in one group at most.
+   */
+  async function formGroup(channel: 'cli' | 'api', raw: ClinicGroupInput) {
+    const input = parseInput(clinicGroupInput, raw);
+    const slugs = [...new Set(input.clinics)];
+    if (slugs.length < 2) throw new ValidationError('clinics', 'a group has at least two different clinics');
     const id = newId();
-    await repo.insertGroup(db, { id, name, jointControllers });
-    return { id, name, jointControllers };
+    const members = await db.transaction(async (tx) => {
+      const rows: ClinicRow[] = [];
+      for (const [i, slug] of slugs.entries()) {
+        const row = await repo.bySlug(tx, slug);
+        if (!row) throw new ValidationError(`clinics.${i}`, `no clinic ${slug}`);
+        if (row.groupId) throw new ConflictError(`clinic ${slug} is already in a group`);
+        rows.push(row);
+      }
+      if (new Set(rows.map((r) => r.country)).size > 1)
+        throw new ValidationError(
+          'clinics',
+          'joint controllers of one notice are in one country (its law and authority)',
+        );
+      await repo.insertGroup(tx, {
+        id,
+        name: input.name,
+        jointControllers: input.jointControllers,
+        createdAt: deps.clock.now(),
+      });
+      await repo.setGroup(
+        tx,
+        rows.map((r) => r.id),
+        id,
+      );
+      for (const row of rows)
+        await audit.append(tx, systemContext(row.id, channel), [
+          auditEntry({
+            action: 'clinic_group.create',
+            entityType: 'clinic_group',
+            entityId: id,
+            purpose: 'administration',
+            details: { name: input.name, members: slugs, jointControllers: input.jointControllers },
+          }),
+        ]);
+      return rows;
+    });
+    for (const r of members) cache.forget(r.id);
+    return { id, name: input.name, jointControllers: input.jointControllers, clinics: slugs };
+  }
+
+  /** The clinic's group with every member (itself included), or null. */
+  async function groupOf(clinicId: string) {
+    const clinic = await byId(clinicId);
+    if (!clinic.groupId) return null;
+    const group = await repo.group(db, clinic.groupId);
+    if (!group) return null;
+    const members = await repo.members(db, group.id);
+    return {
+      id: group.id,
+      name: group.name,
+      jointControllers: group.jointControllers,
+      members: members.map((m) => ({ slug: m.slug, name: m.name, registryCode: m.registryCode })),
+    };
   }
 
   /** The clinic of a slug, or undefined: for callers to whom an unknown slug is no error (login, portal). */
@@ -202,7 +262,8 @@ export function createClinicsService(deps: ClinicsDeps) {
     onboard,
     isOperator,
     operatorApiOn: () => !!deps.operatorToken,
-    createGroup,
+    formGroup,
+    groupOf,
     findBySlug,
     bySlug,
     byId,

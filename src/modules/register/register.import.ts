@@ -30,8 +30,14 @@ type Path = (string | number)[];
 export function parseRegister(
   text: string,
   file = 'register.yaml',
-  /** The clinic it is imported into: a register states the law of the clinic's country only. */
-  clinic?: { country: 'EE' | 'LV' },
+  /**
+   * The clinic it is imported into: a register states the law of the clinic's country only, and a
+   * clinic in a group of joint controllers names every member of the group.
+   */
+  clinic?: {
+    country: 'EE' | 'LV';
+    group?: { name: string; jointControllers: boolean; members: { name: string; registryCode: string }[] } | null;
+  },
 ): Register {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -73,6 +79,19 @@ export function parseRegister(
       path: ['country'],
       reason: `the register is for ${parsed.data.country} but the clinic is in ${clinic.country}: a clinic's register cites its own country's law and authority`,
     });
+  if (clinic?.group?.jointControllers) {
+    const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+    for (const m of clinic.group.members) {
+      const named = parsed.data.controllers.some(
+        (c) => (c.registryCode && c.registryCode === m.registryCode) || norm(c.name) === norm(m.name),
+      );
+      if (!named)
+        problems.push({
+          path: ['controllers'],
+          reason: `the clinic is a joint controller in the group "${clinic.group.name}": controllers must name ${m.name} (registry code ${m.registryCode}) too`,
+        });
+    }
+  }
   if (problems.length > 0) throw new RegisterImportError(sortIssues(problems.map((p) => locate(p.path, p.reason))));
   return parsed.data;
 }

@@ -12,7 +12,6 @@ export const auditActions = [
   'clinic.create',
   'clinic.update',
   'clinic_group.create',
-  'clinic_group.join',
   // Patients and the people around them.
   'patient.create',
   /** A search that found no one (a hit is recorded per patient as patient.search_result). */

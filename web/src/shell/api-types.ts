@@ -765,6 +765,10 @@ export interface Operations {
       createdAt: string;
     };
   };
+  'POST /api/operator/clinic-groups': {
+    body: { name: string; clinics: Array<string>; jointControllers?: boolean };
+    response: { id: string; name: string; jointControllers: boolean; clinics: Array<string> };
+  };
   'POST /api/operator/clinics': {
     body: {
       slug: string;
