@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { buildNotice } from '../notices/notice.build';
 import { renderMarkdown } from '../notices/notice.render';
@@ -208,5 +209,19 @@ describe('register model: bad input with file:line:column, never silently droppe
     const [a] = issuesOf(base, { country: 'EE' });
     assert.deepEqual([a!.line, a!.column], [where(base, 'LV').line, where(base, 'LV').column]);
     assert.match(a!.reason, /the register is for LV but the clinic is in EE/);
+  });
+});
+
+describe('docs/register.md', () => {
+  it('its worked example imports into a Latvian clinic as written', () => {
+    const md = readFileSync('docs/register.md', 'utf8');
+    const example = md.split('```yaml\n')[1]!.split('```')[0]!;
+    const reg = parseRegister(example, 'estetika.yaml', { country: 'LV' });
+    const lv = renderMarkdown(buildNotice(reg, 'lv'));
+    assert.match(lv, /Apstrāde, pamatojoties uz jūsu piekrišanu \(VDAR 6\. panta 1\. punkta a\) apakšpunkts\)/);
+    assert.match(lv, /Elijas iela 17, Rīga, LV-1050/);
+    const ru = renderMarkdown(buildNotice(reg, 'ru'));
+    assert.match(ru, /регистрационный номер 40103456789/);
+    assert.doesNotMatch(renderMarkdown(buildNotice(reg, 'en')), /Right to object/);
   });
 });
