@@ -262,10 +262,14 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
       return { text: [w.channel(c, addr), t(c.label)].filter(Boolean).join(' – ') };
     }),
   );
-  p(w.identity);
+  const handling = reg.requestHandling;
+  p(handling ? w.identityBy(handling.identity) : w.identity);
 
   h2(w.headings.answer);
-  for (const s of w.answer) p(s);
+  // The clinic's own answer time and ways when its register states them; else the GDPR's month.
+  p(handling?.answerDays ? w.answerWithin(handling.answerDays) : w.answer[0]!);
+  p(w.answer[1]!);
+  p(handling ? w.answerBy(handling.answerBy) : w.answer[2]!);
   p(w.refusal);
 
   h2(w.headings.complaints);

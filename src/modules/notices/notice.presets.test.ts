@@ -32,6 +32,10 @@ requestChannels:
   - kind: on_site
     signature: handwritten
     address: { street: Elizabetes iela 1, city: Rīga, postalCode: LV-1010, country: LV }
+requestHandling:
+  identity: [in_person_id_document, qualified_e_signature]
+  answerBy: [encrypted_email, post]
+  answerDays: 21
 subjects: [{ key: clients, name: { lv: klienti, en: clients, ru: клиенты } }]
 sources: [{ key: self, name: { lv: pats klients, en: the client, ru: сам клиент } }]
 categories:
@@ -123,6 +127,14 @@ describe('every preset renders in four languages without gaps', () => {
     assert.match(lv, /Datu valsts inspekcija/);
     assert.match(lv, /Elijas iela 17, Rīga, LV-1050/);
     assert.match(lv, /atsaukt piekrišanu tikpat vienkārši, kā tā dota: paziņojot mums\./);
+    assert.match(lv, /ne vēlāk kā 21 dienas laikā/);
+    assert.match(
+      lv,
+      /klātienē, uzrādot pasi vai personas apliecību vai ar pieprasījumu, kas parakstīts ar kvalificētu/,
+    );
+    assert.match(lv, /Atbildi nosūtām ar šifrētu e-pastu vai pa pastu\./);
+    assert.match(flat('ru'), /не позднее 21 дня с его получения/);
+    assert.doesNotMatch(flat('en'), /patient portal/);
     const ru = flat('ru');
     assert.match(ru, /SIA Estētikas klīnika, регистрационный номер 40103456789/);
     assert.match(ru, /Elijas iela 17, Rīga, LV-1050/);

@@ -1,4 +1,4 @@
-import { countryName, type Wording } from './notice.wording';
+import { countryName, orList, type Wording } from './notice.wording';
 
 const countries: Record<string, string> = {
   EE: 'Estonia',
@@ -207,6 +207,27 @@ export const en: Wording = {
     })[c.kind],
   identity:
     'To protect your data we must be able to identify you. We may ask you to confirm your identity; a request from a representative must show the right of representation.',
+  identityBy: (ways) =>
+    `To protect your data we must identify you: ${orList(
+      ways.map(
+        (w) =>
+          ({
+            in_person_id_document: 'in person, with a passport or ID card',
+            qualified_e_signature: 'by a request signed with a qualified electronic signature (or time stamp)',
+            portal_login: 'by signing in to the patient portal',
+          })[w],
+      ),
+      'or',
+    )}. A representative's request comes with the document that shows the right of representation.`,
+  answerWithin: (n) =>
+    `We answer a request or objection without undue delay, at the latest within ${n} ${n === 1 ? 'day' : 'days'} of receiving it.`,
+  answerBy: (ways) =>
+    `We send the answer ${orList(
+      ways.map(
+        (w) => ({ email: 'by e-mail', encrypted_email: 'by encrypted e-mail', phone: 'by phone', post: 'by post' })[w],
+      ),
+      'or',
+    )}.`,
   answer: [
     'We answer a request or an objection without undue delay and at the latest within one month of receiving it.',
     'Taking into account the complexity and number of requests, this period may be extended by two further months. In that case we tell you within one month of receiving the request, giving the reasons for the delay.',

@@ -1,4 +1,4 @@
-import { countryName, type Wording } from './notice.wording';
+import { countryName, orList, type Wording } from './notice.wording';
 
 const countries: Record<string, string> = {
   EE: 'Eesti',
@@ -208,6 +208,33 @@ export const et: Wording = {
     })[c.kind],
   identity:
     'Teie andmete kaitseks peame teid tuvastama. Võime paluda isikusamasuse kinnitamist; esindaja taotlusele tuleb lisada esindusõigust tõendav dokument.',
+  identityBy: (ways) =>
+    `Teie andmete kaitseks peame teid tuvastama: ${orList(
+      ways.map(
+        (w) =>
+          ({
+            in_person_id_document: 'kohapeal isikut tõendava dokumendiga (pass või ID-kaart)',
+            qualified_e_signature: 'kvalifitseeritud digiallkirja (või ajatempliga) allkirjastatud taotlusega',
+            portal_login: 'patsiendiportaali sisse logides',
+          })[w],
+      ),
+      'või',
+    )}. Esindaja taotlusele lisatakse esindusõigust tõendav dokument.`,
+  answerWithin: (n) =>
+    `Vastame taotlusele või vastuväitele põhjendamatu viivituseta, hiljemalt ${n} päeva jooksul selle saamisest.`,
+  answerBy: (ways) =>
+    `Vastuse saadame ${orList(
+      ways.map(
+        (w) =>
+          ({
+            email: 'e-posti teel',
+            encrypted_email: 'krüpteeritud e-kirjaga',
+            phone: 'telefoni teel',
+            post: 'posti teel',
+          })[w],
+      ),
+      'või',
+    )}.`,
   answer: [
     'Vastame taotlusele või vastuväitele põhjendamatu viivituseta, kuid hiljemalt ühe kuu jooksul selle saamisest.',
     'Taotluse keerukust ja taotluste arvu arvestades võib seda tähtaega pikendada kahe kuu võrra. Sel juhul teatame teile pikendamisest ja viivituse põhjustest ühe kuu jooksul taotluse saamisest.',

@@ -1,4 +1,4 @@
-import { countryName, lvPlural, type Wording } from './notice.wording';
+import { countryName, lvPlural, orList, type Wording } from './notice.wording';
 
 const countryNames: Record<string, string> = {
   EE: 'Igaunija',
@@ -216,6 +216,29 @@ export const lv: Wording = {
     })[c.kind],
   identity:
     'Lai aizsargātu jūsu datus, mums jāspēj jūs identificēt. Mēs varam lūgt apliecināt jūsu identitāti; pārstāvja pieprasījumam jāpievieno pārstāvības tiesības apliecinošs dokuments.',
+  identityBy: (ways) =>
+    `Lai aizsargātu jūsu datus, mums jāspēj jūs identificēt: ${orList(
+      ways.map(
+        (w) =>
+          ({
+            in_person_id_document: 'klātienē, uzrādot pasi vai personas apliecību',
+            qualified_e_signature:
+              'ar pieprasījumu, kas parakstīts ar kvalificētu elektronisko parakstu (vai laika zīmogu)',
+            portal_login: 'pieslēdzoties pacientu portālam',
+          })[w],
+      ),
+      'vai',
+    )}. Pārstāvja pieprasījumam jāpievieno pārstāvības tiesības apliecinošs dokuments.`,
+  answerWithin: (n) =>
+    `Mēs atbildam uz pieprasījumu vai iebildumu bez nepamatotas kavēšanās, bet ne vēlāk kā ${n} ${lvPlural(n, 'dienas', 'dienu')} laikā no tā saņemšanas.`,
+  answerBy: (ways) =>
+    `Atbildi nosūtām ${orList(
+      ways.map(
+        (w) =>
+          ({ email: 'pa e-pastu', encrypted_email: 'ar šifrētu e-pastu', phone: 'pa tālruni', post: 'pa pastu' })[w],
+      ),
+      'vai',
+    )}.`,
   answer: [
     'Mēs atbildam uz pieprasījumu vai iebildumu bez nepamatotas kavēšanās, bet ne vēlāk kā viena mēneša laikā no tā saņemšanas.',
     'Ņemot vērā pieprasījuma sarežģītību un pieprasījumu skaitu, šo termiņu var pagarināt vēl par diviem mēnešiem. Tādā gadījumā mēs jūs informējam par pagarinājumu un kavēšanās iemesliem viena mēneša laikā no pieprasījuma saņemšanas.',

@@ -1,5 +1,7 @@
 import type { SupervisoryAuthority } from '../../rules/supervisory-authorities';
 import type {
+  answerWays,
+  identityWays,
   LegalBasis,
   NoticeLanguage,
   RecipientRole,
@@ -121,6 +123,11 @@ export interface Wording {
   exerciseIntro: string;
   channel(c: Channel, address: string): string;
   identity: string;
+  /** The ways the clinic verifies identity, from the register. */
+  identityBy(ways: (typeof identityWays)[number][]): string;
+  /** The clinic's own answer time, within the one month. */
+  answerWithin(days: number): string;
+  answerBy(ways: (typeof answerWays)[number][]): string;
   answer: string[];
   refusal: string;
   complaints(a: SupervisoryAuthority, clinicEmail: string): string[];
@@ -142,6 +149,11 @@ export interface RecipientFacts {
 /** A country's name in a language (ICU), e.g. "Läti", "Латвия". */
 export function countryName(lang: NoticeLanguage, code: string): string {
   return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
+}
+
+/** "a, b or c" in a language's words. */
+export function orList(items: string[], or: string): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${or} ${items.at(-1)}` : (items[0] ?? '');
 }
 
 /** Plural forms of Russian nouns: 1 год, 2 года, 5 лет. */

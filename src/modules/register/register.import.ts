@@ -226,6 +226,12 @@ export function checkReferences(reg: Register): Problem[] {
       problems.push({ path: ['retention', i, 'category'], reason: `category "${r.category}" is used but not defined` });
     }
   });
+  if (reg.requestHandling?.identity.includes('portal_login') && !reg.requestChannels.some((c) => c.kind === 'portal'))
+    problems.push({
+      path: ['requestHandling', 'identity'],
+      reason:
+        'portal_login needs a portal request channel (requestChannels: - kind: portal): the notice promises only what the clinic offers',
+    });
   if (reg.controllers.length > 1 && !reg.jointArrangement) {
     problems.push({
       path: ['controllers'],

@@ -205,6 +205,20 @@ describe('register model: bad input with file:line:column, never silently droppe
     assert.match(c!.reason, /unknown special-category condition "z"/);
   });
 
+  it('refuses a portal sign-in as identity check when the clinic has no portal', () => {
+    const text = base.replace(
+      'subjects:',
+      'requestHandling:\n  identity: [portal_login]\n  answerBy: [email]\nsubjects:',
+    );
+    const [a] = issuesOf(text);
+    assert.equal(a!.line, where(text, '[portal_login]').line);
+    assert.match(a!.reason, /portal_login needs a portal request channel/);
+    const [b] = issuesOf(
+      base.replace('subjects:', 'requestHandling:\n  identity: [fax]\n  answerBy: [email]\nsubjects:'),
+    );
+    assert.match(b!.reason, /identity/);
+  });
+
   it('refuses a register of the other country, at its country line', () => {
     const [a] = issuesOf(base, { country: 'EE' });
     assert.deepEqual([a!.line, a!.column], [where(base, 'LV').line, where(base, 'LV').column]);
@@ -222,6 +236,13 @@ describe('docs/register.md', () => {
     assert.match(lv, /Elijas iela 17, Rīga, LV-1050/);
     const ru = renderMarkdown(buildNotice(reg, 'ru'));
     assert.match(ru, /регистрационный номер 40103456789/);
-    assert.doesNotMatch(renderMarkdown(buildNotice(reg, 'en')), /Right to object/);
+    const en = renderMarkdown(buildNotice(reg, 'en'));
+    assert.doesNotMatch(en, /Right to object/);
+    assert.match(en, /at the latest within 21 days of receiving it\./);
+    assert.match(en, /We send the answer by encrypted e-mail or by post\./);
+    assert.match(
+      en,
+      /in person, with a passport or ID card or by a request signed with a qualified electronic signature/,
+    );
   });
 });

@@ -215,6 +215,19 @@ export const requestChannelSchema = z.strictObject({
   label: localizedText.optional(),
 });
 
+/** How the clinic verifies who asks: in person with a passport or ID card, a qualified e-signature, the signed-in portal. */
+export const identityWays = ['in_person_id_document', 'qualified_e_signature', 'portal_login'] as const;
+/** How the clinic sends its answers. */
+export const answerWays = ['email', 'encrypted_email', 'phone', 'post'] as const;
+
+/** How requests are handled, as the clinic's policy states it; the notice says exactly this. */
+const requestHandlingSchema = z.strictObject({
+  identity: z.array(z.enum(identityWays)).min(1),
+  answerBy: z.array(z.enum(answerWays)).min(1),
+  /** The clinic's own answer time in days, within the GDPR's one month. */
+  answerDays: z.number().int().min(1).max(30).optional(),
+});
+
 export const registerSchema = z.strictObject({
   format: z.literal('hoidja-register/1'),
   slug: z.string().regex(/^[a-z0-9-]+$/),
@@ -227,6 +240,7 @@ export const registerSchema = z.strictObject({
   jointArrangement: localizedText.optional(),
   dataProtectionContact: contact,
   requestChannels: z.array(requestChannelSchema).min(1),
+  requestHandling: requestHandlingSchema.optional(),
   subjects: z.array(namedEntry).min(1),
   sources: z.array(namedEntry).min(1),
   categories: z.array(categorySchema).min(1),
