@@ -84,7 +84,15 @@ export function createServices(deps: AppDeps) {
     checkpointDir: config.AUDIT_CHECKPOINT_DIR,
   });
   // The clinics module first: every other part reads the clinic row from its one cache.
-  const clinics = clinicsModule.create({ db, clock, audit });
+  // A new clinic gets its first administrator from auth, which is built next (auth reads clinics):
+  // the call is made only later, when a clinic is added.
+  const clinics = clinicsModule.create({
+    db,
+    clock,
+    audit,
+    users: { createUser: (...args) => auth.createUser(...args) },
+    operatorToken: config.OPERATOR_TOKEN,
+  });
   const clinicLookup = clinics.services.clinics;
   const auth = createAuthService({
     db,

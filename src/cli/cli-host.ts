@@ -83,6 +83,8 @@ export function createCliHost<S extends CliServices>(compose: (rt: Runtime) => S
           ...how,
           direct: (services, ctx) => how.direct(services.modules[name]!.services as M, ctx),
         }),
+      run: (how) =>
+        run({ viaServer: how.viaServer, direct: (services) => how.direct(services.modules[name]!.services as M) }),
     };
   }
 

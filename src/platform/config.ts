@@ -67,6 +67,8 @@ export const configSchema = z.object({
     .max(24 * 60)
     .default(15),
   HOIDJA_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
+  /** The deployment operator's bearer token for `POST /api/operator/clinics`; unset, that API is off. */
+  OPERATOR_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
   HOIDJA_AUDIT: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.string().url().optional(),

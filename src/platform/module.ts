@@ -77,6 +77,11 @@ export interface ModuleCli<Services> {
       missingClinic?: () => Promise<T>;
     },
   ): Promise<T>;
+  /** The same path for a command that names no existing clinic (e.g. `hoidja clinic add`). */
+  run<T>(how: {
+    direct: (services: Services) => Promise<T>;
+    viaServer: (server: LocalServer) => Promise<T>;
+  }): Promise<T>;
 }
 
 /** A command's bad input: exit code 2 and one line `hoidja: …` (any other failure exits 1). */

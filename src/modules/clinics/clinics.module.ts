@@ -1,15 +1,14 @@
-import type { AuditService } from '../../platform/audit/audit.service';
-import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db';
 import { defineModule } from '../../platform/module';
-import { clinicsRoutes } from './clinics.routes';
-import { createClinicsService } from './clinics.service';
+import { clinicsCommands } from './clinics.commands';
+import { clinicsInternalRoutes, clinicsRoutes } from './clinics.routes';
+import { type ClinicsDeps, createClinicsService } from './clinics.service';
 
-/** The clinics (controllers): created by the installer or the CLI, their contacts kept by an administrator. */
+/** The clinics (controllers): created by the deployment's operator (CLI or operator API), their contacts kept by an administrator. */
 export const clinicsModule = defineModule({
   name: 'clinics',
-  create(deps: { db: Db; clock: Clock; audit: AuditService }) {
+  create(deps: ClinicsDeps) {
     const clinics = createClinicsService(deps);
-    return { services: { clinics }, routes: clinicsRoutes(clinics) };
+    return { services: { clinics }, routes: clinicsRoutes(clinics), internalRoutes: clinicsInternalRoutes(clinics) };
   },
+  commands: clinicsCommands,
 });

@@ -38,3 +38,17 @@ export const publicClinicOutput = clinicOutput.pick({
   addresses: true,
   contacts: true,
 });
+
+/** A group of clinics, e.g. joint controllers named together in their register and notice. */
+export const clinicGroupOutput = z.object({
+  id: recordId,
+  name: z.string(),
+  jointControllers: z.boolean(),
+  clinics: z.array(z.string()),
+});
+
+/** A new clinic and its first administrator's login; the password is shown this once. */
+export const onboardedClinicOutput = z.object({
+  clinic: clinicOutput,
+  admin: z.object({ email: z.string(), password: z.string() }),
+});

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
 import { clinicGroups, clinics } from './clinics.schema';
 
@@ -33,6 +33,19 @@ export function createClinicsRepository() {
 
     async insertGroup(db: DbOrTx, row: typeof clinicGroups.$inferInsert) {
       await db.insert(clinicGroups).values(row);
+    },
+
+    async group(db: DbOrTx, id: string) {
+      const [row] = await db.select().from(clinicGroups).where(eq(clinicGroups.id, id));
+      return row;
+    },
+
+    async members(db: DbOrTx, groupId: string): Promise<ClinicRow[]> {
+      return db.select().from(clinics).where(eq(clinics.groupId, groupId)).orderBy(asc(clinics.name));
+    },
+
+    async setGroup(db: DbOrTx, ids: string[], groupId: string) {
+      await db.update(clinics).set({ groupId }).where(inArray(clinics.id, ids));
     },
 
     async updateContacts(db: DbOrTx, id: string, set: ClinicContactsChange) {

@@ -1,12 +1,19 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { ForbiddenError, UnauthenticatedError } from '../../platform/errors';
 import { type App, accessContext } from '../../platform/http/server';
-import { clinicContactsInput } from './clinics.input';
-import { clinicOutput, publicClinicOutput } from './clinics.output';
+import { clinicContactsInput, clinicGroupInput, onboardClinicInput } from './clinics.input';
+import { clinicGroupOutput, clinicOutput, onboardedClinicOutput, publicClinicOutput } from './clinics.output';
 import type { ClinicsService } from './clinics.service';
 
 const tags = ['clinics'];
 
 export function clinicsRoutes(clinics: ClinicsService) {
+  const operatorOnly = async (req: FastifyRequest) => {
+    if (!clinics.operatorApiOn()) throw new ForbiddenError('the operator API is off (set OPERATOR_TOKEN)');
+    if (!clinics.isOperator(req.headers.authorization))
+      throw new UnauthenticatedError('the operator token is missing or wrong');
+  };
   return async (app: App) => {
     app.get(
       '/api/clinic',
@@ -35,6 +42,55 @@ export function clinicsRoutes(clinics: ClinicsService) {
         schema: { tags, params: z.object({ slug: z.string().max(60) }), response: { 200: publicClinicOutput } },
       },
       async (req) => clinics.bySlug(req.params.slug),
+    );
+
+    // The deployment's operator adds a clinic: no clinic session exists yet, so the route is
+    // outside the session guard and takes the operator's bearer token (OPERATOR_TOKEN) instead,
+    // checked before the body is read.
+    app.post(
+      '/api/operator/clinics',
+      {
+        config: { public: true },
+        onRequest: operatorOnly,
+        schema: {
+          tags,
+          summary: 'Add a clinic and its first administrator (deployment operator, bearer OPERATOR_TOKEN)',
+          body: onboardClinicInput,
+          response: { 201: onboardedClinicOutput },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await clinics.onboard('api', req.body)),
+    );
+
+    app.post(
+      '/api/operator/clinic-groups',
+      {
+        config: { public: true },
+        onRequest: operatorOnly,
+        schema: {
+          tags,
+          summary: 'Group clinics, e.g. joint controllers (deployment operator, bearer OPERATOR_TOKEN)',
+          body: clinicGroupInput,
+          response: { 201: clinicGroupOutput },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await clinics.formGroup('api', req.body)),
+    );
+  };
+}
+
+/** `hoidja clinic add` while `hoidja serve` holds the embedded database (behind the local token). */
+export function clinicsInternalRoutes(clinics: ClinicsService) {
+  return async (app: App) => {
+    app.post(
+      '/internal/clinics',
+      { config: { public: true }, schema: { hide: true, body: z.unknown() } },
+      async (req) => clinics.onboard('cli', req.body as never),
+    );
+    app.post(
+      '/internal/clinic-groups',
+      { config: { public: true }, schema: { hide: true, body: z.unknown() } },
+      async (req) => clinics.formGroup('cli', req.body as never),
     );
   };
 }

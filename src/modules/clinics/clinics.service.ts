@@ -1,13 +1,24 @@
-import { type AccessContext, hasRole } from '../../platform/access';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { type AccessContext, hasRole, systemContext } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
+import type { AuthService } from '../../platform/auth/auth.service';
+import { generatePassword } from '../../platform/auth/password';
 import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
-import type { Db, DbOrTx } from '../../platform/db';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
+import { type Db, type DbOrTx, isUniqueViolation } from '../../platform/db';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../../platform/input';
 import { createClinicCache } from './clinics.cache';
-import { type ClinicInput, clinicContactsInput, clinicInput } from './clinics.input';
+import {
+  type ClinicGroupInput,
+  type ClinicInput,
+  clinicContactsInput,
+  clinicGroupInput,
+  clinicInput,
+  type OnboardClinicInput,
+  onboardClinicInput,
+} from './clinics.input';
 import { type ClinicRow, createClinicsRepository } from './clinics.repository';
 
 export type { ClinicRow } from './clinics.repository';
@@ -34,17 +45,27 @@ export type ClinicLookup = Pick<ClinicsService, 'byId' | 'bySlug' | 'findBySlug'
  * Clinics (controllers). Built once by the composition root: its cache of clinic rows is the one
  * every module reads the clinic from, so a change made here is seen everywhere at once.
  */
-export function createClinicsService(deps: { db: Db; clock: Clock; audit: AuditService }) {
+export interface ClinicsDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  /** Staff accounts: a new clinic gets its first administrator in the same transaction. */
+  users: Pick<AuthService, 'createUser'>;
+  /**
+   * The deployment operator's secret for `POST /api/operator/clinics` (OPERATOR_TOKEN). Without
+   * it the operator API is off; the CLI on the server itself needs no token.
+   */
+  operatorToken?: string;
+}
+
+export function createClinicsService(deps: ClinicsDeps) {
   const { db, audit } = deps;
   const repo = createClinicsRepository();
   const cache = createClinicCache({ db, clock: deps.clock, repo });
 
-  /** Creates a clinic (a controller). Done by the installer, the CLI or an administrator of the deployment. */
-  async function create(raw: ClinicInput) {
-    const input = parseInput(clinicInput, raw);
-    const id = newId();
-    const row = {
-      id,
+  function newRow(input: ReturnType<typeof clinicInput.parse>) {
+    return {
+      id: newId(),
       slug: input.slug,
       name: input.name,
       groupId: input.groupId ?? null,
@@ -58,15 +79,131 @@ export function createClinicsService(deps: { db: Db; clock: Clock; audit: AuditS
       defaultLanguage: input.defaultLanguage ?? (input.country === 'EE' ? 'et' : 'lv'),
       createdAt: deps.clock.now(),
     } as const;
+  }
+
+  /** Creates a clinic without staff (the demo seed and tests; they add their own accounts). */
+  async function create(raw: ClinicInput) {
+    const input = parseInput(clinicInput, raw);
+    const row = newRow(input);
     if (await repo.bySlug(db, input.slug)) throw new ConflictError(`a clinic with slug ${input.slug} already exists`);
     await repo.insert(db, row);
     return row;
   }
 
-  async function createGroup(name: string, jointControllers: boolean) {
+  /**
+   * A new clinic and its first administrator (admin and DPO roles until the clinic names others),
+   * in one transaction: a refused administrator leaves no clinic behind. The generated password is
+   * returned once and stored only as its hash. Recorded in the new clinic's audit log.
+   */
+  async function onboard(channel: 'cli' | 'api', raw: OnboardClinicInput) {
+    const input = parseInput(onboardClinicInput, raw);
+    const row = newRow(input);
+    const adminEmail = (input.adminEmail ?? `admin@${input.slug}.hoidja.local`).toLowerCase();
+    const adminPassword = generatePassword(randomBytes);
+    try {
+      await db.transaction(async (tx) => {
+        if (await repo.bySlug(tx, input.slug))
+          throw new ConflictError(`a clinic with slug ${input.slug} already exists`);
+        await repo.insert(tx, row);
+        const ctx = systemContext(row.id, channel);
+        await deps.users.createUser(
+          ctx,
+          {
+            email: adminEmail,
+            fullName: input.adminName ?? 'Administrator',
+            roles: ['admin', 'dpo'],
+            password: adminPassword,
+          },
+          tx,
+        );
+        await audit.append(tx, ctx, [
+          auditEntry({
+            action: 'clinic.create',
+            entityType: 'clinic',
+            entityId: row.id,
+            purpose: 'administration',
+            details: { slug: row.slug, country: row.country, registryCode: row.registryCode },
+          }),
+        ]);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err, 'clinics_slug_uq'))
+        throw new ConflictError(`a clinic with slug ${input.slug} already exists`);
+      throw err;
+    }
+    return { clinic: await byId(row.id), admin: { email: adminEmail, password: adminPassword } };
+  }
+
+  /** Whether a request carries the operator's token (constant time); false while OPERATOR_TOKEN is unset. */
+  function isOperator(authorization: string | undefined): boolean {
+    if (!deps.operatorToken) return false;
+    const given = Buffer.from((authorization ?? '').replace(/^Bearer\s+/i, ''));
+    const expected = Buffer.from(deps.operatorToken);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  /**
+   * A group of existing clinics, e.g. joint controllers: a clinic, its lab and its training
+   * company. One transaction; recorded in each member's audit log. A clinic is in one group at most.
+   */
+  async function formGroup(channel: 'cli' | 'api', raw: ClinicGroupInput) {
+    const input = parseInput(clinicGroupInput, raw);
+    const slugs = [...new Set(input.clinics)];
+    if (slugs.length < 2) throw new ValidationError('clinics', 'a group has at least two different clinics');
     const id = newId();
-    await repo.insertGroup(db, { id, name, jointControllers });
-    return { id, name, jointControllers };
+    const members = await db.transaction(async (tx) => {
+      const rows: ClinicRow[] = [];
+      for (const [i, slug] of slugs.entries()) {
+        const row = await repo.bySlug(tx, slug);
+        if (!row) throw new ValidationError(`clinics.${i}`, `no clinic ${slug}`);
+        if (row.groupId) throw new ConflictError(`clinic ${slug} is already in a group`);
+        rows.push(row);
+      }
+      if (new Set(rows.map((r) => r.country)).size > 1)
+        throw new ValidationError(
+          'clinics',
+          'joint controllers of one notice are in one country (its law and authority)',
+        );
+      await repo.insertGroup(tx, {
+        id,
+        name: input.name,
+        jointControllers: input.jointControllers,
+        createdAt: deps.clock.now(),
+      });
+      await repo.setGroup(
+        tx,
+        rows.map((r) => r.id),
+        id,
+      );
+      for (const row of rows)
+        await audit.append(tx, systemContext(row.id, channel), [
+          auditEntry({
+            action: 'clinic_group.create',
+            entityType: 'clinic_group',
+            entityId: id,
+            purpose: 'administration',
+            details: { name: input.name, members: slugs, jointControllers: input.jointControllers },
+          }),
+        ]);
+      return rows;
+    });
+    for (const r of members) cache.forget(r.id);
+    return { id, name: input.name, jointControllers: input.jointControllers, clinics: slugs };
+  }
+
+  /** The clinic's group with every member (itself included), or null. */
+  async function groupOf(clinicId: string) {
+    const clinic = await byId(clinicId);
+    if (!clinic.groupId) return null;
+    const group = await repo.group(db, clinic.groupId);
+    if (!group) return null;
+    const members = await repo.members(db, group.id);
+    return {
+      id: group.id,
+      name: group.name,
+      jointControllers: group.jointControllers,
+      members: members.map((m) => ({ slug: m.slug, name: m.name, registryCode: m.registryCode })),
+    };
   }
 
   /** The clinic of a slug, or undefined: for callers to whom an unknown slug is no error (login, portal). */
@@ -120,5 +257,18 @@ export function createClinicsService(deps: { db: Db; clock: Clock; audit: AuditS
     return byId(ctx.clinicId);
   }
 
-  return { create, createGroup, findBySlug, bySlug, byId, all, current, updateContacts };
+  return {
+    create,
+    onboard,
+    isOperator,
+    operatorApiOn: () => !!deps.operatorToken,
+    formGroup,
+    groupOf,
+    findBySlug,
+    bySlug,
+    byId,
+    all,
+    current,
+    updateContacts,
+  };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { itemsOf, textBody } from '../../platform/http/contract';
 import { type App, accessContext } from '../../platform/http/server';
+import { purposeRights } from '../register/register.model';
 import { consentEventOutput, consentStateOutput, linkWithdrawalOutput } from './consents.output';
 import { pickLanguage, withdrawPage } from './consents.page';
 import { type ConsentsService, consentInput } from './consents.service';
@@ -67,7 +68,7 @@ export function consentsRoutes(consents: ConsentsService) {
       },
       async (req, reply) => {
         const info = await consents.describeLink(req.query.token ?? '');
-        const objection = !info.purpose.legalBasis.includes('a') && info.purpose.specialCondition !== 'a';
+        const objection = !purposeRights(info.purpose).withdraw;
         reply.header('content-type', 'text/html; charset=utf-8');
         return withdrawPage({
           lang: pickLanguage(info.register, req.query.lang),
@@ -99,7 +100,7 @@ export function consentsRoutes(consents: ConsentsService) {
       async (req, reply) => {
         const token = req.body?.token ?? req.query.token ?? '';
         const result = await consents.withdrawByLink(token, req.id);
-        const objection = !result.purpose.legalBasis.includes('a') && result.purpose.specialCondition !== 'a';
+        const objection = !purposeRights(result.purpose).withdraw;
         reply.header('content-type', 'text/html; charset=utf-8');
         return withdrawPage({
           lang: pickLanguage(result.register, req.query.lang),

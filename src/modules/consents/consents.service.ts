@@ -9,7 +9,7 @@ import type { Db, Tx } from '../../platform/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../../platform/input';
 import type { PatientsService } from '../patients/patients.service';
-import type { Register } from '../register/register.model';
+import { purposeRights, type Register } from '../register/register.model';
 import type { RegisterService } from '../register/register.service';
 import type { WithdrawLinks } from './consents.links';
 import { type ConsentEventRow, createConsentsRepository } from './consents.repository';
@@ -34,19 +34,25 @@ export const consentInput = z.strictObject({
   note: z.string().trim().max(500).optional(),
 });
 
+/** `legitimate_interest` stands for every purpose the person may object to (Art. 6(1)(e) or (f)). */
 type Basis = 'consent' | 'legitimate_interest' | 'other';
 const RECORDERS = ['receptionist', 'admin', 'dpo', 'doctor'] as const;
-// Giving and withdrawing belong to consent purposes; objecting to legitimate-interest ones.
-const actionsFor: Record<Exclude<Basis, 'other'>, ConsentAction[]> = {
+// Giving and withdrawing belong to purposes with consent among their bases; objecting to those
+// on legitimate interest or a public task that the law does not require (register.model purposeRights).
+const actionsFor: Record<Basis, ConsentAction[]> = {
   consent: ['given', 'withdrawn'],
   legitimate_interest: ['objected', 'objection_withdrawn'],
+  other: [],
 };
 
 function basisOf(reg: Register | null, purposeKey: string): Basis | null {
   const p = reg?.purposes.find((x) => x.key === purposeKey);
   if (!p) return null;
-  if (p.legalBasis.includes('a') || p.specialCondition === 'a') return 'consent';
-  if (p.legalBasis.includes('f')) return 'legitimate_interest';
+  // A purpose resting on consent for one part and legitimate interest for another is governed by
+  // the consent: without it the purpose does not run.
+  const rights = purposeRights(p);
+  if (rights.withdraw) return 'consent';
+  if (rights.object) return 'legitimate_interest';
   return 'other';
 }
 
@@ -78,14 +84,14 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
     const reg = await register.inForce(ctx.clinicId);
     const basis = basisOf(reg, input.purposeKey);
     if (!basis) throw new ValidationError('purposeKey', `the register has no purpose "${input.purposeKey}"`);
-    if (basis === 'other' || !actionsFor[basis].includes(input.action)) {
+    if (!actionsFor[basis].includes(input.action)) {
       throw new ValidationError(
         'action',
         basis === 'consent'
-          ? 'this purpose is based on consent: record given or withdrawn'
+          ? `purpose "${input.purposeKey}" is based on consent, not on legitimate interest or a public task: it can be withdrawn, not objected to (record given or withdrawn)`
           : basis === 'legitimate_interest'
-            ? 'this purpose is based on legitimate interest: record objected or objection_withdrawn'
-            : 'this purpose is not based on consent or legitimate interest',
+            ? `purpose "${input.purposeKey}" is not based on consent: there is nothing to give or withdraw; the person may object (GDPR Art. 21: record objected or objection_withdrawn)`
+            : `purpose "${input.purposeKey}" rests on neither consent nor legitimate interest or a public task (or the law requires it): there is no consent to withdraw and no right to object`,
       );
     }
     await requirePatient(ctx.clinicId, patientId);

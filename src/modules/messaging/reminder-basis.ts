@@ -1,5 +1,6 @@
 import type { AccessContext } from '../../platform/access';
 import type { ConsentsService } from '../consents/consents.service';
+import { purposeRights } from '../register/register.model';
 import type { RegisterService } from '../register/register.service';
 
 /**
@@ -32,13 +33,13 @@ export function createReminderBasis(deps: {
       const p = await purpose(clinicId);
       if (!p) return `the processing register in force has no purpose "${REMINDER_PURPOSE}"`;
       if (await deps.consents.allows({ clinicId }, patientId, REMINDER_PURPOSE)) return null;
-      const consent = p.legalBasis.includes('a') || p.specialCondition === 'a';
+      const consent = purposeRights(p).withdraw;
       return consent ? 'no consent to reminders in force' : 'the patient objected to reminders';
     },
     optOutUrl: (clinicId, patientId) => deps.consents.withdrawUrl(clinicId, patientId, REMINDER_PURPOSE),
     async chosen(ctx, patientId, channel) {
       const p = await purpose(ctx.clinicId);
-      if (!p || !(p.legalBasis.includes('a') || p.specialCondition === 'a')) return;
+      if (!p || !purposeRights(p).withdraw) return;
       if (await deps.consents.allows(ctx, patientId, REMINDER_PURPOSE)) return;
       await deps.consents.record(ctx, patientId, { purposeKey: REMINDER_PURPOSE, action: 'given', channel });
     },

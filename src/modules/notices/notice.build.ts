@@ -1,5 +1,15 @@
 import { supervisoryAuthorities } from '../../rules/supervisory-authorities';
-import type { LegalBasis, LocalizedText, NoticeLanguage, Purpose, Register } from '../register/register.model';
+import {
+  basesOf,
+  basisLetters,
+  conditionsOf,
+  type LegalBasis,
+  type LocalizedText,
+  type NoticeLanguage,
+  type Purpose,
+  purposeRights,
+  type Register,
+} from '../register/register.model';
 import { type Block, type ListItem, localize, type NoticeDocument } from './notice.document';
 import type { RightKey, Wording } from './notice.wording';
 import { en } from './notice.wording.en';
@@ -58,7 +68,7 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
   for (const c of reg.controllers) {
     blocks.push({
       type: 'paragraph',
-      text: c.registryCode ? w.controllerLine(c.name, c.registryCode) : c.name,
+      text: c.registryCode ? w.controllerLine(c.name, c.registryCode, c.addresses[0]?.country ?? reg.country) : c.name,
       strong: true,
     });
     list([
@@ -73,14 +83,25 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
   if (reg.jointArrangement) p(w.joint(t(reg.jointArrangement)));
 
   h2(w.headings.contact);
-  p(w.dpoIntro);
   const dpo = reg.dataProtectionContact;
-  list([
+  let contactItems: ListItem[] = [
     ...(dpo.name ? [{ text: t(dpo.name) }] : []),
     ...(dpo.email ? [{ term: w.labels.email, text: dpo.email }] : []),
     ...(dpo.phone ? [{ term: w.labels.phone, text: dpo.phone }] : []),
     ...(dpo.address ? [{ term: w.labels.address, text: w.address(dpo.address) }] : []),
-  ]);
+  ];
+  // No separate contact: the (first) controller's own; never an introduction to nothing.
+  const first = reg.controllers[0]!;
+  if (contactItems.length === 0)
+    contactItems = [
+      ...(first.email ? [{ term: w.labels.email, text: first.email }] : []),
+      ...(first.phone ? [{ term: w.labels.phone, text: first.phone }] : []),
+      ...first.addresses.slice(0, 1).map((a) => ({ term: w.labels.address, text: w.address(a) })),
+    ];
+  if (contactItems.length) {
+    p(w.dpoIntro);
+    list(contactItems);
+  }
 
   h2(w.headings.subjects);
   p(w.subjectsIntro);
@@ -102,16 +123,17 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
   h2(w.headings.purposes);
   p(w.purposesIntro);
   for (const basis of basisOrder) {
-    const group = reg.purposes.filter((x) => x.legalBasis[0] === basis);
+    const group = reg.purposes.filter((x) => basisLetters(x)[0] === basis);
     if (group.length === 0) continue;
     blocks.push({ type: 'heading', level: 3, text: w.basisGroup(basis) });
-    p(w.basisGroupNote[basis] ?? '');
+    // The note on legitimate interest offers objection: not where the law also requires the processing.
+    if (basis !== 'f' || group.every((x) => purposeRights(x).object)) p(w.basisGroupNote[basis] ?? '');
     for (const purpose of group) purposeBlocks(purpose);
   }
 
   function purposeBlocks(x: Purpose) {
     blocks.push({ type: 'paragraph', text: t(x.name), strong: true });
-    p(t(x.description));
+    if (x.description) p(sentence(t(x.description)));
     const items: ListItem[] = [];
     if (reg.controllers.length > 1) {
       const who = x.controllers.length ? x.controllers.map((k) => controllers.get(k)!.name) : names;
@@ -119,15 +141,30 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
     }
     if (x.activities.length) items.push({ term: w.labels.activities, text: x.activities.map(t).join('; ') });
     items.push({ term: w.labels.categories, text: x.categories.map((k) => t(categories.get(k)!.name)).join(', ') });
-    items.push({ term: w.labels.basis, text: x.legalBasis.map((l) => `${w.basisName[l]} (${w.cite6(l)})`).join('; ') });
-    if (x.specialCondition)
+    // Each basis with what it covers and its law, when the register says so.
+    items.push({
+      term: w.labels.basis,
+      text: basesOf(x)
+        .map((b) =>
+          [`${w.basisName[b.basis]} (${w.cite6(b.basis)})`, t(b.scope), t(b.legalSource)].filter(Boolean).join(': '),
+        )
+        .join('; '),
+    });
+    const conditions = conditionsOf(x);
+    if (conditions.length)
       items.push({
         term: w.labels.special,
-        text: `${w.specialName[x.specialCondition]} (${w.cite9(x.specialCondition)})`,
+        text: conditions.map((c) => `${w.specialName[c]} (${w.cite9(c)})`).join('; '),
       });
     if (x.legalSource) items.push({ term: w.labels.legalSource, text: t(x.legalSource) });
     if (x.legitimateInterest)
-      items.push({ term: w.labels.interest, text: `${sentence(t(x.legitimateInterest))} ${w.objectionNote}` });
+      // Objection is offered only where the bases allow it (not where the law requires the processing).
+      items.push({
+        term: w.labels.interest,
+        text: purposeRights(x).object
+          ? `${sentence(t(x.legitimateInterest))} ${w.objectionNote}`
+          : sentence(t(x.legitimateInterest)),
+      });
     if (x.consentText) items.push({ term: w.labels.consent, text: `${sentence(t(x.consentText))} ${w.consentNote}` });
     if (x.recipients.length)
       items.push({ term: w.labels.recipients, text: x.recipients.map((k) => t(recipients.get(k)!.name)).join(', ') });
@@ -136,12 +173,26 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
 
   h2(w.headings.recipients);
   p(w.recipientsIntro);
-  const recipientItem = (r: Register['recipients'][number]): ListItem => ({
-    term: t(r.name),
-    text: [t(r.description), r.legalSource ? `${w.labels.legalSource}: ${t(r.legalSource)}` : '']
-      .filter(Boolean)
-      .join(' '),
-  });
+  const recipientItem = (r: Register['recipients'][number]): ListItem => {
+    const country = r.country ?? reg.country;
+    const facts = w.recipientFacts({
+      role: r.role,
+      registryCode: r.registryCode,
+      country,
+      foreign: country !== reg.country,
+      contractDate: r.contractDate,
+    });
+    return {
+      term: t(r.name),
+      text: [
+        facts ? `(${facts})` : '',
+        t(r.description),
+        r.legalSource ? `${w.labels.legalSource}: ${t(r.legalSource)}` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    };
+  };
   const processors = reg.recipients.filter((r) => r.role === 'processor');
   const others = reg.recipients.filter((r) => r.role !== 'processor');
   if (processors.length) {
@@ -180,11 +231,28 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
   if (reg.retention.some((r) => r.end === 'anonymise')) p(w.anonymiseNote);
 
   h2(w.headings.security);
-  p(reg.security ? t(reg.security) : w.securityDefault);
+  p(reg.security ? sentence(t(reg.security)) : w.securityDefault);
 
   h2(w.headings.rights);
   p(w.rightsIntro);
-  list(rightOrder.map((k) => ({ term: w.rights[k][0], text: w.rights[k][1] })));
+  // Only the rights some purpose gives, and only the ways of withdrawal the clinic really offers.
+  const rights = reg.purposes.map(purposeRights);
+  const ways = {
+    portal: reg.requestChannels.some((c) => c.kind === 'portal'),
+    // Hoidja puts a one-click withdrawal link in every message sent on consent: a consent purpose using contact details.
+    link: reg.purposes.some(
+      (x) =>
+        purposeRights(x).withdraw &&
+        x.categories.some((k) => categories.get(k)?.catalogue.some((c) => c === 'contact')),
+    ),
+  };
+  list(
+    rightOrder
+      .filter((k) =>
+        k === 'withdrawal' ? rights.some((r) => r.withdraw) : k === 'objection' ? rights.some((r) => r.object) : true,
+      )
+      .map((k) => ({ term: w.rights[k][0], text: k === 'withdrawal' ? w.withdrawal(ways) : w.rights[k][1] })),
+  );
 
   h2(w.headings.exercise);
   p(w.exerciseIntro);
@@ -194,10 +262,14 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
       return { text: [w.channel(c, addr), t(c.label)].filter(Boolean).join(' – ') };
     }),
   );
-  p(w.identity);
+  const handling = reg.requestHandling;
+  p(handling ? w.identityBy(handling.identity) : w.identity);
 
   h2(w.headings.answer);
-  for (const s of w.answer) p(s);
+  // The clinic's own answer time and ways when its register states them; else the GDPR's month.
+  p(handling?.answerDays ? w.answerWithin(handling.answerDays) : w.answer[0]!);
+  p(w.answer[1]!);
+  p(handling ? w.answerBy(handling.answerBy) : w.answer[2]!);
   p(w.refusal);
 
   h2(w.headings.complaints);

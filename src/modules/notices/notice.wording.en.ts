@@ -1,4 +1,4 @@
-import type { Wording } from './notice.wording';
+import { countryName, orList, type Wording } from './notice.wording';
 
 const countries: Record<string, string> = {
   EE: 'Estonia',
@@ -42,7 +42,8 @@ export const en: Wording = {
   },
   intro: (c, pl) =>
     `This notice explains how ${c} (“we”) ${pl ? 'process' : 'processes'} the personal data of patients and other persons in accordance with Regulation (EU) 2016/679 (the General Data Protection Regulation, “GDPR”) and the national law implementing it. We are the controller of your personal data.`,
-  controllerLine: (name, code) => `${name}, registry code ${code}`,
+  controllerLine: (name, code, country) =>
+    `${name}, ${country === 'LV' ? 'registration number' : 'registry code'} ${code}`,
   labels: {
     address: 'Address',
     email: 'E-mail',
@@ -106,10 +107,26 @@ export const en: Wording = {
     'Processors process personal data only on our documented instructions under a contract that meets Article 28 GDPR, and apply appropriate security measures.',
   thirdPartiesNote:
     'These recipients process the data they receive as controllers in their own right, on the basis of law or of their contract with you.',
+  recipientFacts(f) {
+    const role = {
+      processor: '',
+      independent_controller: 'an independent controller',
+      public_authority: 'a public authority',
+      joint_controller: 'a joint controller',
+    }[f.role];
+    return [
+      role,
+      f.registryCode ? `registry code ${f.registryCode}` : '',
+      f.foreign ? countryName('en', f.country) : '',
+      f.contractDate ? `processing agreement of ${this.date(f.contractDate)}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  },
   transfersNone:
     'We do not transfer personal data outside the European Union or the European Economic Area. Should a transfer become necessary, it will take place only on a lawful basis and with the safeguards required by Chapter V GDPR.',
   transfer: (r, c, s) =>
-    `${r} receives data in ${countries[c] ?? c}; safeguard: ${{ adequacy_decision: 'an adequacy decision of the European Commission', standard_clauses: 'standard contractual clauses adopted by the European Commission', binding_corporate_rules: 'binding corporate rules', derogation: 'a derogation under Article 49 GDPR' }[s]}.`,
+    `${r} receives data in ${countries[c] ?? countryName('en', c)}; safeguard: ${{ adequacy_decision: 'an adequacy decision of the European Commission', standard_clauses: 'standard contractual clauses adopted by the European Commission', binding_corporate_rules: 'binding corporate rules', derogation: 'a derogation under Article 49 GDPR' }[s]}.`,
   retentionIntro:
     'We keep personal data no longer than necessary for the purpose for which they were collected, or for the period required by law.',
   retentionHead: ['Data', 'Retention period', 'At the end', 'Legal source'],
@@ -171,6 +188,15 @@ export const en: Wording = {
       'we do not take decisions about you based solely on automated processing, including profiling.',
     ],
   },
+  withdrawal: ({ portal, link }) => {
+    const ways = [
+      portal ? 'in the patient portal' : '',
+      link ? 'through the link in the messages we send on the basis of that consent' : '',
+      'by telling us',
+    ].filter(Boolean);
+    const list = ways.length > 1 ? `${ways.slice(0, -1).join(', ')} or ${ways.at(-1)}` : ways[0];
+    return `to withdraw a consent at any time, as easily as it was given: ${list}. The withdrawal takes effect immediately and does not affect earlier processing.`;
+  },
   exerciseIntro: 'A request to exercise your rights or an objection can be submitted:',
   channel: (c, addr) =>
     ({
@@ -181,6 +207,27 @@ export const en: Wording = {
     })[c.kind],
   identity:
     'To protect your data we must be able to identify you. We may ask you to confirm your identity; a request from a representative must show the right of representation.',
+  identityBy: (ways) =>
+    `To protect your data we must identify you: ${orList(
+      ways.map(
+        (w) =>
+          ({
+            in_person_id_document: 'in person, with a passport or ID card',
+            qualified_e_signature: 'by a request signed with a qualified electronic signature (or time stamp)',
+            portal_login: 'by signing in to the patient portal',
+          })[w],
+      ),
+      'or',
+    )}. A representative's request comes with the document that shows the right of representation.`,
+  answerWithin: (n) =>
+    `We answer a request or objection without undue delay, at the latest within ${n} ${n === 1 ? 'day' : 'days'} of receiving it.`,
+  answerBy: (ways) =>
+    `We send the answer ${orList(
+      ways.map(
+        (w) => ({ email: 'by e-mail', encrypted_email: 'by encrypted e-mail', phone: 'by phone', post: 'by post' })[w],
+      ),
+      'or',
+    )}.`,
   answer: [
     'We answer a request or an objection without undue delay and at the latest within one month of receiving it.',
     'Taking into account the complexity and number of requests, this period may be extended by two further months. In that case we tell you within one month of receiving the request, giving the reasons for the delay.',
@@ -189,13 +236,16 @@ export const en: Wording = {
   refusal:
     'If we do not take action on your request (for example because we cannot identify you, or because disclosure would harm the rights and freedoms of others, national security, or the prevention, detection or prosecution of crime), we tell you the reasons within one month and explain your right to complain to the supervisory authority and to seek a judicial remedy.',
   complaints: (a, mail) => [
-    `If you believe that the processing of your personal data infringes your rights, please contact us first at ${mail}.`,
-    `You also have the right to lodge a complaint with the supervisory authority, the ${a.name.en} (${a.officialName}), ${a.street}, ${a.postalCode} ${a.city}, e-mail ${a.email}, ${a.website}, or to apply to a court.`,
+    mail
+      ? `If you believe that the processing of your personal data infringes your rights, please contact us first at ${mail}.`
+      : 'If you believe that the processing of your personal data infringes your rights, please contact us first.',
+    `You also have the right to lodge a complaint with the supervisory authority, the ${a.name.en} (${a.officialName}), ${en.address({ ...a })}, e-mail ${a.email}, ${a.website}, or to apply to a court.`,
   ],
   securityDefault:
     'We protect personal data by physical, technical and organisational measures. Access to the data is limited to those who need them for their work, and every access to health data is logged.',
   changes:
     'We update this notice when the law, our services or our processing change. Earlier versions are available on request; the current version is always published on our website.',
+  // Each country's own order: "Tatari 39, 10134 Tallinn", "Elijas iela 17, Rīga, LV-1050".
   address: (a) =>
-    `${a.street}, ${a.postalCode} ${a.city}${a.country !== 'EE' && a.country !== 'LV' ? `, ${countries[a.country] ?? a.country}` : ''}`,
+    `${a.street}, ${a.country === 'LV' ? `${a.city}, ${a.postalCode}` : `${a.postalCode} ${a.city}`}${a.country !== 'EE' && a.country !== 'LV' ? `, ${countries[a.country] ?? countryName('en', a.country)}` : ''}`,
 };

@@ -1,4 +1,4 @@
-import type { Wording } from './notice.wording';
+import { countryName, orList, type Wording } from './notice.wording';
 
 const countries: Record<string, string> = {
   EE: 'Eesti',
@@ -39,7 +39,8 @@ export const et: Wording = {
   },
   intro: (c, pl) =>
     `Käesolev teave selgitab, kuidas ${c} (edaspidi „meie“) ${pl ? 'töötlevad' : 'töötleb'} patsientide ja teiste isikute isikuandmeid kooskõlas Euroopa Parlamendi ja nõukogu määrusega (EL) 2016/679 (isikuandmete kaitse üldmäärus, edaspidi IKÜM), isikuandmete kaitse seaduse ning tervishoiuteenuste korraldamise seadusega. Oleme teie isikuandmete vastutav töötleja.`,
-  controllerLine: (name, code) => `${name}, registrikood ${code}`,
+  controllerLine: (name, code, country) =>
+    `${name}, ${country === 'LV' ? 'registreerimisnumber' : 'registrikood'} ${code}`,
   labels: {
     address: 'Aadress',
     email: 'E-post',
@@ -104,10 +105,26 @@ export const et: Wording = {
     'Volitatud töötlejad töötlevad isikuandmeid üksnes meie dokumenteeritud juhiste alusel IKÜM artikli 28 nõuetele vastava lepingu kohaselt ning rakendavad asjakohaseid turvameetmeid.',
   thirdPartiesNote:
     'Need vastuvõtjad töötlevad saadud andmeid iseseisvate vastutavate töötlejatena seaduse või teiega sõlmitud lepingu alusel.',
+  recipientFacts(f) {
+    const role = {
+      processor: '',
+      independent_controller: 'iseseisev vastutav töötleja',
+      public_authority: 'avaliku võimu asutus',
+      joint_controller: 'kaasvastutav töötleja',
+    }[f.role];
+    return [
+      role,
+      f.registryCode ? `registrikood ${f.registryCode}` : '',
+      f.foreign ? countryName('et', f.country) : '',
+      f.contractDate ? `isikuandmete töötlemise leping ${this.date(f.contractDate)}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  },
   transfersNone:
     'Me ei edasta isikuandmeid väljapoole Euroopa Liitu ega Euroopa Majanduspiirkonda. Kui edastamine peaks osutuma vajalikuks, toimub see üksnes õigusliku aluse olemasolul ja IKÜM V peatükis nõutud kaitsemeetmeid rakendades.',
   transfer: (r, c, s) =>
-    `${r} saab andmeid riigis ${countries[c] ?? c}; kaitsemeede: ${{ adequacy_decision: 'Euroopa Komisjoni otsus piisava kaitsetaseme kohta', standard_clauses: 'Euroopa Komisjoni vastu võetud lepingu tüüptingimused', binding_corporate_rules: 'siduvad kontsernisisesed eeskirjad', derogation: 'IKÜM artiklis 49 sätestatud erand' }[s]}.`,
+    `${r} saab andmeid riigis ${countries[c] ?? countryName('et', c)}; kaitsemeede: ${{ adequacy_decision: 'Euroopa Komisjoni otsus piisava kaitsetaseme kohta', standard_clauses: 'Euroopa Komisjoni vastu võetud lepingu tüüptingimused', binding_corporate_rules: 'siduvad kontsernisisesed eeskirjad', derogation: 'IKÜM artiklis 49 sätestatud erand' }[s]}.`,
   retentionIntro:
     'Säilitame isikuandmeid üksnes seni, kuni see on vajalik kogumise eesmärgi saavutamiseks või kuni seda nõuab seadus.',
   retentionHead: ['Andmed', 'Säilitamise tähtaeg', 'Tähtaja möödumisel', 'Alus'],
@@ -172,6 +189,15 @@ export const et: Wording = {
       'me ei tee teie kohta üksnes automatiseeritud töötlusel, sealhulgas profiilianalüüsil põhinevaid otsuseid.',
     ],
   },
+  withdrawal: ({ portal, link }) => {
+    const ways = [
+      portal ? 'patsiendiportaalis' : '',
+      link ? 'selle nõusoleku alusel saadetud sõnumites oleva lingi kaudu' : '',
+      'meile teatades',
+    ].filter(Boolean);
+    const list = ways.length > 1 ? `${ways.slice(0, -1).join(', ')} või ${ways.at(-1)}` : ways[0];
+    return `võtta nõusolek igal ajal tagasi sama lihtsalt, kui see anti: ${list}. Tagasivõtmine jõustub kohe ega mõjuta varasema töötlemise seaduslikkust.`;
+  },
   exerciseIntro: 'Taotluse õiguste kasutamiseks või vastuväite võite esitada:',
   channel: (c, addr) =>
     ({
@@ -182,6 +208,33 @@ export const et: Wording = {
     })[c.kind],
   identity:
     'Teie andmete kaitseks peame teid tuvastama. Võime paluda isikusamasuse kinnitamist; esindaja taotlusele tuleb lisada esindusõigust tõendav dokument.',
+  identityBy: (ways) =>
+    `Teie andmete kaitseks peame teid tuvastama: ${orList(
+      ways.map(
+        (w) =>
+          ({
+            in_person_id_document: 'kohapeal isikut tõendava dokumendiga (pass või ID-kaart)',
+            qualified_e_signature: 'kvalifitseeritud digiallkirja (või ajatempliga) allkirjastatud taotlusega',
+            portal_login: 'patsiendiportaali sisse logides',
+          })[w],
+      ),
+      'või',
+    )}. Esindaja taotlusele lisatakse esindusõigust tõendav dokument.`,
+  answerWithin: (n) =>
+    `Vastame taotlusele või vastuväitele põhjendamatu viivituseta, hiljemalt ${n} päeva jooksul selle saamisest.`,
+  answerBy: (ways) =>
+    `Vastuse saadame ${orList(
+      ways.map(
+        (w) =>
+          ({
+            email: 'e-posti teel',
+            encrypted_email: 'krüpteeritud e-kirjaga',
+            phone: 'telefoni teel',
+            post: 'posti teel',
+          })[w],
+      ),
+      'või',
+    )}.`,
   answer: [
     'Vastame taotlusele või vastuväitele põhjendamatu viivituseta, kuid hiljemalt ühe kuu jooksul selle saamisest.',
     'Taotluse keerukust ja taotluste arvu arvestades võib seda tähtaega pikendada kahe kuu võrra. Sel juhul teatame teile pikendamisest ja viivituse põhjustest ühe kuu jooksul taotluse saamisest.',
@@ -190,13 +243,16 @@ export const et: Wording = {
   refusal:
     'Kui jätame taotluse rahuldamata (nt kui me ei suuda teid tuvastada või kui andmete väljastamine kahjustaks teiste isikute õigusi ja vabadusi, riigi julgeolekut või süütegude tõkestamist, avastamist või menetlemist), teatame teile põhjused ühe kuu jooksul ning selgitame õigust esitada kaebus järelevalveasutusele ja pöörduda kohtusse.',
   complaints: (a, mail) => [
-    `Kui leiate, et teie isikuandmete töötlemisel on rikutud teie õigusi, palume esmalt pöörduda meie poole aadressil ${mail}.`,
-    `Teil on õigus esitada kaebus järelevalveasutusele – ${a.name.et}${a.name.et === a.officialName ? '' : ` (${a.officialName})`}, ${a.street}, ${a.postalCode} ${a.city}, e-post ${a.email}, ${a.website} – või pöörduda kohtusse.`,
+    mail
+      ? `Kui leiate, et teie isikuandmete töötlemisel on rikutud teie õigusi, palume esmalt pöörduda meie poole aadressil ${mail}.`
+      : 'Kui leiate, et teie isikuandmete töötlemisel on rikutud teie õigusi, palume esmalt pöörduda meie poole.',
+    `Teil on õigus esitada kaebus järelevalveasutusele – ${a.name.et}${a.name.et === a.officialName ? '' : ` (${a.officialName})`}, ${et.address({ ...a })}, e-post ${a.email}, ${a.website} – või pöörduda kohtusse.`,
   ],
   securityDefault:
     'Kaitseme isikuandmeid füüsiliste, tehniliste ja korralduslike meetmetega. Juurdepääs andmetele on üksnes neil, kellele see on töö tegemiseks vajalik, ning iga juurdepääs terviseandmetele logitakse.',
   changes:
     'Ajakohastame seda teavet, kui muutuvad õigusaktid, meie teenused või andmetöötlus. Varasemad versioonid teeme kättesaadavaks soovi korral; kehtiv versioon on alati avaldatud meie veebilehel.',
+  // Each country's own order: "Tatari 39, 10134 Tallinn", "Elijas iela 17, Rīga, LV-1050, Läti".
   address: (a) =>
-    `${a.street}, ${a.postalCode} ${a.city}${a.country !== 'EE' ? `, ${countries[a.country] ?? a.country}` : ''}`,
+    `${a.street}, ${a.country === 'LV' ? `${a.city}, ${a.postalCode}` : `${a.postalCode} ${a.city}`}${a.country !== 'EE' ? `, ${countries[a.country] ?? countryName('et', a.country)}` : ''}`,
 };

@@ -1,4 +1,4 @@
-import { lvPlural, type Wording } from './notice.wording';
+import { countryName, lvPlural, orList, type Wording } from './notice.wording';
 
 const countryNames: Record<string, string> = {
   EE: 'Igaunija',
@@ -39,7 +39,8 @@ export const lv: Wording = {
   },
   intro: (c, _pl) =>
     `Šajā paziņojumā skaidrots, kā ${c} (turpmāk – “mēs”) apstrādā pacientu un citu personu datus saskaņā ar Eiropas Parlamenta un Padomes Regulu (ES) 2016/679 (Vispārīgā datu aizsardzības regula, turpmāk – VDAR) un to īstenojošajiem valsts tiesību aktiem. Mēs esam jūsu personas datu pārzinis.`,
-  controllerLine: (name, code) => `${name}, reģistrācijas numurs ${code}`,
+  controllerLine: (name, code, country) =>
+    `${name}, ${country === 'EE' ? 'reģistra kods' : 'reģistrācijas numurs'} ${code}`,
   labels: {
     address: 'Adrese',
     email: 'E-pasts',
@@ -69,7 +70,18 @@ export const lv: Wording = {
     'Mēs apstrādājam šādu kategoriju personas datus. Īpašu kategoriju datus (jo īpaši veselības datus) aizsargā VDAR 9. pants, un tos apstrādājam tikai tad, ja ir izpildīts kāds no turpmāk norādītajiem nosacījumiem.',
   purposesIntro:
     'Mēs vācam personas datus tikai konkrētiem un likumīgiem nolūkiem un turpmāk tos neapstrādājam ar šiem nolūkiem nesavietojamā veidā. Nolūki turpmāk sagrupēti pēc tiesiskā pamata.',
-  basisGroup: (l) => `Apstrāde, pamatojoties uz: ${lv.basisName[l]} (${lv.cite6(l)})`,
+  // "pamatojoties uz" takes the accusative (singular) or the dative (plural): "uz jūsu piekrišanu".
+  basisGroup: (l) =>
+    `Apstrāde, pamatojoties uz ${
+      {
+        a: 'jūsu piekrišanu',
+        b: 'līguma noslēgšanu un izpildi',
+        c: 'juridiska pienākuma izpildi',
+        d: 'vitālu interešu aizsardzību',
+        e: 'sabiedrības interesēs veicamu uzdevumu',
+        f: 'mūsu leģitīmajām interesēm',
+      }[l]
+    } (${lv.cite6(l)})`,
   basisGroupNote: {
     a: 'Piekrišanu varat atsaukt jebkurā laikā tikpat vienkārši, kā to devāt. Atsaukums neietekmē pirms tā veiktās apstrādes likumību.',
     f: 'Leģitīmo interešu dēļ mēs apstrādājam datus, kas nav tieši nepieciešami līguma izpildei vai likuma prasību izpildei, taču ir vajadzīgi norādīto interešu dēļ. Jums ir tiesības lūgt mums skaidrojumu par interešu izvērtējumu un jebkurā laikā iebilst pret apstrādi (skatīt 11. sadaļu).',
@@ -104,10 +116,26 @@ export const lv: Wording = {
     'Apstrādātāji apstrādā personas datus tikai saskaņā ar mūsu dokumentētiem norādījumiem un līgumu, kas atbilst VDAR 28. pantam, un piemēro atbilstošus drošības pasākumus.',
   thirdPartiesNote:
     'Šie saņēmēji saņemtos datus apstrādā kā patstāvīgi pārziņi, pamatojoties uz likumu vai līgumu ar jums.',
+  recipientFacts(f) {
+    const role = {
+      processor: '',
+      independent_controller: 'neatkarīgs pārzinis',
+      public_authority: 'valsts iestāde',
+      joint_controller: 'kopīgs pārzinis',
+    }[f.role];
+    return [
+      role,
+      f.registryCode ? `${f.country === 'EE' ? 'reģistra kods' : 'reģistrācijas numurs'} ${f.registryCode}` : '',
+      f.foreign ? countryName('lv', f.country) : '',
+      f.contractDate ? `datu apstrādes līgums no ${this.date(f.contractDate)}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  },
   transfersNone:
     'Mēs nenosūtām personas datus ārpus Eiropas Savienības vai Eiropas Ekonomikas zonas. Ja tas kļūtu nepieciešams, nosūtīšana notiks tikai ar tiesisku pamatu un piemērojot VDAR V nodaļā prasītās garantijas.',
   transfer: (r, c, s) =>
-    `${r} saņem datus valstī: ${countryNames[c] ?? c}; garantija: ${{ adequacy_decision: 'Eiropas Komisijas lēmums par aizsardzības līmeņa pietiekamību', standard_clauses: 'Eiropas Komisijas pieņemtās līguma standartklauzulas', binding_corporate_rules: 'saistoši uzņēmuma noteikumi', derogation: 'VDAR 49. pantā paredzēts izņēmums' }[s]}.`,
+    `${r} saņem datus valstī: ${countryNames[c] ?? countryName('lv', c)}; garantija: ${{ adequacy_decision: 'Eiropas Komisijas lēmums par aizsardzības līmeņa pietiekamību', standard_clauses: 'Eiropas Komisijas pieņemtās līguma standartklauzulas', binding_corporate_rules: 'saistoši uzņēmuma noteikumi', derogation: 'VDAR 49. pantā paredzēts izņēmums' }[s]}.`,
   retentionIntro:
     'Mēs glabājam personas datus tikai tik ilgi, cik nepieciešams to vākšanas nolūka sasniegšanai vai cik ilgi to prasa tiesību akti.',
   retentionHead: ['Dati', 'Glabāšanas termiņš', 'Pēc termiņa beigām', 'Pamats'],
@@ -169,6 +197,15 @@ export const lv: Wording = {
       'mēs nepieņemam par jums lēmumus, kuru pamatā ir tikai automatizēta apstrāde, tostarp profilēšana.',
     ],
   },
+  withdrawal: ({ portal, link }) => {
+    const ways = [
+      portal ? 'pacientu portālā' : '',
+      link ? 'ar saiti ziņojumos, ko sūtām, pamatojoties uz šo piekrišanu' : '',
+      'paziņojot mums',
+    ].filter(Boolean);
+    const list = ways.length > 1 ? `${ways.slice(0, -1).join(', ')} vai ${ways.at(-1)}` : ways[0];
+    return `jebkurā laikā atsaukt piekrišanu tikpat vienkārši, kā tā dota: ${list}. Atsaukums stājas spēkā nekavējoties un neietekmē iepriekšējās apstrādes likumību.`;
+  },
   exerciseIntro: 'Pieprasījumu īstenot savas tiesības vai iebildumu varat iesniegt:',
   channel: (c, addr) =>
     ({
@@ -179,6 +216,29 @@ export const lv: Wording = {
     })[c.kind],
   identity:
     'Lai aizsargātu jūsu datus, mums jāspēj jūs identificēt. Mēs varam lūgt apliecināt jūsu identitāti; pārstāvja pieprasījumam jāpievieno pārstāvības tiesības apliecinošs dokuments.',
+  identityBy: (ways) =>
+    `Lai aizsargātu jūsu datus, mums jāspēj jūs identificēt: ${orList(
+      ways.map(
+        (w) =>
+          ({
+            in_person_id_document: 'klātienē, uzrādot pasi vai personas apliecību',
+            qualified_e_signature:
+              'ar pieprasījumu, kas parakstīts ar kvalificētu elektronisko parakstu (vai laika zīmogu)',
+            portal_login: 'pieslēdzoties pacientu portālam',
+          })[w],
+      ),
+      'vai',
+    )}. Pārstāvja pieprasījumam jāpievieno pārstāvības tiesības apliecinošs dokuments.`,
+  answerWithin: (n) =>
+    `Mēs atbildam uz pieprasījumu vai iebildumu bez nepamatotas kavēšanās, bet ne vēlāk kā ${n} ${lvPlural(n, 'dienas', 'dienu')} laikā no tā saņemšanas.`,
+  answerBy: (ways) =>
+    `Atbildi nosūtām ${orList(
+      ways.map(
+        (w) =>
+          ({ email: 'pa e-pastu', encrypted_email: 'ar šifrētu e-pastu', phone: 'pa tālruni', post: 'pa pastu' })[w],
+      ),
+      'vai',
+    )}.`,
   answer: [
     'Mēs atbildam uz pieprasījumu vai iebildumu bez nepamatotas kavēšanās, bet ne vēlāk kā viena mēneša laikā no tā saņemšanas.',
     'Ņemot vērā pieprasījuma sarežģītību un pieprasījumu skaitu, šo termiņu var pagarināt vēl par diviem mēnešiem. Tādā gadījumā mēs jūs informējam par pagarinājumu un kavēšanās iemesliem viena mēneša laikā no pieprasījuma saņemšanas.',
@@ -187,7 +247,9 @@ export const lv: Wording = {
   refusal:
     'Ja pieprasījumu neizpildām (piemēram, ja nevaram jūs identificēt vai ja datu izpaušana kaitētu citu personu tiesībām un brīvībām, valsts drošībai vai noziedzīgu nodarījumu novēršanai, atklāšanai vai izmeklēšanai), mēs viena mēneša laikā paziņojam iemeslus un informējam par tiesībām iesniegt sūdzību uzraudzības iestādei un vērsties tiesā.',
   complaints: (a, mail) => [
-    `Ja uzskatāt, ka, apstrādājot jūsu personas datus, ir pārkāptas jūsu tiesības, lūdzam vispirms sazināties ar mums: ${mail}.`,
+    mail
+      ? `Ja uzskatāt, ka, apstrādājot jūsu personas datus, ir pārkāptas jūsu tiesības, lūdzam vispirms sazināties ar mums: ${mail}.`
+      : 'Ja uzskatāt, ka, apstrādājot jūsu personas datus, ir pārkāptas jūsu tiesības, lūdzam vispirms sazināties ar mums.',
     `Jums ir tiesības iesniegt sūdzību uzraudzības iestādei – ${a.name.lv}${a.name.lv === a.officialName ? '' : ` (${a.officialName})`}, ${a.country === 'LV' ? `${a.street}, ${a.city}, ${a.postalCode}` : `${a.street}, ${a.postalCode} ${a.city}`}, e-pasts ${a.email}, ${a.website} – vai vērsties tiesā.`,
   ],
   securityDefault:

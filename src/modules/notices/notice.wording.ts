@@ -1,7 +1,10 @@
 import type { SupervisoryAuthority } from '../../rules/supervisory-authorities';
 import type {
+  answerWays,
+  identityWays,
   LegalBasis,
   NoticeLanguage,
+  RecipientRole,
   Register,
   RetentionPeriod,
   retentionStarts,
@@ -57,7 +60,8 @@ export interface Wording {
     changes: string;
   };
   intro(controllers: string, plural: boolean): string;
-  controllerLine(name: string, registryCode: string): string;
+  /** The controller and its registry code, in the terms of the controller's country. */
+  controllerLine(name: string, registryCode: string, country: string): string;
   labels: {
     address: string;
     email: string;
@@ -96,6 +100,11 @@ export interface Wording {
   processorsNote: string;
   thirdPartiesNote: string;
   transfersNone: string;
+  /**
+   * A recipient's role, registry code, country and processing agreement in one clause; the terms
+   * follow the recipient's country (Russian: "регистрационный код" in Estonia, "номер" in Latvia).
+   */
+  recipientFacts(f: RecipientFacts): string;
   transfer(recipient: string, country: string, safeguard: Safeguard): string;
   retentionIntro: string;
   retentionHead: [string, string, string, string];
@@ -106,15 +115,45 @@ export interface Wording {
   anonymiseNote: string;
   rightsIntro: string;
   rights: Record<RightKey, [string, string]>;
+  /**
+   * The right to withdraw consent and the ways the clinic really offers: the portal only when it
+   * uses one, the link only when it sends messages on consent; telling the clinic always.
+   */
+  withdrawal(ways: { portal: boolean; link: boolean }): string;
   exerciseIntro: string;
   channel(c: Channel, address: string): string;
   identity: string;
+  /** The ways the clinic verifies identity, from the register. */
+  identityBy(ways: (typeof identityWays)[number][]): string;
+  /** The clinic's own answer time, within the one month. */
+  answerWithin(days: number): string;
+  answerBy(ways: (typeof answerWays)[number][]): string;
   answer: string[];
   refusal: string;
   complaints(a: SupervisoryAuthority, clinicEmail: string): string[];
   changes: string;
   securityDefault: string;
   address(a: { street: string; postalCode: string; city: string; country: string }): string;
+}
+
+export interface RecipientFacts {
+  role: RecipientRole;
+  registryCode?: string;
+  /** The recipient's country, or the clinic's when the register does not say. */
+  country: string;
+  /** Shown only when the recipient is established in another country than the clinic. */
+  foreign: boolean;
+  contractDate?: string;
+}
+
+/** A country's name in a language (ICU), e.g. "Läti", "Латвия". */
+export function countryName(lang: NoticeLanguage, code: string): string {
+  return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
+}
+
+/** "a, b or c" in a language's words. */
+export function orList(items: string[], or: string): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${or} ${items.at(-1)}` : (items[0] ?? '');
 }
 
 /** Plural forms of Russian nouns: 1 год, 2 года, 5 лет. */

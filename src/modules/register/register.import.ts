@@ -1,7 +1,7 @@
 import { type Document, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ValidationError } from '../../platform/errors';
-import { type Register, registerSchema } from './register.model';
+import { basisLetters, conditionsOf, type Register, registerSchema } from './register.model';
 
 export interface RegisterIssue {
   file: string;
@@ -27,7 +27,18 @@ type Path = (string | number)[];
  * Parses a register from YAML or JSON (JSON is read by the YAML parser too, so both get line
  * numbers), validates its shape and its cross-references. Throws RegisterImportError.
  */
-export function parseRegister(text: string, file = 'register.yaml'): Register {
+export function parseRegister(
+  text: string,
+  file = 'register.yaml',
+  /**
+   * The clinic it is imported into: a register states the law of the clinic's country only, and a
+   * clinic in a group of joint controllers names every member of the group.
+   */
+  clinic?: {
+    country: 'EE' | 'LV';
+    group?: { name: string; jointControllers: boolean; members: { name: string; registryCode: string }[] } | null;
+  },
+): Register {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -44,8 +55,8 @@ export function parseRegister(text: string, file = 'register.yaml'): Register {
       }),
     );
   }
-  const locate = (path: Path, reason: string): RegisterIssue => {
-    const offset = offsetOf(doc, path);
+  const locate = (path: Path, reason: string, atKey = false): RegisterIssue => {
+    const offset = offsetOf(doc, path, atKey);
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, column: pos.col, path: path.join('.'), reason };
   };
@@ -54,11 +65,33 @@ export function parseRegister(text: string, file = 'register.yaml'): Register {
   if (!parsed.success) {
     const at = (path: Path) =>
       path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), raw);
-    throw new RegisterImportError(
-      sortIssues(parsed.error.issues.map((i) => locate(i.path as Path, describeZodIssue(i, at(i.path as Path))))),
+    // An unknown key is reported at the key itself, once per key: never silently dropped.
+    const issues = parsed.error.issues.flatMap((i) =>
+      i.code === 'unrecognized_keys'
+        ? i.keys.map((k) => locate([...(i.path as Path), k], unknownKey(k, i.path as Path), true))
+        : [locate(i.path as Path, describeZodIssue(i, at(i.path as Path)))],
     );
+    throw new RegisterImportError(sortIssues(issues));
   }
   const problems = checkReferences(parsed.data);
+  if (clinic && parsed.data.country !== clinic.country)
+    problems.push({
+      path: ['country'],
+      reason: `the register is for ${parsed.data.country} but the clinic is in ${clinic.country}: a clinic's register cites its own country's law and authority`,
+    });
+  if (clinic?.group?.jointControllers) {
+    const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+    for (const m of clinic.group.members) {
+      const named = parsed.data.controllers.some(
+        (c) => (c.registryCode && c.registryCode === m.registryCode) || norm(c.name) === norm(m.name),
+      );
+      if (!named)
+        problems.push({
+          path: ['controllers'],
+          reason: `the clinic is a joint controller in the group "${clinic.group.name}": controllers must name ${m.name} (registry code ${m.registryCode}) too`,
+        });
+    }
+  }
   if (problems.length > 0) throw new RegisterImportError(sortIssues(problems.map((p) => locate(p.path, p.reason))));
   return parsed.data;
 }
@@ -68,7 +101,7 @@ function sortIssues(issues: RegisterIssue[]): RegisterIssue[] {
 }
 
 /** The offset of the deepest node that exists on the path (a missing key points at its parent). */
-function offsetOf(doc: Document, path: Path): number {
+function offsetOf(doc: Document, path: Path, atKey = false): number {
   let node: unknown = doc.contents;
   let offset = (doc.contents as { range?: number[] } | null)?.range?.[0] ?? 0;
   for (const step of path) {
@@ -76,6 +109,7 @@ function offsetOf(doc: Document, path: Path): number {
       const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === step);
       if (!pair) break;
       const keyRange = (pair.key as { range?: number[] }).range;
+      if (atKey && step === path[path.length - 1] && keyRange) return keyRange[0]!;
       node = pair.value;
       offset = (pair.value as { range?: number[] } | null)?.range?.[0] ?? keyRange?.[0] ?? offset;
     } else if (isSeq(node) && typeof step === 'number') {
@@ -88,11 +122,19 @@ function offsetOf(doc: Document, path: Path): number {
   return offset;
 }
 
+function unknownKey(key: string, path: Path): string {
+  const where = path.length ? ` in ${path.join('.')}` : '';
+  return `unknown key ${JSON.stringify(key)}${where}: check its spelling in docs/register.md (a comma inside { … } starts a new key, so quote texts that contain commas)`;
+}
+
 const fieldHints: Record<string, string> = {
   period: 'a retention rule needs a period (years, months, days or until)',
   end: 'a retention rule needs an end action: delete, anonymise or archive',
   legalBasis: 'a purpose needs a legal basis (GDPR Art. 6(1) a–f)',
   categories: 'a purpose needs the data categories it uses',
+  role: 'a recipient needs a role: processor, independent_controller, public_authority or joint_controller',
+  transfer:
+    'state whether this recipient gets data outside the EU/EEA: transfer: none, or { country, safeguard } (it is never assumed)',
 };
 
 /** `value` is what the file holds at the issue's path (zod does not keep it). */
@@ -102,11 +144,18 @@ function describeZodIssue(issue: z.core.$ZodIssue, value: unknown): string {
   if (value === undefined) {
     return fieldHints[String(last)] ?? `${String(last)} is required`;
   }
-  if (issue.code === 'invalid_value' && (last === 'legalBasis' || parent === 'legalBasis')) {
+  if (
+    (issue.code === 'invalid_value' || issue.code === 'invalid_union') &&
+    (last === 'legalBasis' || parent === 'legalBasis') &&
+    typeof value === 'string'
+  ) {
     return `unknown legal basis ${JSON.stringify(value)}: use a letter of GDPR Art. 6(1), a–f`;
   }
-  if (issue.code === 'invalid_value' && last === 'specialCondition') {
+  if (issue.code === 'invalid_value' && (last === 'specialCondition' || parent === 'specialCondition')) {
     return `unknown special-category condition ${JSON.stringify(value)}: use a letter of GDPR Art. 9(2), a–j`;
+  }
+  if (issue.code === 'invalid_value' && last === 'role' && parent !== undefined && issue.path[0] === 'recipients') {
+    return `unknown recipient role ${JSON.stringify(value)}: use processor, independent_controller, public_authority or joint_controller`;
   }
   if (issue.code === 'unrecognized_keys') {
     return `unknown keys ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}: a comma inside { … } starts a new key, so quote texts that contain commas`;
@@ -154,11 +203,12 @@ export function checkReferences(reg: Register): Problem[] {
     refs(p.sources, sources, [...at, 'sources'], 'source');
     refs(p.recipients, recipients, [...at, 'recipients'], 'recipient');
     refs(p.controllers, controllers, [...at, 'controllers'], 'controller');
-    const onConsent = p.legalBasis.includes('a') || p.specialCondition === 'a';
+    const letters = basisLetters(p);
+    const onConsent = letters.includes('a') || conditionsOf(p).includes('a');
     if (onConsent && !p.consentText) {
       problems.push({ path: at, reason: `purpose "${p.key}" is based on consent but has no consentText` });
     }
-    if (p.legalBasis.includes('f') && !p.legitimateInterest) {
+    if (letters.includes('f') && !p.legitimateInterest) {
       problems.push({
         path: at,
         reason: `purpose "${p.key}" is based on legitimate interest but does not state the interest (legitimateInterest)`,
@@ -176,6 +226,12 @@ export function checkReferences(reg: Register): Problem[] {
       problems.push({ path: ['retention', i, 'category'], reason: `category "${r.category}" is used but not defined` });
     }
   });
+  if (reg.requestHandling?.identity.includes('portal_login') && !reg.requestChannels.some((c) => c.kind === 'portal'))
+    problems.push({
+      path: ['requestHandling', 'identity'],
+      reason:
+        'portal_login needs a portal request channel (requestChannels: - kind: portal): the notice promises only what the clinic offers',
+    });
   if (reg.controllers.length > 1 && !reg.jointArrangement) {
     problems.push({
       path: ['controllers'],

@@ -20,14 +20,14 @@ export type LocalizedText = z.infer<typeof localizedText>;
 
 const key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a key is lower-case letters, digits and _');
 
-const postalAddress = z.object({
+const postalAddress = z.strictObject({
   street: z.string().min(1),
   city: z.string().min(1),
   postalCode: z.string().min(1),
   country: z.enum(['EE', 'LV', 'LT', 'FI', 'SE', 'DE']).default('EE'),
 });
 
-const contact = z.object({
+const contact = z.strictObject({
   name: localizedText.optional(),
   email: z.string().email().optional(),
   phone: z.string().optional(),
@@ -36,7 +36,7 @@ const contact = z.object({
 });
 
 /** A legal entity that decides on the processing; a group of them may be joint controllers (Art. 26). */
-export const controllerSchema = z.object({
+export const controllerSchema = z.strictObject({
   key,
   name: z.string().min(1),
   registryCode: z.string().min(1).optional(),
@@ -56,6 +56,15 @@ export type LegalBasis = (typeof legalBases)[number];
 /** GDPR Art. 9(2) letters: the condition that lifts the ban on special categories. */
 export const specialConditions = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] as const;
 export type SpecialCondition = (typeof specialConditions)[number];
+
+/** One legal basis of a purpose, with what it covers when the purpose has several. */
+const legalBasisEntry = z.strictObject({
+  basis: z.enum(legalBases),
+  /** The part of the purpose this basis covers, e.g. "the treatment" (b) and "the health record" (c). */
+  scope: localizedText.optional(),
+  /** For (c) or (e): the law. */
+  legalSource: localizedText.optional(),
+});
 
 export const recipientKinds = [
   'dental_lab',
@@ -80,26 +89,45 @@ export const recipientKinds = [
 
 export const transferSchema = z.union([
   z.literal('none'),
-  z.object({
+  z.strictObject({
     country: z.string().min(2),
     safeguard: z.enum(['adequacy_decision', 'standard_clauses', 'binding_corporate_rules', 'derogation']),
     details: localizedText.optional(),
   }),
 ]);
 
-export const recipientSchema = z.object({
+/**
+ * What a recipient is to the clinic: a processor works on its instructions (under a contract,
+ * Art. 28); an independent controller decides on its own (a lab, an insurer); a public authority
+ * receives by law; a joint controller decides together with the clinic (Art. 26).
+ */
+export const recipientRoles = ['processor', 'independent_controller', 'public_authority', 'joint_controller'] as const;
+export type RecipientRole = (typeof recipientRoles)[number];
+
+export const recipientSchema = z.strictObject({
   key,
   name: localizedText,
-  /** A processor works on the clinic's instructions; a third party receives data as a controller of its own. */
-  role: z.enum(['processor', 'third_party', 'joint_controller']),
+  role: z.enum(recipientRoles),
   kind: z.enum(recipientKinds),
+  registryCode: z.string().min(1).optional(),
+  /** Where the recipient is established (ISO 3166 code), e.g. EE, LV, IE. */
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'a two-letter country code, e.g. EE')
+    .optional(),
+  /** For a processor: the date of the processing agreement (GDPR Art. 28(3)). */
+  contractDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+    .optional(),
   /** Why and what it receives. */
   description: localizedText.optional(),
   legalSource: localizedText.optional(),
-  transfer: transferSchema.default('none'),
+  /** Stated for every recipient: `none`, or where outside the EEA and under which safeguard. Never assumed. */
+  transfer: transferSchema,
 });
 
-export const categorySchema = z.object({
+export const categorySchema = z.strictObject({
   key,
   name: localizedText,
   /** The platform catalogue categories this register category corresponds to (ties it to the schema). */
@@ -111,9 +139,9 @@ export const categorySchema = z.object({
   description: localizedText.optional(),
 });
 
-const namedEntry = z.object({ key, name: localizedText, description: localizedText.optional() });
+const namedEntry = z.strictObject({ key, name: localizedText, description: localizedText.optional() });
 
-export const purposeSchema = z.object({
+export const purposeSchema = z.strictObject({
   key,
   name: localizedText,
   description: localizedText.optional(),
@@ -123,9 +151,18 @@ export const purposeSchema = z.object({
   categories: z.array(key).min(1),
   subjects: z.array(key).default([]),
   sources: z.array(key).default([]),
-  // One letter or a list: `legalBasis: b` or `legalBasis: [b, c]`.
-  legalBasis: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.enum(legalBases)).min(1)),
-  specialCondition: z.enum(specialConditions).optional(),
+  /**
+   * One letter, a list, or entries with their own scope: `legalBasis: b`, `legalBasis: [b, c]`, or
+   * `[{ basis: b, scope: the treatment }, { basis: c, scope: the health record, legalSource: … }]`.
+   */
+  legalBasis: z.preprocess(
+    (v) => (typeof v === 'string' ? [v] : v),
+    z.array(z.union([z.enum(legalBases), legalBasisEntry])).min(1),
+  ),
+  /** GDPR Art. 9(2) condition(s) for the special categories it uses: `h` or `[h, i]`. */
+  specialCondition: z
+    .preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.enum(specialConditions)).min(1))
+    .optional(),
   /** For basis (c) or (e): the law that requires or allows it. */
   legalSource: localizedText.optional(),
   /** For basis (f): the interest pursued (the person may object). */
@@ -169,7 +206,7 @@ export const retentionSchema = z.object({
   automatic: z.boolean().default(false),
 });
 
-export const requestChannelSchema = z.object({
+export const requestChannelSchema = z.strictObject({
   kind: z.enum(['on_site', 'post', 'email', 'portal']),
   /** on_site/post: signed on paper; email: digitally signed. */
   signature: z.enum(['none', 'handwritten', 'digital']).default('none'),
@@ -178,7 +215,20 @@ export const requestChannelSchema = z.object({
   label: localizedText.optional(),
 });
 
-export const registerSchema = z.object({
+/** How the clinic verifies who asks: in person with a passport or ID card, a qualified e-signature, the signed-in portal. */
+export const identityWays = ['in_person_id_document', 'qualified_e_signature', 'portal_login'] as const;
+/** How the clinic sends its answers. */
+export const answerWays = ['email', 'encrypted_email', 'phone', 'post'] as const;
+
+/** How requests are handled, as the clinic's policy states it; the notice says exactly this. */
+const requestHandlingSchema = z.strictObject({
+  identity: z.array(z.enum(identityWays)).min(1),
+  answerBy: z.array(z.enum(answerWays)).min(1),
+  /** The clinic's own answer time in days, within the GDPR's one month. */
+  answerDays: z.number().int().min(1).max(30).optional(),
+});
+
+export const registerSchema = z.strictObject({
   format: z.literal('hoidja-register/1'),
   slug: z.string().regex(/^[a-z0-9-]+$/),
   country: z.enum(['EE', 'LV']),
@@ -190,6 +240,7 @@ export const registerSchema = z.object({
   jointArrangement: localizedText.optional(),
   dataProtectionContact: contact,
   requestChannels: z.array(requestChannelSchema).min(1),
+  requestHandling: requestHandlingSchema.optional(),
   subjects: z.array(namedEntry).min(1),
   sources: z.array(namedEntry).min(1),
   categories: z.array(categorySchema).min(1),
@@ -206,3 +257,38 @@ export const registerSchema = z.object({
 
 export type Register = z.infer<typeof registerSchema>;
 export type Purpose = Register['purposes'][number];
+
+export interface PurposeBasis {
+  basis: LegalBasis;
+  scope?: LocalizedText;
+  legalSource?: LocalizedText;
+}
+
+/** A purpose's legal bases as entries (a bare letter has no scope of its own). */
+export function basesOf(p: Pick<Purpose, 'legalBasis'>): PurposeBasis[] {
+  return p.legalBasis.map((b) => (typeof b === 'string' ? { basis: b } : b));
+}
+
+export function basisLetters(p: Pick<Purpose, 'legalBasis'>): LegalBasis[] {
+  return basesOf(p).map((b) => b.basis);
+}
+
+export function conditionsOf(p: Pick<Purpose, 'specialCondition'>): SpecialCondition[] {
+  return p.specialCondition ?? [];
+}
+
+/**
+ * Which of the person's choices a purpose allows, from its bases exactly: withdrawal only where
+ * consent (Art. 6(1)(a) or 9(2)(a)) is a basis; objection (Art. 21) only against legitimate
+ * interest (f) or a public task (e), and not where the law requires the processing (c).
+ */
+export function purposeRights(p: Pick<Purpose, 'legalBasis' | 'specialCondition'>): {
+  withdraw: boolean;
+  object: boolean;
+} {
+  const letters = basisLetters(p);
+  return {
+    withdraw: letters.includes('a') || conditionsOf(p).includes('a'),
+    object: (letters.includes('f') || letters.includes('e')) && !letters.includes('c'),
+  };
+}

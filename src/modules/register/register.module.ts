@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db';
 import { enqueue } from '../../platform/jobs/outbox';
 import type { Mailer } from '../../platform/mail';
 import { defineModule } from '../../platform/module';
-import type { ClinicLookup } from '../clinics/clinics.service';
+import type { ClinicLookup, ClinicsService } from '../clinics/clinics.service';
 import type { PatientsService } from '../patients/patients.service';
 import { registerCommands } from './register.commands';
 import { registerInternalRoutes } from './register.internal';
@@ -21,7 +21,7 @@ export interface RegisterModuleDeps {
   audit: AuditService;
   mailer: Mailer;
   publicUrl: string;
-  clinics: ClinicLookup;
+  clinics: ClinicLookup & Pick<ClinicsService, 'groupOf'>;
   patients: Pick<PatientsService, 'find'> & { system: Pick<PatientsService['system'], 'reachableByEmail'> };
 }
 

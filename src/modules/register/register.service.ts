@@ -6,7 +6,7 @@ import type { AuditAction } from '../../platform/audit/audit.vocabulary';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
-import type { ClinicLookup } from '../clinics/clinics.service';
+import type { ClinicLookup, ClinicsService } from '../clinics/clinics.service';
 import { buildNotice } from '../notices/notice.build';
 import type { NoticeDocument } from '../notices/notice.document';
 import { loadSchemaTables, registerCategoryTables, uncoveredCatalogue } from './register.catalogue';
@@ -21,7 +21,7 @@ export interface RegisterServiceDeps {
   clock: Clock;
   audit: AuditService;
   /** The clinic whose register it is (its slug goes into the document) and of a public page. */
-  clinics: Pick<ClinicLookup, 'byId' | 'findBySlug'>;
+  clinics: Pick<ClinicLookup, 'byId' | 'findBySlug'> & Pick<ClinicsService, 'groupOf'>;
   /** Queues "our privacy notice changed" to patients; optional, the queue module owns sending. */
   announceChange?: (
     tx: Parameters<Parameters<Db['transaction']>[0]>[0],
@@ -90,13 +90,16 @@ export function createRegisterService(deps: RegisterServiceDeps) {
   /** Imports YAML or JSON; a bad file changes nothing and says where (RegisterImportError). */
   async function importText(ctx: AccessContext, text: string, file = 'register.yaml') {
     requireEditor(ctx);
-    return replace(ctx, parseRegister(text, file), 'register.import', { file });
+    const clinic = { ...(await deps.clinics.byId(ctx.clinicId)), group: await deps.clinics.groupOf(ctx.clinicId) };
+    return replace(ctx, parseRegister(text, file, clinic), 'register.import', { file });
   }
 
   /** Saves a register edited in the browser; errors point into its JSON text. */
   async function save(ctx: AccessContext, document: unknown) {
     requireEditor(ctx);
-    return replace(ctx, parseRegister(JSON.stringify(document, null, 2), 'register.json'), 'register.update', {});
+    const clinic = { ...(await deps.clinics.byId(ctx.clinicId)), group: await deps.clinics.groupOf(ctx.clinicId) };
+    const text = JSON.stringify(document, null, 2);
+    return replace(ctx, parseRegister(text, 'register.json', clinic), 'register.update', {});
   }
 
   async function exportText(ctx: AccessContext, format: 'yaml' | 'json' = 'yaml') {

@@ -8,7 +8,10 @@ export const auditActions = [
   'staff.create',
   'staff.disable',
   'staff.enable',
+  /** A clinic created by the deployment's operator (CLI or operator API), with its first administrator. */
+  'clinic.create',
   'clinic.update',
+  'clinic_group.create',
   // Patients and the people around them.
   'patient.create',
   /** A search that found no one (a hit is recorded per patient as patient.search_result). */

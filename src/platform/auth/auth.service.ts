@@ -4,7 +4,7 @@ import { auditEntry } from '../audit/audit.entry';
 import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
 import { newId } from '../crypto';
-import { type Db, isUniqueViolation } from '../db';
+import { type Db, isUniqueViolation, type Tx } from '../db';
 import { ConflictError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../errors';
 import { createAuthRepository, type StaffUserRow } from './auth.repository';
 import type { Role } from './auth.schema';
@@ -55,13 +55,15 @@ export function createAuthService(deps: AuthServiceDeps) {
   async function createUser(
     ctx: AccessContext,
     input: { email: string; fullName: string; roles: Role[]; password: string; professionalCode?: string | null },
+    /** The caller's transaction, when the account is part of a larger change (a new clinic and its administrator). */
+    outer?: Tx,
   ): Promise<{ id: string }> {
     const weak = checkPasswordStrength(input.password);
     if (weak) throw new ValidationError('password', weak);
     const passwordHash = await hashPassword(input.password);
     const id = newId();
     try {
-      await db.transaction(async (tx) => {
+      const write = async (tx: Tx) => {
         await repo.insertUser(tx, {
           clinicId: ctx.clinicId,
           id,
@@ -81,7 +83,8 @@ export function createAuthService(deps: AuthServiceDeps) {
             details: { roles: input.roles },
           }),
         ]);
-      });
+      };
+      await (outer ? write(outer) : db.transaction(write));
     } catch (err) {
       if (isUniqueViolation(err)) {
         throw new ConflictError(`a user with e-mail ${normEmail(input.email)} already exists in this clinic`);

@@ -765,6 +765,73 @@ export interface Operations {
       createdAt: string;
     };
   };
+  'POST /api/operator/clinic-groups': {
+    body: { name: string; clinics: Array<string>; jointControllers?: boolean };
+    response: { id: string; name: string; jointControllers: boolean; clinics: Array<string> };
+  };
+  'POST /api/operator/clinics': {
+    body: {
+      slug: string;
+      name: string;
+      country: 'EE' | 'LV';
+      registryCode: string;
+      addresses?: Array<{ street: string; city: string; postalCode: string; country: string }>;
+      contacts?: {
+        name?: string;
+        email?: string;
+        phone?: string;
+        address?: { street: string; city: string; postalCode: string; country: string };
+      };
+      dataProtectionContact?: {
+        name?: string;
+        email?: string;
+        phone?: string;
+        address?: { street: string; city: string; postalCode: string; country: string };
+      };
+      supervisoryAuthority?: {
+        name?: string;
+        email?: string;
+        phone?: string;
+        address?: { street: string; city: string; postalCode: string; country: string };
+      };
+      defaultLanguage?: 'et' | 'lv' | 'en' | 'ru';
+      adminEmail?: string;
+      adminName?: string;
+    };
+    response: {
+      clinic: {
+        id: string;
+        slug: string;
+        name: string;
+        groupId: string | null;
+        country: 'EE' | 'LV';
+        timeZone: string;
+        registryCode: string;
+        addresses: Array<{ street: string; city: string; postalCode: string; country: string }>;
+        contacts: {
+          name?: string;
+          email?: string;
+          phone?: string;
+          address?: { street: string; city: string; postalCode: string; country: string };
+        };
+        dataProtectionContact: {
+          name?: string;
+          email?: string;
+          phone?: string;
+          address?: { street: string; city: string; postalCode: string; country: string };
+        };
+        supervisoryAuthority: {
+          name?: string;
+          email?: string;
+          phone?: string;
+          address?: { street: string; city: string; postalCode: string; country: string };
+        };
+        defaultLanguage: 'et' | 'lv' | 'en' | 'ru';
+        createdAt: string;
+      };
+      admin: { email: string; password: string };
+    };
+  };
   'POST /api/patients': {
     body: {
       firstName: string;
