@@ -13,6 +13,7 @@ import { portalModule } from './modules/portal/portal.module';
 import { queueModule } from './modules/queue/queue.module';
 import { createQueueReads } from './modules/queue/queue.reads';
 import { registerModule } from './modules/register/register.module';
+import { requestsModule } from './modules/requests/requests.module';
 import { retentionModule } from './modules/retention/retention.module';
 import { createAuditService } from './platform/audit/audit.service';
 import { authRoutes } from './platform/auth/auth.routes';
@@ -59,6 +60,7 @@ export const moduleDefinitions = [
   bookingModule,
   billingModule,
   portalModule,
+  requestsModule,
   retentionModule,
   demoModule,
 ] as const;
@@ -154,8 +156,27 @@ export function createServices(deps: AppDeps) {
     publicUrl,
     secureCookies,
   });
+  const requests = requestsModule.create({
+    db,
+    clock,
+    audit,
+    clinics: clinicLookup,
+    patients: patients.services.patients,
+  });
   const retention = retentionModule.create({ db, clock, audit, clinics: clinics.services.clinics });
-  const features = { clinics, patients, register, consents, messaging, queue, booking, billing, portal, retention };
+  const features = {
+    clinics,
+    patients,
+    register,
+    consents,
+    messaging,
+    queue,
+    booking,
+    billing,
+    portal,
+    requests,
+    retention,
+  };
   // Last: the demo clinic runs every other module's demo seed, in the order above.
   const demo = demoModule.create({
     db,
@@ -212,6 +233,7 @@ export function createServices(deps: AppDeps) {
     ...booking.services,
     ...billing.services,
     ...portal.services,
+    ...requests.services,
     ...retention.services,
     ...demo.services,
   };

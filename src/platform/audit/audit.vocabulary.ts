@@ -109,6 +109,18 @@ export const auditActions = [
   'billing.instalment_disclose',
   /** Personal data handed to a third party (collector, credit provider), with recipient and fields. */
   'disclosure',
+  // Data-subject rights: requests on their clock, and the disclosures log.
+  'rights_request.create',
+  'rights_request.read',
+  'rights_request.list',
+  'rights_request.update',
+  'rights_request.extend',
+  'rights_request.answer',
+  'rights_request.refuse',
+  /** The disclosures log read by staff (a recorded disclosure itself is `disclosure`). */
+  'disclosure.list',
+  /** An authority's request for data registered with its legal basis. */
+  'disclosure.authority_request',
   // Retention and the demo.
   'retention.delete',
   /** The start of the audit chain removed after its retention period, leaving an anchor. */
@@ -140,6 +152,8 @@ export const platformPurposes = [
   'retention',
   /** Invented data of the demo clinic. */
   'demonstration',
+  /** Handling the person's requests under GDPR Art. 12–22 (access, erasure, restriction …). */
+  'data_subject_rights',
   /** The register's key is `instalments`; the stored word stays so that earlier events keep their meaning. */
   'instalment_financing',
 ] as const;

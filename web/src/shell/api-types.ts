@@ -1985,6 +1985,795 @@ export interface Operations {
       };
     };
   };
+  'POST /api/requests': {
+    body: {
+      patientId: string;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      details?: string;
+      purposeKeys?: Array<string>;
+      answerChannel?: 'portal' | 'letter' | 'email' | 'desk';
+      language?: 'et' | 'lv' | 'en' | 'ru';
+      channel: 'letter' | 'email' | 'desk';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote?: string;
+      representativeId?: string;
+    };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'GET /api/requests': {
+    query?: {
+      status?: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      patientId?: string;
+      limit?: number;
+    };
+    response: {
+      items: Array<{
+        id: string;
+        patientId: string;
+        representativeId: string | null;
+        kind:
+          | 'access'
+          | 'rectification'
+          | 'erasure'
+          | 'restriction'
+          | 'portability'
+          | 'objection'
+          | 'consent_withdrawal';
+        channel: 'portal' | 'letter' | 'email' | 'desk';
+        answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+        language: 'et' | 'lv' | 'en' | 'ru';
+        receivedOn: string;
+        identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+        identityNote: string | null;
+        details: string | null;
+        purposeKeys: Array<string> | null;
+        clockRule: string;
+        dueOn: string;
+        extendedDueOn: string | null;
+        extendableUntil: string | null;
+        effectiveDueOn: string;
+        extensionReasons: string | null;
+        extensionNoticeOn: string | null;
+        status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+        overdue: boolean;
+        refusalReason:
+          | 'identity_not_established'
+          | 'manifestly_unfounded'
+          | 'excessive'
+          | 'rights_of_others'
+          | 'national_security'
+          | 'crime_prevention'
+          | 'legal_claims'
+          | 'legal_retention_duty'
+          | null;
+        complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+        answer: string | null;
+        closedOn: string | null;
+        timeline: Array<{
+          kind:
+            | 'received'
+            | 'identity_verified'
+            | 'waiting_on_person'
+            | 'resumed'
+            | 'extended'
+            | 'note'
+            | 'answered'
+            | 'refused'
+            | 'withdrawn';
+          at: string;
+          actorRole: string;
+          actorId: string | null;
+          note: string | null;
+          data: { [key: string]: unknown } | null;
+        }>;
+      }>;
+    };
+  };
+  'GET /api/requests/radar': {
+    response: {
+      today: string;
+      overdue: Array<{
+        id: string;
+        patientId: string;
+        representativeId: string | null;
+        kind:
+          | 'access'
+          | 'rectification'
+          | 'erasure'
+          | 'restriction'
+          | 'portability'
+          | 'objection'
+          | 'consent_withdrawal';
+        channel: 'portal' | 'letter' | 'email' | 'desk';
+        answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+        language: 'et' | 'lv' | 'en' | 'ru';
+        receivedOn: string;
+        identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+        identityNote: string | null;
+        details: string | null;
+        purposeKeys: Array<string> | null;
+        clockRule: string;
+        dueOn: string;
+        extendedDueOn: string | null;
+        extendableUntil: string | null;
+        effectiveDueOn: string;
+        extensionReasons: string | null;
+        extensionNoticeOn: string | null;
+        status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+        overdue: boolean;
+        refusalReason:
+          | 'identity_not_established'
+          | 'manifestly_unfounded'
+          | 'excessive'
+          | 'rights_of_others'
+          | 'national_security'
+          | 'crime_prevention'
+          | 'legal_claims'
+          | 'legal_retention_duty'
+          | null;
+        complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+        answer: string | null;
+        closedOn: string | null;
+        timeline: Array<{
+          kind:
+            | 'received'
+            | 'identity_verified'
+            | 'waiting_on_person'
+            | 'resumed'
+            | 'extended'
+            | 'note'
+            | 'answered'
+            | 'refused'
+            | 'withdrawn';
+          at: string;
+          actorRole: string;
+          actorId: string | null;
+          note: string | null;
+          data: { [key: string]: unknown } | null;
+        }>;
+      }>;
+      dueThisWeek: Array<{
+        id: string;
+        patientId: string;
+        representativeId: string | null;
+        kind:
+          | 'access'
+          | 'rectification'
+          | 'erasure'
+          | 'restriction'
+          | 'portability'
+          | 'objection'
+          | 'consent_withdrawal';
+        channel: 'portal' | 'letter' | 'email' | 'desk';
+        answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+        language: 'et' | 'lv' | 'en' | 'ru';
+        receivedOn: string;
+        identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+        identityNote: string | null;
+        details: string | null;
+        purposeKeys: Array<string> | null;
+        clockRule: string;
+        dueOn: string;
+        extendedDueOn: string | null;
+        extendableUntil: string | null;
+        effectiveDueOn: string;
+        extensionReasons: string | null;
+        extensionNoticeOn: string | null;
+        status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+        overdue: boolean;
+        refusalReason:
+          | 'identity_not_established'
+          | 'manifestly_unfounded'
+          | 'excessive'
+          | 'rights_of_others'
+          | 'national_security'
+          | 'crime_prevention'
+          | 'legal_claims'
+          | 'legal_retention_duty'
+          | null;
+        complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+        answer: string | null;
+        closedOn: string | null;
+        timeline: Array<{
+          kind:
+            | 'received'
+            | 'identity_verified'
+            | 'waiting_on_person'
+            | 'resumed'
+            | 'extended'
+            | 'note'
+            | 'answered'
+            | 'refused'
+            | 'withdrawn';
+          at: string;
+          actorRole: string;
+          actorId: string | null;
+          note: string | null;
+          data: { [key: string]: unknown } | null;
+        }>;
+      }>;
+      waitingOnPerson: Array<{
+        id: string;
+        patientId: string;
+        representativeId: string | null;
+        kind:
+          | 'access'
+          | 'rectification'
+          | 'erasure'
+          | 'restriction'
+          | 'portability'
+          | 'objection'
+          | 'consent_withdrawal';
+        channel: 'portal' | 'letter' | 'email' | 'desk';
+        answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+        language: 'et' | 'lv' | 'en' | 'ru';
+        receivedOn: string;
+        identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+        identityNote: string | null;
+        details: string | null;
+        purposeKeys: Array<string> | null;
+        clockRule: string;
+        dueOn: string;
+        extendedDueOn: string | null;
+        extendableUntil: string | null;
+        effectiveDueOn: string;
+        extensionReasons: string | null;
+        extensionNoticeOn: string | null;
+        status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+        overdue: boolean;
+        refusalReason:
+          | 'identity_not_established'
+          | 'manifestly_unfounded'
+          | 'excessive'
+          | 'rights_of_others'
+          | 'national_security'
+          | 'crime_prevention'
+          | 'legal_claims'
+          | 'legal_retention_duty'
+          | null;
+        complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+        answer: string | null;
+        closedOn: string | null;
+        timeline: Array<{
+          kind:
+            | 'received'
+            | 'identity_verified'
+            | 'waiting_on_person'
+            | 'resumed'
+            | 'extended'
+            | 'note'
+            | 'answered'
+            | 'refused'
+            | 'withdrawn';
+          at: string;
+          actorRole: string;
+          actorId: string | null;
+          note: string | null;
+          data: { [key: string]: unknown } | null;
+        }>;
+      }>;
+      later: number;
+    };
+  };
+  'GET /api/requests/{id}': {
+    path: { id: string };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/requests/{id}/answer': {
+    path: { id: string };
+    body: { answer: string; answeredOn?: string };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/requests/{id}/extend': {
+    path: { id: string };
+    body: { months: number; reasons: string; noticeSentOn?: string };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/requests/{id}/note': {
+    path: { id: string };
+    body: { note: string };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/requests/{id}/refuse': {
+    path: { id: string };
+    body: {
+      legalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty';
+      explanation: string;
+    };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/requests/{id}/resume': {
+    path: { id: string };
+    body: { note: string };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/requests/{id}/wait': {
+    path: { id: string };
+    body: { note: string };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/requests/{id}/withdraw': {
+    path: { id: string };
+    body: { note: string };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
   'GET /api/staff': {
     response: {
       items: Array<{
