@@ -7,6 +7,7 @@ import { bookingModule } from './modules/booking/booking.module';
 import { clinicsModule } from './modules/clinics/clinics.module';
 import { consentsModule } from './modules/consents/consents.module';
 import { demoModule } from './modules/demo/demo.module';
+import { disclosuresModule } from './modules/disclosures/disclosures.module';
 import { messagingModule } from './modules/messaging/messaging.module';
 import { patientsModule } from './modules/patients/patients.module';
 import { portalModule } from './modules/portal/portal.module';
@@ -58,6 +59,7 @@ export const moduleDefinitions = [
   messagingModule,
   queueModule,
   bookingModule,
+  disclosuresModule,
   billingModule,
   portalModule,
   requestsModule,
@@ -136,6 +138,7 @@ export function createServices(deps: AppDeps) {
     clinics: clinicLookup,
     queueReads,
   });
+  const disclosures = disclosuresModule.create({ db, clock, audit, patients: patients.services.patients });
   const billing = billingModule.create({
     db,
     clock,
@@ -144,6 +147,7 @@ export function createServices(deps: AppDeps) {
     mailer,
     patients: patients.services.patients,
     clinics: clinicLookup,
+    disclosures: disclosures.services.disclosures,
   });
   const portal = portalModule.create({
     db,
@@ -172,6 +176,7 @@ export function createServices(deps: AppDeps) {
     messaging,
     queue,
     booking,
+    disclosures,
     billing,
     portal,
     requests,
@@ -231,6 +236,7 @@ export function createServices(deps: AppDeps) {
     ...messaging.services,
     ...queue.services,
     ...booking.services,
+    ...disclosures.services,
     ...billing.services,
     ...portal.services,
     ...requests.services,

@@ -119,8 +119,6 @@ export const auditActions = [
   'rights_request.refuse',
   /** The disclosures log read by staff (a recorded disclosure itself is `disclosure`). */
   'disclosure.list',
-  /** An authority's request for data registered with its legal basis. */
-  'disclosure.authority_request',
   // Retention and the demo.
   'retention.delete',
   /** The start of the audit chain removed after its retention period, leaving an anchor. */

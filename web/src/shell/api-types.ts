@@ -1074,6 +1074,101 @@ export interface Operations {
       }>;
     };
   };
+  'GET /api/patients/{id}/disclosures': {
+    path: { id: string };
+    response: {
+      items: Array<{
+        id: string;
+        patientId: string;
+        recipientKind:
+          | 'laboratory'
+          | 'insurer'
+          | 'health_insurance_fund'
+          | 'ehealth_system'
+          | 'bank'
+          | 'credit_provider'
+          | 'debt_collector'
+          | 'court'
+          | 'police'
+          | 'authority'
+          | 'other_provider';
+        recipientName: string;
+        recipientRegistryCode: string | null;
+        legalBasis: string;
+        categories: Array<string>;
+        fields: Array<string> | null;
+        requestReference: string | null;
+        sourceType: string;
+        disclosedAt: string;
+        note: string | null;
+      }>;
+    };
+  };
+  'POST /api/patients/{id}/disclosures': {
+    path: { id: string };
+    body: {
+      recipientKind:
+        | 'laboratory'
+        | 'insurer'
+        | 'health_insurance_fund'
+        | 'ehealth_system'
+        | 'bank'
+        | 'credit_provider'
+        | 'debt_collector'
+        | 'court'
+        | 'police'
+        | 'authority'
+        | 'other_provider';
+      recipientName: string;
+      recipientRegistryCode?: string;
+      legalBasis: string;
+      categories: Array<
+        | 'name'
+        | 'national_id'
+        | 'identity_document'
+        | 'demographic'
+        | 'contact'
+        | 'health'
+        | 'health_insurance'
+        | 'employment'
+        | 'financial'
+        | 'representation'
+        | 'staff_account'
+        | 'online_identifier'
+        | 'access_log'
+        | 'communication'
+        | 'consent'
+      >;
+      fields?: Array<string>;
+      requestReference?: string;
+      note?: string;
+    };
+    response: {
+      id: string;
+      patientId: string;
+      recipientKind:
+        | 'laboratory'
+        | 'insurer'
+        | 'health_insurance_fund'
+        | 'ehealth_system'
+        | 'bank'
+        | 'credit_provider'
+        | 'debt_collector'
+        | 'court'
+        | 'police'
+        | 'authority'
+        | 'other_provider';
+      recipientName: string;
+      recipientRegistryCode: string | null;
+      legalBasis: string;
+      categories: Array<string>;
+      fields: Array<string> | null;
+      requestReference: string | null;
+      sourceType: string;
+      disclosedAt: string;
+      note: string | null;
+    };
+  };
   'GET /api/patients/{id}/history': {
     path: { id: string };
     response: {
