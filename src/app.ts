@@ -164,8 +164,10 @@ export function createServices(deps: AppDeps) {
     db,
     clock,
     audit,
+    cipher,
     clinics: clinicLookup,
     patients: patients.services.patients,
+    register: register.services.register,
   });
   const retention = retentionModule.create({ db, clock, audit, clinics: clinics.services.clinics });
   const features = {

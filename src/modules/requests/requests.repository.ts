@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
 import { patientRepresentatives, patients } from '../patients/patients.schema';
+import { exportTables } from './export.catalogue';
 import { type RequestStatus, rightsRequestEvents, rightsRequests } from './requests.schema';
 
 export type RightsRequestRow = typeof rightsRequests.$inferSelect;
@@ -66,6 +67,29 @@ export function createRequestsRepository() {
         .from(patients)
         .where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId)));
       return row;
+    },
+
+    /**
+     * Every row about the person in every table of the export catalogue, by table name (snake_case
+     * columns as stored). One query per table, in the caller's transaction.
+     */
+    async personRows(
+      db: DbOrTx,
+      clinicId: string,
+      patientId: string,
+    ): Promise<Record<string, Record<string, unknown>[]>> {
+      const out: Record<string, Record<string, unknown>[]> = {};
+      for (const [table, reach] of Object.entries(exportTables)) {
+        const t = sql.identifier(table);
+        const col = sql.identifier(reach.column);
+        const where =
+          'parent' in reach
+            ? sql`${col} in (select id from ${sql.identifier(reach.parent)} where clinic_id = ${clinicId} and ${sql.identifier(reach.parentColumn)} = ${patientId})`
+            : sql`${col} = ${patientId}`;
+        const result = await db.execute(sql`select * from ${t} where clinic_id = ${clinicId} and ${where}`);
+        out[table] = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+      }
+      return out;
     },
 
     /** A representative of this patient, with the period of their authority. */

@@ -1,5 +1,7 @@
-import { itemsOf } from '../../platform/http/contract';
+import { z } from 'zod';
+import { binaryBody, itemsOf } from '../../platform/http/contract';
 import { type App, accessContext } from '../../platform/http/server';
+import { type createRequestExports, exportFormats } from './requests.export';
 import {
   answerRequestInput,
   extendRequestInput,
@@ -15,7 +17,7 @@ import type { RequestsService } from './requests.service';
 const tags = ['requests'];
 
 /** Staff work on data-subject requests: intake, the inbox, the radar and each step of a request. */
-export function requestsRoutes(requests: RequestsService) {
+export function requestsRoutes(requests: RequestsService, exports: ReturnType<typeof createRequestExports>) {
   return async (app: App) => {
     app.post(
       '/api/requests',
@@ -63,6 +65,34 @@ export function requestsRoutes(requests: RequestsService) {
         },
       },
       async (req) => requests.get(accessContext(req), req.params.id),
+    );
+
+    app.get(
+      '/api/requests/:id/export',
+      {
+        schema: {
+          tags,
+          summary: "The copy of the person's data answering an access or portability request (FHIR, CSV or PDF)",
+          params: requestIdParam,
+          querystring: z.object({ format: z.enum(exportFormats) }),
+          response: {
+            200: {
+              description: 'FHIR R4 Bundle (application/fhir+json), CSV or PDF',
+              content: {
+                ...binaryBody('application/fhir+json', 'FHIR').content,
+                ...binaryBody('text/csv', 'CSV').content,
+                ...binaryBody('application/pdf', 'PDF').content,
+              },
+            },
+          },
+        },
+      },
+      async (req, reply) => {
+        const file = await exports.forRequest(accessContext(req), req.params.id, req.query.format);
+        reply.header('content-type', file.contentType);
+        reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+        return reply.send(file.body);
+      },
     );
 
     const steps = [

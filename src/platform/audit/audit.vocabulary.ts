@@ -81,6 +81,9 @@ export const auditActions = [
   'portal.access_history.view',
   'portal.consents.view',
   'portal.visits.view',
+  'portal.requests.view',
+  'portal.disclosures.view',
+  'portal.export',
   // Billing.
   'price_list.add',
   /** Evidence of a benefit group (pensioner, pregnancy, …) recorded for a patient. */
@@ -117,6 +120,8 @@ export const auditActions = [
   'rights_request.extend',
   'rights_request.answer',
   'rights_request.refuse',
+  /** The access/portability copy (FHIR, CSV, PDF) generated for a request. */
+  'rights_request.export',
   /** The disclosures log read by staff (a recorded disclosure itself is `disclosure`). */
   'disclosure.list',
   // Retention and the demo.

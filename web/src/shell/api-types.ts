@@ -2516,6 +2516,7 @@ export interface Operations {
       }>;
     };
   };
+  'GET /api/requests/{id}/export': { path: { id: string }; query: { format: 'fhir' | 'csv' | 'pdf' }; response: Blob };
   'POST /api/requests/{id}/extend': {
     path: { id: string };
     body: { months: number; reasons: string; noticeSentOn?: string };
