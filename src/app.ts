@@ -168,6 +168,8 @@ export function createServices(deps: AppDeps) {
     clinics: clinicLookup,
     patients: patients.services.patients,
     register: register.services.register,
+    portal: portal.services.portal,
+    disclosures: disclosures.services.disclosures,
   });
   const retention = retentionModule.create({ db, clock, audit, clinics: clinics.services.clinics });
   const features = {

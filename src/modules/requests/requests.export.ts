@@ -26,6 +26,8 @@ export interface ExportDeps {
   register: Pick<RegisterService, 'inForce'>;
 }
 
+export type RequestExports = ReturnType<typeof createRequestExports>;
+
 export interface ExportFile {
   contentType: string;
   filename: string;

@@ -231,17 +231,29 @@ export function createRequestsService(deps: RequestsServiceDeps) {
     });
   }
 
-  /** A person's own requests, for the portal (the caller audits the read in the same transaction). */
-  async function forPerson(clinicId: string, patientId: string, audited: (tx: Tx) => Promise<void>) {
+  /** The person's own requests with their timelines (portal): the read is recorded as theirs. */
+  async function listForPerson(actor: PortalActor) {
+    const ctx: AccessContext = { clinicId: actor.clinicId, user: null, requestId: actor.requestId, channel: 'public' };
+    const role = actor.representativeId ? 'representative' : 'patient';
     return db.transaction(async (tx) => {
-      const now = await today(clinicId, tx);
-      const rows = await repo.list(tx, clinicId, { patientId, limit: 500 });
+      const now = await today(actor.clinicId, tx);
+      const rows = await repo.list(tx, actor.clinicId, { patientId: actor.patientId, limit: 500 });
       const events = await repo.events(
         tx,
-        clinicId,
+        actor.clinicId,
         rows.map((r) => r.id),
       );
-      await audited(tx);
+      await audit.append(tx, ctx, [
+        auditEntry(
+          {
+            action: 'portal.requests.view',
+            entityType: 'rights_request',
+            patientRef: actor.patientId,
+            purpose: 'transparency',
+          },
+          { role, breakGlass: false, reason: null },
+        ),
+      ]);
       return rows.map((r) =>
         view(
           r,
@@ -447,7 +459,7 @@ export function createRequestsService(deps: RequestsServiceDeps) {
   return {
     register,
     fileByPerson,
-    forPerson,
+    listForPerson,
     get,
     list,
     radar,

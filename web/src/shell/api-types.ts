@@ -1265,6 +1265,36 @@ export interface Operations {
       recordedAt: string;
     };
   };
+  'GET /api/portal/disclosures': {
+    response: {
+      items: Array<{
+        id: string;
+        patientId: string;
+        recipientKind:
+          | 'laboratory'
+          | 'insurer'
+          | 'health_insurance_fund'
+          | 'ehealth_system'
+          | 'bank'
+          | 'credit_provider'
+          | 'debt_collector'
+          | 'court'
+          | 'police'
+          | 'authority'
+          | 'other_provider';
+        recipientName: string;
+        recipientRegistryCode: string | null;
+        legalBasis: string;
+        categories: Array<string>;
+        fields: Array<string> | null;
+        requestReference: string | null;
+        sourceType: string;
+        disclosedAt: string;
+        note: string | null;
+      }>;
+    };
+  };
+  'GET /api/portal/export': { query: { format: 'fhir' | 'csv' | 'pdf' }; response: Blob };
   'POST /api/portal/login-link': {
     body: { clinic: string; email: string; lang?: 'et' | 'lv' | 'en' | 'ru' };
     response: { ok: boolean; message: string };
@@ -1298,6 +1328,132 @@ export interface Operations {
       };
       csrfToken: string;
       idleMinutes: number;
+    };
+  };
+  'GET /api/portal/requests': {
+    response: {
+      items: Array<{
+        id: string;
+        patientId: string;
+        representativeId: string | null;
+        kind:
+          | 'access'
+          | 'rectification'
+          | 'erasure'
+          | 'restriction'
+          | 'portability'
+          | 'objection'
+          | 'consent_withdrawal';
+        channel: 'portal' | 'letter' | 'email' | 'desk';
+        answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+        language: 'et' | 'lv' | 'en' | 'ru';
+        receivedOn: string;
+        identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+        identityNote: string | null;
+        details: string | null;
+        purposeKeys: Array<string> | null;
+        clockRule: string;
+        dueOn: string;
+        extendedDueOn: string | null;
+        extendableUntil: string | null;
+        effectiveDueOn: string;
+        extensionReasons: string | null;
+        extensionNoticeOn: string | null;
+        status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+        overdue: boolean;
+        refusalReason:
+          | 'identity_not_established'
+          | 'manifestly_unfounded'
+          | 'excessive'
+          | 'rights_of_others'
+          | 'national_security'
+          | 'crime_prevention'
+          | 'legal_claims'
+          | 'legal_retention_duty'
+          | null;
+        complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+        answer: string | null;
+        closedOn: string | null;
+        timeline: Array<{
+          kind:
+            | 'received'
+            | 'identity_verified'
+            | 'waiting_on_person'
+            | 'resumed'
+            | 'extended'
+            | 'note'
+            | 'answered'
+            | 'refused'
+            | 'withdrawn';
+          at: string;
+          actorRole: string;
+          actorId: string | null;
+          note: string | null;
+          data: { [key: string]: unknown } | null;
+        }>;
+      }>;
+    };
+  };
+  'POST /api/portal/requests': {
+    body: {
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      details?: string;
+      purposeKeys?: Array<string>;
+      answerChannel?: 'portal' | 'letter' | 'email' | 'desk';
+      language?: 'et' | 'lv' | 'en' | 'ru';
+    };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
     };
   };
   'POST /api/portal/session': { body: { token: string }; response: { csrfToken: string; idleMinutes: number } };
