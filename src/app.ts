@@ -5,6 +5,7 @@ import { internalRoutes } from './cli/internal.routes';
 import { billingModule } from './modules/billing/billing.module';
 import { bookingModule } from './modules/booking/booking.module';
 import { clinicsModule } from './modules/clinics/clinics.module';
+import { complaintsModule } from './modules/complaints/complaints.module';
 import { consentsModule } from './modules/consents/consents.module';
 import { demoModule } from './modules/demo/demo.module';
 import { disclosuresModule } from './modules/disclosures/disclosures.module';
@@ -63,6 +64,7 @@ export const moduleDefinitions = [
   billingModule,
   portalModule,
   requestsModule,
+  complaintsModule,
   retentionModule,
   demoModule,
 ] as const;
@@ -171,6 +173,13 @@ export function createServices(deps: AppDeps) {
     portal: portal.services.portal,
     disclosures: disclosures.services.disclosures,
   });
+  const complaints = complaintsModule.create({
+    db,
+    clock,
+    audit,
+    clinics: clinicLookup,
+    patients: patients.services.patients,
+  });
   const retention = retentionModule.create({ db, clock, audit, clinics: clinics.services.clinics });
   const features = {
     clinics,
@@ -184,6 +193,7 @@ export function createServices(deps: AppDeps) {
     billing,
     portal,
     requests,
+    complaints,
     retention,
   };
   // Last: the demo clinic runs every other module's demo seed, in the order above.
@@ -244,6 +254,7 @@ export function createServices(deps: AppDeps) {
     ...billing.services,
     ...portal.services,
     ...requests.services,
+    ...complaints.services,
     ...retention.services,
     ...demo.services,
   };

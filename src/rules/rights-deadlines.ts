@@ -100,3 +100,21 @@ export function complaintClock(receivedOn: IsoDate): ComplaintClock {
     resolveBy: addCalendarMonths(receivedOn, rule.resolveMonths),
   };
 }
+
+/** The outside bodies a complaint answer names, by the clinic's country (checked 2026-11). */
+export const complaintBodies: Record<'EE' | 'LV', { name: string; role: string; contact: string }[]> = {
+  EE: [
+    { name: 'Terviseamet', role: 'health-care quality and providers', contact: 'info@terviseamet.ee' },
+    {
+      name: 'Tervisekassa',
+      role: 'the health insurance fund (insured services, benefits)',
+      contact: 'info@tervisekassa.ee',
+    },
+    { name: 'Andmekaitse Inspektsioon', role: 'personal data protection', contact: 'info@aki.ee' },
+  ],
+  LV: [
+    { name: 'Veselības inspekcija', role: 'health-care quality and providers', contact: 'vi@vi.gov.lv' },
+    { name: 'Nacionālais veselības dienests', role: 'state-paid health services', contact: 'nvd@vmnvd.gov.lv' },
+    { name: 'Datu valsts inspekcija', role: 'personal data protection', contact: 'pasts@dvi.gov.lv' },
+  ],
+};

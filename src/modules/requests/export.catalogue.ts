@@ -35,6 +35,8 @@ export const exportTables: Record<string, Reach> = {
   portal_sessions: { column: 'patient_id' },
   portal_login_links: { column: 'patient_id' },
   outbox_jobs: { column: 'patient_id' },
+  complaints: { column: 'patient_id' },
+  complaint_events: { column: 'complaint_id', parent: 'complaints', parentColumn: 'patient_id' },
   audit_events: { column: 'patient_ref' },
 };
 

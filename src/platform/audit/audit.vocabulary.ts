@@ -122,6 +122,11 @@ export const auditActions = [
   'rights_request.refuse',
   /** The access/portability copy (FHIR, CSV, PDF) generated for a request. */
   'rights_request.export',
+  'complaint.create',
+  'complaint.read',
+  'complaint.update',
+  'complaint.answer',
+  'complaint.archive',
   /** The disclosures log read by staff (a recorded disclosure itself is `disclosure`). */
   'disclosure.list',
   // Retention and the demo.
@@ -157,6 +162,8 @@ export const platformPurposes = [
   'demonstration',
   /** Handling the person's requests under GDPR Art. 12–22 (access, erasure, restriction …). */
   'data_subject_rights',
+  /** Complaints and suggestions: intake, handling, answer and archive. */
+  'complaints',
   /** The register's key is `instalments`; the stored word stays so that earlier events keep their meaning. */
   'instalment_financing',
 ] as const;
