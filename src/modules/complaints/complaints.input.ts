@@ -34,3 +34,6 @@ export const complaintListQuery = z.object({
   status: z.enum(['open', 'answered', 'archived']).default('open'),
 });
 export const statsQuery = z.object({ year: z.coerce.number().int().min(2018).max(2100) });
+
+/** Archiving an answered complaint; an optional note (where the paper file went). */
+export const archiveInput = z.strictObject({ note: z.string().trim().max(2000).optional() });

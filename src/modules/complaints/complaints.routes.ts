@@ -2,6 +2,7 @@ import { itemsOf } from '../../platform/http/contract';
 import { type App, accessContext } from '../../platform/http/server';
 import {
   answerComplaintInput,
+  archiveInput,
   assignInput,
   complaintIdParam,
   complaintInput,
@@ -77,8 +78,8 @@ export function complaintsRoutes(complaints: ComplaintsService) {
     }
     app.post(
       '/api/complaints/:id/archive',
-      { schema: { tags, params: complaintIdParam, response: { 200: complaintOutput } } },
-      async (req) => complaints.archive(accessContext(req), req.params.id),
+      { schema: { tags, params: complaintIdParam, body: archiveInput, response: { 200: complaintOutput } } },
+      async (req) => complaints.archive(accessContext(req), req.params.id, req.body),
     );
   };
 }

@@ -15,6 +15,7 @@ import type { ClinicLookup } from '../clinics/clinics.service';
 import type { PatientsService } from '../patients/patients.service';
 import {
   answerComplaintInput,
+  archiveInput,
   assignInput,
   complaintInput,
   complaintListQuery,
@@ -264,11 +265,13 @@ export function createComplaintsService(deps: ComplaintsServiceDeps) {
     });
   };
 
-  const archive = (ctx: AccessContext, id: string) =>
-    step(ctx, id, 'complaint.archive', async (c, today) => {
+  const archive = (ctx: AccessContext, id: string, raw: unknown) => {
+    const input = parseInput(archiveInput, raw ?? {});
+    return step(ctx, id, 'complaint.archive', async (c, today) => {
       if (c.status !== 'answered') throw new ConflictError('only an answered complaint is archived');
-      return { patch: { status: 'archived', archivedOn: today }, kind: 'archived', note: null };
+      return { patch: { status: 'archived', archivedOn: today }, kind: 'archived', note: input.note ?? null };
     });
+  };
 
   /** Yearly statistics for the clinic's report. */
   async function stats(ctx: AccessContext, raw: unknown) {

@@ -949,6 +949,7 @@ export interface Operations {
   };
   'POST /api/complaints/{id}/archive': {
     path: { id: string };
+    body: { note?: string };
     response: {
       id: string;
       patientId: string | null;
