@@ -5,14 +5,17 @@ import { internalRoutes } from './cli/internal.routes';
 import { billingModule } from './modules/billing/billing.module';
 import { bookingModule } from './modules/booking/booking.module';
 import { clinicsModule } from './modules/clinics/clinics.module';
+import { complaintsModule } from './modules/complaints/complaints.module';
 import { consentsModule } from './modules/consents/consents.module';
 import { demoModule } from './modules/demo/demo.module';
+import { disclosuresModule } from './modules/disclosures/disclosures.module';
 import { messagingModule } from './modules/messaging/messaging.module';
 import { patientsModule } from './modules/patients/patients.module';
 import { portalModule } from './modules/portal/portal.module';
 import { queueModule } from './modules/queue/queue.module';
 import { createQueueReads } from './modules/queue/queue.reads';
 import { registerModule } from './modules/register/register.module';
+import { requestsModule } from './modules/requests/requests.module';
 import { retentionModule } from './modules/retention/retention.module';
 import {
   createCheckpointSigner,
@@ -62,8 +65,11 @@ export const moduleDefinitions = [
   messagingModule,
   queueModule,
   bookingModule,
+  disclosuresModule,
   billingModule,
   portalModule,
+  requestsModule,
+  complaintsModule,
   retentionModule,
   demoModule,
 ] as const;
@@ -153,6 +159,7 @@ export function createServices(deps: AppDeps) {
     clinics: clinicLookup,
     queueReads,
   });
+  const disclosures = disclosuresModule.create({ db, clock, audit, patients: patients.services.patients });
   const billing = billingModule.create({
     db,
     clock,
@@ -161,6 +168,7 @@ export function createServices(deps: AppDeps) {
     mailer,
     patients: patients.services.patients,
     clinics: clinicLookup,
+    disclosures: disclosures.services.disclosures,
   });
   const portal = portalModule.create({
     db,
@@ -173,8 +181,40 @@ export function createServices(deps: AppDeps) {
     publicUrl,
     secureCookies,
   });
+  const requests = requestsModule.create({
+    db,
+    clock,
+    audit,
+    cipher,
+    clinics: clinicLookup,
+    patients: patients.services.patients,
+    register: register.services.register,
+    portal: portal.services.portal,
+    disclosures: disclosures.services.disclosures,
+  });
+  const complaints = complaintsModule.create({
+    db,
+    clock,
+    audit,
+    clinics: clinicLookup,
+    patients: patients.services.patients,
+  });
   const retention = retentionModule.create({ db, clock, audit, clinics: clinics.services.clinics });
-  const features = { clinics, patients, register, consents, messaging, queue, booking, billing, portal, retention };
+  const features = {
+    clinics,
+    patients,
+    register,
+    consents,
+    messaging,
+    queue,
+    booking,
+    disclosures,
+    billing,
+    portal,
+    requests,
+    complaints,
+    retention,
+  };
   // Last: the demo clinic runs every other module's demo seed, in the order above.
   const demo = demoModule.create({
     db,
@@ -239,8 +279,11 @@ export function createServices(deps: AppDeps) {
     ...messaging.services,
     ...queue.services,
     ...booking.services,
+    ...disclosures.services,
     ...billing.services,
     ...portal.services,
+    ...requests.services,
+    ...complaints.services,
     ...retention.services,
     ...demo.services,
   };

@@ -71,23 +71,20 @@ export function createInstalmentOperations(kit: BillingKit) {
       }>(r.financialDataEnc);
       const fields = ['name', 'national_id', 'contact', 'financial', 'employment'];
       await repo.markInstalmentDisclosed(tx, ctx.clinicId, requestId, clock.now(), ctx.user?.id ?? null);
-      await audit.append(tx, ctx, [
-        auditEntry(
-          {
-            action: 'disclosure',
-            entityType: 'instalment_request',
-            entityId: requestId,
-            patientRef: patient.id,
-            purpose: 'instalment_financing',
-            details: {
-              recipient: r.creditProvider,
-              fields,
-              basis: "Krediidiandjate ja -vahendajate seadus (creditworthiness assessment), at the patient's request",
-            },
-          },
-          grant,
-        ),
-      ]);
+      await kit.disclosures.record(
+        tx,
+        ctx,
+        patient.id,
+        {
+          recipientKind: 'credit_provider',
+          recipientName: r.creditProvider,
+          legalBasis: "Krediidiandjate ja -vahendajate seadus (creditworthiness assessment), at the patient's request",
+          categories: ['name', 'national_id', 'contact', 'financial', 'employment'],
+          fields,
+        },
+        { type: 'instalment_request', id: requestId, purpose: 'instalment_financing' },
+        grant,
+      );
       return {
         recipient: r.creditProvider,
         fields,

@@ -9,6 +9,7 @@ import { ForbiddenError } from '../../platform/errors';
 import type { Mailer } from '../../platform/mail';
 import { localDate } from '../../rules/zoned-time';
 import type { ClinicLookup, ClinicRow } from '../clinics/clinics.service';
+import type { DisclosuresService } from '../disclosures/disclosures.service';
 import type { PatientRow, PatientScope, PatientsService } from '../patients/patients.service';
 import { createBillingRepository } from './billing.repository';
 
@@ -27,6 +28,8 @@ export interface BillingServiceDeps {
   clinics: Pick<ClinicLookup, 'byId'>;
   /** Sends invoices and debt notices by e-mail when the application wires one in. */
   mailer?: Mailer;
+  /** The disclosures log: the hand-over to a collector and the instalment application are recorded there. */
+  disclosures: Pick<DisclosuresService, 'record'>;
 }
 
 /** Who bills: the accountant, an administrator, reception at the desk. Doctors record services. */
@@ -78,6 +81,7 @@ export function createBillingKit(deps: BillingServiceDeps) {
     cipher,
     audit,
     mailer: deps.mailer,
+    disclosures: deps.disclosures,
     repo,
     patients,
     requireRole,

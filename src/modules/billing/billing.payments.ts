@@ -276,24 +276,22 @@ export function createPaymentOperations(kit: BillingKit) {
         handedOverAt: clock.now(),
         handedOverBy: ctx.user?.id ?? null,
       });
-      await audit.append(tx, ctx, [
-        auditEntry(
-          {
-            action: 'disclosure',
-            entityType: 'debt_handover',
-            entityId: id,
-            patientRef: patient.id,
-            purpose: 'debt_collection',
-            details: {
-              recipient: input.collectorName,
-              recipientRegistryCode: input.collectorRegistryCode ?? null,
-              fields: [...HANDOVER_FIELDS],
-              invoice: b.invoice.number,
-            },
-          },
-          grant,
-        ),
-      ]);
+      await kit.disclosures.record(
+        tx,
+        ctx,
+        patient.id,
+        {
+          recipientKind: 'debt_collector',
+          recipientName: input.collectorName,
+          recipientRegistryCode: input.collectorRegistryCode,
+          legalBasis,
+          categories: ['name', 'national_id', 'contact', 'financial'],
+          fields: [...HANDOVER_FIELDS],
+          note: `invoice ${b.invoice.number}`,
+        },
+        { type: 'debt_handover', id, purpose: 'debt_collection' },
+        grant,
+      );
       return {
         id,
         collector: input.collectorName,

@@ -30,6 +30,30 @@ const ACCEPTED = {
     'If this e-mail address belongs to a patient of the clinic, a sign-in link is on its way. It is valid for 15 minutes.',
 };
 
+function rawCookie(req: FastifyRequest): string | null {
+  const raw = req.cookies[PORTAL_COOKIE];
+  if (!raw) return null;
+  const unsigned = req.unsignCookie(raw);
+  return unsigned.valid && unsigned.value ? unsigned.value : null;
+}
+
+/**
+ * The preHandler of every signed-in portal route: resolves the `hoidja_portal` cookie to one
+ * (clinic, patient) on `req.portalSession` and asks for the CSRF token on writes. Other modules'
+ * portal routes (requests, complaints …) use the same guard.
+ */
+export function portalSessionGuard(portal: Pick<PortalService, 'authenticate'>) {
+  return async function requirePortalSession(req: FastifyRequest, _reply: FastifyReply) {
+    const cookie = rawCookie(req);
+    const session = cookie ? await portal.authenticate(cookie) : null;
+    if (!session) throw new UnauthenticatedError('sign in to the patient portal first');
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) {
+      throw new ForbiddenError('missing or wrong CSRF token (send the x-csrf-token header)');
+    }
+    req.portalSession = session;
+  };
+}
+
 /**
  * The patient portal's API. Every route is public to the staff hook; the portal's own preHandler
  * resolves the `hoidja_portal` cookie to one (clinic, patient) and asks for the CSRF token on writes.
@@ -44,22 +68,7 @@ export function portalRoutes(deps: { portal: PortalService; secureCookies: boole
     signed: true,
   };
 
-  function rawCookie(req: FastifyRequest): string | null {
-    const raw = req.cookies[PORTAL_COOKIE];
-    if (!raw) return null;
-    const unsigned = req.unsignCookie(raw);
-    return unsigned.valid && unsigned.value ? unsigned.value : null;
-  }
-
-  async function requirePortalSession(req: FastifyRequest, _reply: FastifyReply) {
-    const cookie = rawCookie(req);
-    const session = cookie ? await portal.authenticate(cookie) : null;
-    if (!session) throw new UnauthenticatedError('sign in to the patient portal first');
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) {
-      throw new ForbiddenError('missing or wrong CSRF token (send the x-csrf-token header)');
-    }
-    req.portalSession = session;
-  }
+  const requirePortalSession = portalSessionGuard(portal);
 
   return async (app: App) => {
     app.decorateRequest('portalSession', null);

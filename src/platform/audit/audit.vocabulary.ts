@@ -84,6 +84,9 @@ export const auditActions = [
   'portal.access_history.view',
   'portal.consents.view',
   'portal.visits.view',
+  'portal.requests.view',
+  'portal.disclosures.view',
+  'portal.export',
   // Billing.
   'price_list.add',
   /** Evidence of a benefit group (pensioner, pregnancy, …) recorded for a patient. */
@@ -112,6 +115,23 @@ export const auditActions = [
   'billing.instalment_disclose',
   /** Personal data handed to a third party (collector, credit provider), with recipient and fields. */
   'disclosure',
+  // Data-subject rights: requests on their clock, and the disclosures log.
+  'rights_request.create',
+  'rights_request.read',
+  'rights_request.list',
+  'rights_request.update',
+  'rights_request.extend',
+  'rights_request.answer',
+  'rights_request.refuse',
+  /** The access/portability copy (FHIR, CSV, PDF) generated for a request. */
+  'rights_request.export',
+  'complaint.create',
+  'complaint.read',
+  'complaint.update',
+  'complaint.answer',
+  'complaint.archive',
+  /** The disclosures log read by staff (a recorded disclosure itself is `disclosure`). */
+  'disclosure.list',
   // Retention and the demo.
   'retention.delete',
   /** The start of the audit chain removed after its retention period, leaving an anchor. */
@@ -143,6 +163,10 @@ export const platformPurposes = [
   'retention',
   /** Invented data of the demo clinic. */
   'demonstration',
+  /** Handling the person's requests under GDPR Art. 12–22 (access, erasure, restriction …). */
+  'data_subject_rights',
+  /** Complaints and suggestions: intake, handling, answer and archive. */
+  'complaints',
   /** The register's key is `instalments`; the stored word stays so that earlier events keep their meaning. */
   'instalment_financing',
 ] as const;

@@ -765,6 +765,352 @@ export interface Operations {
       createdAt: string;
     };
   };
+  'POST /api/complaints': {
+    body: {
+      patientId?: string;
+      kind?: 'complaint' | 'suggestion';
+      channel: 'email' | 'letter' | 'desk';
+      receivedOn: string;
+      complainantName: string;
+      representativeName?: string;
+      contactEmail?: string;
+      contactPhone?: string;
+      contactAddress?: string;
+      circumstances: string;
+      claim: string;
+      feedbackWanted: boolean;
+      feedbackChannel: 'email' | 'letter' | 'phone' | 'none';
+      language?: 'et' | 'lv' | 'en' | 'ru';
+    };
+    response: {
+      id: string;
+      patientId: string | null;
+      kind: 'complaint' | 'suggestion';
+      channel: 'portal' | 'email' | 'letter' | 'desk';
+      complainantName: string;
+      representativeName: string | null;
+      contactEmail: string | null;
+      contactPhone: string | null;
+      contactAddress: string | null;
+      circumstances: string;
+      claim: string;
+      feedbackWanted: boolean;
+      feedbackChannel: 'email' | 'letter' | 'phone' | 'none';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      clockRule: string;
+      reviewBy: string;
+      resolveBy: string;
+      extendedResolveBy: string | null;
+      effectiveResolveBy: string;
+      extensionReasons: string | null;
+      status: 'received' | 'in_review' | 'answered' | 'archived';
+      assignedTo: string | null;
+      answer: string | null;
+      answeredOn: string | null;
+      archivedOn: string | null;
+      reviewOverdue: boolean;
+      overdue: boolean;
+      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      timeline: Array<{
+        kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
+        at: string;
+        actorId: string | null;
+        note: string | null;
+      }>;
+    };
+  };
+  'GET /api/complaints': {
+    query?: { status?: 'open' | 'answered' | 'archived' };
+    response: {
+      items: Array<{
+        id: string;
+        patientId: string | null;
+        kind: 'complaint' | 'suggestion';
+        channel: 'portal' | 'email' | 'letter' | 'desk';
+        complainantName: string;
+        representativeName: string | null;
+        contactEmail: string | null;
+        contactPhone: string | null;
+        contactAddress: string | null;
+        circumstances: string;
+        claim: string;
+        feedbackWanted: boolean;
+        feedbackChannel: 'email' | 'letter' | 'phone' | 'none';
+        language: 'et' | 'lv' | 'en' | 'ru';
+        receivedOn: string;
+        clockRule: string;
+        reviewBy: string;
+        resolveBy: string;
+        extendedResolveBy: string | null;
+        effectiveResolveBy: string;
+        extensionReasons: string | null;
+        status: 'received' | 'in_review' | 'answered' | 'archived';
+        assignedTo: string | null;
+        answer: string | null;
+        answeredOn: string | null;
+        archivedOn: string | null;
+        reviewOverdue: boolean;
+        overdue: boolean;
+        outsideBodies: Array<{ name: string; role: string; contact: string }>;
+        timeline: Array<{
+          kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
+          at: string;
+          actorId: string | null;
+          note: string | null;
+        }>;
+      }>;
+    };
+  };
+  'GET /api/complaints/stats': {
+    query: { year: number };
+    response: { year: number; byKind: Array<{ kind: string; received: number; answered: number; late: number }> };
+  };
+  'GET /api/complaints/{id}': {
+    path: { id: string };
+    response: {
+      id: string;
+      patientId: string | null;
+      kind: 'complaint' | 'suggestion';
+      channel: 'portal' | 'email' | 'letter' | 'desk';
+      complainantName: string;
+      representativeName: string | null;
+      contactEmail: string | null;
+      contactPhone: string | null;
+      contactAddress: string | null;
+      circumstances: string;
+      claim: string;
+      feedbackWanted: boolean;
+      feedbackChannel: 'email' | 'letter' | 'phone' | 'none';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      clockRule: string;
+      reviewBy: string;
+      resolveBy: string;
+      extendedResolveBy: string | null;
+      effectiveResolveBy: string;
+      extensionReasons: string | null;
+      status: 'received' | 'in_review' | 'answered' | 'archived';
+      assignedTo: string | null;
+      answer: string | null;
+      answeredOn: string | null;
+      archivedOn: string | null;
+      reviewOverdue: boolean;
+      overdue: boolean;
+      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      timeline: Array<{
+        kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
+        at: string;
+        actorId: string | null;
+        note: string | null;
+      }>;
+    };
+  };
+  'POST /api/complaints/{id}/answer': {
+    path: { id: string };
+    body: { answer: string };
+    response: {
+      id: string;
+      patientId: string | null;
+      kind: 'complaint' | 'suggestion';
+      channel: 'portal' | 'email' | 'letter' | 'desk';
+      complainantName: string;
+      representativeName: string | null;
+      contactEmail: string | null;
+      contactPhone: string | null;
+      contactAddress: string | null;
+      circumstances: string;
+      claim: string;
+      feedbackWanted: boolean;
+      feedbackChannel: 'email' | 'letter' | 'phone' | 'none';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      clockRule: string;
+      reviewBy: string;
+      resolveBy: string;
+      extendedResolveBy: string | null;
+      effectiveResolveBy: string;
+      extensionReasons: string | null;
+      status: 'received' | 'in_review' | 'answered' | 'archived';
+      assignedTo: string | null;
+      answer: string | null;
+      answeredOn: string | null;
+      archivedOn: string | null;
+      reviewOverdue: boolean;
+      overdue: boolean;
+      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      timeline: Array<{
+        kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
+        at: string;
+        actorId: string | null;
+        note: string | null;
+      }>;
+    };
+  };
+  'POST /api/complaints/{id}/archive': {
+    path: { id: string };
+    body: { note?: string };
+    response: {
+      id: string;
+      patientId: string | null;
+      kind: 'complaint' | 'suggestion';
+      channel: 'portal' | 'email' | 'letter' | 'desk';
+      complainantName: string;
+      representativeName: string | null;
+      contactEmail: string | null;
+      contactPhone: string | null;
+      contactAddress: string | null;
+      circumstances: string;
+      claim: string;
+      feedbackWanted: boolean;
+      feedbackChannel: 'email' | 'letter' | 'phone' | 'none';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      clockRule: string;
+      reviewBy: string;
+      resolveBy: string;
+      extendedResolveBy: string | null;
+      effectiveResolveBy: string;
+      extensionReasons: string | null;
+      status: 'received' | 'in_review' | 'answered' | 'archived';
+      assignedTo: string | null;
+      answer: string | null;
+      answeredOn: string | null;
+      archivedOn: string | null;
+      reviewOverdue: boolean;
+      overdue: boolean;
+      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      timeline: Array<{
+        kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
+        at: string;
+        actorId: string | null;
+        note: string | null;
+      }>;
+    };
+  };
+  'POST /api/complaints/{id}/assign': {
+    path: { id: string };
+    body: { staffUserId: string };
+    response: {
+      id: string;
+      patientId: string | null;
+      kind: 'complaint' | 'suggestion';
+      channel: 'portal' | 'email' | 'letter' | 'desk';
+      complainantName: string;
+      representativeName: string | null;
+      contactEmail: string | null;
+      contactPhone: string | null;
+      contactAddress: string | null;
+      circumstances: string;
+      claim: string;
+      feedbackWanted: boolean;
+      feedbackChannel: 'email' | 'letter' | 'phone' | 'none';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      clockRule: string;
+      reviewBy: string;
+      resolveBy: string;
+      extendedResolveBy: string | null;
+      effectiveResolveBy: string;
+      extensionReasons: string | null;
+      status: 'received' | 'in_review' | 'answered' | 'archived';
+      assignedTo: string | null;
+      answer: string | null;
+      answeredOn: string | null;
+      archivedOn: string | null;
+      reviewOverdue: boolean;
+      overdue: boolean;
+      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      timeline: Array<{
+        kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
+        at: string;
+        actorId: string | null;
+        note: string | null;
+      }>;
+    };
+  };
+  'POST /api/complaints/{id}/extend': {
+    path: { id: string };
+    body: { resolveBy: string; reasons: string };
+    response: {
+      id: string;
+      patientId: string | null;
+      kind: 'complaint' | 'suggestion';
+      channel: 'portal' | 'email' | 'letter' | 'desk';
+      complainantName: string;
+      representativeName: string | null;
+      contactEmail: string | null;
+      contactPhone: string | null;
+      contactAddress: string | null;
+      circumstances: string;
+      claim: string;
+      feedbackWanted: boolean;
+      feedbackChannel: 'email' | 'letter' | 'phone' | 'none';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      clockRule: string;
+      reviewBy: string;
+      resolveBy: string;
+      extendedResolveBy: string | null;
+      effectiveResolveBy: string;
+      extensionReasons: string | null;
+      status: 'received' | 'in_review' | 'answered' | 'archived';
+      assignedTo: string | null;
+      answer: string | null;
+      answeredOn: string | null;
+      archivedOn: string | null;
+      reviewOverdue: boolean;
+      overdue: boolean;
+      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      timeline: Array<{
+        kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
+        at: string;
+        actorId: string | null;
+        note: string | null;
+      }>;
+    };
+  };
+  'POST /api/complaints/{id}/progress': {
+    path: { id: string };
+    body: { note: string };
+    response: {
+      id: string;
+      patientId: string | null;
+      kind: 'complaint' | 'suggestion';
+      channel: 'portal' | 'email' | 'letter' | 'desk';
+      complainantName: string;
+      representativeName: string | null;
+      contactEmail: string | null;
+      contactPhone: string | null;
+      contactAddress: string | null;
+      circumstances: string;
+      claim: string;
+      feedbackWanted: boolean;
+      feedbackChannel: 'email' | 'letter' | 'phone' | 'none';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      clockRule: string;
+      reviewBy: string;
+      resolveBy: string;
+      extendedResolveBy: string | null;
+      effectiveResolveBy: string;
+      extensionReasons: string | null;
+      status: 'received' | 'in_review' | 'answered' | 'archived';
+      assignedTo: string | null;
+      answer: string | null;
+      answeredOn: string | null;
+      archivedOn: string | null;
+      reviewOverdue: boolean;
+      overdue: boolean;
+      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      timeline: Array<{
+        kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
+        at: string;
+        actorId: string | null;
+        note: string | null;
+      }>;
+    };
+  };
   'POST /api/operator/clinic-groups': {
     body: { name: string; clinics: Array<string>; jointControllers?: boolean };
     response: { id: string; name: string; jointControllers: boolean; clinics: Array<string> };
@@ -1141,6 +1487,101 @@ export interface Operations {
       }>;
     };
   };
+  'GET /api/patients/{id}/disclosures': {
+    path: { id: string };
+    response: {
+      items: Array<{
+        id: string;
+        patientId: string;
+        recipientKind:
+          | 'laboratory'
+          | 'insurer'
+          | 'health_insurance_fund'
+          | 'ehealth_system'
+          | 'bank'
+          | 'credit_provider'
+          | 'debt_collector'
+          | 'court'
+          | 'police'
+          | 'authority'
+          | 'other_provider';
+        recipientName: string;
+        recipientRegistryCode: string | null;
+        legalBasis: string;
+        categories: Array<string>;
+        fields: Array<string> | null;
+        requestReference: string | null;
+        sourceType: string;
+        disclosedAt: string;
+        note: string | null;
+      }>;
+    };
+  };
+  'POST /api/patients/{id}/disclosures': {
+    path: { id: string };
+    body: {
+      recipientKind:
+        | 'laboratory'
+        | 'insurer'
+        | 'health_insurance_fund'
+        | 'ehealth_system'
+        | 'bank'
+        | 'credit_provider'
+        | 'debt_collector'
+        | 'court'
+        | 'police'
+        | 'authority'
+        | 'other_provider';
+      recipientName: string;
+      recipientRegistryCode?: string;
+      legalBasis: string;
+      categories: Array<
+        | 'name'
+        | 'national_id'
+        | 'identity_document'
+        | 'demographic'
+        | 'contact'
+        | 'health'
+        | 'health_insurance'
+        | 'employment'
+        | 'financial'
+        | 'representation'
+        | 'staff_account'
+        | 'online_identifier'
+        | 'access_log'
+        | 'communication'
+        | 'consent'
+      >;
+      fields?: Array<string>;
+      requestReference?: string;
+      note?: string;
+    };
+    response: {
+      id: string;
+      patientId: string;
+      recipientKind:
+        | 'laboratory'
+        | 'insurer'
+        | 'health_insurance_fund'
+        | 'ehealth_system'
+        | 'bank'
+        | 'credit_provider'
+        | 'debt_collector'
+        | 'court'
+        | 'police'
+        | 'authority'
+        | 'other_provider';
+      recipientName: string;
+      recipientRegistryCode: string | null;
+      legalBasis: string;
+      categories: Array<string>;
+      fields: Array<string> | null;
+      requestReference: string | null;
+      sourceType: string;
+      disclosedAt: string;
+      note: string | null;
+    };
+  };
   'GET /api/patients/{id}/history': {
     path: { id: string };
     response: {
@@ -1237,6 +1678,36 @@ export interface Operations {
       recordedAt: string;
     };
   };
+  'GET /api/portal/disclosures': {
+    response: {
+      items: Array<{
+        id: string;
+        patientId: string;
+        recipientKind:
+          | 'laboratory'
+          | 'insurer'
+          | 'health_insurance_fund'
+          | 'ehealth_system'
+          | 'bank'
+          | 'credit_provider'
+          | 'debt_collector'
+          | 'court'
+          | 'police'
+          | 'authority'
+          | 'other_provider';
+        recipientName: string;
+        recipientRegistryCode: string | null;
+        legalBasis: string;
+        categories: Array<string>;
+        fields: Array<string> | null;
+        requestReference: string | null;
+        sourceType: string;
+        disclosedAt: string;
+        note: string | null;
+      }>;
+    };
+  };
+  'GET /api/portal/export': { query: { format: 'fhir' | 'csv' | 'pdf' }; response: Blob };
   'POST /api/portal/login-link': {
     body: { clinic: string; email: string; lang?: 'et' | 'lv' | 'en' | 'ru' };
     response: { ok: boolean; message: string };
@@ -1270,6 +1741,132 @@ export interface Operations {
       };
       csrfToken: string;
       idleMinutes: number;
+    };
+  };
+  'GET /api/portal/requests': {
+    response: {
+      items: Array<{
+        id: string;
+        patientId: string;
+        representativeId: string | null;
+        kind:
+          | 'access'
+          | 'rectification'
+          | 'erasure'
+          | 'restriction'
+          | 'portability'
+          | 'objection'
+          | 'consent_withdrawal';
+        channel: 'portal' | 'letter' | 'email' | 'desk';
+        answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+        language: 'et' | 'lv' | 'en' | 'ru';
+        receivedOn: string;
+        identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+        identityNote: string | null;
+        details: string | null;
+        purposeKeys: Array<string> | null;
+        clockRule: string;
+        dueOn: string;
+        extendedDueOn: string | null;
+        extendableUntil: string | null;
+        effectiveDueOn: string;
+        extensionReasons: string | null;
+        extensionNoticeOn: string | null;
+        status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+        overdue: boolean;
+        refusalReason:
+          | 'identity_not_established'
+          | 'manifestly_unfounded'
+          | 'excessive'
+          | 'rights_of_others'
+          | 'national_security'
+          | 'crime_prevention'
+          | 'legal_claims'
+          | 'legal_retention_duty'
+          | null;
+        complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+        answer: string | null;
+        closedOn: string | null;
+        timeline: Array<{
+          kind:
+            | 'received'
+            | 'identity_verified'
+            | 'waiting_on_person'
+            | 'resumed'
+            | 'extended'
+            | 'note'
+            | 'answered'
+            | 'refused'
+            | 'withdrawn';
+          at: string;
+          actorRole: string;
+          actorId: string | null;
+          note: string | null;
+          data: { [key: string]: unknown } | null;
+        }>;
+      }>;
+    };
+  };
+  'POST /api/portal/requests': {
+    body: {
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      details?: string;
+      purposeKeys?: Array<string>;
+      answerChannel?: 'portal' | 'letter' | 'email' | 'desk';
+      language?: 'et' | 'lv' | 'en' | 'ru';
+    };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
     };
   };
   'POST /api/portal/session': { body: { token: string }; response: { csrfToken: string; idleMinutes: number } };
@@ -2050,6 +2647,796 @@ export interface Operations {
         languages: Array<'et' | 'lv' | 'en' | 'ru'>;
         [key: string]: unknown;
       };
+    };
+  };
+  'POST /api/requests': {
+    body: {
+      patientId: string;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      details?: string;
+      purposeKeys?: Array<string>;
+      answerChannel?: 'portal' | 'letter' | 'email' | 'desk';
+      language?: 'et' | 'lv' | 'en' | 'ru';
+      channel: 'letter' | 'email' | 'desk';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote?: string;
+      representativeId?: string;
+    };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'GET /api/requests': {
+    query?: {
+      status?: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      patientId?: string;
+      limit?: number;
+    };
+    response: {
+      items: Array<{
+        id: string;
+        patientId: string;
+        representativeId: string | null;
+        kind:
+          | 'access'
+          | 'rectification'
+          | 'erasure'
+          | 'restriction'
+          | 'portability'
+          | 'objection'
+          | 'consent_withdrawal';
+        channel: 'portal' | 'letter' | 'email' | 'desk';
+        answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+        language: 'et' | 'lv' | 'en' | 'ru';
+        receivedOn: string;
+        identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+        identityNote: string | null;
+        details: string | null;
+        purposeKeys: Array<string> | null;
+        clockRule: string;
+        dueOn: string;
+        extendedDueOn: string | null;
+        extendableUntil: string | null;
+        effectiveDueOn: string;
+        extensionReasons: string | null;
+        extensionNoticeOn: string | null;
+        status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+        overdue: boolean;
+        refusalReason:
+          | 'identity_not_established'
+          | 'manifestly_unfounded'
+          | 'excessive'
+          | 'rights_of_others'
+          | 'national_security'
+          | 'crime_prevention'
+          | 'legal_claims'
+          | 'legal_retention_duty'
+          | null;
+        complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+        answer: string | null;
+        closedOn: string | null;
+        timeline: Array<{
+          kind:
+            | 'received'
+            | 'identity_verified'
+            | 'waiting_on_person'
+            | 'resumed'
+            | 'extended'
+            | 'note'
+            | 'answered'
+            | 'refused'
+            | 'withdrawn';
+          at: string;
+          actorRole: string;
+          actorId: string | null;
+          note: string | null;
+          data: { [key: string]: unknown } | null;
+        }>;
+      }>;
+    };
+  };
+  'GET /api/requests/radar': {
+    response: {
+      today: string;
+      overdue: Array<{
+        id: string;
+        patientId: string;
+        representativeId: string | null;
+        kind:
+          | 'access'
+          | 'rectification'
+          | 'erasure'
+          | 'restriction'
+          | 'portability'
+          | 'objection'
+          | 'consent_withdrawal';
+        channel: 'portal' | 'letter' | 'email' | 'desk';
+        answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+        language: 'et' | 'lv' | 'en' | 'ru';
+        receivedOn: string;
+        identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+        identityNote: string | null;
+        details: string | null;
+        purposeKeys: Array<string> | null;
+        clockRule: string;
+        dueOn: string;
+        extendedDueOn: string | null;
+        extendableUntil: string | null;
+        effectiveDueOn: string;
+        extensionReasons: string | null;
+        extensionNoticeOn: string | null;
+        status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+        overdue: boolean;
+        refusalReason:
+          | 'identity_not_established'
+          | 'manifestly_unfounded'
+          | 'excessive'
+          | 'rights_of_others'
+          | 'national_security'
+          | 'crime_prevention'
+          | 'legal_claims'
+          | 'legal_retention_duty'
+          | null;
+        complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+        answer: string | null;
+        closedOn: string | null;
+        timeline: Array<{
+          kind:
+            | 'received'
+            | 'identity_verified'
+            | 'waiting_on_person'
+            | 'resumed'
+            | 'extended'
+            | 'note'
+            | 'answered'
+            | 'refused'
+            | 'withdrawn';
+          at: string;
+          actorRole: string;
+          actorId: string | null;
+          note: string | null;
+          data: { [key: string]: unknown } | null;
+        }>;
+      }>;
+      dueThisWeek: Array<{
+        id: string;
+        patientId: string;
+        representativeId: string | null;
+        kind:
+          | 'access'
+          | 'rectification'
+          | 'erasure'
+          | 'restriction'
+          | 'portability'
+          | 'objection'
+          | 'consent_withdrawal';
+        channel: 'portal' | 'letter' | 'email' | 'desk';
+        answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+        language: 'et' | 'lv' | 'en' | 'ru';
+        receivedOn: string;
+        identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+        identityNote: string | null;
+        details: string | null;
+        purposeKeys: Array<string> | null;
+        clockRule: string;
+        dueOn: string;
+        extendedDueOn: string | null;
+        extendableUntil: string | null;
+        effectiveDueOn: string;
+        extensionReasons: string | null;
+        extensionNoticeOn: string | null;
+        status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+        overdue: boolean;
+        refusalReason:
+          | 'identity_not_established'
+          | 'manifestly_unfounded'
+          | 'excessive'
+          | 'rights_of_others'
+          | 'national_security'
+          | 'crime_prevention'
+          | 'legal_claims'
+          | 'legal_retention_duty'
+          | null;
+        complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+        answer: string | null;
+        closedOn: string | null;
+        timeline: Array<{
+          kind:
+            | 'received'
+            | 'identity_verified'
+            | 'waiting_on_person'
+            | 'resumed'
+            | 'extended'
+            | 'note'
+            | 'answered'
+            | 'refused'
+            | 'withdrawn';
+          at: string;
+          actorRole: string;
+          actorId: string | null;
+          note: string | null;
+          data: { [key: string]: unknown } | null;
+        }>;
+      }>;
+      waitingOnPerson: Array<{
+        id: string;
+        patientId: string;
+        representativeId: string | null;
+        kind:
+          | 'access'
+          | 'rectification'
+          | 'erasure'
+          | 'restriction'
+          | 'portability'
+          | 'objection'
+          | 'consent_withdrawal';
+        channel: 'portal' | 'letter' | 'email' | 'desk';
+        answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+        language: 'et' | 'lv' | 'en' | 'ru';
+        receivedOn: string;
+        identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+        identityNote: string | null;
+        details: string | null;
+        purposeKeys: Array<string> | null;
+        clockRule: string;
+        dueOn: string;
+        extendedDueOn: string | null;
+        extendableUntil: string | null;
+        effectiveDueOn: string;
+        extensionReasons: string | null;
+        extensionNoticeOn: string | null;
+        status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+        overdue: boolean;
+        refusalReason:
+          | 'identity_not_established'
+          | 'manifestly_unfounded'
+          | 'excessive'
+          | 'rights_of_others'
+          | 'national_security'
+          | 'crime_prevention'
+          | 'legal_claims'
+          | 'legal_retention_duty'
+          | null;
+        complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+        answer: string | null;
+        closedOn: string | null;
+        timeline: Array<{
+          kind:
+            | 'received'
+            | 'identity_verified'
+            | 'waiting_on_person'
+            | 'resumed'
+            | 'extended'
+            | 'note'
+            | 'answered'
+            | 'refused'
+            | 'withdrawn';
+          at: string;
+          actorRole: string;
+          actorId: string | null;
+          note: string | null;
+          data: { [key: string]: unknown } | null;
+        }>;
+      }>;
+      later: number;
+    };
+  };
+  'GET /api/requests/{id}': {
+    path: { id: string };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/requests/{id}/answer': {
+    path: { id: string };
+    body: { answer: string; answeredOn?: string };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'GET /api/requests/{id}/export': { path: { id: string }; query: { format: 'fhir' | 'csv' | 'pdf' }; response: Blob };
+  'POST /api/requests/{id}/extend': {
+    path: { id: string };
+    body: { months: number; reasons: string; noticeSentOn?: string };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/requests/{id}/note': {
+    path: { id: string };
+    body: { note: string };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/requests/{id}/refuse': {
+    path: { id: string };
+    body: {
+      legalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty';
+      explanation: string;
+    };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/requests/{id}/resume': {
+    path: { id: string };
+    body: { note: string };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/requests/{id}/wait': {
+    path: { id: string };
+    body: { note: string };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/requests/{id}/withdraw': {
+    path: { id: string };
+    body: { note: string };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
     };
   };
   'GET /api/staff': {

@@ -1,0 +1,26 @@
+import { defineModule } from '../../platform/module';
+import { createRequestExports, type ExportDeps } from './requests.export';
+import { type PortalRightsDeps, portalRightsRoutes } from './requests.portal';
+import { requestsRoutes } from './requests.routes';
+import { createRequestsService, type RequestsServiceDeps } from './requests.service';
+
+/**
+ * Data-subject requests (GDPR Art. 12–22), each a case on its legal clock with a timeline; the
+ * access copy; and the portal's rights tab (requests, the copy, disclosures).
+ */
+export const requestsModule = defineModule({
+  name: 'requests',
+  create(deps: RequestsServiceDeps & ExportDeps & PortalRightsDeps) {
+    const requests = createRequestsService(deps);
+    const requestExports = createRequestExports(deps);
+    const staff = requestsRoutes(requests, requestExports);
+    const portal = portalRightsRoutes(deps, requests, requestExports);
+    return {
+      services: { requests, requestExports },
+      routes: async (app) => {
+        await staff(app);
+        await portal(app);
+      },
+    };
+  },
+});

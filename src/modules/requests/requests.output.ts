@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { instant, recordId } from '../../platform/http/contract';
+import {
+  identityChecks,
+  refusalReasons,
+  requestChannels,
+  requestEventKinds,
+  requestKinds,
+  requestStatuses,
+} from './requests.schema';
+
+const date = z.string().meta({ format: 'date' });
+
+const timelineStepOutput = z.object({
+  kind: z.enum(requestEventKinds),
+  at: instant,
+  actorRole: z.string(),
+  actorId: recordId.nullable(),
+  note: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+});
+
+/** A data-subject request with its clock, its state and its timeline. */
+export const requestOutput = z.object({
+  id: recordId,
+  patientId: recordId,
+  representativeId: recordId.nullable(),
+  kind: z.enum(requestKinds),
+  channel: z.enum(requestChannels),
+  answerChannel: z.enum(requestChannels),
+  language: z.enum(['et', 'lv', 'en', 'ru']),
+  receivedOn: date,
+  identityCheck: z.enum(identityChecks),
+  identityNote: z.string().nullable(),
+  details: z.string().nullable(),
+  purposeKeys: z.array(z.string()).nullable(),
+  /** The dated rule the clock was computed with. */
+  clockRule: z.string(),
+  dueOn: date,
+  extendedDueOn: date.nullable(),
+  extendableUntil: date.nullable(),
+  effectiveDueOn: date,
+  extensionReasons: z.string().nullable(),
+  extensionNoticeOn: date.nullable(),
+  status: z.enum(requestStatuses),
+  overdue: z.boolean(),
+  refusalReason: z.enum(refusalReasons).nullable(),
+  complaintAuthority: z
+    .object({ name: z.string(), address: z.string(), email: z.string(), website: z.string() })
+    .nullable(),
+  answer: z.string().nullable(),
+  closedOn: date.nullable(),
+  timeline: z.array(timelineStepOutput),
+});
+
+/** The DPO's deadline radar. */
+export const radarOutput = z.object({
+  today: date,
+  overdue: z.array(requestOutput),
+  dueThisWeek: z.array(requestOutput),
+  waitingOnPerson: z.array(requestOutput),
+  /** Open requests due after this week. */
+  later: z.number().int(),
+});

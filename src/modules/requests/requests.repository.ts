@@ -1,0 +1,116 @@
+import { and, asc, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db';
+import { patientRepresentatives, patients } from '../patients/patients.schema';
+import { exportTables } from './export.catalogue';
+import { type RequestStatus, rightsRequestEvents, rightsRequests } from './requests.schema';
+
+export type RightsRequestRow = typeof rightsRequests.$inferSelect;
+export type RequestEventRow = typeof rightsRequestEvents.$inferSelect;
+
+/** The only code that touches SQL for data-subject requests. */
+export function createRequestsRepository() {
+  return {
+    async insert(db: DbOrTx, row: RightsRequestRow) {
+      await db.insert(rightsRequests).values(row);
+    },
+
+    async update(db: DbOrTx, clinicId: string, id: string, patch: Partial<RightsRequestRow>) {
+      await db
+        .update(rightsRequests)
+        .set(patch)
+        .where(and(eq(rightsRequests.clinicId, clinicId), eq(rightsRequests.id, id)));
+    },
+
+    async find(db: DbOrTx, clinicId: string, id: string, forUpdate = false): Promise<RightsRequestRow | undefined> {
+      const q = db
+        .select()
+        .from(rightsRequests)
+        .where(and(eq(rightsRequests.clinicId, clinicId), eq(rightsRequests.id, id)));
+      const [row] = forUpdate ? await q.for('update') : await q;
+      return row;
+    },
+
+    async list(
+      db: DbOrTx,
+      clinicId: string,
+      filter: { statuses?: RequestStatus[]; patientId?: string; dueBy?: string; limit: number },
+    ): Promise<RightsRequestRow[]> {
+      const where: SQL[] = [eq(rightsRequests.clinicId, clinicId)];
+      if (filter.statuses) where.push(inArray(rightsRequests.status, filter.statuses));
+      if (filter.patientId) where.push(eq(rightsRequests.patientId, filter.patientId));
+      if (filter.dueBy) where.push(lte(rightsRequests.dueOn, filter.dueBy));
+      return db
+        .select()
+        .from(rightsRequests)
+        .where(and(...where))
+        .orderBy(asc(rightsRequests.dueOn), desc(rightsRequests.createdAt))
+        .limit(filter.limit);
+    },
+
+    async appendEvent(db: DbOrTx, row: Omit<RequestEventRow, 'seq'>) {
+      await db.insert(rightsRequestEvents).values(row);
+    },
+
+    async events(db: DbOrTx, clinicId: string, requestIds: string[]): Promise<RequestEventRow[]> {
+      if (requestIds.length === 0) return [];
+      return db
+        .select()
+        .from(rightsRequestEvents)
+        .where(and(eq(rightsRequestEvents.clinicId, clinicId), inArray(rightsRequestEvents.requestId, requestIds)))
+        .orderBy(asc(rightsRequestEvents.seq));
+    },
+
+    /** The patient's language and country of identity, for the answer and the clock. */
+    async patient(db: DbOrTx, clinicId: string, patientId: string) {
+      const [row] = await db
+        .select({ id: patients.id, language: patients.preferredLanguage, archivedAt: patients.archivedAt })
+        .from(patients)
+        .where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId)));
+      return row;
+    },
+
+    /**
+     * Every row about the person in every table of the export catalogue, by table name (snake_case
+     * columns as stored). One query per table, in the caller's transaction.
+     */
+    async personRows(
+      db: DbOrTx,
+      clinicId: string,
+      patientId: string,
+    ): Promise<Record<string, Record<string, unknown>[]>> {
+      const out: Record<string, Record<string, unknown>[]> = {};
+      for (const [table, reach] of Object.entries(exportTables)) {
+        const t = sql.identifier(table);
+        const col = sql.identifier(reach.column);
+        const where =
+          'parent' in reach
+            ? sql`${col} in (select id from ${sql.identifier(reach.parent)} where clinic_id = ${clinicId} and ${sql.identifier(reach.parentColumn)} = ${patientId})`
+            : sql`${col} = ${patientId}`;
+        const result = await db.execute(sql`select * from ${t} where clinic_id = ${clinicId} and ${where}`);
+        out[table] = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+      }
+      return out;
+    },
+
+    /** A representative of this patient, with the period of their authority. */
+    async representative(db: DbOrTx, clinicId: string, patientId: string, representativeId: string) {
+      const [row] = await db
+        .select({
+          id: patientRepresentatives.id,
+          kind: patientRepresentatives.kind,
+          authorityFrom: patientRepresentatives.authorityFrom,
+          authorityUntil: patientRepresentatives.authorityUntil,
+          endedAt: patientRepresentatives.endedAt,
+        })
+        .from(patientRepresentatives)
+        .where(
+          and(
+            eq(patientRepresentatives.clinicId, clinicId),
+            eq(patientRepresentatives.patientId, patientId),
+            eq(patientRepresentatives.id, representativeId),
+          ),
+        );
+      return row;
+    },
+  };
+}
