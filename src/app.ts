@@ -154,7 +154,13 @@ export function createServices(deps: AppDeps) {
     publicUrl,
     secureCookies,
   });
-  const retention = retentionModule.create({ db, clock, audit, clinics: clinics.services.clinics });
+  const retention = retentionModule.create({
+    db,
+    clock,
+    audit,
+    clinics: clinics.services.clinics,
+    register: register.services.register,
+  });
   const features = { clinics, patients, register, consents, messaging, queue, booking, billing, portal, retention };
   // Last: the demo clinic runs every other module's demo seed, in the order above.
   const demo = demoModule.create({

@@ -111,6 +111,15 @@ export const auditActions = [
   'disclosure',
   // Retention and the demo.
   'retention.delete',
+  /** A retention run began or ended (counts by rule, no personal data); the plan was read. */
+  'retention.run',
+  'retention.plan',
+  /** A legal hold placed or released. */
+  'retention.hold',
+  'retention.hold_release',
+  /** Data of one patient erased on request (the rights helper's erasure), or its plan read. */
+  'retention.erase',
+  'retention.erasure_plan',
   /** The start of the audit chain removed after its retention period, leaving an anchor. */
   'retention.audit_archive',
   'demo.generate_patients',
