@@ -42,10 +42,11 @@ export interface Cutoffs {
   documentDate?: string;
   /** event-based targets: the event before this instant. */
   event?: Date;
-}
-
-export interface Candidates {
-  ids: string[];
+  /**
+   * patient_record in a plan only: invoices dated before this go earlier in the same run, so they
+   * do not keep their patient (a run itself counts only the invoices that are really left).
+   */
+  invoicesGoBefore?: string;
 }
 
 type Rows<T> = { rows: T[] };
@@ -72,7 +73,9 @@ function candidateSql(key: TargetKey, clinicId: string, c: Cutoffs, ignoreHolds 
             ) as last_service
           from patients p
           where p.clinic_id = ${clinicId}
-            and not exists (select 1 from invoices i where i.clinic_id = p.clinic_id and i.patient_id = p.id)
+            and not exists (select 1 from invoices i where i.clinic_id = p.clinic_id and i.patient_id = p.id
+              and not (${c.invoicesGoBefore ?? null}::date is not null and i.invoice_date < ${c.invoicesGoBefore ?? null}::date
+                and i.retain_until < ${c.today}::date))
             and ${held(sql.raw('p.id'))}
         )
         select id, least(last_service, birth_date)::text as anchor from p

@@ -159,8 +159,3 @@ export function resolveTargets(reg: Register | null, country: 'EE' | 'LV', today
     return rules.length ? { target, rules } : { target, rules, note: 'no retention rule in the register' };
   });
 }
-
-/** The rules of one target, or none. */
-export function rulesFor(resolved: ResolvedTarget[], key: TargetKey): AppliedRule[] {
-  return resolved.find((r) => r.target.key === key)?.rules ?? [];
-}

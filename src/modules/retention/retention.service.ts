@@ -113,7 +113,11 @@ export function createRetentionService(deps: RetentionServiceDeps) {
     const today = runDate ?? localDate(clock.now(), zone);
     const holds = await repo.clinicHolds(db, clinicId, today);
     const lines: PlanLine[] = [];
-    for (const r of await resolved(clinicId, today)) {
+    const all = await resolved(clinicId, today);
+    const accounting = all.find((r) => r.target.key === 'accounting')!;
+    const accountingHeld = holds.some((h) => h.target === null || h.target === 'accounting');
+    const invoicesGoBefore = accountingHeld ? undefined : cutoffsOf(accounting, today, zone)?.documentDate;
+    for (const r of all) {
       const line: PlanLine = {
         target: r.target.key,
         label: r.target.label,
@@ -125,6 +129,7 @@ export function createRetentionService(deps: RetentionServiceDeps) {
         ...(r.note ? { note: r.note } : {}),
       };
       const c = cutoffsOf(r, today, zone);
+      if (c && r.target.key === 'patient_record' && invoicesGoBefore) c.invoicesGoBefore = invoicesGoBefore;
       const clinicHold = holds.find((h) => h.target === null || h.target === r.target.key);
       if (c && r.target.key === 'access_log') {
         const a = await repo.countAuditBefore(db, clinicId, c.event!);

@@ -118,7 +118,3 @@ export const keptTables: Readonly<Record<string, string>> = {
   work_schedules: 'working hours of professionals, removed with the professional',
   schedule_exceptions: 'absences of professionals, removed with the professional',
 };
-
-export function targetOf(key: string): RetentionTarget | undefined {
-  return retentionTargets.find((t) => t.key === key);
-}

@@ -1985,6 +1985,290 @@ export interface Operations {
       };
     };
   };
+  'GET /api/retention/holds': {
+    response: {
+      items: Array<{
+        id: string;
+        kind: 'incident' | 'dispute' | 'authority_request';
+        reason: string;
+        owner: string;
+        patientId: string | null;
+        target: string | null;
+        startsOn: string;
+        endsOn: string | null;
+        releasedAt: string | null;
+        createdAt: string;
+      }>;
+    };
+  };
+  'POST /api/retention/holds': {
+    body: {
+      kind: 'incident' | 'dispute' | 'authority_request';
+      reason: string;
+      owner: string;
+      patientId?: string | null;
+      target?:
+        | 'accounting'
+        | 'patient_record'
+        | 'booking_requests'
+        | 'portal_access'
+        | 'staff_sessions'
+        | 'outbox'
+        | 'access_log'
+        | null;
+      startsOn?: string;
+      endsOn?: string | null;
+    };
+    response: {
+      id: string;
+      kind: 'incident' | 'dispute' | 'authority_request';
+      reason: string;
+      owner: string;
+      patientId: string | null;
+      target: string | null;
+      startsOn: string;
+      endsOn: string | null;
+      releasedAt: string | null;
+      createdAt: string;
+    };
+  };
+  'POST /api/retention/holds/{id}/release': {
+    path: { id: string };
+    response: {
+      id: string;
+      kind: 'incident' | 'dispute' | 'authority_request';
+      reason: string;
+      owner: string;
+      patientId: string | null;
+      target: string | null;
+      startsOn: string;
+      endsOn: string | null;
+      releasedAt: string | null;
+      createdAt: string;
+    };
+  };
+  'GET /api/retention/patients/{patientId}/erasure': {
+    path: { patientId: string };
+    response: {
+      patientId: string;
+      parts: Array<{
+        target:
+          | 'accounting'
+          | 'patient_record'
+          | 'booking_requests'
+          | 'portal_access'
+          | 'staff_sessions'
+          | 'outbox'
+          | 'access_log';
+        status: 'erasable' | 'kept' | 'held' | 'none';
+        until?: string;
+        rule?: string;
+        hold?: { id: string; kind: string; reason: string; owner: string };
+      }>;
+    };
+  };
+  'POST /api/retention/patients/{patientId}/erasure': {
+    path: { patientId: string };
+    body: { targets: Array<'patient_record' | 'booking_requests' | 'portal_access'>; requestRef: string };
+    response: { patientId: string; erased: { [key: string]: number } };
+  };
+  'GET /api/retention/plan': {
+    response: {
+      runDate: string;
+      lines: Array<{
+        target:
+          | 'accounting'
+          | 'patient_record'
+          | 'booking_requests'
+          | 'portal_access'
+          | 'staff_sessions'
+          | 'outbox'
+          | 'access_log';
+        label: string;
+        rules: Array<{
+          rule: string;
+          from: string;
+          period: string;
+          end: 'delete' | 'anonymise' | 'archive';
+          cutoff: string;
+          floor?: string;
+        }>;
+        end: 'delete' | 'anonymise' | 'archive' | null;
+        count: number;
+        oldest: string | null;
+        held: number;
+        note?: string;
+      }>;
+    };
+  };
+  'GET /api/retention/runs': {
+    response: {
+      items: Array<{
+        id: string;
+        runDate: string;
+        status: 'running' | 'done';
+        trigger: string;
+        batches: number;
+        startedAt: string;
+        finishedAt: string | null;
+        plan: {
+          runDate: string;
+          lines: Array<{
+            target:
+              | 'accounting'
+              | 'patient_record'
+              | 'booking_requests'
+              | 'portal_access'
+              | 'staff_sessions'
+              | 'outbox'
+              | 'access_log';
+            label: string;
+            rules: Array<{
+              rule: string;
+              from: string;
+              period: string;
+              end: 'delete' | 'anonymise' | 'archive';
+              cutoff: string;
+              floor?: string;
+            }>;
+            end: 'delete' | 'anonymise' | 'archive' | null;
+            count: number;
+            oldest: string | null;
+            held: number;
+            note?: string;
+          }>;
+        };
+        report: Array<{
+          target:
+            | 'accounting'
+            | 'patient_record'
+            | 'booking_requests'
+            | 'portal_access'
+            | 'staff_sessions'
+            | 'outbox'
+            | 'access_log';
+          rule: string;
+          end: 'delete' | 'anonymise' | 'archive' | null;
+          deleted: number;
+          anonymised: number;
+          archived: number;
+          done: boolean;
+          note?: string;
+        }>;
+      }>;
+    };
+  };
+  'POST /api/retention/runs': {
+    response: {
+      id: string;
+      runDate: string;
+      status: 'running' | 'done';
+      trigger: string;
+      batches: number;
+      startedAt: string;
+      finishedAt: string | null;
+      plan: {
+        runDate: string;
+        lines: Array<{
+          target:
+            | 'accounting'
+            | 'patient_record'
+            | 'booking_requests'
+            | 'portal_access'
+            | 'staff_sessions'
+            | 'outbox'
+            | 'access_log';
+          label: string;
+          rules: Array<{
+            rule: string;
+            from: string;
+            period: string;
+            end: 'delete' | 'anonymise' | 'archive';
+            cutoff: string;
+            floor?: string;
+          }>;
+          end: 'delete' | 'anonymise' | 'archive' | null;
+          count: number;
+          oldest: string | null;
+          held: number;
+          note?: string;
+        }>;
+      };
+      report: Array<{
+        target:
+          | 'accounting'
+          | 'patient_record'
+          | 'booking_requests'
+          | 'portal_access'
+          | 'staff_sessions'
+          | 'outbox'
+          | 'access_log';
+        rule: string;
+        end: 'delete' | 'anonymise' | 'archive' | null;
+        deleted: number;
+        anonymised: number;
+        archived: number;
+        done: boolean;
+        note?: string;
+      }>;
+    };
+  };
+  'GET /api/retention/runs/{id}': {
+    path: { id: string };
+    response: {
+      id: string;
+      runDate: string;
+      status: 'running' | 'done';
+      trigger: string;
+      batches: number;
+      startedAt: string;
+      finishedAt: string | null;
+      plan: {
+        runDate: string;
+        lines: Array<{
+          target:
+            | 'accounting'
+            | 'patient_record'
+            | 'booking_requests'
+            | 'portal_access'
+            | 'staff_sessions'
+            | 'outbox'
+            | 'access_log';
+          label: string;
+          rules: Array<{
+            rule: string;
+            from: string;
+            period: string;
+            end: 'delete' | 'anonymise' | 'archive';
+            cutoff: string;
+            floor?: string;
+          }>;
+          end: 'delete' | 'anonymise' | 'archive' | null;
+          count: number;
+          oldest: string | null;
+          held: number;
+          note?: string;
+        }>;
+      };
+      report: Array<{
+        target:
+          | 'accounting'
+          | 'patient_record'
+          | 'booking_requests'
+          | 'portal_access'
+          | 'staff_sessions'
+          | 'outbox'
+          | 'access_log';
+        rule: string;
+        end: 'delete' | 'anonymise' | 'archive' | null;
+        deleted: number;
+        anonymised: number;
+        archived: number;
+        done: boolean;
+        note?: string;
+      }>;
+    };
+  };
   'GET /api/staff': {
     response: {
       items: Array<{
