@@ -160,6 +160,7 @@ export function createServices(deps: AppDeps) {
     audit,
     clinics: clinics.services.clinics,
     register: register.services.register,
+    cipher,
   });
   const features = { clinics, patients, register, consents, messaging, queue, booking, billing, portal, retention };
   // Last: the demo clinic runs every other module's demo seed, in the order above.

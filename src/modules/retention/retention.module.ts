@@ -1,5 +1,6 @@
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
+import type { FieldCipher } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { defineModule } from '../../platform/module';
 import type { ClinicsService } from '../clinics/clinics.service';
@@ -16,6 +17,7 @@ export interface RetentionDeps {
   audit: AuditService;
   clinics: Pick<ClinicsService, 'byId' | 'all' | 'bySlug'>;
   register: Pick<RegisterService, 'inForce'>;
+  cipher: FieldCipher;
 }
 
 /**

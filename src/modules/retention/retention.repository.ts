@@ -72,7 +72,7 @@ function candidateSql(key: TargetKey, clinicId: string, c: Cutoffs, ignoreHolds 
               (select max(coalesce(q.starts_at, q.registered_at))::date from queue_entries q where q.clinic_id = p.clinic_id and q.patient_id = p.id)
             ) as last_service
           from patients p
-          where p.clinic_id = ${clinicId}
+          where p.clinic_id = ${clinicId} and p.archive_reason is distinct from ${ANONYMISED}
             and not exists (select 1 from invoices i where i.clinic_id = p.clinic_id and i.patient_id = p.id
               and not (${c.invoicesGoBefore ?? null}::date is not null and i.invoice_date < ${c.invoicesGoBefore ?? null}::date
                 and i.retain_until < ${c.today}::date))
@@ -113,6 +113,9 @@ function candidateSql(key: TargetKey, clinicId: string, c: Cutoffs, ignoreHolds 
       throw new Error('access logs are archived by the audit chain, not selected here');
   }
 }
+
+/** The archive reason that marks a record anonymised by retention (it is never picked again). */
+export const ANONYMISED = 'anonymised under the retention rule';
 
 const split = (ids: string[], prefix: string) => ids.filter((i) => i.startsWith(prefix)).map((i) => i.slice(2));
 
@@ -314,6 +317,137 @@ export function createRetentionRepository() {
         .update(retentionRuns)
         .set(set)
         .where(and(eq(retentionRuns.clinicId, clinicId), eq(retentionRuns.id, id)));
+    },
+
+    /** What anonymising a patient needs: the identifiers to mask and the free text to mask them in. */
+    async forAnonymising(tx: Tx, clinicId: string, patientId: string) {
+      const [p] = await tx
+        .select()
+        .from(patients)
+        .where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId)));
+      if (!p) return null;
+      const reps = await tx
+        .select({
+          first: patientRepresentatives.firstName,
+          last: patientRepresentatives.lastName,
+          mobile: patientRepresentatives.mobile,
+          email: patientRepresentatives.email,
+        })
+        .from(patientRepresentatives)
+        .where(and(eq(patientRepresentatives.clinicId, clinicId), eq(patientRepresentatives.patientId, patientId)));
+      const payers = await tx
+        .select({ name: patientBillPayers.name, email: patientBillPayers.email, phone: patientBillPayers.phone })
+        .from(patientBillPayers)
+        .where(and(eq(patientBillPayers.clinicId, clinicId), eq(patientBillPayers.patientId, patientId)));
+      const entries = await tx
+        .select({
+          id: queueEntries.id,
+          indicationEnc: queueEntries.indicationEnc,
+          complaintEnc: queueEntries.complaintEnc,
+        })
+        .from(queueEntries)
+        .where(and(eq(queueEntries.clinicId, clinicId), eq(queueEntries.patientId, patientId)));
+      const changes = entries.length
+        ? await tx
+            .select({ id: queueEntryChanges.id, reason: queueEntryChanges.reason })
+            .from(queueEntryChanges)
+            .where(
+              and(
+                eq(queueEntryChanges.clinicId, clinicId),
+                inArray(
+                  queueEntryChanges.entryId,
+                  entries.map((e) => e.id),
+                ),
+              ),
+            )
+        : [];
+      return { patient: p, reps, payers, entries, changes };
+    },
+
+    /**
+     * Writes the anonymised record: identifiers gone, statistics kept (age band, sex, town,
+     * services, dates to the month), free text as masked by the caller; the linked people, the
+     * change history (earlier values), consents and portal access removed.
+     */
+    async writeAnonymised(
+      tx: Tx,
+      clinicId: string,
+      patientId: string,
+      a: {
+        birthDate: string;
+        healthNotesEnc: string | null;
+        entries: { id: string; indicationEnc: string | null; complaintEnc: string | null }[];
+        changes: { id: string; reason: string | null }[];
+        at: Date;
+      },
+    ) {
+      await tx
+        .update(patients)
+        .set({
+          firstName: '—',
+          lastName: '—',
+          firstNameNorm: '',
+          lastNameNorm: '',
+          idCountry: null,
+          idCodeEnc: null,
+          idCodeHash: null,
+          idWarning: null,
+          documentType: null,
+          documentNumberEnc: null,
+          documentCountry: null,
+          birthDate: a.birthDate,
+          mobile: null,
+          email: null,
+          addressStreet: null,
+          addressPostalCode: null,
+          insuranceEnc: null,
+          occupation: null,
+          workplace: null,
+          healthNotesEnc: a.healthNotesEnc,
+          status: 'archived',
+          archivedAt: a.at,
+          archiveReason: ANONYMISED,
+          updatedAt: a.at,
+        })
+        .where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId)));
+      for (const e of a.entries) {
+        await tx
+          .update(queueEntries)
+          .set({ indicationEnc: e.indicationEnc, complaintEnc: e.complaintEnc })
+          .where(and(eq(queueEntries.clinicId, clinicId), eq(queueEntries.id, e.id)));
+      }
+      for (const ch of a.changes) {
+        await tx
+          .update(queueEntryChanges)
+          .set({ reason: ch.reason })
+          .where(and(eq(queueEntryChanges.clinicId, clinicId), eq(queueEntryChanges.id, ch.id)));
+      }
+      await tx.execute(sql`
+        update queue_entries set contact_mobile = null, contact_email = null, referral_professional = null,
+          registered_by = null, booking_request_id = null,
+          starts_at = date_trunc('month', starts_at), ends_at = date_trunc('month', ends_at),
+          registered_at = date_trunc('month', registered_at)
+        where clinic_id = ${clinicId} and patient_id = ${patientId}`);
+      await tx.execute(sql`
+        update rendered_services set visit_date = date_trunc('month', visit_date)::date
+        where clinic_id = ${clinicId} and patient_id = ${patientId}`);
+      for (const table of [
+        consentEvents,
+        patientVersions,
+        patientRepresentatives,
+        patientBillPayers,
+        careAssignments,
+        portalLoginLinks,
+        portalSessions,
+        patientBenefitGroups,
+        benefitUsedElsewhere,
+      ]) {
+        await tx.delete(table).where(and(eq(table.clinicId, clinicId), eq(table.patientId, patientId)));
+      }
+      await tx
+        .update(bookingRequests)
+        .set({ patientId: null })
+        .where(and(eq(bookingRequests.clinicId, clinicId), eq(bookingRequests.patientId, patientId)));
     },
 
     /** Dates a patient's record runs from: birth date, last service, whether invoices remain. */

@@ -3,13 +3,15 @@ import { type AccessContext, hasRole, systemContext } from '../../platform/acces
 import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db';
+import type { FieldCipher } from '../../platform/crypto';
+import type { Db, Tx } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { parseInput } from '../../platform/input';
 import { minimumsOn } from '../../rules/retention-minimums';
 import { addDays, localDate, zonedInstant } from '../../rules/zoned-time';
 import type { ClinicsService } from '../clinics/clinics.service';
 import type { RegisterService } from '../register/register.service';
+import { ageBandBirthDate, maskIdentifiers } from './retention.anonymise';
 import { type ErasureInput, erasureInput, type HoldInput, holdInput } from './retention.input';
 import { type Cutoffs, createRetentionRepository } from './retention.repository';
 import {
@@ -41,6 +43,7 @@ export interface RetentionServiceDeps {
   audit: AuditService;
   clinics: Pick<ClinicsService, 'byId' | 'all'>;
   register: Pick<RegisterService, 'inForce'>;
+  cipher: FieldCipher;
 }
 
 export interface RunProgress {
@@ -231,7 +234,8 @@ export function createRetentionService(deps: RetentionServiceDeps) {
       const clinicHold = holds.find((h) => h.target === null || h.target === r.target.key);
       const end = endOf(r);
       const total = planned.lines.find((l) => l.target === r.target.key)?.count ?? 0;
-      if (c && !clinicHold && end !== 'anonymise') {
+      const anonymise = end === 'anonymise';
+      if (c && !clinicHold && (!anonymise || r.target.key === 'patient_record')) {
         if (r.target.key === 'access_log') {
           const { removed } = await audit.archiveBefore(db, clinicId, c.event!);
           line.archived += removed;
@@ -242,13 +246,18 @@ export function createRetentionService(deps: RetentionServiceDeps) {
               await repo.allowDeletes(tx);
               const ids = await repo.next(tx, r.target.key, clinicId, c, batchSize);
               if (ids.length === 0) return 0;
-              await repo.remove(tx, r.target.key, clinicId, ids);
-              line.deleted += ids.length;
+              if (anonymise) {
+                for (const id of ids) await anonymisePatient(tx, clinicId, id);
+                line.anonymised += ids.length;
+              } else {
+                await repo.remove(tx, r.target.key, clinicId, ids);
+                line.deleted += ids.length;
+              }
               batches += 1;
               await repo.updateRun(tx, clinicId, runId, { report, batches });
               await audit.append(tx, systemContext(clinicId, ctx.channel), [
                 auditEntry({
-                  action: 'retention.delete',
+                  action: anonymise ? 'retention.anonymise' : 'retention.delete',
                   entityType: r.target.key,
                   entityId: runId,
                   purpose: 'retention',
@@ -257,7 +266,7 @@ export function createRetentionService(deps: RetentionServiceDeps) {
               ]);
               return ids.length;
             });
-            opts.onProgress?.({ target: r.target.key, done: line.deleted, total });
+            opts.onProgress?.({ target: r.target.key, done: line.deleted + line.anonymised, total });
             if (n < batchSize) break;
           }
         }
@@ -283,6 +292,43 @@ export function createRetentionService(deps: RetentionServiceDeps) {
       ]);
     });
     return { id: runId, runDate: today, resumed, plan: planned, report };
+  }
+
+  /** One patient's record anonymised in the caller's transaction (retention.anonymise.ts says what stays). */
+  async function anonymisePatient(tx: Tx, clinicId: string, patientId: string) {
+    const d = await repo.forAnonymising(tx, clinicId, patientId);
+    if (!d) return;
+    const p = d.patient;
+    const dec = (v: string | null) => (v ? deps.cipher.decrypt(v) : null);
+    const known = {
+      names: [
+        `${p.firstName} ${p.lastName}`,
+        ...d.reps.map((r) => `${r.first} ${r.last}`),
+        ...d.payers.map((x) => x.name),
+      ],
+      values: [
+        dec(p.idCodeEnc),
+        p.mobile,
+        p.email,
+        dec(p.documentNumberEnc),
+        p.addressStreet,
+        ...d.reps.flatMap((r) => [r.mobile, r.email]),
+        ...d.payers.flatMap((x) => [x.email, x.phone]),
+      ].filter((v): v is string => !!v),
+    };
+    const mask = (enc: string | null) =>
+      enc ? deps.cipher.encrypt(maskIdentifiers(deps.cipher.decrypt(enc), known)) : null;
+    await repo.writeAnonymised(tx, clinicId, patientId, {
+      birthDate: ageBandBirthDate(p.birthDate),
+      healthNotesEnc: mask(p.healthNotesEnc),
+      entries: d.entries.map((e) => ({
+        id: e.id,
+        indicationEnc: mask(e.indicationEnc),
+        complaintEnc: mask(e.complaintEnc),
+      })),
+      changes: d.changes.map((ch) => ({ id: ch.id, reason: ch.reason ? maskIdentifiers(ch.reason, known) : null })),
+      at: clock.now(),
+    });
   }
 
   async function runs(ctx: AccessContext) {

@@ -113,6 +113,8 @@ export const auditActions = [
   'retention.delete',
   /** A retention run began or ended (counts by rule, no personal data); the plan was read. */
   'retention.run',
+  /** Records anonymised under a retention rule (counts, no personal data). */
+  'retention.anonymise',
   'retention.plan',
   /** A legal hold placed or released. */
   'retention.hold',
