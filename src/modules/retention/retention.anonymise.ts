@@ -15,7 +15,7 @@ export interface KnownIdentifiers {
 
 export const MASK = '[…]';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const patterns: RegExp[] = [
   // e-mail addresses
@@ -34,7 +34,7 @@ const patterns: RegExp[] = [
 export function maskIdentifiers(text: string, known: KnownIdentifiers): string {
   let out = text;
   for (const v of known.values.filter((x) => x && x.length >= 3).sort((a, b) => b.length - a.length)) {
-    out = out.replace(new RegExp(escape(v), 'giu'), MASK);
+    out = out.replace(new RegExp(escapeRe(v), 'giu'), MASK);
   }
   for (const p of patterns) out = out.replace(p, MASK);
   // Names of other people: two or more capitalised words in a row ("Toomas Vaher"). Masking an
@@ -47,7 +47,7 @@ export function maskIdentifiers(text: string, known: KnownIdentifiers): string {
     .sort((a, b) => b.length - a.length);
   for (const w of words) {
     const stem = w.length > 4 ? w.slice(0, -1) : w;
-    out = out.replace(new RegExp(`(?<![\\p{L}])${escape(stem)}\\p{L}*`, 'giu'), MASK);
+    out = out.replace(new RegExp(`(?<![\\p{L}])${escapeRe(stem)}\\p{L}*`, 'giu'), MASK);
   }
   return out;
 }
