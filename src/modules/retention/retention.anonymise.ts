@@ -57,8 +57,3 @@ export function ageBandBirthDate(birthDate: string): string {
   const y = Number(birthDate.slice(0, 4));
   return `${y - (y % 5)}-01-01`;
 }
-
-/** A date or instant kept to its month: the first day of the month. */
-export function toMonth(date: string): string {
-  return `${date.slice(0, 7)}-01`;
-}
