@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { internalRoutes } from './cli/internal.routes';
@@ -12,6 +13,8 @@ import { patientsModule } from './modules/patients/patients.module';
 import { portalModule } from './modules/portal/portal.module';
 import { queueModule } from './modules/queue/queue.module';
 import { createQueueReads } from './modules/queue/queue.reads';
+import { recordingsModule } from './modules/recordings/recordings.module';
+import { directoryStore } from './modules/recordings/recordings.store';
 import { registerModule } from './modules/register/register.module';
 import { retentionModule } from './modules/retention/retention.module';
 import { createAuditService } from './platform/audit/audit.service';
@@ -59,6 +62,7 @@ export const moduleDefinitions = [
   bookingModule,
   billingModule,
   portalModule,
+  recordingsModule,
   retentionModule,
   demoModule,
 ] as const;
@@ -154,6 +158,9 @@ export function createServices(deps: AppDeps) {
     publicUrl,
     secureCookies,
   });
+  // Recording files are written by the clinic's recorder under DATA_DIR/recordings; Hoidja only deletes them.
+  const recordingStore = directoryStore(join(config.DATA_DIR, 'recordings'));
+  const recordings = recordingsModule.create({ db, clock, audit, store: recordingStore });
   const retention = retentionModule.create({
     db,
     clock,
@@ -161,8 +168,21 @@ export function createServices(deps: AppDeps) {
     clinics: clinics.services.clinics,
     register: register.services.register,
     cipher,
+    recordingStore,
   });
-  const features = { clinics, patients, register, consents, messaging, queue, booking, billing, portal, retention };
+  const features = {
+    clinics,
+    patients,
+    register,
+    consents,
+    messaging,
+    queue,
+    booking,
+    billing,
+    portal,
+    recordings,
+    retention,
+  };
   // Last: the demo clinic runs every other module's demo seed, in the order above.
   const demo = demoModule.create({
     db,
@@ -219,6 +239,7 @@ export function createServices(deps: AppDeps) {
     ...booking.services,
     ...billing.services,
     ...portal.services,
+    ...recordings.services,
     ...retention.services,
     ...demo.services,
   };

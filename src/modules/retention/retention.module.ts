@@ -4,6 +4,7 @@ import type { FieldCipher } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { defineModule } from '../../platform/module';
 import type { ClinicsService } from '../clinics/clinics.service';
+import type { RecordingStore } from '../recordings/recordings.store';
 import type { RegisterService } from '../register/register.service';
 import { retentionCommands } from './retention.commands';
 import { retentionInternalRoutes } from './retention.internal';
@@ -18,6 +19,7 @@ export interface RetentionDeps {
   clinics: Pick<ClinicsService, 'byId' | 'all' | 'bySlug'>;
   register: Pick<RegisterService, 'inForce'>;
   cipher: FieldCipher;
+  recordingStore: RecordingStore;
 }
 
 /**

@@ -38,6 +38,7 @@ const reportLine = z.object({
   deleted: z.number().int(),
   anonymised: z.number().int(),
   archived: z.number().int(),
+  failed: z.number().int().optional(),
   done: z.boolean(),
   note: z.string().optional(),
 });

@@ -23,6 +23,7 @@ import {
 } from '../patients/patients.schema';
 import { portalLoginLinks, portalSessions } from '../portal/portal.schema';
 import { queueEntries, queueEntryChanges } from '../queue/queue.schema';
+import { recordings } from '../recordings/recordings.schema';
 import { retentionHolds, retentionRuns } from './retention.schema';
 import type { TargetKey } from './retention.targets';
 
@@ -47,6 +48,8 @@ export interface Cutoffs {
    * do not keep their patient (a run itself counts only the invoices that are really left).
    */
   invoicesGoBefore?: string;
+  /** recordings: files whose deletion failed after this instant (in this run) wait for the next run. */
+  attemptedBefore?: Date;
 }
 
 type Rows<T> = { rows: T[] };
@@ -109,6 +112,12 @@ function candidateSql(key: TargetKey, clinicId: string, c: Cutoffs, ignoreHolds 
         select o.id::text as id, coalesce(o.finished_at, o.run_at)::date::text as anchor from outbox_jobs o
         where o.clinic_id = ${clinicId} and o.status in ('sent', 'failed', 'cancelled', 'skipped')
           and coalesce(o.finished_at, o.run_at) < ${c.event!}`;
+    case 'recordings':
+      return sql`
+        select r.id::text as id, r.ended_at::date::text as anchor from recordings r
+        where r.clinic_id = ${clinicId} and r.ended_at < ${c.event!}
+          and (${c.attemptedBefore ?? null}::timestamptz is null or r.last_delete_attempt_at is null
+            or r.last_delete_attempt_at < ${c.attemptedBefore ?? null}::timestamptz)`;
     case 'access_log':
       throw new Error('access logs are archived by the audit chain, not selected here');
   }
@@ -205,9 +214,26 @@ export function createRetentionRepository() {
             .delete(outboxJobs)
             .where(and(eq(outboxJobs.clinicId, clinicId), inArray(sql`${outboxJobs.id}::text`, ids)));
           return;
+        case 'recordings':
+          await tx.delete(recordings).where(and(eq(recordings.clinicId, clinicId), inArray(recordings.id, ids)));
+          return;
         case 'access_log':
           throw new Error('access logs are archived by the audit chain');
       }
+    },
+
+    /** Where the files of some recordings lie. */
+    async recordingLocations(db: DbOrTx, clinicId: string, ids: string[]) {
+      return db
+        .select({ id: recordings.id, location: recordings.location })
+        .from(recordings)
+        .where(and(eq(recordings.clinicId, clinicId), inArray(recordings.id, ids)));
+    },
+    async recordingDeleteFailed(tx: Tx, clinicId: string, id: string, error: string, at: Date) {
+      await tx
+        .update(recordings)
+        .set({ deleteAttempts: sql`${recordings.deleteAttempts} + 1`, lastDeleteError: error, lastDeleteAttemptAt: at })
+        .where(and(eq(recordings.clinicId, clinicId), eq(recordings.id, id)));
     },
 
     /** A patient's booking requests and portal sign-ins, erased on request (nothing keeps them). */

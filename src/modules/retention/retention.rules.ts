@@ -29,6 +29,8 @@ export interface ReportLine {
   deleted: number;
   anonymised: number;
   archived: number;
+  /** Recording files that could not be deleted this run (kept listed and tried again). */
+  failed?: number;
   done: boolean;
   note?: string;
 }
@@ -44,6 +46,8 @@ export interface ReportLine {
  * UNTIL_GRACE_DAYS after it, for questions about what just happened.
  */
 export const UNTIL_GRACE_DAYS = 30;
+/** Camera recordings without a register rule: deleted after 30 days. */
+const DEFAULT_RECORDING_DAYS = 30;
 
 export type EndAction = 'delete' | 'anonymise' | 'archive';
 
@@ -79,11 +83,22 @@ function minusMonths(date: string, months: number): string {
 const text = (v: unknown): string =>
   typeof v === 'string' ? v : v && typeof v === 'object' ? String(Object.values(v)[0] ?? '') : '';
 
+function defaultRecordingRule(today: string): AppliedRule {
+  return {
+    rule: `recordings: default ${DEFAULT_RECORDING_DAYS} days`,
+    from: 'recording',
+    period: `${DEFAULT_RECORDING_DAYS} days`,
+    end: 'delete',
+    cutoff: addDays(today, -DEFAULT_RECORDING_DAYS),
+  };
+}
+
 export function resolveTargets(reg: Register | null, country: 'EE' | 'LV', today: string): ResolvedTarget[] {
   const minimums = minimumsOn(country, today);
   return retentionTargets.map((target) => {
     const floorMin = minimums.filter((m) => target.catalogue.includes(m.catalogue));
     if (!reg) {
+      if (target.key === 'recordings') return { target, rules: [defaultRecordingRule(today)] };
       // Without a register only the legal rules the platform always ran are kept running.
       if (target.key === 'access_log' || target.key === 'accounting') {
         return {
@@ -145,6 +160,10 @@ export function resolveTargets(reg: Register | null, country: 'EE' | 'LV', today
         cutoff = addDays(today, -p.days);
       }
       rules.push({ rule: name, from: anchor, period, end: r.end, cutoff, ...(floor ? { floor } : {}) });
+    }
+    if (target.key === 'recordings' && rules.length === 0) {
+      // The clinic's period for recordings, 30 days unless its register says otherwise.
+      rules.push(defaultRecordingRule(today));
     }
     if (target.key === 'access_log' && rules.length === 0) {
       for (const m of floorMin)

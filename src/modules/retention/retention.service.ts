@@ -10,6 +10,7 @@ import { parseInput } from '../../platform/input';
 import { minimumsOn } from '../../rules/retention-minimums';
 import { addDays, localDate, zonedInstant } from '../../rules/zoned-time';
 import type { ClinicsService } from '../clinics/clinics.service';
+import type { RecordingStore } from '../recordings/recordings.store';
 import type { RegisterService } from '../register/register.service';
 import { ageBandBirthDate, maskIdentifiers } from './retention.anonymise';
 import { type ErasureInput, erasureInput, type HoldInput, holdInput } from './retention.input';
@@ -44,6 +45,8 @@ export interface RetentionServiceDeps {
   clinics: Pick<ClinicsService, 'byId' | 'all'>;
   register: Pick<RegisterService, 'inForce'>;
   cipher: FieldCipher;
+  /** Where recording files are deleted (a directory by default). */
+  recordingStore: RecordingStore;
 }
 
 export interface RunProgress {
@@ -240,6 +243,12 @@ export function createRetentionService(deps: RetentionServiceDeps) {
           const { removed } = await audit.archiveBefore(db, clinicId, c.event!);
           line.archived += removed;
           opts.onProgress?.({ target: r.target.key, done: line.archived, total });
+        } else if (r.target.key === 'recordings') {
+          await deleteRecordings(ctx, runId, c, line, batchSize, () => {
+            batches += 1;
+            return { report, batches };
+          });
+          opts.onProgress?.({ target: r.target.key, done: line.deleted, total });
         } else {
           for (;;) {
             const n = await db.transaction(async (tx) => {
@@ -292,6 +301,57 @@ export function createRetentionService(deps: RetentionServiceDeps) {
       ]);
     });
     return { id: runId, runDate: today, resumed, plan: planned, report };
+  }
+
+  /**
+   * Recordings past their period, oldest first: each file is deleted through the store, then its
+   * row (in that order, so a crash in between only leaves a row whose file is already gone). A
+   * file that cannot be deleted keeps its row with the error and is tried again by the next run.
+   */
+  async function deleteRecordings(
+    ctx: AccessContext,
+    runId: string,
+    c: Cutoffs,
+    line: ReportLine,
+    batchSize: number,
+    progress: () => { report: ReportLine[]; batches: number },
+  ) {
+    const clinicId = ctx.clinicId;
+    const cut: Cutoffs = { ...c, attemptedBefore: clock.now() };
+    for (;;) {
+      const ids = await db.transaction((tx) => repo.next(tx, 'recordings', clinicId, cut, batchSize));
+      if (ids.length === 0) return;
+      const files = await repo.recordingLocations(db, clinicId, ids);
+      const gone: string[] = [];
+      const failed: { id: string; error: string }[] = [];
+      for (const f of files) {
+        try {
+          await deps.recordingStore.remove(f.location);
+          gone.push(f.id);
+        } catch (err) {
+          failed.push({ id: f.id, error: (err as Error).message.slice(0, 500) });
+        }
+      }
+      await db.transaction(async (tx) => {
+        await repo.allowDeletes(tx);
+        await repo.remove(tx, 'recordings', clinicId, gone);
+        for (const x of failed) await repo.recordingDeleteFailed(tx, clinicId, x.id, x.error, clock.now());
+        line.deleted += gone.length;
+        line.failed = (line.failed ?? 0) + failed.length;
+        if (line.failed) line.note = `${line.failed} file(s) could not be deleted; tried again next run`;
+        await repo.updateRun(tx, clinicId, runId, progress());
+        await audit.append(tx, systemContext(clinicId, ctx.channel), [
+          auditEntry({
+            action: 'retention.delete',
+            entityType: 'recordings',
+            entityId: runId,
+            purpose: 'retention',
+            details: { run: runId, rows: gone.length, failed: failed.length, rule: line.rule },
+          }),
+        ]);
+      });
+      if (ids.length < batchSize) return;
+    }
   }
 
   /** One patient's record anonymised in the caller's transaction (retention.anonymise.ts says what stays). */

@@ -15,6 +15,7 @@ export const targetKeys = [
   'portal_access',
   'staff_sessions',
   'outbox',
+  'recordings',
   'access_log',
 ] as const;
 export type TargetKey = (typeof targetKeys)[number];
@@ -99,6 +100,13 @@ export const retentionTargets: readonly RetentionTarget[] = [
     tables: ['outbox_jobs'],
   },
   {
+    key: 'recordings',
+    label: 'camera and sound recordings (files deleted oldest first)',
+    catalogue: ['recording'],
+    anchors: ['recording'],
+    tables: ['recordings'],
+  },
+  {
     key: 'access_log',
     label: 'access logs (the audit chain, archived behind an anchor)',
     catalogue: ['access_log'],
@@ -113,6 +121,7 @@ export const keptTables: Readonly<Record<string, string>> = {
   processing_registers: "the register names the controller's contacts; kept as the Art. 30 record",
   notice_versions: 'published privacy notices, kept as evidence of what patients were told (append-only)',
   price_list_items: 'only the staff member who entered a price (kept with the price list)',
+  cameras: 'where the cameras are: no personal data (kept as the signposting record)',
   staff_users: 'staff accounts: disabled when employment ends; kept as long as access logs name them',
   professionals: 'work details of the clinic professionals, removed by the administrator when they leave',
   work_schedules: 'working hours of professionals, removed with the professional',

@@ -122,6 +122,10 @@ export const auditActions = [
   /** Data of one patient erased on request (the rights helper's erasure), or its plan read. */
   'retention.erase',
   'retention.erasure_plan',
+  /** Cameras and recordings: listed, opened (an access, with the reason). A hand-over is a 'disclosure'. */
+  'recording.camera_add',
+  'recording.add',
+  'recording.view',
   /** The start of the audit chain removed after its retention period, leaving an anchor. */
   'retention.audit_archive',
   'demo.generate_patients',

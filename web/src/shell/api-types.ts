@@ -1911,6 +1911,88 @@ export interface Operations {
     query: { serviceId: string; from?: string; to?: string; professionalId?: string };
     response: { slots: Array<{ professionalId: string; start: string; end: string; locationId: string | null }> };
   };
+  'GET /api/recordings': {
+    response: {
+      items: Array<{
+        id: string;
+        cameraId: string;
+        startedAt: string;
+        endedAt: string;
+        location: string;
+        deleteAttempts: number;
+        lastDeleteError: string | null;
+      }>;
+    };
+  };
+  'POST /api/recordings': {
+    body: { cameraId: string; startedAt: string; endedAt: string; location: string };
+    response: {
+      id: string;
+      cameraId: string;
+      startedAt: string;
+      endedAt: string;
+      location: string;
+      deleteAttempts: number;
+      lastDeleteError: string | null;
+    };
+  };
+  'GET /api/recordings/cameras': {
+    response: {
+      items: Array<{
+        id: string;
+        name: string;
+        area: string;
+        signposted: boolean;
+        sound: boolean;
+        hasCamera: boolean;
+        createdAt: string;
+      }>;
+    };
+  };
+  'POST /api/recordings/cameras': {
+    body: { name: string; area: string; signposted: boolean; sound: boolean; hasCamera?: boolean };
+    response: {
+      id: string;
+      name: string;
+      area: string;
+      signposted: boolean;
+      sound: boolean;
+      hasCamera: boolean;
+      createdAt: string;
+    };
+  };
+  'POST /api/recordings/{id}/hand-over': {
+    path: { id: string };
+    body: { recipient: string; reason: string; legalBasis: string };
+    response: {
+      recording: {
+        id: string;
+        cameraId: string;
+        startedAt: string;
+        endedAt: string;
+        location: string;
+        deleteAttempts: number;
+        lastDeleteError: string | null;
+      };
+      fileExists: boolean;
+    };
+  };
+  'POST /api/recordings/{id}/view': {
+    path: { id: string };
+    body: { reason: string };
+    response: {
+      recording: {
+        id: string;
+        cameraId: string;
+        startedAt: string;
+        endedAt: string;
+        location: string;
+        deleteAttempts: number;
+        lastDeleteError: string | null;
+      };
+      fileExists: boolean;
+    };
+  };
   'GET /api/register': {
     response: {
       document: {
@@ -2014,6 +2096,7 @@ export interface Operations {
         | 'portal_access'
         | 'staff_sessions'
         | 'outbox'
+        | 'recordings'
         | 'access_log'
         | null;
       startsOn?: string;
@@ -2059,6 +2142,7 @@ export interface Operations {
           | 'portal_access'
           | 'staff_sessions'
           | 'outbox'
+          | 'recordings'
           | 'access_log';
         status: 'erasable' | 'kept' | 'held' | 'none';
         until?: string;
@@ -2083,6 +2167,7 @@ export interface Operations {
           | 'portal_access'
           | 'staff_sessions'
           | 'outbox'
+          | 'recordings'
           | 'access_log';
         label: string;
         rules: Array<{
@@ -2121,6 +2206,7 @@ export interface Operations {
               | 'portal_access'
               | 'staff_sessions'
               | 'outbox'
+              | 'recordings'
               | 'access_log';
             label: string;
             rules: Array<{
@@ -2146,12 +2232,14 @@ export interface Operations {
             | 'portal_access'
             | 'staff_sessions'
             | 'outbox'
+            | 'recordings'
             | 'access_log';
           rule: string;
           end: 'delete' | 'anonymise' | 'archive' | null;
           deleted: number;
           anonymised: number;
           archived: number;
+          failed?: number;
           done: boolean;
           note?: string;
         }>;
@@ -2177,6 +2265,7 @@ export interface Operations {
             | 'portal_access'
             | 'staff_sessions'
             | 'outbox'
+            | 'recordings'
             | 'access_log';
           label: string;
           rules: Array<{
@@ -2202,12 +2291,14 @@ export interface Operations {
           | 'portal_access'
           | 'staff_sessions'
           | 'outbox'
+          | 'recordings'
           | 'access_log';
         rule: string;
         end: 'delete' | 'anonymise' | 'archive' | null;
         deleted: number;
         anonymised: number;
         archived: number;
+        failed?: number;
         done: boolean;
         note?: string;
       }>;
@@ -2233,6 +2324,7 @@ export interface Operations {
             | 'portal_access'
             | 'staff_sessions'
             | 'outbox'
+            | 'recordings'
             | 'access_log';
           label: string;
           rules: Array<{
@@ -2258,12 +2350,14 @@ export interface Operations {
           | 'portal_access'
           | 'staff_sessions'
           | 'outbox'
+          | 'recordings'
           | 'access_log';
         rule: string;
         end: 'delete' | 'anonymise' | 'archive' | null;
         deleted: number;
         anonymised: number;
         archived: number;
+        failed?: number;
         done: boolean;
         note?: string;
       }>;
