@@ -68,14 +68,14 @@ test('a camera register: area, signposting, sound, and rooms without a camera', 
     location: 'x.mp4',
   });
   assert.equal(bad.status, 400, 'a room without a camera has no recordings');
-  const escape = await admin.post('/api/recordings', {
+  const outside = await admin.post('/api/recordings', {
     cameraId: ids.camera,
     startedAt: '2026-10-01T08:00:00Z',
     endedAt: '2026-10-01T09:00:00Z',
     location: '../../etc/passwd',
   });
-  assert.equal(escape.status, 400);
-  assert.equal(escape.body.field, 'location');
+  assert.equal(outside.status, 400);
+  assert.equal(outside.body.field, 'location');
   const rec = await login(t.app, c.slug, c.staff.receptionist.email);
   assert.equal((await rec.get('/api/recordings')).status, 403);
 });
