@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { internalRoutes } from './cli/internal.routes';
 import { billingModule } from './modules/billing/billing.module';
 import { bookingModule } from './modules/booking/booking.module';
+import { breachesModule } from './modules/breaches/breaches.module';
 import { clinicsModule } from './modules/clinics/clinics.module';
 import { consentsModule } from './modules/consents/consents.module';
 import { demoModule } from './modules/demo/demo.module';
@@ -63,6 +64,7 @@ export const moduleDefinitions = [
   billingModule,
   portalModule,
   recordingsModule,
+  breachesModule,
   retentionModule,
   demoModule,
 ] as const;
@@ -161,6 +163,7 @@ export function createServices(deps: AppDeps) {
   // Recording files are written by the clinic's recorder under DATA_DIR/recordings; Hoidja only deletes them.
   const recordingStore = directoryStore(join(config.DATA_DIR, 'recordings'));
   const recordings = recordingsModule.create({ db, clock, audit, store: recordingStore });
+  const breaches = breachesModule.create({ db, clock, audit, clinics: clinics.services.clinics });
   const retention = retentionModule.create({
     db,
     clock,
@@ -181,6 +184,7 @@ export function createServices(deps: AppDeps) {
     billing,
     portal,
     recordings,
+    breaches,
     retention,
   };
   // Last: the demo clinic runs every other module's demo seed, in the order above.
@@ -240,6 +244,7 @@ export function createServices(deps: AppDeps) {
     ...billing.services,
     ...portal.services,
     ...recordings.services,
+    ...breaches.services,
     ...retention.services,
     ...demo.services,
   };

@@ -34,3 +34,8 @@ export const erasureInput = z
   })
   .strict();
 export type ErasureInput = z.input<typeof erasureInput>;
+
+/** Running retention from the screen: the batch size may be given (the CLI's --batch). */
+export const runInput = z.object({ batchSize: z.number().int().min(1).max(100_000).optional() }).strict();
+/** Releasing a hold: an optional note why (the hold's owner decides). */
+export const releaseInput = z.object({ note: z.string().trim().max(500).optional() }).strict();

@@ -1,5 +1,13 @@
 import { type App, accessContext } from '../../platform/http/server';
-import { erasureInput, holdInput, holdParams, patientParams, runParams } from './retention.input';
+import {
+  erasureInput,
+  holdInput,
+  holdParams,
+  patientParams,
+  releaseInput,
+  runInput,
+  runParams,
+} from './retention.input';
 import {
   erasureOutput,
   erasurePlanOutput,
@@ -28,10 +36,20 @@ export function retentionRoutes(retention: RetentionService) {
     );
     app.post(
       '/api/retention/runs',
-      { schema: { tags, summary: 'Run retention now (or resume the unfinished run)', response: { 201: runOutput } } },
+      {
+        schema: {
+          tags,
+          summary: 'Run retention now (or resume the unfinished run)',
+          body: runInput,
+          response: { 201: runOutput },
+        },
+      },
       async (req, reply) => {
         const ctx = accessContext(req);
-        const r = await retention.run(ctx, { trigger: 'web' });
+        const r = await retention.run(ctx, {
+          trigger: 'web',
+          ...(req.body.batchSize ? { batchSize: req.body.batchSize } : {}),
+        });
         reply.code(201);
         return retention.runById(ctx, r.id);
       },
@@ -57,7 +75,7 @@ export function retentionRoutes(retention: RetentionService) {
     );
     app.post(
       '/api/retention/holds/:id/release',
-      { schema: { tags, params: holdParams, response: { 200: holdOutput } } },
+      { schema: { tags, params: holdParams, body: releaseInput, response: { 200: holdOutput } } },
       async (req) => retention.releaseHold(accessContext(req), req.params.id),
     );
     app.get(

@@ -122,6 +122,8 @@ export const keptTables: Readonly<Record<string, string>> = {
   notice_versions: 'published privacy notices, kept as evidence of what patients were told (append-only)',
   price_list_items: 'only the staff member who entered a price (kept with the price list)',
   cameras: 'where the cameras are: no personal data (kept as the signposting record)',
+  breaches: 'the breach register: kept as the documentation GDPR Art. 33(5) requires',
+  breach_affected: 'who a breach affected: kept with the breach register (Art. 33(5))',
   staff_users: 'staff accounts: disabled when employment ends; kept as long as access logs name them',
   professionals: 'work details of the clinic professionals, removed by the administrator when they leave',
   work_schedules: 'working hours of professionals, removed with the professional',

@@ -126,6 +126,11 @@ export const auditActions = [
   'recording.camera_add',
   'recording.add',
   'recording.view',
+  /** The breach register (GDPR Art. 33/34). */
+  'breach.report',
+  'breach.affected',
+  'breach.notify',
+  'breach.inform_decision',
   /** The start of the audit chain removed after its retention period, leaving an anchor. */
   'retention.audit_archive',
   'demo.generate_patients',

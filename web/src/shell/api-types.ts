@@ -680,6 +680,128 @@ export interface Operations {
     body: { note: string };
     response: { ok: boolean };
   };
+  'GET /api/breaches': {
+    response: {
+      items: Array<{
+        id: string;
+        discoveredAt: string;
+        nature: string;
+        categories: Array<string>;
+        approxPeople: number;
+        approxRecords: number;
+        consequences: string;
+        measures: string;
+        authorityNotifiedAt: string | null;
+        lateReason: string | null;
+        informPeople: 'undecided' | 'yes' | 'no';
+        informReason: string | null;
+        deadline: string;
+        minutesLeft: number;
+        late: boolean;
+      }>;
+    };
+  };
+  'POST /api/breaches': {
+    body: {
+      discoveredAt: string;
+      nature: string;
+      categories: Array<string>;
+      approxPeople: number;
+      approxRecords: number;
+      consequences: string;
+      measures: string;
+    };
+    response: {
+      id: string;
+      discoveredAt: string;
+      nature: string;
+      categories: Array<string>;
+      approxPeople: number;
+      approxRecords: number;
+      consequences: string;
+      measures: string;
+      authorityNotifiedAt: string | null;
+      lateReason: string | null;
+      informPeople: 'undecided' | 'yes' | 'no';
+      informReason: string | null;
+      deadline: string;
+      minutesLeft: number;
+      late: boolean;
+    };
+  };
+  'GET /api/breaches/{id}': {
+    path: { id: string };
+    response: {
+      id: string;
+      discoveredAt: string;
+      nature: string;
+      categories: Array<string>;
+      approxPeople: number;
+      approxRecords: number;
+      consequences: string;
+      measures: string;
+      authorityNotifiedAt: string | null;
+      lateReason: string | null;
+      informPeople: 'undecided' | 'yes' | 'no';
+      informReason: string | null;
+      deadline: string;
+      minutesLeft: number;
+      late: boolean;
+      affected: Array<{ patientId: string; foundBy: string; addedAt: string }>;
+    };
+  };
+  'POST /api/breaches/{id}/affected': {
+    path: { id: string };
+    body: { actorId: string; from: string; to: string };
+    response: { found: number; total: number };
+  };
+  'GET /api/breaches/{id}/authority.pdf': {
+    path: { id: string };
+    query?: { lang?: 'et' | 'lv' | 'en' };
+    response: Blob;
+  };
+  'POST /api/breaches/{id}/inform': {
+    path: { id: string };
+    body: { decision: 'yes' | 'no'; reason: string };
+    response: {
+      id: string;
+      discoveredAt: string;
+      nature: string;
+      categories: Array<string>;
+      approxPeople: number;
+      approxRecords: number;
+      consequences: string;
+      measures: string;
+      authorityNotifiedAt: string | null;
+      lateReason: string | null;
+      informPeople: 'undecided' | 'yes' | 'no';
+      informReason: string | null;
+      deadline: string;
+      minutesLeft: number;
+      late: boolean;
+    };
+  };
+  'POST /api/breaches/{id}/notify': {
+    path: { id: string };
+    body: { at: string; lateReason?: string };
+    response: {
+      id: string;
+      discoveredAt: string;
+      nature: string;
+      categories: Array<string>;
+      approxPeople: number;
+      approxRecords: number;
+      consequences: string;
+      measures: string;
+      authorityNotifiedAt: string | null;
+      lateReason: string | null;
+      informPeople: 'undecided' | 'yes' | 'no';
+      informReason: string | null;
+      deadline: string;
+      minutesLeft: number;
+      late: boolean;
+    };
+  };
   'GET /api/clinic': {
     response: {
       id: string;
@@ -2117,6 +2239,7 @@ export interface Operations {
   };
   'POST /api/retention/holds/{id}/release': {
     path: { id: string };
+    body: { note?: string };
     response: {
       id: string;
       kind: 'incident' | 'dispute' | 'authority_request';
@@ -2247,6 +2370,7 @@ export interface Operations {
     };
   };
   'POST /api/retention/runs': {
+    body: { batchSize?: number };
     response: {
       id: string;
       runDate: string;
