@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { internalRoutes } from './cli/internal.routes';
+import { accessReviewModule } from './modules/access-review/access-review.module';
 import { billingModule } from './modules/billing/billing.module';
 import { bookingModule } from './modules/booking/booking.module';
 import { breachesModule } from './modules/breaches/breaches.module';
@@ -65,6 +66,7 @@ export const moduleDefinitions = [
   portalModule,
   recordingsModule,
   breachesModule,
+  accessReviewModule,
   retentionModule,
   demoModule,
 ] as const;
@@ -164,6 +166,7 @@ export function createServices(deps: AppDeps) {
   const recordingStore = directoryStore(join(config.DATA_DIR, 'recordings'));
   const recordings = recordingsModule.create({ db, clock, audit, store: recordingStore });
   const breaches = breachesModule.create({ db, clock, audit, clinics: clinics.services.clinics });
+  const accessReview = accessReviewModule.create({ db, clock, audit, clinics: clinics.services.clinics });
   const retention = retentionModule.create({
     db,
     clock,
@@ -185,6 +188,7 @@ export function createServices(deps: AppDeps) {
     portal,
     recordings,
     breaches,
+    accessReview,
     retention,
   };
   // Last: the demo clinic runs every other module's demo seed, in the order above.
@@ -245,6 +249,7 @@ export function createServices(deps: AppDeps) {
     ...portal.services,
     ...recordings.services,
     ...breaches.services,
+    ...accessReview.services,
     ...retention.services,
     ...demo.services,
   };

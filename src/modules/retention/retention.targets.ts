@@ -124,6 +124,7 @@ export const keptTables: Readonly<Record<string, string>> = {
   cameras: 'where the cameras are: no personal data (kept as the signposting record)',
   breaches: 'the breach register: kept as the documentation GDPR Art. 33(5) requires',
   breach_affected: 'who a breach affected: kept with the breach register (Art. 33(5))',
+  access_review_marks: "the DPO's conclusions on access findings: kept as accountability records",
   staff_users: 'staff accounts: disabled when employment ends; kept as long as access logs name them',
   professionals: 'work details of the clinic professionals, removed by the administrator when they leave',
   work_schedules: 'working hours of professionals, removed with the professional',

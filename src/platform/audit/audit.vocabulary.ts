@@ -131,6 +131,9 @@ export const auditActions = [
   'breach.affected',
   'breach.notify',
   'breach.inform_decision',
+  /** The DPO's access review read, and a finding marked reviewed. */
+  'access_review.read',
+  'access_review.mark',
   /** The start of the audit chain removed after its retention period, leaving an anchor. */
   'retention.audit_archive',
   'demo.generate_patients',

@@ -2,6 +2,27 @@
 
 /** Every API operation: "METHOD /path" with its path and query parameters, its body and its 2xx answer. */
 export interface Operations {
+  'GET /api/access-review': {
+    query?: { from?: string; to?: string; untreated?: number; bulk?: number };
+    response: {
+      from: string;
+      to: string;
+      items: Array<{
+        key: string;
+        kind: string;
+        staffUserId: string;
+        staffName: string;
+        day: string;
+        count: number;
+        explanation: string;
+        reviewed: { outcome: string; note: string; at: string } | null;
+      }>;
+    };
+  };
+  'POST /api/access-review/marks': {
+    body: { key: string; outcome: 'justified' | 'breach_opened' | 'instructed'; note: string };
+    response: { key: string; outcome: string };
+  };
   'POST /api/auth/login': {
     body: { clinic: string; email: string; password: string };
     response: {
