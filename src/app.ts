@@ -18,6 +18,7 @@ import { createQueueReads } from './modules/queue/queue.reads';
 import { recordingsModule } from './modules/recordings/recordings.module';
 import { directoryStore } from './modules/recordings/recordings.store';
 import { registerModule } from './modules/register/register.module';
+import { researchModule } from './modules/research/research.module';
 import { retentionModule } from './modules/retention/retention.module';
 import { createAuditService } from './platform/audit/audit.service';
 import { authRoutes } from './platform/auth/auth.routes';
@@ -67,6 +68,7 @@ export const moduleDefinitions = [
   recordingsModule,
   breachesModule,
   accessReviewModule,
+  researchModule,
   retentionModule,
   demoModule,
 ] as const;
@@ -167,6 +169,7 @@ export function createServices(deps: AppDeps) {
   const recordings = recordingsModule.create({ db, clock, audit, store: recordingStore });
   const breaches = breachesModule.create({ db, clock, audit, clinics: clinics.services.clinics });
   const accessReview = accessReviewModule.create({ db, clock, audit, clinics: clinics.services.clinics });
+  const research = researchModule.create({ db, audit, cipher, register: register.services.register });
   const retention = retentionModule.create({
     db,
     clock,
@@ -189,6 +192,7 @@ export function createServices(deps: AppDeps) {
     recordings,
     breaches,
     accessReview,
+    research,
     retention,
   };
   // Last: the demo clinic runs every other module's demo seed, in the order above.
@@ -250,6 +254,7 @@ export function createServices(deps: AppDeps) {
     ...recordings.services,
     ...breaches.services,
     ...accessReview.services,
+    ...research.services,
     ...retention.services,
     ...demo.services,
   };

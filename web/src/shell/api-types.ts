@@ -2210,6 +2210,23 @@ export interface Operations {
       };
     };
   };
+  'POST /api/research/exports': {
+    body: { project: string; purposeKey?: string; recipient: string };
+    response: {
+      project: string;
+      basis: string;
+      patients: number;
+      rows: Array<{
+        pseudonym: string;
+        ageBand: string;
+        sex: string | null;
+        town: string | null;
+        month: string | null;
+        services: Array<string>;
+        complaints: Array<string>;
+      }>;
+    };
+  };
   'GET /api/retention/holds': {
     response: {
       items: Array<{
