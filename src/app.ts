@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { internalRoutes } from './cli/internal.routes';
+import { accessReviewModule } from './modules/access-review/access-review.module';
 import { billingModule } from './modules/billing/billing.module';
 import { bookingModule } from './modules/booking/booking.module';
+import { breachesModule } from './modules/breaches/breaches.module';
 import { clinicsModule } from './modules/clinics/clinics.module';
 import { complaintsModule } from './modules/complaints/complaints.module';
 import { consentsModule } from './modules/consents/consents.module';
@@ -14,8 +17,11 @@ import { patientsModule } from './modules/patients/patients.module';
 import { portalModule } from './modules/portal/portal.module';
 import { queueModule } from './modules/queue/queue.module';
 import { createQueueReads } from './modules/queue/queue.reads';
+import { recordingsModule } from './modules/recordings/recordings.module';
+import { directoryStore } from './modules/recordings/recordings.store';
 import { registerModule } from './modules/register/register.module';
 import { requestsModule } from './modules/requests/requests.module';
+import { researchModule } from './modules/research/research.module';
 import { retentionModule } from './modules/retention/retention.module';
 import {
   createCheckpointSigner,
@@ -70,6 +76,10 @@ export const moduleDefinitions = [
   portalModule,
   requestsModule,
   complaintsModule,
+  recordingsModule,
+  breachesModule,
+  accessReviewModule,
+  researchModule,
   retentionModule,
   demoModule,
 ] as const;
@@ -199,7 +209,21 @@ export function createServices(deps: AppDeps) {
     clinics: clinicLookup,
     patients: patients.services.patients,
   });
-  const retention = retentionModule.create({ db, clock, audit, clinics: clinics.services.clinics });
+  // Recording files are written by the clinic's recorder under DATA_DIR/recordings; Hoidja only deletes them.
+  const recordingStore = directoryStore(join(config.DATA_DIR, 'recordings'));
+  const recordings = recordingsModule.create({ db, clock, audit, store: recordingStore });
+  const breaches = breachesModule.create({ db, clock, audit, clinics: clinics.services.clinics });
+  const accessReview = accessReviewModule.create({ db, clock, audit, clinics: clinics.services.clinics });
+  const research = researchModule.create({ db, audit, cipher, register: register.services.register });
+  const retention = retentionModule.create({
+    db,
+    clock,
+    audit,
+    clinics: clinics.services.clinics,
+    register: register.services.register,
+    cipher,
+    recordingStore,
+  });
   const features = {
     clinics,
     patients,
@@ -213,6 +237,10 @@ export function createServices(deps: AppDeps) {
     portal,
     requests,
     complaints,
+    recordings,
+    breaches,
+    accessReview,
+    research,
     retention,
   };
   // Last: the demo clinic runs every other module's demo seed, in the order above.
@@ -284,6 +312,10 @@ export function createServices(deps: AppDeps) {
     ...portal.services,
     ...requests.services,
     ...complaints.services,
+    ...recordings.services,
+    ...breaches.services,
+    ...accessReview.services,
+    ...research.services,
     ...retention.services,
     ...demo.services,
   };

@@ -20,6 +20,7 @@ export const dataCategories = {
   access_log: 'Access and audit trail',
   communication: 'Correspondence and messages',
   consent: 'Consents and objections',
+  recording: 'Camera and sound recordings',
 } as const;
 
 export type DataCategory = keyof typeof dataCategories;

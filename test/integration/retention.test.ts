@@ -62,11 +62,12 @@ test('the daily retention job removes invoices past their seven years, with thei
   assert.equal((await q(`select 1 from invoice_lines where invoice_id = $1`, [old])).length, 0);
   assert.equal((await q(`select 1 from payments where invoice_id = $1`, [old])).length, 0);
   assert.equal((await q(`select 1 from invoices where id = $1`, [recent])).length, 1, 'the 2024 invoice stays');
-  const [event] = await q<{ details: { invoices: number } }>(
-    `select details from audit_events where clinic_id = $1 and action = 'retention.delete'`,
+  const [event] = await q<{ details: { rows: number; rule: string } }>(
+    `select details from audit_events where clinic_id = $1 and action = 'retention.delete' and entity_type = 'accounting'`,
     [c.id],
   );
-  assert.equal(event!.details.invoices, 1);
+  assert.equal(event!.details.rows, 1);
+  assert.match(event!.details.rule, /Raamatupidamise seadus/);
   const [next] = await q<{ run_at: Date }>(
     `select run_at from outbox_jobs where clinic_id = $1 and kind = 'retention.daily' and dedupe_key = 'retention:2025-01-03'`,
     [c.id],

@@ -1,6 +1,7 @@
 import { type Document, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ValidationError } from '../../platform/errors';
+import { minimumsOn } from '../../rules/retention-minimums';
 import { basisLetters, conditionsOf, type Register, registerSchema } from './register.model';
 
 export interface RegisterIssue {
@@ -232,11 +233,36 @@ export function checkReferences(reg: Register): Problem[] {
       reason:
         'portal_login needs a portal request channel (requestChannels: - kind: portal): the notice promises only what the clinic offers',
     });
+  problems.push(...belowLegalMinimum(reg, new Date().toISOString().slice(0, 10)));
   if (reg.controllers.length > 1 && !reg.jointArrangement) {
     problems.push({
       path: ['controllers'],
       reason: 'several controllers: state the essence of their arrangement (jointArrangement, GDPR Art. 26)',
     });
   }
+  return problems;
+}
+
+/**
+ * The legal floor: a retention rule that counts from the same event as a legal minimum of the
+ * register's country (src/rules/retention-minimums.ts) for data of its category, but keeps it for
+ * a shorter time, is refused with the law named. (A missing rule is a warning: register.retention.ts.)
+ */
+function belowLegalMinimum(reg: Register, date: string): Problem[] {
+  const problems: Problem[] = [];
+  const minimums = minimumsOn(reg.country, date);
+  reg.retention.forEach((r, i) => {
+    const catalogue = reg.categories.find((c) => c.key === r.category)?.catalogue ?? [];
+    const p = r.period;
+    const years = 'years' in p ? p.years : 'months' in p ? p.months / 12 : 'days' in p ? p.days / 365 : null;
+    if (years === null) return;
+    for (const m of minimums) {
+      if (!catalogue.includes(m.catalogue) || r.from !== m.runsFrom || years >= m.years) continue;
+      problems.push({
+        path: ['retention', i, 'period'],
+        reason: `${m.what}: ${years} years is shorter than the legal minimum of ${m.years} years from ${m.runsFrom.replace(/_/g, ' ')} (${m.source})`,
+      });
+    }
+  });
   return problems;
 }

@@ -134,6 +134,29 @@ export const auditActions = [
   'disclosure.list',
   // Retention and the demo.
   'retention.delete',
+  /** A retention run began or ended (counts by rule, no personal data); the plan was read. */
+  'retention.run',
+  /** Records anonymised under a retention rule (counts, no personal data). */
+  'retention.anonymise',
+  'retention.plan',
+  /** A legal hold placed or released. */
+  'retention.hold',
+  'retention.hold_release',
+  /** Data of one patient erased on request (the rights helper's erasure), or its plan read. */
+  'retention.erase',
+  'retention.erasure_plan',
+  /** Cameras and recordings: listed, opened (an access, with the reason). A hand-over is a 'disclosure'. */
+  'recording.camera_add',
+  'recording.add',
+  'recording.view',
+  /** The breach register (GDPR Art. 33/34). */
+  'breach.report',
+  'breach.affected',
+  'breach.notify',
+  'breach.inform_decision',
+  /** The DPO's access review read, and a finding marked reviewed. */
+  'access_review.read',
+  'access_review.mark',
   /** The start of the audit chain removed after its retention period, leaving an anchor. */
   'retention.audit_archive',
   'demo.generate_patients',

@@ -2,6 +2,27 @@
 
 /** Every API operation: "METHOD /path" with its path and query parameters, its body and its 2xx answer. */
 export interface Operations {
+  'GET /api/access-review': {
+    query?: { from?: string; to?: string; untreated?: number; bulk?: number };
+    response: {
+      from: string;
+      to: string;
+      items: Array<{
+        key: string;
+        kind: string;
+        staffUserId: string;
+        staffName: string;
+        day: string;
+        count: number;
+        explanation: string;
+        reviewed: { outcome: string; note: string; at: string } | null;
+      }>;
+    };
+  };
+  'POST /api/access-review/marks': {
+    body: { key: string; outcome: 'justified' | 'breach_opened' | 'instructed'; note: string };
+    response: { key: string; outcome: string };
+  };
   'POST /api/auth/login': {
     body: { clinic: string; email: string; password: string };
     response: {
@@ -679,6 +700,128 @@ export interface Operations {
     path: { id: string };
     body: { note: string };
     response: { ok: boolean };
+  };
+  'GET /api/breaches': {
+    response: {
+      items: Array<{
+        id: string;
+        discoveredAt: string;
+        nature: string;
+        categories: Array<string>;
+        approxPeople: number;
+        approxRecords: number;
+        consequences: string;
+        measures: string;
+        authorityNotifiedAt: string | null;
+        lateReason: string | null;
+        informPeople: 'undecided' | 'yes' | 'no';
+        informReason: string | null;
+        deadline: string;
+        minutesLeft: number;
+        late: boolean;
+      }>;
+    };
+  };
+  'POST /api/breaches': {
+    body: {
+      discoveredAt: string;
+      nature: string;
+      categories: Array<string>;
+      approxPeople: number;
+      approxRecords: number;
+      consequences: string;
+      measures: string;
+    };
+    response: {
+      id: string;
+      discoveredAt: string;
+      nature: string;
+      categories: Array<string>;
+      approxPeople: number;
+      approxRecords: number;
+      consequences: string;
+      measures: string;
+      authorityNotifiedAt: string | null;
+      lateReason: string | null;
+      informPeople: 'undecided' | 'yes' | 'no';
+      informReason: string | null;
+      deadline: string;
+      minutesLeft: number;
+      late: boolean;
+    };
+  };
+  'GET /api/breaches/{id}': {
+    path: { id: string };
+    response: {
+      id: string;
+      discoveredAt: string;
+      nature: string;
+      categories: Array<string>;
+      approxPeople: number;
+      approxRecords: number;
+      consequences: string;
+      measures: string;
+      authorityNotifiedAt: string | null;
+      lateReason: string | null;
+      informPeople: 'undecided' | 'yes' | 'no';
+      informReason: string | null;
+      deadline: string;
+      minutesLeft: number;
+      late: boolean;
+      affected: Array<{ patientId: string; foundBy: string; addedAt: string }>;
+    };
+  };
+  'POST /api/breaches/{id}/affected': {
+    path: { id: string };
+    body: { actorId: string; from: string; to: string };
+    response: { found: number; total: number };
+  };
+  'GET /api/breaches/{id}/authority.pdf': {
+    path: { id: string };
+    query?: { lang?: 'et' | 'lv' | 'en' };
+    response: Blob;
+  };
+  'POST /api/breaches/{id}/inform': {
+    path: { id: string };
+    body: { decision: 'yes' | 'no'; reason: string };
+    response: {
+      id: string;
+      discoveredAt: string;
+      nature: string;
+      categories: Array<string>;
+      approxPeople: number;
+      approxRecords: number;
+      consequences: string;
+      measures: string;
+      authorityNotifiedAt: string | null;
+      lateReason: string | null;
+      informPeople: 'undecided' | 'yes' | 'no';
+      informReason: string | null;
+      deadline: string;
+      minutesLeft: number;
+      late: boolean;
+    };
+  };
+  'POST /api/breaches/{id}/notify': {
+    path: { id: string };
+    body: { at: string; lateReason?: string };
+    response: {
+      id: string;
+      discoveredAt: string;
+      nature: string;
+      categories: Array<string>;
+      approxPeople: number;
+      approxRecords: number;
+      consequences: string;
+      measures: string;
+      authorityNotifiedAt: string | null;
+      lateReason: string | null;
+      informPeople: 'undecided' | 'yes' | 'no';
+      informReason: string | null;
+      deadline: string;
+      minutesLeft: number;
+      late: boolean;
+    };
   };
   'GET /api/clinic': {
     response: {
@@ -1551,6 +1694,7 @@ export interface Operations {
         | 'access_log'
         | 'communication'
         | 'consent'
+        | 'recording'
       >;
       fields?: Array<string>;
       requestReference?: string;
@@ -2575,6 +2719,88 @@ export interface Operations {
     query: { serviceId: string; from?: string; to?: string; professionalId?: string };
     response: { slots: Array<{ professionalId: string; start: string; end: string; locationId: string | null }> };
   };
+  'GET /api/recordings': {
+    response: {
+      items: Array<{
+        id: string;
+        cameraId: string;
+        startedAt: string;
+        endedAt: string;
+        location: string;
+        deleteAttempts: number;
+        lastDeleteError: string | null;
+      }>;
+    };
+  };
+  'POST /api/recordings': {
+    body: { cameraId: string; startedAt: string; endedAt: string; location: string };
+    response: {
+      id: string;
+      cameraId: string;
+      startedAt: string;
+      endedAt: string;
+      location: string;
+      deleteAttempts: number;
+      lastDeleteError: string | null;
+    };
+  };
+  'GET /api/recordings/cameras': {
+    response: {
+      items: Array<{
+        id: string;
+        name: string;
+        area: string;
+        signposted: boolean;
+        sound: boolean;
+        hasCamera: boolean;
+        createdAt: string;
+      }>;
+    };
+  };
+  'POST /api/recordings/cameras': {
+    body: { name: string; area: string; signposted: boolean; sound: boolean; hasCamera?: boolean };
+    response: {
+      id: string;
+      name: string;
+      area: string;
+      signposted: boolean;
+      sound: boolean;
+      hasCamera: boolean;
+      createdAt: string;
+    };
+  };
+  'POST /api/recordings/{id}/hand-over': {
+    path: { id: string };
+    body: { recipient: string; reason: string; legalBasis: string };
+    response: {
+      recording: {
+        id: string;
+        cameraId: string;
+        startedAt: string;
+        endedAt: string;
+        location: string;
+        deleteAttempts: number;
+        lastDeleteError: string | null;
+      };
+      fileExists: boolean;
+    };
+  };
+  'POST /api/recordings/{id}/view': {
+    path: { id: string };
+    body: { reason: string };
+    response: {
+      recording: {
+        id: string;
+        cameraId: string;
+        startedAt: string;
+        endedAt: string;
+        location: string;
+        deleteAttempts: number;
+        lastDeleteError: string | null;
+      };
+      fileExists: boolean;
+    };
+  };
   'GET /api/register': {
     response: {
       document: {
@@ -3436,6 +3662,321 @@ export interface Operations {
         actorId: string | null;
         note: string | null;
         data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/research/exports': {
+    body: { project: string; purposeKey?: string; recipient: string };
+    response: {
+      project: string;
+      basis: string;
+      patients: number;
+      rows: Array<{
+        pseudonym: string;
+        ageBand: string;
+        sex: string | null;
+        town: string | null;
+        month: string | null;
+        services: Array<string>;
+        complaints: Array<string>;
+      }>;
+    };
+  };
+  'GET /api/retention/holds': {
+    response: {
+      items: Array<{
+        id: string;
+        kind: 'incident' | 'dispute' | 'authority_request';
+        reason: string;
+        owner: string;
+        patientId: string | null;
+        target: string | null;
+        startsOn: string;
+        endsOn: string | null;
+        releasedAt: string | null;
+        createdAt: string;
+      }>;
+    };
+  };
+  'POST /api/retention/holds': {
+    body: {
+      kind: 'incident' | 'dispute' | 'authority_request';
+      reason: string;
+      owner: string;
+      patientId?: string | null;
+      target?:
+        | 'accounting'
+        | 'patient_record'
+        | 'booking_requests'
+        | 'portal_access'
+        | 'staff_sessions'
+        | 'outbox'
+        | 'recordings'
+        | 'access_log'
+        | null;
+      startsOn?: string;
+      endsOn?: string | null;
+    };
+    response: {
+      id: string;
+      kind: 'incident' | 'dispute' | 'authority_request';
+      reason: string;
+      owner: string;
+      patientId: string | null;
+      target: string | null;
+      startsOn: string;
+      endsOn: string | null;
+      releasedAt: string | null;
+      createdAt: string;
+    };
+  };
+  'POST /api/retention/holds/{id}/release': {
+    path: { id: string };
+    body: { note?: string };
+    response: {
+      id: string;
+      kind: 'incident' | 'dispute' | 'authority_request';
+      reason: string;
+      owner: string;
+      patientId: string | null;
+      target: string | null;
+      startsOn: string;
+      endsOn: string | null;
+      releasedAt: string | null;
+      createdAt: string;
+    };
+  };
+  'GET /api/retention/patients/{patientId}/erasure': {
+    path: { patientId: string };
+    response: {
+      patientId: string;
+      parts: Array<{
+        target:
+          | 'accounting'
+          | 'patient_record'
+          | 'booking_requests'
+          | 'portal_access'
+          | 'staff_sessions'
+          | 'outbox'
+          | 'recordings'
+          | 'access_log';
+        status: 'erasable' | 'kept' | 'held' | 'none';
+        until?: string;
+        rule?: string;
+        hold?: { id: string; kind: string; reason: string; owner: string };
+      }>;
+    };
+  };
+  'POST /api/retention/patients/{patientId}/erasure': {
+    path: { patientId: string };
+    body: { targets: Array<'patient_record' | 'booking_requests' | 'portal_access'>; requestRef: string };
+    response: { patientId: string; erased: { [key: string]: number } };
+  };
+  'GET /api/retention/plan': {
+    response: {
+      runDate: string;
+      lines: Array<{
+        target:
+          | 'accounting'
+          | 'patient_record'
+          | 'booking_requests'
+          | 'portal_access'
+          | 'staff_sessions'
+          | 'outbox'
+          | 'recordings'
+          | 'access_log';
+        label: string;
+        rules: Array<{
+          rule: string;
+          from: string;
+          period: string;
+          end: 'delete' | 'anonymise' | 'archive';
+          cutoff: string;
+          floor?: string;
+        }>;
+        end: 'delete' | 'anonymise' | 'archive' | null;
+        count: number;
+        oldest: string | null;
+        held: number;
+        note?: string;
+      }>;
+    };
+  };
+  'GET /api/retention/runs': {
+    response: {
+      items: Array<{
+        id: string;
+        runDate: string;
+        status: 'running' | 'done';
+        trigger: string;
+        batches: number;
+        startedAt: string;
+        finishedAt: string | null;
+        plan: {
+          runDate: string;
+          lines: Array<{
+            target:
+              | 'accounting'
+              | 'patient_record'
+              | 'booking_requests'
+              | 'portal_access'
+              | 'staff_sessions'
+              | 'outbox'
+              | 'recordings'
+              | 'access_log';
+            label: string;
+            rules: Array<{
+              rule: string;
+              from: string;
+              period: string;
+              end: 'delete' | 'anonymise' | 'archive';
+              cutoff: string;
+              floor?: string;
+            }>;
+            end: 'delete' | 'anonymise' | 'archive' | null;
+            count: number;
+            oldest: string | null;
+            held: number;
+            note?: string;
+          }>;
+        };
+        report: Array<{
+          target:
+            | 'accounting'
+            | 'patient_record'
+            | 'booking_requests'
+            | 'portal_access'
+            | 'staff_sessions'
+            | 'outbox'
+            | 'recordings'
+            | 'access_log';
+          rule: string;
+          end: 'delete' | 'anonymise' | 'archive' | null;
+          deleted: number;
+          anonymised: number;
+          archived: number;
+          failed?: number;
+          done: boolean;
+          note?: string;
+        }>;
+      }>;
+    };
+  };
+  'POST /api/retention/runs': {
+    body: { batchSize?: number };
+    response: {
+      id: string;
+      runDate: string;
+      status: 'running' | 'done';
+      trigger: string;
+      batches: number;
+      startedAt: string;
+      finishedAt: string | null;
+      plan: {
+        runDate: string;
+        lines: Array<{
+          target:
+            | 'accounting'
+            | 'patient_record'
+            | 'booking_requests'
+            | 'portal_access'
+            | 'staff_sessions'
+            | 'outbox'
+            | 'recordings'
+            | 'access_log';
+          label: string;
+          rules: Array<{
+            rule: string;
+            from: string;
+            period: string;
+            end: 'delete' | 'anonymise' | 'archive';
+            cutoff: string;
+            floor?: string;
+          }>;
+          end: 'delete' | 'anonymise' | 'archive' | null;
+          count: number;
+          oldest: string | null;
+          held: number;
+          note?: string;
+        }>;
+      };
+      report: Array<{
+        target:
+          | 'accounting'
+          | 'patient_record'
+          | 'booking_requests'
+          | 'portal_access'
+          | 'staff_sessions'
+          | 'outbox'
+          | 'recordings'
+          | 'access_log';
+        rule: string;
+        end: 'delete' | 'anonymise' | 'archive' | null;
+        deleted: number;
+        anonymised: number;
+        archived: number;
+        failed?: number;
+        done: boolean;
+        note?: string;
+      }>;
+    };
+  };
+  'GET /api/retention/runs/{id}': {
+    path: { id: string };
+    response: {
+      id: string;
+      runDate: string;
+      status: 'running' | 'done';
+      trigger: string;
+      batches: number;
+      startedAt: string;
+      finishedAt: string | null;
+      plan: {
+        runDate: string;
+        lines: Array<{
+          target:
+            | 'accounting'
+            | 'patient_record'
+            | 'booking_requests'
+            | 'portal_access'
+            | 'staff_sessions'
+            | 'outbox'
+            | 'recordings'
+            | 'access_log';
+          label: string;
+          rules: Array<{
+            rule: string;
+            from: string;
+            period: string;
+            end: 'delete' | 'anonymise' | 'archive';
+            cutoff: string;
+            floor?: string;
+          }>;
+          end: 'delete' | 'anonymise' | 'archive' | null;
+          count: number;
+          oldest: string | null;
+          held: number;
+          note?: string;
+        }>;
+      };
+      report: Array<{
+        target:
+          | 'accounting'
+          | 'patient_record'
+          | 'booking_requests'
+          | 'portal_access'
+          | 'staff_sessions'
+          | 'outbox'
+          | 'recordings'
+          | 'access_log';
+        rule: string;
+        end: 'delete' | 'anonymise' | 'archive' | null;
+        deleted: number;
+        anonymised: number;
+        archived: number;
+        failed?: number;
+        done: boolean;
+        note?: string;
       }>;
     };
   };
