@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../../platform/errors';
-import { isoDate } from '../../platform/input';
+import { birthDate, isoDate } from '../../platform/input';
 import { checkIdCode } from '../../rules/id-codes';
 
 const nationalIdentity = z.strictObject({
@@ -8,7 +8,7 @@ const nationalIdentity = z.strictObject({
   country: z.enum(['EE', 'LV']),
   code: z.string().min(1).max(20),
   /** Only for new-format Latvian codes, which carry no birth date. */
-  birthDate: isoDate.optional(),
+  birthDate: birthDate.optional(),
 });
 
 const documentIdentity = z.strictObject({
@@ -16,7 +16,7 @@ const documentIdentity = z.strictObject({
   documentType: z.enum(['passport', 'id_card', 'residence_permit', 'other']),
   documentNumber: z.string().trim().min(3).max(40),
   documentCountry: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166 two-letter country code'),
-  birthDate: isoDate,
+  birthDate,
   sex: z.enum(['male', 'female']).optional(),
 });
 

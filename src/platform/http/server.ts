@@ -15,6 +15,7 @@ import type { AccessContext } from '../access';
 import type { AuthService, SessionUser } from '../auth/auth.service';
 import { isUniqueViolation } from '../db';
 import { AppError, ForbiddenError, safeError, UnauthenticatedError } from '../errors';
+import { decodeAccessReason, refuseMalformedInput } from './edge';
 
 export const SESSION_COOKIE = 'hoidja_session';
 
@@ -93,6 +94,8 @@ export async function createServer(opts: ServerOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Every route's strings and headers are checked in one place before validation (issue 12, finding 6).
+  app.addHook('preValidation', refuseMalformedInput);
   app.setNotFoundHandler((req, reply) =>
     reply
       .status(404)
@@ -155,7 +158,7 @@ export function accessContext(req: FastifyRequest): AccessContext {
   const reasonHeader = req.headers['x-access-reason'];
   const reason =
     typeof reasonHeader === 'string' && reasonHeader.trim()
-      ? decodeURIComponent(reasonHeader).trim().slice(0, 500)
+      ? decodeAccessReason(reasonHeader).trim().slice(0, 500)
       : null;
   return {
     clinicId: u.clinicId,
