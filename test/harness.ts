@@ -17,7 +17,7 @@ import { type Config, parseConfig } from '../src/platform/config';
 import { createFieldCipher } from '../src/platform/crypto';
 import { type Database, openDatabase } from '../src/platform/db';
 import type { App } from '../src/platform/http/server';
-import { createLogger } from '../src/platform/logger';
+import { createLogger, type Logger } from '../src/platform/logger';
 import { migrationsFolder, runMigrations } from '../src/platform/migrate';
 import { generateSecrets } from '../src/platform/secrets';
 
@@ -114,7 +114,7 @@ export interface TestApp {
 
 /** A whole Hoidja on a fresh database, in process; requests go through `app.inject`. */
 export async function createTestApp(
-  opts: { clock?: Clock; config?: Record<string, string>; start?: string } = {},
+  opts: { clock?: Clock; config?: Record<string, string>; start?: string; logger?: Logger } = {},
 ): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
   const config = testConfig(opts.config);
@@ -124,7 +124,13 @@ export async function createTestApp(
     config.FIELD_ENCRYPTION_ACTIVE_KEY,
     config.SEARCH_HASH_KEY,
   );
-  const { app, services } = await buildApp({ config, database, clock, logger: createLogger('silent'), cipher });
+  const { app, services } = await buildApp({
+    config,
+    database,
+    clock,
+    logger: opts.logger ?? createLogger('silent'),
+    cipher,
+  });
   await app.ready();
   return {
     app,
