@@ -244,6 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
     auth: services.auth,
     secureCookies: config.NODE_ENV === 'production',
     cookieSecret: config.SESSION_SECRET,
+    production: config.NODE_ENV === 'production',
   });
 
   app.get(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -39,7 +40,12 @@ export interface ServerOptions {
   auth: AuthService;
   secureCookies: boolean;
   cookieSecret: string;
+  /** Production: HSTS and upgrade-insecure-requests (the site is served over HTTPS only). */
+  production: boolean;
 }
+
+/** Paths whose answers may carry personal data: a browser or a proxy must never store them. */
+const NO_STORE = /^\/(api|portal|consents)(\/|\?|$)/;
 
 /** The one error handler: AppErrors by their status, validation as 400 with the field, the rest hidden. */
 function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
@@ -103,6 +109,34 @@ export async function createServer(opts: ServerOptions): Promise<App> {
   );
 
   await app.register(cookie, { secret: opts.cookieSecret });
+  // Security headers on every answer (issue 12, finding 5). The React app and /docs (Swagger UI)
+  // load their scripts and styles from this origin; Swagger UI sets inline styles and data: images.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'base-uri': ["'self'"],
+        'connect-src': ["'self'"],
+        'font-src': ["'self'", 'data:'],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'img-src': ["'self'", 'data:'],
+        'object-src': ["'none'"],
+        'script-src': ["'self'"],
+        'script-src-attr': ["'none'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        ...(opts.production ? { 'upgrade-insecure-requests': [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: opts.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (NO_STORE.test(req.url)) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   await app.register(swagger, {
     openapi: {
       info: {
