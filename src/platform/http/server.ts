@@ -40,6 +40,8 @@ export interface ServerOptions {
   auth: AuthService;
   secureCookies: boolean;
   cookieSecret: string;
+  /** Reverse proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); none: the socket's address. */
+  trustedProxies: string[];
   /** Production: HSTS and upgrade-insecure-requests (the site is served over HTTPS only). */
   production: boolean;
 }
@@ -71,6 +73,8 @@ function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   }
   if (err instanceof AppError) {
     if (err.status >= 500) req.log.error({ err: safeError(err) }, 'application error');
+    const retryAfter = err.details?.retryAfter;
+    if (err.status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return reply.status(err.status).send({ error: err.code, message: err.message, requestId, ...(err.details ?? {}) });
   }
   if (isUniqueViolation(err)) {
@@ -95,7 +99,9 @@ export async function createServer(opts: ServerOptions): Promise<App> {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Only a configured proxy may say who the client is (issue 12, finding 4): a header from anyone
+    // else would let a caller choose the address the login limits count.
+    trustProxy: opts.trustedProxies.length > 0 ? opts.trustedProxies : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
