@@ -114,6 +114,10 @@ export function resolveIdentity(identity: IdentityInput, field = 'identity'): Re
   }
   const r = checkIdCode(identity.code, identity.country);
   if (!r.valid) throw new ValidationError(`${field}.code`, r.reason);
+  // A code that carries its birth date (Estonian, old-format Latvian) is read for it; a different
+  // date typed beside it is a mistake to show, not a second truth (issue 12, finding 7).
+  if (r.birthDate && identity.birthDate && identity.birthDate !== r.birthDate)
+    throw new ValidationError(`${field}.birthDate`, `the code says ${r.birthDate}`);
   const birthDate = r.birthDate ?? identity.birthDate;
   if (!birthDate) throw new ValidationError(`${field}.birthDate`, 'this code carries no birth date: enter it');
   return {
