@@ -56,7 +56,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     ctx: AccessContext,
     input: { email: string; fullName: string; roles: Role[]; password: string; professionalCode?: string | null },
   ): Promise<{ id: string }> {
-    const weak = checkPasswordStrength(input.password);
+    const weak = checkPasswordStrength(input.password, [input.email, input.fullName]);
     if (weak) throw new ValidationError('password', weak);
     const passwordHash = await hashPassword(input.password);
     const id = newId();
