@@ -17,7 +17,7 @@ import { type Config, parseConfig } from '../src/platform/config';
 import { createFieldCipher } from '../src/platform/crypto';
 import { type Database, openDatabase } from '../src/platform/db';
 import type { App } from '../src/platform/http/server';
-import { createLogger } from '../src/platform/logger';
+import { createLogger, type Logger } from '../src/platform/logger';
 import { grantApplicationRole, migrationsFolder, runMigrations } from '../src/platform/migrate';
 import { generateSecrets } from '../src/platform/secrets';
 
@@ -88,6 +88,7 @@ async function freshPostgres(): Promise<FreshDatabase> {
       url: url.toString(),
       ownerUrl: ownerUrl.toString(),
       admin: owner.raw.query,
+      owner,
       drop: async () => {
         await owner.close();
         const c = new pg.Client({ connectionString: adminUrl });
@@ -110,12 +111,14 @@ export interface FreshDatabase {
   ownerUrl?: string;
   /** SQL as the owner (or, on PGlite, the only user): for tests that tamper as an insider would. */
   admin: Database['raw']['query'];
+  /** The owner's connection itself, for tamper steps that need a transaction. */
+  owner: Database;
 }
 
 export async function freshDatabase(): Promise<FreshDatabase> {
   if (testDbKind === 'postgres') return freshPostgres();
   const database = await freshPglite();
-  return { database, drop: async () => undefined, admin: database.raw.query };
+  return { database, drop: async () => undefined, admin: database.raw.query, owner: database };
 }
 
 const testSecrets = generateSecrets();
@@ -134,6 +137,7 @@ export interface TestApp {
   database: Database;
   /** SQL as the database owner: what an insider with database rights could do. */
   admin: Database['raw']['query'];
+  owner: Database;
   config: Config;
   clock: Clock;
   close(): Promise<void>;
@@ -141,9 +145,9 @@ export interface TestApp {
 
 /** A whole Hoidja on a fresh database, in process; requests go through `app.inject`. */
 export async function createTestApp(
-  opts: { clock?: Clock; config?: Record<string, string>; start?: string } = {},
+  opts: { clock?: Clock; config?: Record<string, string>; start?: string; logger?: Logger } = {},
 ): Promise<TestApp> {
-  const { database, drop, admin } = await freshDatabase();
+  const { database, drop, admin, owner } = await freshDatabase();
   // Each app signs its own audit checkpoints: another database's clinics are not this one's.
   const config = testConfig({
     AUDIT_CHECKPOINT_DIR: mkdtempSync(join(tmpdir(), 'hoidja-checkpoints-')),
@@ -155,13 +159,20 @@ export async function createTestApp(
     config.FIELD_ENCRYPTION_ACTIVE_KEY,
     config.SEARCH_HASH_KEY,
   );
-  const { app, services } = await buildApp({ config, database, clock, logger: createLogger('silent'), cipher });
+  const { app, services } = await buildApp({
+    config,
+    database,
+    clock,
+    logger: opts.logger ?? createLogger('silent'),
+    cipher,
+  });
   await app.ready();
   return {
     app,
     services,
     database,
     admin,
+    owner,
     config,
     clock,
     close: async () => {

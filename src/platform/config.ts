@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -18,10 +19,43 @@ const keyList = z
     z.array(z.string().regex(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]{43,44}$/, 'expected KEYID:BASE64 (32 bytes)')).min(1),
   );
 
+/**
+ * Addresses of the reverse proxies whose X-Forwarded-For is believed: IPs, CIDR ranges, or
+ * proxy-addr's names (loopback, linklocal, uniquelocal). Empty: the socket's address is the client's.
+ */
+const proxyList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .refine(
+          (p) => ['loopback', 'linklocal', 'uniquelocal'].includes(p) || isIpOrCidr(p),
+          'expected IP addresses or CIDR ranges (10.0.0.0/8), or loopback, linklocal, uniquelocal',
+        ),
+    ),
+  );
+
+function isIpOrCidr(p: string): boolean {
+  const [ip, bits, ...rest] = p.split('/');
+  const kind = isIP(ip ?? '');
+  if (!kind || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n >= 0 && n <= (kind === 4 ? 32 : 128);
+}
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
+  TRUSTED_PROXIES: proxyList.default([]),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   /** The owner role's address: migrations run with it, the app with DATABASE_URL's narrower role. */

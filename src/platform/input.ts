@@ -7,8 +7,42 @@ import { ValidationError } from './errors';
  * input from the CLI or from other services parse it with the same schema through `parseInput`.
  */
 
-/** ISO date that really exists (2023-02-29 does not). */
-export const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD' });
+/**
+ * The calendar a date or time may fall in at all: year 0000 does not exist and the databases
+ * refuse it (a 500 before, finding 6 of issue 12), and nothing this system keeps is older than the
+ * oldest living person's birth or lies past the four-digit years.
+ */
+const CALENDAR_FROM = '1000-01-01';
+const CALENDAR_TO = '9999-12-31';
+const calendarMessage = `outside the calendar (${CALENDAR_FROM} to ${CALENDAR_TO})`;
+
+/** ISO date that really exists (2023-02-29 does not) and lies in the calendar above. */
+export const isoDate = z.iso
+  .date({ message: 'expected a date YYYY-MM-DD' })
+  .refine((d) => d >= CALENDAR_FROM && d <= CALENDAR_TO, calendarMessage);
+
+/** A date and time with its zone (2026-12-21T10:00:00+02:00), in the same calendar. */
+export const isoDateTime = (message?: string) =>
+  z.iso
+    .datetime({ offset: true, ...(message ? { message } : {}) })
+    .refine((d) => d.slice(0, 10) >= CALENDAR_FROM && d.slice(0, 10) <= CALENDAR_TO, calendarMessage);
+
+/** Today's date in UTC plus `days` (the day a date field may reach, a zone's worth of slack included). */
+const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The oldest birth date taken: nobody alive was born before 1870. */
+export const OLDEST_BIRTH_DATE = '1870-01-01';
+
+/** A birth date: a real date, not before 1870 and not in the future. */
+export const birthDate = isoDate
+  .refine((d) => d >= OLDEST_BIRTH_DATE, `before ${OLDEST_BIRTH_DATE}: check the year`)
+  .refine((d) => d <= dayFromNow(1), 'in the future');
+
+/** The window of dates money moves on (visits, invoices, payments): from 2000 to a year ahead. */
+const MONEY_FROM = '2000-01-01';
+export const moneyDate = isoDate
+  .refine((d) => d >= MONEY_FROM, `before ${MONEY_FROM}: check the year`)
+  .refine((d) => d <= dayFromNow(366), 'more than a year ahead: check the year');
 
 /** Parses with a zod schema and turns the first problem into a ValidationError naming the field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.infer<S> {

@@ -11,6 +11,20 @@ export type IdCodeResult =
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/** Nobody alive was born before this day (the same bound as a typed birth date). */
+const OLDEST_BIRTH = '1870-01-01';
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Why a birth date read from a code cannot be a living person's, or null. `today` defaults to the
+ * real date: a code of someone born tomorrow is not valid today, whatever clock a test runs on.
+ */
+function implausibleBirth(birthDate: string, today: string): string | null {
+  if (birthDate > today) return 'the birth date in the code is in the future';
+  if (birthDate < OLDEST_BIRTH) return `the birth date in the code is before ${OLDEST_BIRTH.slice(0, 4)}`;
+  return null;
+}
+
 function realDate(year: number, month: number, day: number): string | null {
   const d = new Date(Date.UTC(year, month - 1, day));
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
@@ -18,7 +32,7 @@ function realDate(year: number, month: number, day: number): string | null {
 }
 
 /** Estonian isikukood GYYMMDDSSSC. */
-export function checkEstonianCode(input: string): IdCodeResult {
+export function checkEstonianCode(input: string, today = todayUtc()): IdCodeResult {
   const code = input.replace(/\s+/g, '');
   if (!/^\d{11}$/.test(code))
     return { valid: false, country: 'EE', reason: 'an Estonian ID code has exactly 11 digits' };
@@ -28,6 +42,8 @@ export function checkEstonianCode(input: string): IdCodeResult {
   const century = 1800 + Math.floor((g - 1) / 2) * 100;
   const birthDate = realDate(century + d[1]! * 10 + d[2]!, d[3]! * 10 + d[4]!, d[5]! * 10 + d[6]!);
   if (!birthDate) return { valid: false, country: 'EE', reason: 'the birth date in the code does not exist' };
+  const implausible = implausibleBirth(birthDate, today);
+  if (implausible) return { valid: false, country: 'EE', reason: implausible };
   const weighted = (w: number[]) => w.reduce((s, wi, i) => s + wi * d[i]!, 0) % 11;
   let check = weighted([1, 2, 3, 4, 5, 6, 7, 8, 9, 1]);
   if (check === 10) check = weighted([3, 4, 5, 6, 7, 8, 9, 1, 2, 3]);
@@ -37,7 +53,7 @@ export function checkEstonianCode(input: string): IdCodeResult {
 }
 
 /** Latvian personas kods: old DDMMYY-CNNNZ with a birth date, or the new 32…-…… form without one. */
-export function checkLatvianCode(input: string): IdCodeResult {
+export function checkLatvianCode(input: string, today = todayUtc()): IdCodeResult {
   const code = input.replace(/\s+/g, '');
   const digits = code.replace('-', '');
   if (!/^\d{6}-?\d{5}$/.test(code)) {
@@ -62,6 +78,8 @@ export function checkLatvianCode(input: string): IdCodeResult {
   if (c > 2) return { valid: false, country: 'LV', reason: `unknown century digit ${c}` };
   const birthDate = realDate(1800 + c * 100 + d[4]! * 10 + d[5]!, d[2]! * 10 + d[3]!, d[0]! * 10 + d[1]!);
   if (!birthDate) return { valid: false, country: 'LV', reason: 'the birth date in the code does not exist' };
+  const implausible = implausibleBirth(birthDate, today);
+  if (implausible) return { valid: false, country: 'LV', reason: implausible };
   const weights = [1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = weights.reduce((s, w, i) => s + w * d[i]!, 0);
   const check = (((1101 - sum) % 11) + 11) % 11;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../../platform/input';
+import { isoDate, moneyDate } from '../../platform/input';
 import { benefitGroups } from '../../rules/dental-benefits';
 import { paymentMethods } from './billing.schema';
 import { evidencedGroups, priceItemKinds } from './billing-charges.schema';
@@ -37,14 +37,14 @@ export const usedElsewhereInput = z.strictObject({
   year: z.number().int().min(2017).max(2100),
   amount: euros,
   source: z.enum(['patient', 'state_portal']),
-  confirmedOn: isoDate,
+  confirmedOn: moneyDate,
 });
 
 export const renderedServicesInput = z.strictObject({
   patientId: z.uuid(),
   /** The queue entry or booking this visit came from; a new visit id is made when omitted. */
   visitId: z.uuid().optional(),
-  visitDate: isoDate,
+  visitDate: moneyDate,
   services: z
     .array(
       z.strictObject({ code: z.string().trim().min(1).max(40), quantity: z.number().int().min(1).max(99).default(1) }),
@@ -55,7 +55,7 @@ export const renderedServicesInput = z.strictObject({
 
 export const issueInvoiceInput = z.strictObject({
   visitId: z.uuid(),
-  invoiceDate: isoDate.optional(),
+  invoiceDate: moneyDate.optional(),
   /** Visit fee in euros; the clinic's visit-fee price item is used when omitted. */
   visitFee: euros.optional(),
   group: z.enum(benefitGroups).optional(),
@@ -71,7 +71,7 @@ export type IssueInvoiceInput = z.infer<typeof issueInvoiceInput>;
 
 export const creditNoteInput = z.strictObject({
   reason: z.string().trim().min(3, 'say why the invoice is corrected').max(500),
-  date: isoDate.optional(),
+  date: moneyDate.optional(),
   /** Amounts per line of the invoice; omitted credits everything that still stands. */
   lines: z
     .array(z.strictObject({ lineNo: z.number().int().min(1), amount: euros }))
@@ -83,7 +83,7 @@ export const creditNoteInput = z.strictObject({
 export const paymentInput = z.strictObject({
   method: z.enum(paymentMethods),
   amount: euros,
-  paidOn: isoDate.optional(),
+  paidOn: moneyDate.optional(),
   billPayerId: z.uuid().optional(),
   reference: z.string().trim().max(200).optional(),
 });

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { isoDate } from '../../platform/input';
+import { birthDate, isoDateTime } from '../../platform/input';
 import { identityInput, languages } from '../patients/patients.input';
 
 /** A written booking request from the public booking page (no login). */
 export const publicRequestInput = z.strictObject({
   serviceId: z.uuid({ message: 'choose a service' }),
   professionalId: z.uuid().optional(),
-  preferredStart: z.iso.datetime({ offset: true }).optional(),
+  preferredStart: isoDateTime().optional(),
   firstName: z.string().trim().min(1, 'required').max(100),
   lastName: z.string().trim().min(1, 'required').max(100),
   idCode: z.string().trim().max(20).optional(),
-  birthDate: isoDate.optional(),
+  birthDate: birthDate.optional(),
   mobile: z.string().trim().max(30).optional(),
   email: z.email({ message: 'not a valid e-mail address' }).max(200).optional(),
   language: z.enum(languages),
@@ -25,6 +25,6 @@ export const confirmInput = z.strictObject({
   patientId: z.uuid().optional(),
   identity: identityInput.optional(),
   professionalId: z.uuid().optional(),
-  startsAt: z.iso.datetime({ offset: true }).optional(),
+  startsAt: isoDateTime().optional(),
   note: z.string().trim().max(500).optional(),
 });

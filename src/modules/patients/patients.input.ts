@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../../platform/errors';
-import { isoDate } from '../../platform/input';
+import { birthDate, isoDate } from '../../platform/input';
 import { checkIdCode } from '../../rules/id-codes';
 
 const nationalIdentity = z.strictObject({
@@ -8,7 +8,7 @@ const nationalIdentity = z.strictObject({
   country: z.enum(['EE', 'LV']),
   code: z.string().min(1).max(20),
   /** Only for new-format Latvian codes, which carry no birth date. */
-  birthDate: isoDate.optional(),
+  birthDate: birthDate.optional(),
 });
 
 const documentIdentity = z.strictObject({
@@ -16,7 +16,7 @@ const documentIdentity = z.strictObject({
   documentType: z.enum(['passport', 'id_card', 'residence_permit', 'other']),
   documentNumber: z.string().trim().min(3).max(40),
   documentCountry: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166 two-letter country code'),
-  birthDate: isoDate,
+  birthDate,
   sex: z.enum(['male', 'female']).optional(),
 });
 
@@ -114,6 +114,10 @@ export function resolveIdentity(identity: IdentityInput, field = 'identity'): Re
   }
   const r = checkIdCode(identity.code, identity.country);
   if (!r.valid) throw new ValidationError(`${field}.code`, r.reason);
+  // A code that carries its birth date (Estonian, old-format Latvian) is read for it; a different
+  // date typed beside it is a mistake to show, not a second truth (issue 12, finding 7).
+  if (r.birthDate && identity.birthDate && identity.birthDate !== r.birthDate)
+    throw new ValidationError(`${field}.birthDate`, `the code says ${r.birthDate}`);
   const birthDate = r.birthDate ?? identity.birthDate;
   if (!birthDate) throw new ValidationError(`${field}.birthDate`, 'this code carries no birth date: enter it');
   return {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateTime } from '../../platform/input';
 import { queueChannels, queueStatuses } from './queue.schema';
 
 /** What the queue accepts from routes, the CLI and the web, in the clinic's words. */
@@ -6,9 +7,7 @@ import { queueChannels, queueStatuses } from './queue.schema';
 // directly), so an instant already read as a Date passes the second time.
 const instant = z.preprocess(
   (v) => (v instanceof Date ? v.toISOString() : v),
-  z.iso
-    .datetime({ offset: true, message: 'expected a date and time with a zone, e.g. 2026-12-21T10:00:00+02:00' })
-    .transform((s) => new Date(s)),
+  isoDateTime('expected a date and time with a zone, e.g. 2026-12-21T10:00:00+02:00').transform((s) => new Date(s)),
 );
 const informed = {
   /** Whether the patient was told of the change (the queue regulation asks to record it). */
@@ -87,8 +86,8 @@ export const emergencyInput = z.strictObject({
 });
 
 export const listQuery = z.strictObject({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: isoDateTime().optional(),
+  to: isoDateTime().optional(),
   professionalId: z.uuid().optional(),
   serviceId: z.uuid().optional(),
   status: z.union([z.enum(queueStatuses), z.array(z.enum(queueStatuses))]).optional(),

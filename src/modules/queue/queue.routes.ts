@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { binaryBody, itemsOf, ok } from '../../platform/http/contract';
 import { type App, accessContext } from '../../platform/http/server';
-import { isoDate } from '../../platform/input';
+import { isoDate, isoDateTime } from '../../platform/input';
 import type { MessagingService } from '../messaging/messaging.service';
 import {
   bookInput,
@@ -276,7 +276,7 @@ export function queueRoutes(d: QueueRouteDeps) {
         schema: {
           tags,
           summary: 'Waits per service',
-          querystring: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),
+          querystring: z.object({ from: isoDateTime(), to: isoDateTime() }),
           response: { 200: waitsOutput },
         },
       },

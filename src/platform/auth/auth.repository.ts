@@ -1,6 +1,8 @@
 import { and, count, eq, gte, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
-import { loginAttempts, sessions, staffUsers } from './auth.schema';
+import { loginAttempts, loginThrottle, sessions, staffUsers } from './auth.schema';
+
+type ThrottleScope = (typeof loginThrottle.$inferSelect)['scope'];
 
 export type StaffUserRow = typeof staffUsers.$inferSelect;
 
@@ -20,26 +22,91 @@ export function createAuthRepository() {
       return row;
     },
 
-    /** Failed logins since `since`, for one account or from one address. */
-    async failuresSince(
+    /**
+     * Counts one attempt in a scope and returns the count in the current window, in one statement:
+     * concurrent attempts each see their own number. A window older than `since` starts again at 1.
+     */
+    async reserveAttempt(
       db: DbOrTx,
       clinicId: string,
-      by: { subjectHash: string } | { ip: string },
+      scope: ThrottleScope,
+      key: string,
+      now: Date,
       since: Date,
     ): Promise<number> {
-      const who = 'ip' in by ? eq(loginAttempts.ip, by.ip) : eq(loginAttempts.subjectHash, by.subjectHash);
+      const [row] = await db
+        .insert(loginThrottle)
+        .values({ clinicId, scope, key, windowStart: now, attempts: 1 })
+        .onConflictDoUpdate({
+          target: [loginThrottle.clinicId, loginThrottle.scope, loginThrottle.key],
+          set: {
+            attempts: sql`case when ${loginThrottle.windowStart} < ${since.toISOString()}::timestamptz then 1 else ${loginThrottle.attempts} + 1 end`,
+            windowStart: sql`case when ${loginThrottle.windowStart} < ${since.toISOString()}::timestamptz then ${now.toISOString()}::timestamptz else ${loginThrottle.windowStart} end`,
+          },
+        })
+        .returning({ attempts: loginThrottle.attempts });
+      return row!.attempts;
+    },
+
+    /** Gives back an attempt that succeeded (it was not a guess). */
+    async releaseAttempt(db: DbOrTx, clinicId: string, scope: ThrottleScope, key: string): Promise<void> {
+      await db
+        .update(loginThrottle)
+        .set({ attempts: sql`greatest(${loginThrottle.attempts} - 1, 0)` })
+        .where(and(eq(loginThrottle.clinicId, clinicId), eq(loginThrottle.scope, scope), eq(loginThrottle.key, key)));
+    },
+
+    /** Forgets a scope's count (a successful login clears its own account-and-address count). */
+    async clearAttempts(db: DbOrTx, clinicId: string, scope: ThrottleScope, key: string): Promise<void> {
+      await db
+        .delete(loginThrottle)
+        .where(and(eq(loginThrottle.clinicId, clinicId), eq(loginThrottle.scope, scope), eq(loginThrottle.key, key)));
+    },
+
+    /**
+     * Takes the account's turn on the slow path: granted (null) when the turn is free, and the next
+     * turn moves `delayMs` ahead; otherwise the time the next turn is free. One statement, so two
+     * concurrent attempts never both get the turn.
+     */
+    async takeTurn(db: DbOrTx, clinicId: string, key: string, now: Date, delayMs: number): Promise<Date | null> {
+      const next = new Date(now.getTime() + delayMs);
+      const granted = await db
+        .update(loginThrottle)
+        .set({ nextAt: next })
+        .where(
+          and(
+            eq(loginThrottle.clinicId, clinicId),
+            eq(loginThrottle.scope, 'account'),
+            eq(loginThrottle.key, key),
+            sql`(${loginThrottle.nextAt} is null or ${loginThrottle.nextAt} <= ${now.toISOString()}::timestamptz)`,
+          ),
+        )
+        .returning({ nextAt: loginThrottle.nextAt });
+      if (granted.length > 0) return null;
+      const [row] = await db
+        .select({ nextAt: loginThrottle.nextAt })
+        .from(loginThrottle)
+        .where(
+          and(eq(loginThrottle.clinicId, clinicId), eq(loginThrottle.scope, 'account'), eq(loginThrottle.key, key)),
+        );
+      return row?.nextAt ?? next;
+    },
+
+    /** Whether this account signed in successfully from this address since `since`. */
+    async knownAddress(db: DbOrTx, clinicId: string, subjectHash: string, ip: string, since: Date): Promise<boolean> {
       const [row] = await db
         .select({ n: count() })
         .from(loginAttempts)
         .where(
           and(
             eq(loginAttempts.clinicId, clinicId),
-            who,
-            eq(loginAttempts.success, false),
+            eq(loginAttempts.subjectHash, subjectHash),
+            eq(loginAttempts.ip, ip),
+            eq(loginAttempts.success, true),
             gte(loginAttempts.at, since),
           ),
         );
-      return Number(row?.n ?? 0);
+      return Number(row?.n ?? 0) > 0;
     },
 
     async insertAttempt(db: DbOrTx, row: typeof loginAttempts.$inferInsert) {

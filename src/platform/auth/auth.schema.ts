@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -80,6 +81,28 @@ export const loginAttempts = pgTable(
   ],
 );
 
+/**
+ * Login attempts counted atomically (one upsert per attempt, before the password is checked), so
+ * concurrent guesses cannot all slip under the limit. Scopes: `account_address` (one account from
+ * one address: the hard limit), `address` (one address across a clinic's accounts: spraying) and
+ * `account` (one account from anywhere: past its limit, unknown addresses take turns — a slower
+ * path, never a lock-out of the account's holder). Keys are hashes, never an address or e-mail.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
+    scope: text('scope').$type<'account_address' | 'address' | 'account'>().notNull(),
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
+    attempts: integer('attempts').notNull(),
+    nextAt: timestamp('next_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.clinicId, t.scope, t.key] })],
+);
+
 export const staffUsersColumns = classify(staffUsers, {
   clinicId: null,
   id: null,
@@ -112,4 +135,12 @@ export const loginAttemptsColumns = classify(loginAttempts, {
   ip: 'online_identifier',
   success: 'access_log',
   at: null,
+});
+export const loginThrottleColumns = classify(loginThrottle, {
+  clinicId: null,
+  scope: null,
+  key: 'online_identifier',
+  windowStart: null,
+  attempts: 'access_log',
+  nextAt: null,
 });

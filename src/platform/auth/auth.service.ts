@@ -4,7 +4,7 @@ import { auditEntry } from '../audit/audit.entry';
 import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
 import { newId } from '../crypto';
-import { type Db, isUniqueViolation, type Tx } from '../db';
+import { type Db, type DbOrTx, isUniqueViolation, type Tx } from '../db';
 import { ConflictError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../errors';
 import { createAuthRepository, type StaffUserRow } from './auth.repository';
 import type { Role } from './auth.schema';
@@ -58,7 +58,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     /** The caller's transaction, when the account is part of a larger change (a new clinic and its administrator). */
     outer?: Tx,
   ): Promise<{ id: string }> {
-    const weak = checkPasswordStrength(input.password);
+    const weak = checkPasswordStrength(input.password, [input.email, input.fullName]);
     if (weak) throw new ValidationError('password', weak);
     const passwordHash = await hashPassword(input.password);
     const id = newId();
@@ -94,10 +94,54 @@ export function createAuthService(deps: AuthServiceDeps) {
     return { id };
   }
 
-  /** Failed logins in the window, for one account or (password spraying) from one address. */
-  async function recentFailures(clinicId: string, by: { subjectHash: string } | { ip: string }): Promise<number> {
-    const since = new Date(clock.now().getTime() - deps.windowMinutes * 60_000);
-    return repo.failuresSince(db, clinicId, by, since);
+  /**
+   * The login limits (issue 12, finding 4), each counted atomically before the password is checked:
+   * - one account from one address: `maxFailures` attempts per window, then 429 until it ends;
+   * - one address across the clinic's accounts: `maxFailuresPerIp` (password spraying);
+   * - one account from anywhere: past `maxFailures`, addresses the account has not signed in from
+   *   take turns, one guess per turn, the turns growing to a minute apart — a slower path, never a
+   *   lock: the account's holder signs in from a known address at once, and from a new one after a
+   *   short wait.
+   * A successful login gives its attempts back.
+   */
+  async function admit(clinicId: string, subjectHash: string, ip: string, now: Date) {
+    const since = new Date(now.getTime() - deps.windowMinutes * 60_000);
+    const keys = {
+      account_address: sha256(`${subjectHash}|${ip}`),
+      address: sha256(`${clinicId}|${ip}`),
+      account: subjectHash,
+    } as const;
+    const wait = (retryAfter: number) =>
+      new TooManyRequestsError(`too many failed logins; try again in ${Math.ceil(retryAfter / 60)} minutes`, {
+        retryAfter,
+      });
+    const pair = await repo.reserveAttempt(db, clinicId, 'account_address', keys.account_address, now, since);
+    if (pair > deps.maxFailures) throw wait(deps.windowMinutes * 60);
+    const address = await repo.reserveAttempt(db, clinicId, 'address', keys.address, now, since);
+    if (address > deps.maxFailuresPerIp) throw wait(deps.windowMinutes * 60);
+    const account = await repo.reserveAttempt(db, clinicId, 'account', keys.account, now, since);
+    if (account > deps.maxFailures) {
+      const known = await repo.knownAddress(db, clinicId, subjectHash, ip, new Date(now.getTime() - 90 * 86_400_000));
+      if (!known) {
+        const excess = account - deps.maxFailures;
+        const delayMs = Math.min(60, 2 ** Math.min(excess, 6)) * 1000;
+        const busyUntil = await repo.takeTurn(db, clinicId, keys.account, now, delayMs);
+        if (busyUntil) {
+          const seconds = Math.max(1, Math.ceil((busyUntil.getTime() - now.getTime()) / 1000));
+          throw new TooManyRequestsError(`this account is being guessed at; try again in ${seconds} seconds`, {
+            retryAfter: seconds,
+          });
+        }
+      }
+    }
+    return {
+      /** The login succeeded: its attempts were not guesses. */
+      release: async (tx: DbOrTx) => {
+        await repo.clearAttempts(tx, clinicId, 'account_address', keys.account_address);
+        await repo.releaseAttempt(tx, clinicId, 'address', keys.address);
+        await repo.releaseAttempt(tx, clinicId, 'account', keys.account);
+      },
+    };
   }
 
   /** Checks the password and opens a new session (a fresh id at every login: no fixation). */
@@ -115,12 +159,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       throw new UnauthenticatedError('wrong clinic, e-mail or password');
     }
     const subjectHash = sha256(`${clinic.id}:${normEmail(input.email)}`);
-    if (
-      (await recentFailures(clinic.id, { subjectHash })) >= deps.maxFailures ||
-      (input.ip && (await recentFailures(clinic.id, { ip: input.ip })) >= deps.maxFailuresPerIp)
-    ) {
-      throw new TooManyRequestsError(`too many failed logins; try again in ${deps.windowMinutes} minutes`);
-    }
+    const admitted = await admit(clinic.id, subjectHash, input.ip ?? 'unknown', clock.now());
     const user = await repo.userByEmail(db, clinic.id, normEmail(input.email));
     const ok =
       user && !user.disabledAt
@@ -158,6 +197,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     const csrfToken = randomBytes(24).toString('base64url');
     await db.transaction(async (tx) => {
       await repo.insertAttempt(tx, { clinicId: clinic.id, subjectHash, ip: input.ip ?? null, success: true, at: now });
+      await admitted.release(tx);
       await repo.insertSession(tx, {
         clinicId: clinic.id,
         id: sha256(token),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -15,6 +16,7 @@ import type { AccessContext } from '../access';
 import type { AuthService, SessionUser } from '../auth/auth.service';
 import { isUniqueViolation } from '../db';
 import { AppError, ForbiddenError, safeError, UnauthenticatedError } from '../errors';
+import { decodeAccessReason, refuseMalformedInput } from './edge';
 
 export const SESSION_COOKIE = 'hoidja_session';
 
@@ -38,7 +40,14 @@ export interface ServerOptions {
   auth: AuthService;
   secureCookies: boolean;
   cookieSecret: string;
+  /** Reverse proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); none: the socket's address. */
+  trustedProxies: string[];
+  /** Production: HSTS and upgrade-insecure-requests (the site is served over HTTPS only). */
+  production: boolean;
 }
+
+/** Paths whose answers may carry personal data: a browser or a proxy must never store them. */
+const NO_STORE = /^\/(api|portal|consents)(\/|\?|$)/;
 
 /** The one error handler: AppErrors by their status, validation as 400 with the field, the rest hidden. */
 function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
@@ -64,6 +73,8 @@ function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   }
   if (err instanceof AppError) {
     if (err.status >= 500) req.log.error({ err: safeError(err) }, 'application error');
+    const retryAfter = err.details?.retryAfter;
+    if (err.status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return reply.status(err.status).send({ error: err.code, message: err.message, requestId, ...(err.details ?? {}) });
   }
   if (isUniqueViolation(err)) {
@@ -88,11 +99,15 @@ export async function createServer(opts: ServerOptions): Promise<App> {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Only a configured proxy may say who the client is (issue 12, finding 4): a header from anyone
+    // else would let a caller choose the address the login limits count.
+    trustProxy: opts.trustedProxies.length > 0 ? opts.trustedProxies : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Every route's strings and headers are checked in one place before validation (issue 12, finding 6).
+  app.addHook('preValidation', refuseMalformedInput);
   app.setNotFoundHandler((req, reply) =>
     reply
       .status(404)
@@ -100,6 +115,34 @@ export async function createServer(opts: ServerOptions): Promise<App> {
   );
 
   await app.register(cookie, { secret: opts.cookieSecret });
+  // Security headers on every answer (issue 12, finding 5). The React app and /docs (Swagger UI)
+  // load their scripts and styles from this origin; Swagger UI sets inline styles and data: images.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'base-uri': ["'self'"],
+        'connect-src': ["'self'"],
+        'font-src': ["'self'", 'data:'],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'img-src': ["'self'", 'data:'],
+        'object-src': ["'none'"],
+        'script-src': ["'self'"],
+        'script-src-attr': ["'none'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        ...(opts.production ? { 'upgrade-insecure-requests': [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: opts.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (NO_STORE.test(req.url)) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -155,7 +198,7 @@ export function accessContext(req: FastifyRequest): AccessContext {
   const reasonHeader = req.headers['x-access-reason'];
   const reason =
     typeof reasonHeader === 'string' && reasonHeader.trim()
-      ? decodeURIComponent(reasonHeader).trim().slice(0, 500)
+      ? decodeAccessReason(reasonHeader).trim().slice(0, 500)
       : null;
   return {
     clinicId: u.clinicId,
