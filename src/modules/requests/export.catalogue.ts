@@ -38,6 +38,9 @@ export const exportTables: Record<string, Reach> = {
   complaints: { column: 'patient_id' },
   complaint_events: { column: 'complaint_id', parent: 'complaints', parentColumn: 'patient_id' },
   audit_events: { column: 'patient_ref' },
+  // A breach that affected the person, and a legal hold on their data: both are theirs to know.
+  breach_affected: { column: 'patient_id' },
+  retention_holds: { column: 'patient_id' },
 };
 
 /** Tables with personal columns that are not about patients, and why they are not exported. */
@@ -54,6 +57,11 @@ export const notAboutThePatient: Record<string, string> = {
   price_list_items: 'the price list (only the staff member who changed it)',
   schedule_exceptions: "professionals' absences (staff data)",
   work_schedules: "professionals' working hours (staff data)",
+  login_throttle: 'sign-in throttle counters of staff accounts (hashed keys)',
+  breaches: 'the breach itself; the person gets the breaches that affected them (breach_affected)',
+  access_review_marks: "the DPO's conclusions on staff access findings (about staff)",
+  recordings:
+    'camera recording files are not linked to a patient record: a request for one is answered by time and place',
 };
 
 /** Columns never put in an export: secrets and search hashes, not data about the person. */

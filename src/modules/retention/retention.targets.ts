@@ -129,4 +129,12 @@ export const keptTables: Readonly<Record<string, string>> = {
   professionals: 'work details of the clinic professionals, removed by the administrator when they leave',
   work_schedules: 'working hours of professionals, removed with the professional',
   schedule_exceptions: 'absences of professionals, removed with the professional',
+  // Not yet targets of their own (next: the register's rule for requests and complaints, Art. 5(2)):
+  rights_requests: 'data-subject requests and their answers: proof of compliance (Art. 5(2)); no rule of their own yet',
+  rights_request_events: 'the timeline of a data-subject request, kept with the request',
+  complaints: 'complaints and their answers are archived (seed 002); no rule of their own yet',
+  complaint_events: 'the timeline of a complaint, kept with the complaint',
+  disclosures: 'the disclosures log: kept while the disclosed data may be asked about (Art. 15(1)(c))',
+  login_throttle:
+    'sign-in throttle counters (hashed keys), one row per account and address, overwritten as windows pass',
 };
