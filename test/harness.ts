@@ -163,7 +163,7 @@ export async function createTestApp(
     config,
     database,
     clock,
-    logger: opts.logger ?? createLogger('silent'),
+    logger: opts.logger ?? createLogger((process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent'),
     cipher,
   });
   await app.ready();

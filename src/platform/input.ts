@@ -38,11 +38,16 @@ export const birthDate = isoDate
   .refine((d) => d >= OLDEST_BIRTH_DATE, `before ${OLDEST_BIRTH_DATE}: check the year`)
   .refine((d) => d <= dayFromNow(1), 'in the future');
 
-/** The window of dates money moves on (visits, invoices, payments): from 2000 to a year ahead. */
+/**
+ * The window of dates money moves on (visits, invoices, payments): this century. A fixed window, not
+ * one measured from today: the application's clock is injectable (tests and a retention run look
+ * years ahead), and a typo such as 9999 or 1899 is what it is there to catch.
+ */
 const MONEY_FROM = '2000-01-01';
+const MONEY_TO = '2099-12-31';
 export const moneyDate = isoDate
   .refine((d) => d >= MONEY_FROM, `before ${MONEY_FROM}: check the year`)
-  .refine((d) => d <= dayFromNow(366), 'more than a year ahead: check the year');
+  .refine((d) => d <= MONEY_TO, `after ${MONEY_TO}: check the year`);
 
 /** Parses with a zod schema and turns the first problem into a ValidationError naming the field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.infer<S> {

@@ -17,7 +17,7 @@ export interface DisclosuresServiceDeps {
   db: Db;
   clock: Clock;
   audit: AuditService;
-  patients: Pick<PatientsService, 'authorize'>;
+  patients: Pick<PatientsService, 'authorize' | 'authorized'>;
 }
 
 /** What made a disclosure, and why (the audit purpose of the processing that sent the data). */
@@ -134,7 +134,8 @@ export function createDisclosuresService(deps: DisclosuresServiceDeps) {
     if (!hasRole(ctx, 'dpo', 'admin', 'receptionist', 'accountant', 'doctor'))
       throw new ForbiddenError('your role cannot read the disclosures log');
     return audit.transaction(db, ctx, async (tx) => {
-      const grant = await patients.authorize(tx, ctx, patientId, 'administrative', 'disclosure.list');
+      // The patient must be this clinic's (404 otherwise), then need-to-know decides.
+      const { grant } = await patients.authorized(tx, ctx, patientId, 'disclosure.list', 'administrative');
       const rows = await repo.forPatient(tx, ctx.clinicId, patientId);
       await audit.append(tx, ctx, [
         auditEntry(

@@ -137,6 +137,9 @@ export function createAuditRepository() {
       const result = await tx.execute(sql`
         select e.seq::text as seq, e.hash from audit_events e
         where e.clinic_id = ${clinicId} and e.lane = ${lane} and e.seq > ${afterSeq}
+          -- Never past what the append-only trigger allows on the database's own clock (migration 0013).
+          and e.at < (select now() - make_interval(years => case c.country when 'EE' then 5 end)
+                      from clinics c where c.id = ${clinicId})
           and e.seq < coalesce((select min(y.seq) from audit_events y
                                 where y.clinic_id = ${clinicId} and y.lane = ${lane} and y.at >= ${before.toISOString()}::timestamptz),
                                9223372036854775807)
