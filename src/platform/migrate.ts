@@ -12,6 +12,10 @@ interface Journal {
   entries: { idx: number; tag: string }[];
 }
 
+function journalLength(): number {
+  return (JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as Journal).entries.length;
+}
+
 export function latestMigrationTag(): string {
   const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as Journal;
   return journal.entries[journal.entries.length - 1]!.tag;
@@ -22,6 +26,10 @@ export function latestMigrationTag(): string {
  * starting at once from migrating twice.
  */
 export async function runMigrations(database: Database): Promise<void> {
+  // Up to date already (e.g. the owner migrated, and this is the application's role, which may not
+  // create schemas): nothing to do, and nothing that needs the owner's rights.
+  const status = await migrationStatus(database);
+  if (status.applied >= journalLength()) return;
   if (database.kind === 'pglite') {
     await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
     return;
