@@ -143,6 +143,7 @@ export function createServices(deps: AppDeps) {
     publicUrl,
     register: register.services.register,
     patients: patients.services.patients,
+    patientReads: patients.services.patientReads,
   });
   // The queue's data as its neighbours read it (messaging is built before the queue: it is the queue's notifier).
   const queueReads = createQueueReads();
@@ -156,8 +157,17 @@ export function createServices(deps: AppDeps) {
     consents: consents.services.consents,
     clinics: clinicLookup,
     queueReads,
+    patientReads: patients.services.patientReads,
   });
-  const queue = queueModule.create({ db, clock, cipher, audit, clinics: clinicLookup, ...messaging.services });
+  const queue = queueModule.create({
+    db,
+    clock,
+    cipher,
+    audit,
+    clinics: clinicLookup,
+    patients: patients.services.patientReads,
+    ...messaging.services,
+  });
   const booking = bookingModule.create({
     db,
     clock,
@@ -177,6 +187,7 @@ export function createServices(deps: AppDeps) {
     audit,
     mailer,
     patients: patients.services.patients,
+    patientReads: patients.services.patientReads,
     clinics: clinicLookup,
     disclosures: disclosures.services.disclosures,
   });
@@ -188,6 +199,8 @@ export function createServices(deps: AppDeps) {
     logger,
     consents: consents.services.consents,
     clinics: clinicLookup,
+    patientReads: patients.services.patientReads,
+    queueReads,
     publicUrl,
     secureCookies,
   });
@@ -198,6 +211,7 @@ export function createServices(deps: AppDeps) {
     cipher,
     clinics: clinicLookup,
     patients: patients.services.patients,
+    patientReads: patients.services.patientReads,
     register: register.services.register,
     portal: portal.services.portal,
     disclosures: disclosures.services.disclosures,
