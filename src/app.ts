@@ -394,6 +394,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
   for (const m of parts) if (m.routes) await app.register(m.routes);
   // The worker and the modules' background work start when the server listens (`hoidja serve`),
   // never under `app.inject` in tests, which drive the worker themselves; `hoidja worker` runs them alone.
+  // A listening server keeps sessions in memory while it hears the database's notices of their end.
+  app.addHook('onListen', async () => services.auth.watchSessions(deps.database.listen, deps.logger));
+  app.addHook('onClose', async () => services.auth.unwatchSessions());
   if (config.WORKER === 'on') {
     app.addHook('onListen', async () => services.background.start());
     app.addHook('onClose', async () => services.background.stop());

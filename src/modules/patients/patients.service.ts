@@ -178,13 +178,11 @@ export function createPatientsService(deps: PatientsServiceDeps) {
 
   async function get(ctx: AccessContext, id: string) {
     return inTx(ctx, async (tx) => {
-      const p = await load(tx, ctx, id);
-      const grant = await policy.authorize(tx, ctx, id, 'administrative', 'patient.read');
-      const [reps, payers, team] = await Promise.all([
-        repo.representatives(tx, ctx.clinicId, [id]),
-        repo.billPayers(tx, ctx.clinicId, id),
-        repo.careTeam(tx, ctx.clinicId, id),
-      ]);
+      // One statement for the record and its relations (issue: statements per audited read).
+      const record = await repo.record(tx, ctx.clinicId, id, ctx.user?.id ?? null);
+      if (!record) throw new NotFoundError('no such patient');
+      const { patient: p, representatives: reps, billPayers: payers, careTeam: team } = record;
+      const grant = await policy.authorize(tx, ctx, id, 'administrative', 'patient.read', record);
       await audit.append(tx, ctx, [
         auditEntry(
           {
