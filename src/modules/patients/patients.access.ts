@@ -77,6 +77,16 @@ export function createPatientAccessPolicy(deps: { repo: PatientsRepository }) {
     return result;
   }
 
+  /**
+   * The grant when the user's roles alone decide it (administrative data, no doctor role): no row
+   * to read first, so the read can record itself in the statement that reads. Null otherwise.
+   */
+  function roleGrant(ctx: AccessContext, scope: PatientScope): Grant | null {
+    if (!ctx.user || ctx.user.roles.includes('doctor') || scope !== 'administrative') return null;
+    const role = actingRole(ctx, ['receptionist', 'admin', 'accountant', 'dpo']);
+    return role ? { role, breakGlass: false, reason: null, health: false } : null;
+  }
+
   /** Who may search the whole register of patients; a doctor sees their own unless they state a reason. */
   function searchScope(ctx: AccessContext): { role: string; assignedTo?: string; breakGlass: boolean } {
     const role = actingRole(ctx, ['receptionist', 'admin', 'accountant', 'dpo']);
@@ -89,7 +99,7 @@ export function createPatientAccessPolicy(deps: { repo: PatientsRepository }) {
     throw new ForbiddenError('your role cannot search patients');
   }
 
-  return { authorize, searchScope };
+  return { authorize, roleGrant, searchScope };
 }
 
 export type PatientAccessPolicy = ReturnType<typeof createPatientAccessPolicy>;

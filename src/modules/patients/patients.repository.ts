@@ -77,7 +77,7 @@ export function createPatientsRepository() {
      * The record page's read in one statement: the patient, their representatives, bill payers and
      * current care team, and whether `staffUserId` is on it (the need-to-know decision needs it).
      */
-    async record(db: DbOrTx, clinicId: string, id: string, staffUserId: string | null) {
+    async record(db: DbOrTx, clinicId: string, id: string, staffUserId: string | null, alsoAudit: SQL | null = null) {
       // The outer table by name: drizzle leaves a selected column unqualified, which a subquery would take as its own.
       const [row] = await db
         .select({
@@ -92,11 +92,13 @@ export function createPatientsRepository() {
             Record<string, unknown>[]
           >`(select coalesce(json_agg(a order by a.since), '[]'::json) from ${careAssignments} a where a.clinic_id = patients.clinic_id and a.patient_id = patients.id and a.until is null)`,
           assigned: sql<boolean>`exists (select 1 from ${careAssignments} a where a.clinic_id = patients.clinic_id and a.patient_id = patients.id and a.staff_user_id = ${staffUserId} and a.until is null)`,
+          // The audit append, evaluated once for the row found: the read and its record in one statement.
+          audited: alsoAudit ? sql<unknown>`${alsoAudit}` : sql<unknown>`null`,
         })
         .from(patients)
         .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)));
       if (!row) return undefined;
-      const { reps, payers, team, assigned, ...patient } = row;
+      const { reps, payers, team, assigned, audited: _audited, ...patient } = row;
       return {
         patient: patient as PatientRow,
         representatives: reps.map((r) => fromJson(patientRepresentatives, r)),
