@@ -77,7 +77,10 @@ test('sign in through the e-mailed link, see who looked at my data, withdraw a c
   await page.setViewportSize({ width: 390, height: 844 });
   const box = await page.getByTestId('portal-access-history').boundingBox();
   assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `the history fits a 390 px screen: ${JSON.stringify(box)}`);
-  assert.equal(await page.getByTestId('portal-access-history').locator('td[data-label="What they did"]').first().isVisible(), true);
+  assert.equal(
+    await page.getByTestId('portal-access-history').locator('td[data-label="What they did"]').first().isVisible(),
+    true,
+  );
   await shot(page, dir, '04-access-history-390');
   await page.setViewportSize({ width: 1280, height: 900 });
 
