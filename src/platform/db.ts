@@ -76,3 +76,21 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   }
   return false;
 }
+
+/**
+ * A foreign-key violation (23503): a row names a record that is not there or is another clinic's
+ * (the composite keys and same-clinic triggers of migrations 0016/0017). The column, when known.
+ */
+export function foreignKeyViolation(err: unknown): { column: string | null } | null {
+  for (
+    let e = err as { code?: string; column?: string; detail?: string; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  ) {
+    if (e.code === '23503') {
+      const fromDetail = /Key \(clinic_id, (\w+)\)/.exec(e.detail ?? '')?.[1];
+      return { column: e.column ?? fromDetail ?? null };
+    }
+  }
+  return null;
+}
