@@ -131,11 +131,5 @@ interface EmscriptenNodeFs {
 
 /** PGlite's own start parameters without `-F` (fsync off), and the WAL synced through fsync(). */
 function durableStartParams(): string[] {
-  return [
-    ...PGlite.defaultStartParams.filter((p) => p !== '-F'),
-    '-c',
-    'fsync=on',
-    '-c',
-    'wal_sync_method=fsync',
-  ];
+  return [...PGlite.defaultStartParams.filter((p) => p !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'];
 }

@@ -296,9 +296,13 @@ for (const [table, column, referenced] of CHECKED) {
       await tx.execute(sql.raw(`alter table "${referenced}" disable trigger user`));
       await tx.execute(sql.raw(`delete from "${referenced}" where clinic_id = '${clinicA}' and id = '${own}'`));
     });
-    await attempt(`update "${table}" set "${column}" = "${column}" where clinic_id = '${clinicA}' and "${column}" = '${own}'`);
+    await attempt(
+      `update "${table}" set "${column}" = "${column}" where clinic_id = '${clinicA}' and "${column}" = '${own}'`,
+    );
     await assert.rejects(
-      attempt(`update "${table}" set "${column}" = '${foreign}' where clinic_id = '${clinicA}' and "${column}" = '${own}'`),
+      attempt(
+        `update "${table}" set "${column}" = '${foreign}' where clinic_id = '${clinicA}' and "${column}" = '${own}'`,
+      ),
       (err) => pgError(err).code === '23503',
     );
   });
@@ -312,9 +316,9 @@ test('every uuid column that names a row is keyed, checked, or said why not', as
                      where k.table_schema = 'public' and k.table_name = c.table_name and k.column_name = 'clinic_id')`,
   );
   const triggers = new Set(
-    (
-      await t.database.raw.query<{ name: string }>(`select tgname as name from pg_trigger where not tgisinternal`)
-    ).map((r) => r.name),
+    (await t.database.raw.query<{ name: string }>(`select tgname as name from pg_trigger where not tgisinternal`)).map(
+      (r) => r.name,
+    ),
   );
   const keyed = new Set(REFERENCES.map(([table, column]) => `${table}.${column}`));
   const unaccounted: string[] = [];
@@ -322,7 +326,8 @@ test('every uuid column that names a row is keyed, checked, or said why not', as
     const name = `${table}.${column}`;
     if (/(_by|^actor_id|^by_user_id)$/.test(column)) continue;
     if (keyed.has(name) || name in UNKEYED) continue;
-    if (CHECKED.some(([t, c]) => t === table && c === column) && triggers.has(`${table}_${column}_clinic_ref`)) continue;
+    if (CHECKED.some(([t, c]) => t === table && c === column) && triggers.has(`${table}_${column}_clinic_ref`))
+      continue;
     unaccounted.push(name);
   }
   assert.deepEqual(
