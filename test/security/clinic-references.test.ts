@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../harness';
+import { createClinic, createTestApp, type TestApp } from '../harness';
 
 /** [table, column, referenced table]: every cross-table reference the database keys. */
 const REFERENCES: [string, string, string][] = [
@@ -335,4 +335,29 @@ test('every uuid column that names a row is keyed, checked, or said why not', as
     [],
     'a new reference needs a composite (clinic_id, x) key, a same-clinic trigger, or a reason in UNKEYED',
   );
+});
+
+test("a route that stores another clinic's id unchecked answers 400, not 500 (the key refuses it)", async () => {
+  // The complaint service does not check whom it assigns to; the composite key of migration 0017 does.
+  const a = await createClinic(t, 'fk-api-a');
+  const b = await createClinic(t, 'fk-api-b');
+  const rec = await a.as('receptionist');
+  const c = await rec.post('/api/complaints', {
+    channel: 'email',
+    receivedOn: '2026-03-09',
+    complainantName: 'Mari Tamm',
+    contactEmail: 'mari.tamm@example.org',
+    circumstances: 'Visit of 2 March: I waited 70 minutes past my booked time without a word from anyone.',
+    claim: 'An explanation and that it does not happen again.',
+    feedbackWanted: true,
+    feedbackChannel: 'email',
+  });
+  assert.equal(c.status, 201, JSON.stringify(c.body));
+  const dpo = await a.as('dpo');
+  const foreign = await dpo.post(`/api/complaints/${c.body.id}/assign`, { staffUserId: b.staff.admin.id });
+  assert.equal(foreign.status, 400, JSON.stringify(foreign.body));
+  assert.equal(foreign.body.error, 'validation_error');
+  assert.equal(foreign.body.field, 'assignedTo');
+  const own = await dpo.post(`/api/complaints/${c.body.id}/assign`, { staffUserId: a.staff.admin.id });
+  assert.equal(own.status, 200, JSON.stringify(own.body));
 });
