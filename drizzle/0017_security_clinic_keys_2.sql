@@ -7,8 +7,10 @@
 -- 2. The row naming it is kept after the referenced row goes (a rights request, complaint, disclosure
 --    or breach entry outlives the patient it names as proof of compliance; a hand-over, instalment
 --    request, credit note or rendered service outlives an invoice the accounting retention deletes):
---    a foreign key would stop the erasure, so a trigger checks on every write that the row named
---    belongs to the same clinic, and leaves the reference in place when the referenced row is deleted.
+--    a foreign key would stop the erasure, so a trigger checks on every write that the row named is
+--    not another clinic's, and leaves the reference in place when the referenced row is deleted.
+--    A row of none passes: such a row may name what is already gone (a breach's affected people
+--    are read from the access log, which names erased patients too); the services check the rest.
 -- Actor columns (created_by, actor_id, ...) stay unkeyed, as in 0016: they may name a patient in the portal.
 --> statement-breakpoint
 ALTER TABLE "rights_request_events" ADD CONSTRAINT "rights_request_events_request_id_clinic_fk" FOREIGN KEY ("clinic_id","request_id") REFERENCES "rights_requests"("clinic_id","id") NOT VALID;
@@ -35,13 +37,13 @@ ALTER TABLE "recordings" VALIDATE CONSTRAINT "recordings_camera_id_clinic_fk";
 --> statement-breakpoint
 ALTER TABLE "retention_holds" VALIDATE CONSTRAINT "retention_holds_patient_id_clinic_fk";
 --> statement-breakpoint
--- A write-time check: the row named by column TG_ARGV[0] exists in table TG_ARGV[1] of the same clinic.
+-- A write-time check: the row named by column TG_ARGV[0] in table TG_ARGV[1] is not another clinic's.
 -- An update that leaves the reference and the clinic as they were is not checked again, so a kept
 -- row whose patient or invoice has since been deleted can still be updated (its status, its answer).
 CREATE OR REPLACE FUNCTION same_clinic_reference() RETURNS trigger AS $$
 DECLARE
   ref text := to_jsonb(NEW) ->> TG_ARGV[0];
-  named boolean;
+  foreign_row boolean;
 BEGIN
   IF ref IS NULL THEN
     RETURN NEW;
@@ -49,10 +51,12 @@ BEGIN
   IF TG_OP = 'UPDATE' AND ref IS NOT DISTINCT FROM (to_jsonb(OLD) ->> TG_ARGV[0]) AND NEW.clinic_id = OLD.clinic_id THEN
     RETURN NEW;
   END IF;
-  EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE clinic_id = $1 AND id = $2::uuid)', TG_ARGV[1])
-    INTO named USING NEW.clinic_id, ref;
-  IF NOT named THEN
-    RAISE EXCEPTION '%.% names a row of % that is of another clinic or none', TG_TABLE_NAME, TG_ARGV[0], TG_ARGV[1]
+  EXECUTE format(
+    'SELECT EXISTS (SELECT 1 FROM %1$I WHERE clinic_id <> $1 AND id = $2::uuid)
+       AND NOT EXISTS (SELECT 1 FROM %1$I WHERE clinic_id = $1 AND id = $2::uuid)', TG_ARGV[1])
+    INTO foreign_row USING NEW.clinic_id, ref;
+  IF foreign_row THEN
+    RAISE EXCEPTION '%.% names a row of % of another clinic', TG_TABLE_NAME, TG_ARGV[0], TG_ARGV[1]
       USING ERRCODE = 'foreign_key_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, COLUMN = TG_ARGV[0];
   END IF;
   RETURN NEW;
