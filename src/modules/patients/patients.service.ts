@@ -2,7 +2,7 @@ import { type AccessContext, hasRole } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { AuditAction } from '../../platform/audit/audit.vocabulary';
-import type { Clock } from '../../platform/clock';
+import { type Clock, utcDate } from '../../platform/clock';
 import { type FieldCipher, newId } from '../../platform/crypto';
 import { type Db, type DbOrTx, isUniqueViolation, type Tx } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
@@ -44,8 +44,8 @@ export function createPatientsService(deps: PatientsServiceDeps) {
     return (await deps.clinics.byId(clinicId, tx)).country;
   }
 
-  const columnsFrom = (input: Parameters<typeof patientColumns>[1], country: 'EE' | 'LV') =>
-    patientColumns(cipher, input, country);
+  const columnsFrom = (input: Parameters<typeof patientColumns>[2], country: 'EE' | 'LV') =>
+    patientColumns(cipher, clock, input, country);
 
   function requireWriter(ctx: AccessContext) {
     if (!hasRole(ctx, ...WRITERS)) throw new ForbiddenError('your role cannot register or change patients');
@@ -114,8 +114,8 @@ export function createPatientsService(deps: PatientsServiceDeps) {
     };
     let kind: string;
     if (/^\d{6}-?\d{5}$/.test(compact)) {
-      const country = guessIdCountry(compact);
-      const r = checkIdCode(compact, country);
+      const today = utcDate(clock);
+      const r = checkIdCode(compact, guessIdCountry(compact, today), today);
       if (!r.valid) throw new ValidationError('query', `not a valid ID code: ${r.reason}`);
       filter.idCodeHash = cipher.searchHash(r.normalized);
       kind = 'id_code';

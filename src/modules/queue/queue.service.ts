@@ -1,7 +1,7 @@
 import { type AccessContext, hasRole } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import { newId } from '../../platform/crypto';
-import { ForbiddenError, ValidationError } from '../../platform/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../../platform/input';
 import { createQueueChanges } from './queue.changes';
 import { emergencyInput, registerInput } from './queue.input';
@@ -149,5 +149,10 @@ export function createQueueService(deps: QueueServiceDeps) {
     });
   }
 
-  return { register, emergency, ...createQueueChanges(kit) };
+  /** 404 unless the entry is this clinic's: a route about an entry answers nothing for another clinic's id. */
+  async function requireEntry(ctx: AccessContext, id: string) {
+    if (!(await repo.find(db, ctx.clinicId, id))) throw new NotFoundError('no such queue entry');
+  }
+
+  return { register, emergency, requireEntry, ...createQueueChanges(kit) };
 }
