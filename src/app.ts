@@ -223,6 +223,7 @@ export function createServices(deps: AppDeps) {
     register: register.services.register,
     cipher,
     recordingStore,
+    patients: patients.services.patients,
   });
   const features = {
     clinics,

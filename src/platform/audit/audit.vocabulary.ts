@@ -145,6 +145,8 @@ export const auditActions = [
   /** Data of one patient erased on request (the rights helper's erasure), or its plan read. */
   'retention.erase',
   'retention.erasure_plan',
+  /** What of one patient's data goes when, and why it is kept (the patient page). */
+  'retention.patient_view',
   /** Cameras and recordings: listed, opened (an access, with the reason). A hand-over is a 'disclosure'. */
   'recording.camera_add',
   'recording.add',

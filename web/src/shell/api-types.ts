@@ -3746,6 +3746,37 @@ export interface Operations {
       createdAt: string;
     };
   };
+  'GET /api/retention/patients/{patientId}': {
+    path: { patientId: string };
+    response: {
+      patientId: string;
+      today: string;
+      lastService: string;
+      parts: Array<{
+        target: 'patient_record' | 'accounting';
+        end: 'delete' | 'anonymise' | 'archive' | null;
+        goesOn: string | null;
+        keptBy: string | null;
+        rules: Array<{ rule: string; from: string; period: string; until: string; floor?: string }>;
+        heldBy: Array<{
+          id: string;
+          kind: 'incident' | 'dispute' | 'authority_request';
+          reason: string;
+          owner: string;
+          target: string | null;
+          endsOn: string | null;
+        }>;
+      }>;
+      holds: Array<{
+        id: string;
+        kind: 'incident' | 'dispute' | 'authority_request';
+        reason: string;
+        owner: string;
+        target: string | null;
+        endsOn: string | null;
+      }>;
+    };
+  };
   'GET /api/retention/patients/{patientId}/erasure': {
     path: { patientId: string };
     response: {
