@@ -13,6 +13,7 @@ const appliedRule = z.object({
   end: z.enum(['delete', 'anonymise', 'archive']),
   cutoff: z.string(),
   floor: z.string().optional(),
+  names: z.partialRecord(z.enum(['et', 'lv', 'en', 'ru']), z.string()).optional(),
 });
 
 export const planOutput = z.object({
@@ -112,6 +113,7 @@ export const patientRetentionOutput = z.object({
           period: z.string(),
           until: z.string(),
           floor: z.string().optional(),
+          names: z.partialRecord(z.enum(['et', 'lv', 'en', 'ru']), z.string()).optional(),
         }),
       ),
       heldBy: z.array(heldBy),

@@ -39,6 +39,7 @@ interface RuleDate {
   /** The first day the rule no longer keeps the data. */
   until: string;
   floor?: string;
+  names?: AppliedRule['names'];
 }
 
 /**
@@ -54,11 +55,13 @@ export function createPatientRetention(deps: PatientRetentionDeps) {
   async function forPatient(ctx: AccessContext, patientId: string) {
     const clinic = await deps.clinics.byId(ctx.clinicId);
     const today = localDate(clock.now(), clinic.timeZone);
+    // Read before the transaction: the embedded database has one connection, and it holds it.
+    const register = await deps.register.inForce(ctx.clinicId);
     return audit.transaction(db, ctx, async (tx) => {
       const grant = await deps.patients.authorize(tx, ctx, patientId, 'administrative', 'retention.patient_view');
       const facts = await repo.patientFacts(tx, ctx.clinicId, patientId);
       if (!facts) throw new NotFoundError('no such patient');
-      const targets = resolveTargets(await deps.register.inForce(ctx.clinicId), clinic.country as 'EE' | 'LV', today);
+      const targets = resolveTargets(register, clinic.country as 'EE' | 'LV', today);
       const holds = (await repo.patientHolds(tx, ctx.clinicId, patientId, today)).map((h) => ({
         id: h.id,
         kind: h.kind,
@@ -82,6 +85,7 @@ export function createPatientRetention(deps: PatientRetentionDeps) {
                 period: r.period,
                 until: addDays(end, 1),
                 ...(r.floor ? { floor: r.floor } : {}),
+                ...(r.names ? { names: r.names } : {}),
               },
             ]
           : [];

@@ -3757,7 +3757,14 @@ export interface Operations {
         end: 'delete' | 'anonymise' | 'archive' | null;
         goesOn: string | null;
         keptBy: string | null;
-        rules: Array<{ rule: string; from: string; period: string; until: string; floor?: string }>;
+        rules: Array<{
+          rule: string;
+          from: string;
+          period: string;
+          until: string;
+          floor?: string;
+          names?: { [key: string]: string };
+        }>;
         heldBy: Array<{
           id: string;
           kind: 'incident' | 'dispute' | 'authority_request';
@@ -3824,6 +3831,7 @@ export interface Operations {
           end: 'delete' | 'anonymise' | 'archive';
           cutoff: string;
           floor?: string;
+          names?: { [key: string]: string };
         }>;
         end: 'delete' | 'anonymise' | 'archive' | null;
         count: number;
@@ -3863,6 +3871,7 @@ export interface Operations {
               end: 'delete' | 'anonymise' | 'archive';
               cutoff: string;
               floor?: string;
+              names?: { [key: string]: string };
             }>;
             end: 'delete' | 'anonymise' | 'archive' | null;
             count: number;
@@ -3923,6 +3932,7 @@ export interface Operations {
             end: 'delete' | 'anonymise' | 'archive';
             cutoff: string;
             floor?: string;
+            names?: { [key: string]: string };
           }>;
           end: 'delete' | 'anonymise' | 'archive' | null;
           count: number;
@@ -3982,6 +3992,7 @@ export interface Operations {
             end: 'delete' | 'anonymise' | 'archive';
             cutoff: string;
             floor?: string;
+            names?: { [key: string]: string };
           }>;
           end: 'delete' | 'anonymise' | 'archive' | null;
           count: number;
