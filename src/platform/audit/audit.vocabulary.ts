@@ -156,6 +156,9 @@ export const auditActions = [
   'breach.affected',
   'breach.notify',
   'breach.inform_decision',
+  /** The people affected were told (letters queued), and one letter sent to one person. */
+  'breach.inform_people',
+  'breach.letter',
   /** The DPO's access review read, and a finding marked reviewed. */
   'access_review.read',
   'access_review.mark',

@@ -768,7 +768,12 @@ export interface Operations {
       deadline: string;
       minutesLeft: number;
       late: boolean;
-      affected: Array<{ patientId: string; foundBy: string; addedAt: string }>;
+      affected: Array<{
+        patientId: string;
+        foundBy: string;
+        addedAt: string;
+        letter: 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'skipped' | null;
+      }>;
     };
   };
   'POST /api/breaches/{id}/affected': {
@@ -802,6 +807,7 @@ export interface Operations {
       late: boolean;
     };
   };
+  'POST /api/breaches/{id}/inform-people': { path: { id: string }; response: { queued: number; affected: number } };
   'POST /api/breaches/{id}/notify': {
     path: { id: string };
     body: { at: string; lateReason?: string };

@@ -6,6 +6,8 @@ import { Countdown } from './BreachesPage';
 import { fromLocalInput, OversightNav, toLocalInput, useErrorText, when } from './common';
 
 type Detail = ApiResponse<'GET /api/breaches/{id}'>;
+/** On a phone the labels take at most 40 % and long words wrap, so nothing runs off the screen. */
+const narrowFacts = { gridTemplateColumns: 'minmax(0, 40%) minmax(0, 1fr)', overflowWrap: 'anywhere' } as const;
 type Staff = ApiResponse<'GET /api/staff'>['items'][number];
 
 /**
@@ -64,6 +66,10 @@ export function BreachPage({ id }: { id: string }) {
     });
     return t('breach.notifiedSaved');
   });
+  const sendLetters = act(async () => {
+    const r = await api('POST /api/breaches/{id}/inform-people', { path: { id } });
+    return t('breach.lettersQueued', { queued: r.queued, affected: r.affected });
+  });
   const decide = act(async () => {
     await api('POST /api/breaches/{id}/inform', { path: { id }, body: inform });
     return t('breach.decisionSaved');
@@ -83,7 +89,7 @@ export function BreachPage({ id }: { id: string }) {
         <Countdown b={b} />
       </div>
       <div className="card">
-        <dl className="facts" data-testid="breach-facts">
+        <dl className="facts" data-testid="breach-facts" style={narrowFacts}>
           <dt>{t('breaches.discoveredAt')}</dt>
           <dd>{when(b.discoveredAt, i18n.language)}</dd>
           <dt>{t('breach.deadline')}</dt>
@@ -170,6 +176,14 @@ export function BreachPage({ id }: { id: string }) {
               <li key={a.patientId}>
                 <Link to={`/patients/${a.patientId}`}>{t('breach.patient')}</Link>{' '}
                 <span className="muted">· {when(a.addedAt, i18n.language)}</span>
+                {a.letter && (
+                  <>
+                    {' '}
+                    <span className={a.letter === 'sent' ? 'badge' : 'badge flag'}>
+                      {t(`breach.letter.${a.letter}`)}
+                    </span>
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -237,6 +251,15 @@ export function BreachPage({ id }: { id: string }) {
         </div>
         <button type="submit">{t('breach.saveDecision')}</button>
       </form>
+      {b.informPeople === 'yes' && (
+        <form className="card" onSubmit={sendLetters}>
+          <h2>{t('breach.lettersTitle')}</h2>
+          <p className="hint">{t('breach.lettersIntro')}</p>
+          <button type="submit" className="primary" disabled={b.affected.length === 0}>
+            {t('breach.sendLetters', { count: b.affected.length })}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

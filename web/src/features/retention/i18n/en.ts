@@ -156,6 +156,19 @@ export const en = {
     decisionReason: 'Reasons',
     saveDecision: 'Save the decision',
     decisionSaved: 'The decision is recorded.',
+    lettersTitle: 'Letters to the people affected',
+    lettersIntro:
+      'Each person found gets one e-mail in their own language: what happened, the likely consequences, what was done, whom to ask and the right to complain. Nobody gets it twice; people without an e-mail address are marked and must be told another way.',
+    sendLetters: 'Send the letters (people: {{count}})',
+    lettersQueued: 'Letters queued: {{queued}} (people affected: {{affected}}).',
+    letter: {
+      queued: 'letter queued',
+      sending: 'letter being sent',
+      sent: 'letter sent',
+      failed: 'letter failed',
+      cancelled: 'letter cancelled',
+      skipped: 'no e-mail: tell another way',
+    },
   },
   rec: {
     title: 'Cameras and recordings',

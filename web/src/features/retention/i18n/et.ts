@@ -159,6 +159,19 @@ export const et: RetentionStrings = {
     decisionReason: 'Põhjendus',
     saveDecision: 'Salvesta otsus',
     decisionSaved: 'Otsus on salvestatud.',
+    lettersTitle: 'Kirjad puudutatud isikutele',
+    lettersIntro:
+      'Iga leitud isik saab ühe e-kirja oma keeles: mis juhtus, võimalikud tagajärjed, mida ette võeti, kelle poole pöörduda ja õigus esitada kaebus. Keegi ei saa kirja kaks korda; e-posti aadressita isikud märgitakse ja neid tuleb teavitada muul viisil.',
+    sendLetters: 'Saada kirjad (isikuid: {{count}})',
+    lettersQueued: 'Saatmisjärjekorda lisati {{queued}} kirja (puudutatud isikuid: {{affected}}).',
+    letter: {
+      queued: 'kiri ootab saatmist',
+      sending: 'kirja saadetakse',
+      sent: 'kiri saadetud',
+      failed: 'kirja saatmine ebaõnnestus',
+      cancelled: 'kiri tühistatud',
+      skipped: 'e-posti pole: teavitage muul viisil',
+    },
   },
   rec: {
     title: 'Kaamerad ja salvestised',

@@ -161,6 +161,19 @@ export const lv: RetentionStrings = {
     decisionReason: 'Pamatojums',
     saveDecision: 'Saglabāt lēmumu',
     decisionSaved: 'Lēmums ir saglabāts.',
+    lettersTitle: 'Vēstules skartajām personām',
+    lettersIntro:
+      'Katra atrastā persona saņem vienu e-pasta vēstuli savā valodā: kas notika, iespējamās sekas, kas tika darīts, pie kā vērsties un tiesības iesniegt sūdzību. Neviens to nesaņem divreiz; personas bez e-pasta adreses tiek atzīmētas, un tās jāinformē citādi.',
+    sendLetters: 'Nosūtīt vēstules (personas: {{count}})',
+    lettersQueued: 'Nosūtīšanas rindā pievienotas vēstules: {{queued}} (skartās personas: {{affected}}).',
+    letter: {
+      queued: 'vēstule gaida nosūtīšanu',
+      sending: 'vēstule tiek sūtīta',
+      sent: 'vēstule nosūtīta',
+      failed: 'vēstuli neizdevās nosūtīt',
+      cancelled: 'vēstule atcelta',
+      skipped: 'nav e-pasta: informējiet citādi',
+    },
   },
   rec: {
     title: 'Kameras un ieraksti',
