@@ -220,7 +220,14 @@ export function createServices(deps: AppDeps) {
     clinics: clinics.services.clinics,
     patients: patients.services.patients,
   });
-  const accessReview = accessReviewModule.create({ db, clock, audit, clinics: clinics.services.clinics });
+  const accessReview = accessReviewModule.create({
+    db,
+    clock,
+    audit,
+    mailer,
+    publicUrl,
+    clinics: clinics.services.clinics,
+  });
   const research = researchModule.create({ db, audit, cipher, register: register.services.register });
   const retention = retentionModule.create({
     db,

@@ -162,6 +162,8 @@ export const auditActions = [
   /** The DPO's access review read, and a finding marked reviewed. */
   'access_review.read',
   'access_review.mark',
+  /** The weekly digest of findings sent to the DPO (counts only). */
+  'access_review.digest',
   /** The start of the audit chain removed after its retention period, leaving an anchor. */
   'retention.audit_archive',
   'demo.generate_patients',
