@@ -64,6 +64,7 @@ export const holdOutput = z.object({
   owner: z.string(),
   patientId: recordId.nullable(),
   target: z.string().nullable(),
+  recordingId: recordId.nullable(),
   startsOn: z.string(),
   endsOn: z.string().nullable(),
   releasedAt: instant.nullable(),

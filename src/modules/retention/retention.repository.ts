@@ -116,6 +116,7 @@ function candidateSql(key: TargetKey, clinicId: string, c: Cutoffs, ignoreHolds 
       return sql`
         select r.id::text as id, r.ended_at::date::text as anchor from recordings r
         where r.clinic_id = ${clinicId} and r.ended_at < ${c.event!}
+          and ${ignoreHolds ? sql`true` : sql`not exists (select 1 from retention_holds h where h.clinic_id = ${clinicId} and h.recording_id = r.id and ${holdActive(c.today, key)})`}
           and (${c.attemptedBefore ?? null}::timestamptz is null or r.last_delete_attempt_at is null
             or r.last_delete_attempt_at < ${c.attemptedBefore ?? null}::timestamptz)`;
     case 'access_log':
@@ -269,7 +270,7 @@ export function createRetentionRepository() {
         .where(
           and(
             eq(retentionHolds.clinicId, clinicId),
-            sql`(${retentionHolds.patientId} = ${patientId} or ${retentionHolds.patientId} is null)`,
+            sql`(${retentionHolds.patientId} = ${patientId} or ${retentionHolds.patientId} is null) and ${retentionHolds.recordingId} is null`,
             sql`${retentionHolds.releasedAt} is null and ${retentionHolds.startsOn} <= ${today}::date and (${retentionHolds.endsOn} is null or ${retentionHolds.endsOn} >= ${today}::date)`,
           ),
         );
@@ -283,7 +284,7 @@ export function createRetentionRepository() {
         .where(
           and(
             eq(retentionHolds.clinicId, clinicId),
-            sql`${retentionHolds.patientId} is null and ${retentionHolds.releasedAt} is null and ${retentionHolds.startsOn} <= ${today}::date and (${retentionHolds.endsOn} is null or ${retentionHolds.endsOn} >= ${today}::date)`,
+            sql`${retentionHolds.patientId} is null and ${retentionHolds.recordingId} is null and ${retentionHolds.releasedAt} is null and ${retentionHolds.startsOn} <= ${today}::date and (${retentionHolds.endsOn} is null or ${retentionHolds.endsOn} >= ${today}::date)`,
           ),
         );
     },

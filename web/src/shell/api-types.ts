@@ -3697,6 +3697,7 @@ export interface Operations {
         owner: string;
         patientId: string | null;
         target: string | null;
+        recordingId: string | null;
         startsOn: string;
         endsOn: string | null;
         releasedAt: string | null;
@@ -3720,6 +3721,7 @@ export interface Operations {
         | 'recordings'
         | 'access_log'
         | null;
+      recordingId?: string | null;
       startsOn?: string;
       endsOn?: string | null;
     };
@@ -3730,6 +3732,7 @@ export interface Operations {
       owner: string;
       patientId: string | null;
       target: string | null;
+      recordingId: string | null;
       startsOn: string;
       endsOn: string | null;
       releasedAt: string | null;
@@ -3746,6 +3749,7 @@ export interface Operations {
       owner: string;
       patientId: string | null;
       target: string | null;
+      recordingId: string | null;
       startsOn: string;
       endsOn: string | null;
       releasedAt: string | null;

@@ -100,6 +100,7 @@ export function HoldsPanel({ onChange, patientId }: { onChange: () => void; pati
                   <td>
                     {h.target ? t(`targets.${h.target}`) : t('holds.everything')}
                     {h.patientId && <div className="muted">{t('holds.onePatient')}</div>}
+                    {h.recordingId && <div className="muted">{t('holds.oneRecording')}</div>}
                   </td>
                   <td>
                     {h.startsOn} – {h.endsOn ?? t('holds.open')}

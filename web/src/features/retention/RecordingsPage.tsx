@@ -68,6 +68,18 @@ export function RecordingsPage() {
       setError(errorText(err));
     }
   };
+  const hold = async (r: Recording) => {
+    const reason = window.prompt(t('rec.holdReason'));
+    if (!reason) return;
+    const owner = window.prompt(t('rec.holdOwner'));
+    if (!owner) return;
+    try {
+      await api('POST /api/retention/holds', { body: { kind: 'incident', reason, owner, recordingId: r.id } });
+      setMessage(t('rec.heldNow'));
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
   const cameraName = (id: string) => cameras.find((c) => c.id === id)?.name ?? '—';
   const check = (key: 'signposted' | 'sound' | 'hasCamera') => (
     <label className="row" style={{ flexDirection: 'row', margin: 0 }}>
@@ -202,6 +214,9 @@ export function RecordingsPage() {
                       </button>
                       <button type="button" className="link" onClick={() => handOver(r)}>
                         {t('rec.handOver')}
+                      </button>
+                      <button type="button" className="link" onClick={() => hold(r)}>
+                        {t('rec.hold')}
                       </button>
                     </td>
                   </tr>

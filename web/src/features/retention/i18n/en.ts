@@ -88,6 +88,7 @@ export const en = {
     period: 'In force',
     everything: 'all data',
     onePatient: 'one patient',
+    oneRecording: 'one recording',
     open: 'until released',
     releasedBadge: 'released',
     release: 'Release',
@@ -203,6 +204,10 @@ export const en = {
     handOverReason: 'Why?',
     legalBasis: 'On what legal basis?',
     handedOver: 'The hand-over is recorded as a disclosure.',
+    hold: 'Keep (hold)',
+    holdReason: 'Why must this recording be kept (e.g. an incident)?',
+    holdOwner: 'Who is responsible for the hold?',
+    heldNow: 'The recording is held: no run deletes it until the hold ends.',
   },
   review: {
     title: 'Access review',

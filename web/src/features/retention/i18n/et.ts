@@ -90,6 +90,7 @@ export const et: RetentionStrings = {
     period: 'Kehtib',
     everything: 'kõiki andmeid',
     onePatient: 'üks patsient',
+    oneRecording: 'üks salvestis',
     open: 'kuni tühistamiseni',
     releasedBadge: 'tühistatud',
     release: 'Tühista',
@@ -207,6 +208,10 @@ export const et: RetentionStrings = {
     handOverReason: 'Miks?',
     legalBasis: 'Mis õiguslikul alusel?',
     handedOver: 'Üleandmine on kantud andmete väljastamise logisse.',
+    hold: 'Säilita (keeld)',
+    holdReason: 'Miks tuleb see salvestis alles hoida (nt intsident)?',
+    holdOwner: 'Kes vastutab kustutamiskeelu eest?',
+    heldNow: 'Salvestisele kehtib kustutamiskeeld: ükski käivitus seda enne keelu lõppu ei kustuta.',
   },
   review: {
     title: 'Juurdepääsude ülevaatus',

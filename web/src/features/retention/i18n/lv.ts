@@ -92,6 +92,7 @@ export const lv: RetentionStrings = {
     period: 'Spēkā',
     everything: 'visiem datiem',
     onePatient: 'viens pacients',
+    oneRecording: 'viens ieraksts',
     open: 'līdz atcelšanai',
     releasedBadge: 'atcelts',
     release: 'Atcelt',
@@ -208,6 +209,10 @@ export const lv: RetentionStrings = {
     handOverReason: 'Kāpēc?',
     legalBasis: 'Uz kāda tiesiskā pamata?',
     handedOver: 'Nodošana ir ierakstīta datu izpaušanas žurnālā.',
+    hold: 'Saglabāt (aizliegums)',
+    holdReason: 'Kāpēc šis ieraksts jāsaglabā (piemēram, incidents)?',
+    holdOwner: 'Kas ir atbildīgs par dzēšanas aizliegumu?',
+    heldNow: 'Ierakstam ir dzēšanas aizliegums: neviena palaišana to neizdzēsīs, līdz aizliegums beigsies.',
   },
   review: {
     title: 'Piekļuves pārskats',

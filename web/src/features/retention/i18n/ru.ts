@@ -95,6 +95,7 @@ export const ru: RetentionStrings = {
     period: 'Действует',
     everything: 'все данные',
     onePatient: 'один пациент',
+    oneRecording: 'одна запись',
     open: 'до снятия',
     releasedBadge: 'снят',
     release: 'Снять',
@@ -211,6 +212,10 @@ export const ru: RetentionStrings = {
     handOverReason: 'Почему?',
     legalBasis: 'На каком правовом основании?',
     handedOver: 'Передача внесена в журнал раскрытия данных.',
+    hold: 'Сохранить (запрет)',
+    holdReason: 'Почему эту запись нужно сохранить (например, инцидент)?',
+    holdOwner: 'Кто отвечает за запрет удаления?',
+    heldNow: 'На запись действует запрет удаления: ни один запуск не удалит её, пока запрет действует.',
   },
   review: {
     title: 'Проверка доступа',
