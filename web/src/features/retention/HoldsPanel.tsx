@@ -16,6 +16,9 @@ const targets = [
   'access_log',
 ] as const;
 
+/** Long option texts may not widen the form past a phone's screen. */
+const fit = { width: '100%', minWidth: 0 } as const;
+
 const empty = { kind: 'incident' as Hold['kind'], reason: '', owner: '', target: '', endsOn: '' };
 
 /**
@@ -128,9 +131,10 @@ export function HoldsPanel({ onChange, patientId }: { onChange: () => void; pati
       <form onSubmit={place}>
         <h3>{t('holds.add')}</h3>
         <div className="grid3">
-          <label>
+          <label style={fit}>
             {t('holds.kind')}
             <select
+              style={fit}
               name="holdKind"
               value={f.kind}
               onChange={(e) => setF({ ...f, kind: e.target.value as Hold['kind'] })}
@@ -142,9 +146,14 @@ export function HoldsPanel({ onChange, patientId }: { onChange: () => void; pati
               ))}
             </select>
           </label>
-          <label>
+          <label style={fit}>
             {t('holds.covers')}
-            <select name="holdTarget" value={f.target} onChange={(e) => setF({ ...f, target: e.target.value })}>
+            <select
+              style={fit}
+              name="holdTarget"
+              value={f.target}
+              onChange={(e) => setF({ ...f, target: e.target.value })}
+            >
               <option value="">{t('holds.everything')}</option>
               {targets.map((k) => (
                 <option key={k} value={k}>
@@ -153,7 +162,7 @@ export function HoldsPanel({ onChange, patientId }: { onChange: () => void; pati
               ))}
             </select>
           </label>
-          <label>
+          <label style={fit}>
             {t('holds.endsOn')}
             <input
               name="holdEndsOn"
@@ -164,7 +173,7 @@ export function HoldsPanel({ onChange, patientId }: { onChange: () => void; pati
           </label>
         </div>
         <div className="grid2">
-          <label>
+          <label style={fit}>
             {t('holds.reason')}
             <input
               name="holdReason"
@@ -174,7 +183,7 @@ export function HoldsPanel({ onChange, patientId }: { onChange: () => void; pati
               minLength={3}
             />
           </label>
-          <label>
+          <label style={fit}>
             {t('holds.owner')}
             <input name="holdOwner" value={f.owner} onChange={(e) => setF({ ...f, owner: e.target.value })} required />
           </label>
