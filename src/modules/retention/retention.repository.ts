@@ -213,7 +213,7 @@ export function createRetentionRepository() {
         case 'outbox':
           await tx
             .delete(outboxJobs)
-            .where(and(eq(outboxJobs.clinicId, clinicId), inArray(sql`${outboxJobs.id}::text`, ids)));
+            .where(and(eq(outboxJobs.clinicId, clinicId), inArray(outboxJobs.id, ids)));
           return;
         case 'recordings':
           await tx.delete(recordings).where(and(eq(recordings.clinicId, clinicId), inArray(recordings.id, ids)));

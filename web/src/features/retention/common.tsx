@@ -64,7 +64,15 @@ export function usePeriodText() {
   return useCallback(
     (period: string) => {
       const m = /^(\d+) (years|months|days)$/.exec(period);
-      return m ? t(`units.${m[2]}`, { count: Number(m[1]) }) : period;
+      if (m) return t(`units.${m[2]}`, { count: Number(m[1]) });
+      // "until purpose achieved + 30 days": the event that ends the purpose, then a grace period.
+      const u = /^until (.+) \+ (\d+) days$/.exec(period);
+      if (u)
+        return t('units.until', {
+          event: t(`units.events.${u[1]!.replace(/ /g, '_')}`, { defaultValue: u[1] }),
+          days: t('units.days', { count: Number(u[2]) }),
+        });
+      return period;
     },
     [t],
   );

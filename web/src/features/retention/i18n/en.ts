@@ -4,13 +4,20 @@ export const en = {
   tab: 'Retention',
   /** Periods of the register's rules, counted (i18next plural forms of the language). */
   units: {
+    until: '{{event}} + {{days}}',
+    events: {
+      purpose_achieved: 'until the purpose is achieved',
+      consent_withdrawn: 'until consent is withdrawn',
+      contract_ended: 'until the contract ends',
+      claim_time_barred: 'until claims are time-barred',
+    },
     years_one: '{{count}} year',
     years_other: '{{count}} years',
     months_one: '{{count}} month',
     months_other: '{{count}} months',
     days_one: '{{count}} day',
     days_other: '{{count}} days',
-  } as Record<string, string>,
+  } as Record<string, string | Record<string, string>>,
   sub: {
     label: 'Oversight pages',
     retention: 'Retention',

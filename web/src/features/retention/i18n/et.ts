@@ -5,6 +5,13 @@ export const et: RetentionStrings = {
   tab: 'Säilitamine',
   /** Periods of the register's rules, counted (i18next plural forms of the language). */
   units: {
+    until: '{{event}} + {{days}}',
+    events: {
+      purpose_achieved: 'kuni eesmärgi saavutamiseni',
+      consent_withdrawn: 'kuni nõusoleku tagasivõtmiseni',
+      contract_ended: 'kuni lepingu lõppemiseni',
+      claim_time_barred: 'kuni nõuete aegumiseni',
+    },
     years_one: '{{count}} aasta',
     years_other: '{{count}} aastat',
     months_one: '{{count}} kuu',

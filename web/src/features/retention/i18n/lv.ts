@@ -5,6 +5,13 @@ export const lv: RetentionStrings = {
   tab: 'Glabāšana',
   /** Periods of the register's rules, counted (i18next plural forms of the language). */
   units: {
+    until: '{{event}} + {{days}}',
+    events: {
+      purpose_achieved: 'līdz mērķa sasniegšanai',
+      consent_withdrawn: 'līdz piekrišanas atsaukšanai',
+      contract_ended: 'līdz līguma beigām',
+      claim_time_barred: 'līdz prasījumu noilgumam',
+    },
     years_zero: '{{count}} gadu',
     years_one: '{{count}} gads',
     years_other: '{{count}} gadi',

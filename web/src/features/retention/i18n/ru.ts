@@ -5,6 +5,13 @@ export const ru: RetentionStrings = {
   tab: 'Хранение',
   /** Periods of the register's rules, counted (i18next plural forms of the language). */
   units: {
+    until: '{{event}} + {{days}}',
+    events: {
+      purpose_achieved: 'до достижения цели',
+      consent_withdrawn: 'до отзыва согласия',
+      contract_ended: 'до окончания договора',
+      claim_time_barred: 'до истечения срока исковой давности',
+    },
     years_one: '{{count}} год',
     years_few: '{{count}} года',
     years_many: '{{count}} лет',
