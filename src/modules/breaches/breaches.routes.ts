@@ -1,6 +1,14 @@
 import { binaryBody } from '../../platform/http/contract';
 import { type App, accessContext } from '../../platform/http/server';
-import { affectedQuery, breachInput, idParam, informInput, notifyInput, pdfQuery } from './breaches.input';
+import {
+  affectedQuery,
+  breachInput,
+  idParam,
+  informInput,
+  informPeopleInput,
+  notifyInput,
+  pdfQuery,
+} from './breaches.input';
 import {
   affectedOutput,
   breachDetailOutput,
@@ -60,6 +68,7 @@ export function breachesRoutes(s: BreachesService) {
           tags,
           summary: 'Send each affected person the letter about the breach, in their language (Art. 34)',
           params: idParam,
+          body: informPeopleInput,
           response: { 200: informPeopleOutput },
         },
       },

@@ -807,7 +807,11 @@ export interface Operations {
       late: boolean;
     };
   };
-  'POST /api/breaches/{id}/inform-people': { path: { id: string }; response: { queued: number; affected: number } };
+  'POST /api/breaches/{id}/inform-people': {
+    path: { id: string };
+    body: {};
+    response: { queued: number; affected: number };
+  };
   'POST /api/breaches/{id}/notify': {
     path: { id: string };
     body: { at: string; lateReason?: string };

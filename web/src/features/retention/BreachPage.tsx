@@ -67,7 +67,7 @@ export function BreachPage({ id }: { id: string }) {
     return t('breach.notifiedSaved');
   });
   const sendLetters = act(async () => {
-    const r = await api('POST /api/breaches/{id}/inform-people', { path: { id } });
+    const r = await api('POST /api/breaches/{id}/inform-people', { path: { id }, body: {} });
     return t('breach.lettersQueued', { queued: r.queued, affected: r.affected });
   });
   const decide = act(async () => {
