@@ -217,9 +217,7 @@ export function createRetentionRepository() {
           return;
         }
         case 'outbox':
-          await tx
-            .delete(outboxJobs)
-            .where(and(eq(outboxJobs.clinicId, clinicId), inArray(outboxJobs.id, ids)));
+          await tx.delete(outboxJobs).where(and(eq(outboxJobs.clinicId, clinicId), inArray(outboxJobs.id, ids)));
           return;
         case 'recordings':
           await tx.delete(recordings).where(and(eq(recordings.clinicId, clinicId), inArray(recordings.id, ids)));
