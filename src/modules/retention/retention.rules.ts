@@ -126,7 +126,9 @@ export function resolveTargets(reg: Register | null, country: 'EE' | 'LV', today
       const p = r.period;
       const from = r.from ?? ('until' in p ? 'event' : 'collection');
       const name = `${r.category}${r.name ? `: ${text(r.name)}` : ''}`;
-      const names = r.name && typeof r.name === 'object' ? { names: r.name } : {};
+      // The rule's own name, else its category's, in the register's languages (for the screens).
+      const shown = r.name ?? reg.categories.find((c) => c.key === r.category)?.name;
+      const names = shown && typeof shown === 'object' ? { names: shown } : {};
       if ('until' in p) {
         if (!target.anchors.includes('event')) continue;
         rules.push({
