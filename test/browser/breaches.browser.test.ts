@@ -132,3 +132,38 @@ test('the breach page at 390 px in Estonian and Latvian', async () => {
   await shot(page, dir, '04-breach-lv-390');
   await page.close();
 });
+
+test('the access review flags the evening reading, which the DPO marks; a camera is added; at 390 px', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, timezoneId: 'Europe/Tallinn' });
+  await logInThroughPage(page, server.url, clinic.slug, clinic.staff.dpo.email);
+  await page.goto(`${server.url}/access-review`);
+  await page.fill('input[name=reviewFrom]', '2026-11-02');
+  await page.fill('input[name=reviewTo]', '2026-11-03');
+  await page.getByRole('button', { name: 'Show' }).click();
+  const finding = page.getByTestId('findings').locator('article[data-kind=outside_hours]');
+  await finding.waitFor();
+  assert.match(await finding.innerText(), /Outside working hours · receptionist of breachweb/);
+  assert.match(await finding.innerText(), /outside the clinic’s hours/);
+  await finding.getByRole('combobox', { name: 'Outcome' }).selectOption('breach_opened');
+  await finding.getByRole('textbox', { name: 'Note' }).fill('recorded as the breach of 3 November');
+  await finding.getByRole('button', { name: 'Mark reviewed' }).click();
+  await page.getByRole('heading', { name: 'Breach register' }).waitFor();
+  await page.goto(`${server.url}/access-review`);
+  await page.fill('input[name=reviewFrom]', '2026-11-02');
+  await page.fill('input[name=reviewTo]', '2026-11-03');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await finding.getByText('Breach opened: recorded as the breach of 3 November').waitFor();
+  await shot(page, dir, '05-access-review-en-390');
+  assert.deepEqual(await sticksOut(page), [], 'nothing sticks out sideways at 390 px');
+
+  await page.getByTestId('language').selectOption('lv');
+  await page.getByRole('link', { name: 'Kameras' }).click();
+  await page.fill('input[name=cameraName]', 'Uzgaidāmā telpa');
+  await page.fill('input[name=cameraArea]', 'uzgaidāmā telpa un ieeja');
+  await page.getByRole('button', { name: 'Pievienot kameru vai telpu' }).last().click();
+  await page.getByTestId('cameras').getByText('Uzgaidāmā telpa').waitFor();
+  assert.match(await page.getByTestId('cameras').innerText(), /ir brīdinājuma zīme[\s\S]*bez skaņas/);
+  await shot(page, dir, '06-cameras-lv-390');
+  assert.deepEqual(await sticksOut(page), [], 'nothing sticks out sideways at 390 px');
+  await page.close();
+});
