@@ -161,7 +161,7 @@ test('the access review flags the evening reading, which the DPO marks; a camera
   await page.fill('input[name=cameraName]', 'Uzgaidāmā telpa');
   await page.fill('input[name=cameraArea]', 'uzgaidāmā telpa un ieeja');
   await page.getByRole('button', { name: 'Pievienot kameru vai telpu' }).last().click();
-  await page.getByTestId('cameras').getByText('Uzgaidāmā telpa').waitFor();
+  await page.getByTestId('cameras').getByText('Uzgaidāmā telpa', { exact: true }).waitFor();
   assert.match(await page.getByTestId('cameras').innerText(), /ir brīdinājuma zīme[\s\S]*bez skaņas/);
   await shot(page, dir, '06-cameras-lv-390');
   assert.deepEqual(await sticksOut(page), [], 'nothing sticks out sideways at 390 px');

@@ -18,7 +18,16 @@ export function OversightNav() {
     <nav className="tabs" aria-label={t('sub.label')} style={{ flexWrap: 'wrap' }}>
       {oversightPages.map((p) => (
         <Link key={p.path} to={p.path} className={path.startsWith(p.path) ? 'active' : ''}>
-          <span style={{ display: 'inline-block', padding: '0.4rem 0.6rem' }}>{t(`sub.${p.key}`)}</span>
+          <span
+            style={{
+              display: 'inline-block',
+              padding: '0.4rem 0.6rem',
+              // The page one is on, marked like the active tab of the patient page.
+              ...(path.startsWith(p.path) ? { fontWeight: 600, borderBottom: '2px solid var(--accent)' } : {}),
+            }}
+          >
+            {t(`sub.${p.key}`)}
+          </span>
         </Link>
       ))}
     </nav>
