@@ -226,8 +226,22 @@ export function createServices(deps: AppDeps) {
   // Recording files are written by the clinic's recorder under DATA_DIR/recordings; Hoidja only deletes them.
   const recordingStore = directoryStore(join(config.DATA_DIR, 'recordings'));
   const recordings = recordingsModule.create({ db, clock, audit, store: recordingStore });
-  const breaches = breachesModule.create({ db, clock, audit, clinics: clinics.services.clinics });
-  const accessReview = accessReviewModule.create({ db, clock, audit, clinics: clinics.services.clinics });
+  const breaches = breachesModule.create({
+    db,
+    clock,
+    audit,
+    mailer,
+    clinics: clinics.services.clinics,
+    patients: patients.services.patients,
+  });
+  const accessReview = accessReviewModule.create({
+    db,
+    clock,
+    audit,
+    mailer,
+    publicUrl,
+    clinics: clinics.services.clinics,
+  });
   const research = researchModule.create({ db, audit, cipher, register: register.services.register });
   const retention = retentionModule.create({
     db,
@@ -237,6 +251,7 @@ export function createServices(deps: AppDeps) {
     register: register.services.register,
     cipher,
     recordingStore,
+    patients: patients.services.patients,
   });
   const features = {
     clinics,

@@ -52,6 +52,23 @@ export function createAccessReviewService(deps: {
 
   async function findings(ctx: AccessContext, query: unknown = {}) {
     if (!hasRole(ctx, 'dpo')) throw new ForbiddenError('the access review is for the data protection officer');
+    const { from, to, items } = await collect(ctx.clinicId, query);
+    await db.transaction((tx) =>
+      audit.append(tx, ctx, [
+        auditEntry({
+          action: 'access_review.read',
+          entityType: 'audit_events',
+          purpose: 'data_protection',
+          details: { from, to, findings: items.length },
+        }),
+      ]),
+    );
+    return { from, to, items };
+  }
+
+  /** The findings of a period with their marks (the caller audits the reading). */
+  async function collect(clinicId: string, query: unknown = {}) {
+    const ctx = { clinicId };
     const q = parseInput(reviewQuery, query);
     const { timeZone: zone } = await deps.clinics.byId(ctx.clinicId);
     const today = localDate(clock.now(), zone);
@@ -81,16 +98,6 @@ export function createAccessReviewService(deps: {
         reviewed: m ? { outcome: m.outcome, note: m.note, at: m.reviewedAt } : null,
       };
     });
-    await db.transaction((tx) =>
-      audit.append(tx, ctx, [
-        auditEntry({
-          action: 'access_review.read',
-          entityType: 'audit_events',
-          purpose: 'data_protection',
-          details: { from, to, findings: items.length },
-        }),
-      ]),
-    );
     return { from, to, items };
   }
 
@@ -119,6 +126,6 @@ export function createAccessReviewService(deps: {
     });
   }
 
-  return { findings, markReviewed };
+  return { findings, collect, markReviewed };
 }
 export type AccessReviewService = ReturnType<typeof createAccessReviewService>;

@@ -30,4 +30,6 @@ export const informInput = z
   .object({ decision: z.enum(['yes', 'no']), reason: z.string().trim().min(3).max(2000) })
   .strict();
 export const idParam = z.object({ id: z.uuid() });
+/** Sending the letters takes nothing but the breach: who and what come from its record. */
+export const informPeopleInput = z.object({}).strict();
 export const pdfQuery = z.object({ lang: z.enum(['et', 'lv', 'en']).default('en') });

@@ -22,6 +22,15 @@ export const breachOutput = z.object({
 });
 export const breachListOutput = itemsOf(breachOutput);
 export const breachDetailOutput = breachOutput.extend({
-  affected: z.array(z.object({ patientId: recordId, foundBy: z.string(), addedAt: instant })),
+  affected: z.array(
+    z.object({
+      patientId: recordId,
+      foundBy: z.string(),
+      addedAt: instant,
+      /** The Art. 34 letter to this person, as the outbox has it; null: not sent. */
+      letter: z.enum(['queued', 'sending', 'sent', 'failed', 'cancelled', 'skipped']).nullable(),
+    }),
+  ),
 });
 export const affectedOutput = z.object({ found: z.number().int(), total: z.number().int() });
+export const informPeopleOutput = z.object({ queued: z.number().int(), affected: z.number().int() });

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../platform/db';
+import { outboxJobs } from '../../platform/jobs/jobs.schema';
 import { breachAffected, breaches } from './breaches.schema';
 
 export function createBreachesRepository() {
@@ -36,6 +37,20 @@ export function createBreachesRepository() {
         where clinic_id = ${clinicId} and actor_id = ${actorId} and at >= ${from} and at < ${to}
           and patient_ref is not null and outcome = 'allowed'`)) as unknown as { rows: { id: string }[] };
       return r.rows.map((x) => x.id);
+    },
+    /** The letter of this breach to each affected patient, as the outbox has it (queued, sent, skipped …). */
+    async letters(db: DbOrTx, clinicId: string, breachId: string) {
+      return db
+        .select({ patientId: outboxJobs.patientId, status: outboxJobs.status })
+        .from(outboxJobs)
+        .where(
+          and(
+            eq(outboxJobs.clinicId, clinicId),
+            eq(outboxJobs.kind, 'breach.letter'),
+            eq(outboxJobs.subjectType, 'breach'),
+            eq(outboxJobs.subjectId, breachId),
+          ),
+        );
     },
     async addAffected(tx: Tx, clinicId: string, breachId: string, ids: string[], foundBy: string, at: Date) {
       if (ids.length === 0) return;

@@ -1,7 +1,21 @@
 import { binaryBody } from '../../platform/http/contract';
 import { type App, accessContext } from '../../platform/http/server';
-import { affectedQuery, breachInput, idParam, informInput, notifyInput, pdfQuery } from './breaches.input';
-import { affectedOutput, breachDetailOutput, breachListOutput, breachOutput } from './breaches.output';
+import {
+  affectedQuery,
+  breachInput,
+  idParam,
+  informInput,
+  informPeopleInput,
+  notifyInput,
+  pdfQuery,
+} from './breaches.input';
+import {
+  affectedOutput,
+  breachDetailOutput,
+  breachListOutput,
+  breachOutput,
+  informPeopleOutput,
+} from './breaches.output';
 import type { BreachesService } from './breaches.service';
 
 const tags = ['breaches'];
@@ -46,6 +60,19 @@ export function breachesRoutes(s: BreachesService) {
       '/api/breaches/:id/inform',
       { schema: { tags, params: idParam, body: informInput, response: { 200: breachOutput } } },
       async (req) => s.decideInforming(accessContext(req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/breaches/:id/inform-people',
+      {
+        schema: {
+          tags,
+          summary: 'Send each affected person the letter about the breach, in their language (Art. 34)',
+          params: idParam,
+          body: informPeopleInput,
+          response: { 200: informPeopleOutput },
+        },
+      },
+      async (req) => s.informPeople(accessContext(req), req.params.id),
     );
     app.get(
       '/api/breaches/:id/authority.pdf',

@@ -4,8 +4,9 @@ import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../../platform/input';
+import { enqueue } from '../../platform/jobs/outbox';
 import { supervisoryAuthorities } from '../../rules/supervisory-authorities';
 import type { ClinicsService } from '../clinics/clinics.service';
 import { affectedQuery, type BreachInput, breachInput, informInput, notifyInput } from './breaches.input';
@@ -72,7 +73,12 @@ export function createBreachesService(deps: BreachesDeps) {
     dpoOnly(ctx);
     const b = await repo.byId(db, ctx.clinicId, id);
     if (!b) throw new NotFoundError('no such breach');
-    return { ...withClock(b), affected: await repo.affected(db, ctx.clinicId, id) };
+    const letters = new Map((await repo.letters(db, ctx.clinicId, id)).map((l) => [l.patientId, l.status]));
+    const affected = (await repo.affected(db, ctx.clinicId, id)).map((a) => ({
+      ...a,
+      letter: letters.get(a.patientId) ?? null,
+    }));
+    return { ...withClock(b), affected };
   }
 
   /** Everyone whose data `actorId` opened between two instants joins the affected patients. */
@@ -146,6 +152,53 @@ export function createBreachesService(deps: BreachesDeps) {
     });
   }
 
+  /**
+   * Tells every affected person (Art. 34) once the DPO decided they are told: one letter each
+   * through the outbox, in the person's language, never twice (one dedupe key per breach and
+   * person); people found later get theirs when this is done again.
+   */
+  async function informPeople(ctx: AccessContext, id: string) {
+    dpoOnly(ctx);
+    return audit.transaction(db, ctx, async (tx) => {
+      const b = await repo.byId(tx, ctx.clinicId, id);
+      if (!b) throw new NotFoundError('no such breach');
+      if (b.informPeople !== 'yes')
+        throw new ConflictError('decide first that the people are told (with the reasons)', {
+          informPeople: b.informPeople,
+        });
+      const now = clock.now();
+      let queued = 0;
+      const affected = await repo.affected(tx, ctx.clinicId, id);
+      for (const a of affected) {
+        const job = await enqueue(
+          tx,
+          {
+            clinicId: ctx.clinicId,
+            kind: 'breach.letter',
+            runAt: now,
+            dedupeKey: `breach:${id}:${a.patientId}`,
+            payload: { breachId: id },
+            subjectType: 'breach',
+            subjectId: id,
+            patientId: a.patientId,
+          },
+          now,
+        );
+        if (job) queued += 1;
+      }
+      await audit.append(tx, ctx, [
+        auditEntry({
+          action: 'breach.inform_people',
+          entityType: 'breach',
+          entityId: id,
+          purpose: 'data_protection',
+          details: { queued, affected: affected.length },
+        }),
+      ]);
+      return { queued, affected: affected.length };
+    });
+  }
+
   async function authorityPdf(ctx: AccessContext, id: string, lang: 'et' | 'lv' | 'en') {
     const b = await get(ctx, id);
     const clinic = await deps.clinics.byId(ctx.clinicId);
@@ -162,7 +215,7 @@ export function createBreachesService(deps: BreachesDeps) {
     });
   }
 
-  return { report, list, get, findAffected, notifyAuthority, decideInforming, authorityPdf };
+  return { report, list, get, findAffected, notifyAuthority, decideInforming, informPeople, authorityPdf };
 }
 
 export type BreachesService = ReturnType<typeof createBreachesService>;

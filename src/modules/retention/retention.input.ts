@@ -11,6 +11,8 @@ export const holdInput = z
     owner: z.string().trim().min(1, 'a hold needs an owner who answers for it'),
     patientId: z.uuid().nullable().default(null),
     target: z.enum(targetKeys).nullable().default(null),
+    /** One camera recording (its target is then `recordings`). */
+    recordingId: z.uuid().nullable().default(null),
     startsOn: isoDate.optional(),
     endsOn: isoDate.nullable().default(null),
   })
@@ -18,6 +20,10 @@ export const holdInput = z
   .refine((h) => !h.endsOn || !h.startsOn || h.endsOn >= h.startsOn, {
     path: ['endsOn'],
     message: 'the end of a hold cannot be before its start',
+  })
+  .refine((h) => !h.recordingId || (!h.patientId && (h.target ?? 'recordings') === 'recordings'), {
+    path: ['recordingId'],
+    message: 'a hold on a recording covers that recording only',
   });
 export type HoldInput = z.input<typeof holdInput>;
 

@@ -4,11 +4,13 @@ import type { FieldCipher } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { defineModule } from '../../platform/module';
 import type { ClinicsService } from '../clinics/clinics.service';
+import type { PatientsService } from '../patients/patients.service';
 import type { RecordingStore } from '../recordings/recordings.store';
 import type { RegisterService } from '../register/register.service';
 import { retentionCommands } from './retention.commands';
 import { retentionInternalRoutes } from './retention.internal';
 import { createRetentionJobs } from './retention.jobs';
+import { createPatientRetention } from './retention.patient';
 import { retentionRoutes } from './retention.routes';
 import { createRetentionService } from './retention.service';
 
@@ -20,6 +22,7 @@ export interface RetentionDeps {
   register: Pick<RegisterService, 'inForce'>;
   cipher: FieldCipher;
   recordingStore: RecordingStore;
+  patients: Pick<PatientsService, 'authorize'>;
 }
 
 /**
@@ -34,7 +37,7 @@ export const retentionModule = defineModule({
     const jobs = createRetentionJobs({ ...deps, retention: service });
     return {
       services: { retention: { ...service, schedule: jobs.schedule } },
-      routes: retentionRoutes(service),
+      routes: retentionRoutes(service, createPatientRetention(deps)),
       internalRoutes: retentionInternalRoutes(service, deps.clinics),
       jobs: jobs.handlers,
       start: jobs.schedule,

@@ -13,6 +13,7 @@ const appliedRule = z.object({
   end: z.enum(['delete', 'anonymise', 'archive']),
   cutoff: z.string(),
   floor: z.string().optional(),
+  names: z.partialRecord(z.enum(['et', 'lv', 'en', 'ru']), z.string()).optional(),
 });
 
 export const planOutput = z.object({
@@ -63,6 +64,7 @@ export const holdOutput = z.object({
   owner: z.string(),
   patientId: recordId.nullable(),
   target: z.string().nullable(),
+  recordingId: recordId.nullable(),
   startsOn: z.string(),
   endsOn: z.string().nullable(),
   releasedAt: instant.nullable(),
@@ -83,3 +85,40 @@ export const erasurePlanOutput = z.object({
   ),
 });
 export const erasureOutput = z.object({ patientId: recordId, erased: z.record(z.string(), z.number().int()) });
+
+const heldBy = z.object({
+  id: recordId,
+  kind: z.enum(holdKinds),
+  reason: z.string(),
+  owner: z.string(),
+  target: z.string().nullable(),
+  endsOn: z.string().nullable(),
+});
+/** The patient page: when the record and the invoices go, under which rule, and what holds keep them. */
+export const patientRetentionOutput = z.object({
+  patientId: recordId,
+  today: z.string(),
+  lastService: z.string(),
+  parts: z.array(
+    z.object({
+      target: z.enum(['patient_record', 'accounting']),
+      end: endAction,
+      /** The first day the data may go (null: nothing to go, or no rule the engine counts from). */
+      goesOn: z.string().nullable(),
+      /** The rule (or law) that keeps it longest; 'invoices' when the patient's invoices keep the record. */
+      keptBy: z.string().nullable(),
+      rules: z.array(
+        z.object({
+          rule: z.string(),
+          from: z.string(),
+          period: z.string(),
+          until: z.string(),
+          floor: z.string().optional(),
+          names: z.partialRecord(z.enum(['et', 'lv', 'en', 'ru']), z.string()).optional(),
+        }),
+      ),
+      heldBy: z.array(heldBy),
+    }),
+  ),
+  holds: z.array(heldBy),
+});

@@ -116,6 +116,7 @@ function candidateSql(key: TargetKey, clinicId: string, c: Cutoffs, ignoreHolds 
       return sql`
         select r.id::text as id, r.ended_at::date::text as anchor from recordings r
         where r.clinic_id = ${clinicId} and r.ended_at < ${c.event!}
+          and ${ignoreHolds ? sql`true` : sql`not exists (select 1 from retention_holds h where h.clinic_id = ${clinicId} and h.recording_id = r.id and ${holdActive(c.today, key)})`}
           and (${c.attemptedBefore ?? null}::timestamptz is null or r.last_delete_attempt_at is null
             or r.last_delete_attempt_at < ${c.attemptedBefore ?? null}::timestamptz)`;
     case 'access_log':
@@ -155,10 +156,16 @@ export function createRetentionRepository() {
       return { count: Number(r?.n ?? 0), oldest: r?.oldest ?? null };
     },
 
-    /** The next batch of a target's expired rows not under a hold, oldest first. */
+    /** The next batch of a target's expired rows not under a hold. */
     async next(tx: Tx, key: TargetKey, clinicId: string, c: Cutoffs, limit: number): Promise<string[]> {
       const rows = rowsOf<{ id: string }>(
-        await tx.execute(sql`select id from (${candidateSql(key, clinicId, c)}) x order by anchor, id limit ${limit}`),
+        // Recordings go oldest first (the promise to patients); elsewhere any order will do, and
+        // sorting every expired row for each batch would cost more than the deletion itself.
+        await tx.execute(
+          key === 'recordings'
+            ? sql`select id from (${candidateSql(key, clinicId, c)}) x order by anchor, id limit ${limit}`
+            : sql`select id from (${candidateSql(key, clinicId, c)}) x limit ${limit}`,
+        ),
       );
       return rows.map((r) => r.id);
     },
@@ -210,9 +217,7 @@ export function createRetentionRepository() {
           return;
         }
         case 'outbox':
-          await tx
-            .delete(outboxJobs)
-            .where(and(eq(outboxJobs.clinicId, clinicId), inArray(sql`${outboxJobs.id}::text`, ids)));
+          await tx.delete(outboxJobs).where(and(eq(outboxJobs.clinicId, clinicId), inArray(outboxJobs.id, ids)));
           return;
         case 'recordings':
           await tx.delete(recordings).where(and(eq(recordings.clinicId, clinicId), inArray(recordings.id, ids)));
@@ -269,7 +274,7 @@ export function createRetentionRepository() {
         .where(
           and(
             eq(retentionHolds.clinicId, clinicId),
-            sql`(${retentionHolds.patientId} = ${patientId} or ${retentionHolds.patientId} is null)`,
+            sql`(${retentionHolds.patientId} = ${patientId} or ${retentionHolds.patientId} is null) and ${retentionHolds.recordingId} is null`,
             sql`${retentionHolds.releasedAt} is null and ${retentionHolds.startsOn} <= ${today}::date and (${retentionHolds.endsOn} is null or ${retentionHolds.endsOn} >= ${today}::date)`,
           ),
         );
@@ -283,7 +288,7 @@ export function createRetentionRepository() {
         .where(
           and(
             eq(retentionHolds.clinicId, clinicId),
-            sql`${retentionHolds.patientId} is null and ${retentionHolds.releasedAt} is null and ${retentionHolds.startsOn} <= ${today}::date and (${retentionHolds.endsOn} is null or ${retentionHolds.endsOn} >= ${today}::date)`,
+            sql`${retentionHolds.patientId} is null and ${retentionHolds.recordingId} is null and ${retentionHolds.releasedAt} is null and ${retentionHolds.startsOn} <= ${today}::date and (${retentionHolds.endsOn} is null or ${retentionHolds.endsOn} >= ${today}::date)`,
           ),
         );
     },

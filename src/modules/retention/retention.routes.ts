@@ -13,16 +13,18 @@ import {
   erasurePlanOutput,
   holdListOutput,
   holdOutput,
+  patientRetentionOutput,
   planOutput,
   runListOutput,
   runOutput,
 } from './retention.output';
+import type { PatientRetention } from './retention.patient';
 import type { RetentionService } from './retention.service';
 
 const tags = ['retention'];
 
 /** The DPO's retention screens: the plan, runs and their reports, legal holds, erasure. */
-export function retentionRoutes(retention: RetentionService) {
+export function retentionRoutes(retention: RetentionService, patientRetention: PatientRetention) {
   return async (app: App) => {
     app.get(
       '/api/retention/plan',
@@ -77,6 +79,18 @@ export function retentionRoutes(retention: RetentionService) {
       '/api/retention/holds/:id/release',
       { schema: { tags, params: holdParams, body: releaseInput, response: { 200: holdOutput } } },
       async (req) => retention.releaseHold(accessContext(req), req.params.id),
+    );
+    app.get(
+      '/api/retention/patients/:patientId',
+      {
+        schema: {
+          tags,
+          summary: "When a patient's record and invoices go, under which rule, and the holds that keep them",
+          params: patientParams,
+          response: { 200: patientRetentionOutput },
+        },
+      },
+      async (req) => patientRetention.forPatient(accessContext(req), req.params.patientId),
     );
     app.get(
       '/api/retention/patients/:patientId/erasure',

@@ -61,6 +61,8 @@ export interface AppliedRule {
   cutoff: string;
   /** Set when the legal minimum raised the register's period. */
   floor?: string;
+  /** The rule's own name in the register's languages, for the screens (the plan's `rule` is one wording). */
+  names?: Partial<Record<'et' | 'lv' | 'en' | 'ru', string>>;
 }
 
 export interface ResolvedTarget {
@@ -124,6 +126,9 @@ export function resolveTargets(reg: Register | null, country: 'EE' | 'LV', today
       const p = r.period;
       const from = r.from ?? ('until' in p ? 'event' : 'collection');
       const name = `${r.category}${r.name ? `: ${text(r.name)}` : ''}`;
+      // The rule's own name, else its category's, in the register's languages (for the screens).
+      const shown = r.name ?? reg.categories.find((c) => c.key === r.category)?.name;
+      const names = shown && typeof shown === 'object' ? { names: shown } : {};
       if ('until' in p) {
         if (!target.anchors.includes('event')) continue;
         rules.push({
@@ -132,6 +137,7 @@ export function resolveTargets(reg: Register | null, country: 'EE' | 'LV', today
           period: `until ${p.until.replace(/_/g, ' ')} + ${UNTIL_GRACE_DAYS} days`,
           end: r.end,
           cutoff: addDays(today, -UNTIL_GRACE_DAYS),
+          ...names,
         });
         continue;
       }
@@ -159,7 +165,7 @@ export function resolveTargets(reg: Register | null, country: 'EE' | 'LV', today
         period = `${p.days} days`;
         cutoff = addDays(today, -p.days);
       }
-      rules.push({ rule: name, from: anchor, period, end: r.end, cutoff, ...(floor ? { floor } : {}) });
+      rules.push({ rule: name, from: anchor, period, end: r.end, cutoff, ...(floor ? { floor } : {}), ...names });
     }
     if (target.key === 'recordings' && rules.length === 0) {
       // The clinic's period for recordings, 30 days unless its register says otherwise.

@@ -27,6 +27,8 @@ export const retentionHolds = pgTable(
     patientId: uuid('patient_id'),
     /** The retention target it covers (e.g. "accounting"); null: every target. */
     target: text('target'),
+    /** One camera recording it keeps (an incident on tape); null: not a single recording. */
+    recordingId: uuid('recording_id'),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     /** Last day in force; null until released. */
     endsOn: date('ends_on', { mode: 'string' }),
@@ -49,6 +51,7 @@ export const retentionHoldsColumns = classify(retentionHolds, {
   owner: 'access_log',
   patientId: null,
   target: null,
+  recordingId: null,
   startsOn: 'access_log',
   endsOn: 'access_log',
   releasedAt: 'access_log',

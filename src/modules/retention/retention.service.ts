@@ -413,6 +413,8 @@ export function createRetentionService(deps: RetentionServiceDeps) {
     return audit.transaction(db, ctx, async (tx) => {
       if (h.patientId && !(await repo.patientFacts(tx, ctx.clinicId, h.patientId)))
         throw new NotFoundError('no such patient');
+      if (h.recordingId && (await repo.recordingLocations(tx, ctx.clinicId, [h.recordingId])).length === 0)
+        throw new NotFoundError('no such recording');
       const row = {
         clinicId: ctx.clinicId,
         id,
@@ -420,7 +422,8 @@ export function createRetentionService(deps: RetentionServiceDeps) {
         reason: h.reason,
         owner: h.owner,
         patientId: h.patientId,
-        target: h.target,
+        target: h.recordingId ? 'recordings' : h.target,
+        recordingId: h.recordingId,
         startsOn: h.startsOn ?? localDate(clock.now(), zone),
         endsOn: h.endsOn,
         createdBy: ctx.user?.id ?? null,
@@ -434,7 +437,7 @@ export function createRetentionService(deps: RetentionServiceDeps) {
           entityId: id,
           patientRef: h.patientId,
           purpose: 'retention',
-          details: { kind: h.kind, target: h.target, endsOn: h.endsOn },
+          details: { kind: h.kind, target: h.target, recording: h.recordingId, endsOn: h.endsOn },
         }),
       ]);
       return (await repo.hold(tx, ctx.clinicId, id))!;

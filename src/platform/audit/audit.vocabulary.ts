@@ -145,6 +145,8 @@ export const auditActions = [
   /** Data of one patient erased on request (the rights helper's erasure), or its plan read. */
   'retention.erase',
   'retention.erasure_plan',
+  /** What of one patient's data goes when, and why it is kept (the patient page). */
+  'retention.patient_view',
   /** Cameras and recordings: listed, opened (an access, with the reason). A hand-over is a 'disclosure'. */
   'recording.camera_add',
   'recording.add',
@@ -154,9 +156,14 @@ export const auditActions = [
   'breach.affected',
   'breach.notify',
   'breach.inform_decision',
+  /** The people affected were told (letters queued), and one letter sent to one person. */
+  'breach.inform_people',
+  'breach.letter',
   /** The DPO's access review read, and a finding marked reviewed. */
   'access_review.read',
   'access_review.mark',
+  /** The weekly digest of findings sent to the DPO (counts only). */
+  'access_review.digest',
   /** The start of the audit chain removed after its retention period, leaving an anchor. */
   'retention.audit_archive',
   'demo.generate_patients',

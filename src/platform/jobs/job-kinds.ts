@@ -16,5 +16,9 @@ export interface JobKinds {
   'privacy_notice.letter': true;
   /** Retention: the daily run per clinic (accounting documents, access logs). */
   'retention.daily': true;
+  /** Breaches: the letter to one person affected by a breach (GDPR Art. 34), in their language. */
+  'breach.letter': true;
+  /** Access review: the weekly digest of unreviewed findings to the clinic's DPO. */
+  'access_review.digest': true;
 }
 export type JobKind = keyof JobKinds;

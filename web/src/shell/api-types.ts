@@ -768,7 +768,12 @@ export interface Operations {
       deadline: string;
       minutesLeft: number;
       late: boolean;
-      affected: Array<{ patientId: string; foundBy: string; addedAt: string }>;
+      affected: Array<{
+        patientId: string;
+        foundBy: string;
+        addedAt: string;
+        letter: 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'skipped' | null;
+      }>;
     };
   };
   'POST /api/breaches/{id}/affected': {
@@ -801,6 +806,11 @@ export interface Operations {
       minutesLeft: number;
       late: boolean;
     };
+  };
+  'POST /api/breaches/{id}/inform-people': {
+    path: { id: string };
+    body: {};
+    response: { queued: number; affected: number };
   };
   'POST /api/breaches/{id}/notify': {
     path: { id: string };
@@ -3691,6 +3701,7 @@ export interface Operations {
         owner: string;
         patientId: string | null;
         target: string | null;
+        recordingId: string | null;
         startsOn: string;
         endsOn: string | null;
         releasedAt: string | null;
@@ -3714,6 +3725,7 @@ export interface Operations {
         | 'recordings'
         | 'access_log'
         | null;
+      recordingId?: string | null;
       startsOn?: string;
       endsOn?: string | null;
     };
@@ -3724,6 +3736,7 @@ export interface Operations {
       owner: string;
       patientId: string | null;
       target: string | null;
+      recordingId: string | null;
       startsOn: string;
       endsOn: string | null;
       releasedAt: string | null;
@@ -3740,10 +3753,49 @@ export interface Operations {
       owner: string;
       patientId: string | null;
       target: string | null;
+      recordingId: string | null;
       startsOn: string;
       endsOn: string | null;
       releasedAt: string | null;
       createdAt: string;
+    };
+  };
+  'GET /api/retention/patients/{patientId}': {
+    path: { patientId: string };
+    response: {
+      patientId: string;
+      today: string;
+      lastService: string;
+      parts: Array<{
+        target: 'patient_record' | 'accounting';
+        end: 'delete' | 'anonymise' | 'archive' | null;
+        goesOn: string | null;
+        keptBy: string | null;
+        rules: Array<{
+          rule: string;
+          from: string;
+          period: string;
+          until: string;
+          floor?: string;
+          names?: { [key: string]: string };
+        }>;
+        heldBy: Array<{
+          id: string;
+          kind: 'incident' | 'dispute' | 'authority_request';
+          reason: string;
+          owner: string;
+          target: string | null;
+          endsOn: string | null;
+        }>;
+      }>;
+      holds: Array<{
+        id: string;
+        kind: 'incident' | 'dispute' | 'authority_request';
+        reason: string;
+        owner: string;
+        target: string | null;
+        endsOn: string | null;
+      }>;
     };
   };
   'GET /api/retention/patients/{patientId}/erasure': {
@@ -3793,6 +3845,7 @@ export interface Operations {
           end: 'delete' | 'anonymise' | 'archive';
           cutoff: string;
           floor?: string;
+          names?: { [key: string]: string };
         }>;
         end: 'delete' | 'anonymise' | 'archive' | null;
         count: number;
@@ -3832,6 +3885,7 @@ export interface Operations {
               end: 'delete' | 'anonymise' | 'archive';
               cutoff: string;
               floor?: string;
+              names?: { [key: string]: string };
             }>;
             end: 'delete' | 'anonymise' | 'archive' | null;
             count: number;
@@ -3892,6 +3946,7 @@ export interface Operations {
             end: 'delete' | 'anonymise' | 'archive';
             cutoff: string;
             floor?: string;
+            names?: { [key: string]: string };
           }>;
           end: 'delete' | 'anonymise' | 'archive' | null;
           count: number;
@@ -3951,6 +4006,7 @@ export interface Operations {
             end: 'delete' | 'anonymise' | 'archive';
             cutoff: string;
             floor?: string;
+            names?: { [key: string]: string };
           }>;
           end: 'delete' | 'anonymise' | 'archive' | null;
           count: number;

@@ -128,6 +128,10 @@ export const words = {
     'access_review.mark': 'marked an access as reviewed',
     'retention.audit_archive': 'archived old log entries',
     'demo.generate_patients': 'created demo patients',
+    'retention.patient_view': 'viewed how long the data is kept',
+    'breach.inform_people': 'began informing the people affected',
+    'breach.letter': 'sent a letter about a breach',
+    'access_review.digest': 'sent the weekly access digest',
   },
   purposes: {
     care: 'health care',

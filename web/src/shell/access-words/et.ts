@@ -128,6 +128,10 @@ export const words = {
     'access_review.mark': 'märkis juurdepääsu ülevaadatuks',
     'retention.audit_archive': 'arhiveeris vanad logikirjed',
     'demo.generate_patients': 'lõi demopatsiendid',
+    'retention.patient_view': 'vaatas patsiendi andmete säilitamist',
+    'breach.inform_people': 'otsustas teavitada mõjutatud inimesi',
+    'breach.letter': 'saatis teate rikkumise kohta',
+    'access_review.digest': 'saatis juurdepääsude nädalakokkuvõtte',
   },
   purposes: {
     care: 'tervishoiuteenuse osutamine',

@@ -128,6 +128,10 @@ export const words = {
     'access_review.mark': 'atzīmēja piekļuvi kā pārbaudītu',
     'retention.audit_archive': 'arhivēja vecos žurnāla ierakstus',
     'demo.generate_patients': 'izveidoja demonstrācijas pacientus',
+    'retention.patient_view': 'skatīja pacienta datu glabāšanu',
+    'breach.inform_people': 'uzsāka skarto personu informēšanu',
+    'breach.letter': 'nosūtīja vēstuli par pārkāpumu',
+    'access_review.digest': 'nosūtīja piekļuves nedēļas kopsavilkumu',
   },
   purposes: {
     care: 'veselības aprūpe',

@@ -128,6 +128,10 @@ export const words = {
     'access_review.mark': 'отметка доступа как проверенного',
     'retention.audit_archive': 'архивирование старых записей журнала',
     'demo.generate_patients': 'создание демонстрационных пациентов',
+    'retention.patient_view': 'просмотр сроков хранения данных пациента',
+    'breach.inform_people': 'начало информирования затронутых лиц',
+    'breach.letter': 'отправка письма о нарушении',
+    'access_review.digest': 'отправка еженедельной сводки доступа',
   },
   purposes: {
     care: 'оказание медицинской помощи',
