@@ -61,6 +61,7 @@ const REFERENCES: [string, string, string][] = [
   ['breach_affected', 'breach_id', 'breaches'],
   ['recordings', 'camera_id', 'cameras'],
   ['retention_holds', 'patient_id', 'patients'],
+  ['retention_holds', 'recording_id', 'recordings'],
 ];
 
 /**
