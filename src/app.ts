@@ -191,6 +191,17 @@ export function createServices(deps: AppDeps) {
     publicUrl,
     secureCookies,
   });
+  // Recording files are written by the clinic's recorder under DATA_DIR/recordings; Hoidja only deletes them.
+  const recordingStore = directoryStore(join(config.DATA_DIR, 'recordings'));
+  const retention = retentionModule.create({
+    db,
+    clock,
+    audit,
+    clinics: clinics.services.clinics,
+    register: register.services.register,
+    cipher,
+    recordingStore,
+  });
   const requests = requestsModule.create({
     db,
     clock,
@@ -201,6 +212,7 @@ export function createServices(deps: AppDeps) {
     register: register.services.register,
     portal: portal.services.portal,
     disclosures: disclosures.services.disclosures,
+    retention: retention.services.retention,
   });
   const complaints = complaintsModule.create({
     db,
@@ -209,21 +221,10 @@ export function createServices(deps: AppDeps) {
     clinics: clinicLookup,
     patients: patients.services.patients,
   });
-  // Recording files are written by the clinic's recorder under DATA_DIR/recordings; Hoidja only deletes them.
-  const recordingStore = directoryStore(join(config.DATA_DIR, 'recordings'));
   const recordings = recordingsModule.create({ db, clock, audit, store: recordingStore });
   const breaches = breachesModule.create({ db, clock, audit, clinics: clinics.services.clinics });
   const accessReview = accessReviewModule.create({ db, clock, audit, clinics: clinics.services.clinics });
   const research = researchModule.create({ db, audit, cipher, register: register.services.register });
-  const retention = retentionModule.create({
-    db,
-    clock,
-    audit,
-    clinics: clinics.services.clinics,
-    register: register.services.register,
-    cipher,
-    recordingStore,
-  });
   const features = {
     clinics,
     patients,

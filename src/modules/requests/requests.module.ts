@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module';
+import { createRequestErasure, type RequestErasureDeps } from './requests.erasure';
 import { createRequestExports, type ExportDeps } from './requests.export';
 import { type PortalRightsDeps, portalRightsRoutes } from './requests.portal';
 import { requestsRoutes } from './requests.routes';
@@ -10,10 +11,11 @@ import { createRequestsService, type RequestsServiceDeps } from './requests.serv
  */
 export const requestsModule = defineModule({
   name: 'requests',
-  create(deps: RequestsServiceDeps & ExportDeps & PortalRightsDeps) {
+  create(deps: RequestsServiceDeps & ExportDeps & PortalRightsDeps & RequestErasureDeps) {
     const requests = createRequestsService(deps);
     const requestExports = createRequestExports(deps);
-    const staff = requestsRoutes(requests, requestExports);
+    const erasure = createRequestErasure(deps, requests);
+    const staff = requestsRoutes(requests, requestExports, erasure);
     const portal = portalRightsRoutes(deps, requests, requestExports);
     return {
       services: { requests, requestExports },

@@ -62,3 +62,17 @@ export const radarOutput = z.object({
   /** Open requests due after this week. */
   later: z.number().int(),
 });
+
+/** The erasure plan of a request's person, per data category of the retention engine. */
+export const erasurePlanOutput = z.object({
+  requestId: recordId,
+  parts: z.array(
+    z.object({
+      target: z.string(),
+      status: z.enum(['erasable', 'kept', 'held', 'none']),
+      until: date.optional(),
+      rule: z.string().optional(),
+      hold: z.object({ id: recordId, kind: z.string(), reason: z.string(), owner: z.string() }).optional(),
+    }),
+  ),
+});

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { binaryBody, itemsOf } from '../../platform/http/contract';
 import { type App, accessContext } from '../../platform/http/server';
+import type { RequestErasure } from './requests.erasure';
 import { type createRequestExports, exportFormats } from './requests.export';
 import {
   answerRequestInput,
+  erasureDecisionInput,
   extendRequestInput,
   refuseRequestInput,
   registerRequestInput,
@@ -11,13 +13,17 @@ import {
   requestListQuery,
   requestNoteInput,
 } from './requests.input';
-import { radarOutput, requestOutput } from './requests.output';
+import { erasurePlanOutput, radarOutput, requestOutput } from './requests.output';
 import type { RequestsService } from './requests.service';
 
 const tags = ['requests'];
 
 /** Staff work on data-subject requests: intake, the inbox, the radar and each step of a request. */
-export function requestsRoutes(requests: RequestsService, exports: ReturnType<typeof createRequestExports>) {
+export function requestsRoutes(
+  requests: RequestsService,
+  exports: ReturnType<typeof createRequestExports>,
+  erasure: RequestErasure,
+) {
   return async (app: App) => {
     app.post(
       '/api/requests',
@@ -93,6 +99,33 @@ export function requestsRoutes(requests: RequestsService, exports: ReturnType<ty
         reply.header('content-disposition', `attachment; filename="${file.filename}"`);
         return reply.send(file.body);
       },
+    );
+
+    app.get(
+      '/api/requests/:id/erasure-plan',
+      {
+        schema: {
+          tags,
+          summary: 'Per data category of the person: erasable now, kept until a date under a rule, or held',
+          params: requestIdParam,
+          response: { 200: erasurePlanOutput },
+        },
+      },
+      async (req) => erasure.plan(accessContext(req), req.params.id),
+    );
+
+    app.post(
+      '/api/requests/:id/erasure',
+      {
+        schema: {
+          tags,
+          summary: 'Erase what no duty keeps, refuse the rest with its rule and end date, and answer',
+          params: requestIdParam,
+          body: erasureDecisionInput,
+          response: { 200: requestOutput },
+        },
+      },
+      async (req) => erasure.decide(accessContext(req), req.params.id, req.body),
     );
 
     const steps = [

@@ -33,6 +33,7 @@ export const refusalReasons = [
   'legal_claims',
   'legal_retention_duty',
 ] as const;
+export type RefusalReason = (typeof refusalReasons)[number];
 export const requestEventKinds = [
   'received',
   'identity_verified',
@@ -43,6 +44,8 @@ export const requestEventKinds = [
   'answered',
   'refused',
   'withdrawn',
+  /** Erasure decided per data category: what was erased, what is kept (rule, until) or held. */
+  'erasure_decided',
 ] as const;
 export type RequestEventKind = (typeof requestEventKinds)[number];
 

@@ -9,8 +9,7 @@ import type { Db, DbOrTx, Tx } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../../platform/input';
 import { NoRuleError } from '../../rules/dental-benefits';
-import { addCalendarMonths, extendedDueOn, requestClock } from '../../rules/rights-deadlines';
-import { supervisoryAuthorities } from '../../rules/supervisory-authorities';
+import { extendedDueOn, requestClock } from '../../rules/rights-deadlines';
 import { addDays, localDate } from '../../rules/zoned-time';
 import type { ClinicLookup } from '../clinics/clinics.service';
 import type { PatientsService } from '../patients/patients.service';
@@ -23,8 +22,9 @@ import {
   requestListQuery,
   requestNoteInput,
 } from './requests.input';
-import { createRequestsRepository, type RequestEventRow, type RightsRequestRow } from './requests.repository';
-import type { RequestChannel, RequestEventKind, RequestStatus } from './requests.schema';
+import { createRequestsRepository, type RightsRequestRow } from './requests.repository';
+import type { RefusalReason, RequestEventKind, RequestStatus } from './requests.schema';
+import { type Day, view } from './requests.view';
 
 export interface RequestsServiceDeps {
   db: Db;
@@ -456,8 +456,30 @@ export function createRequestsService(deps: RequestsServiceDeps) {
     }));
   }
 
+  /**
+   * Closes an open request with a decision made elsewhere in this module (the erasure decided per
+   * data category): answered, or refused with its legal reason; the event carries what was decided.
+   */
+  function recordDecision(
+    ctx: AccessContext,
+    id: string,
+    decision: { refusalReason: RefusalReason | null; answer: string; event: EventSpec },
+  ) {
+    const action = decision.refusalReason ? 'rights_request.refuse' : 'rights_request.answer';
+    return change(ctx, id, DECIDERS, action, async (_r, now) => ({
+      patch: {
+        status: decision.refusalReason ? 'refused' : 'answered',
+        refusalReason: decision.refusalReason,
+        answer: decision.answer,
+        closedOn: now,
+      },
+      event: decision.event,
+    }));
+  }
+
   return {
     register,
+    recordDecision,
     fileByPerson,
     listForPerson,
     get,
@@ -473,12 +495,7 @@ export function createRequestsService(deps: RequestsServiceDeps) {
   };
 }
 
-interface Day {
-  date: string;
-  country: string;
-}
-
-interface EventSpec {
+export interface EventSpec {
   kind: RequestEventKind;
   note: string | null;
   data?: Record<string, unknown>;
@@ -486,59 +503,4 @@ interface EventSpec {
 
 function roleOf(ctx: AccessContext): string {
   return ctx.user?.roles.find((r) => r === 'dpo' || r === 'admin' || r === 'receptionist') ?? 'staff';
-}
-
-/** A request as answered over the API: its clock, its state, the authority named in a refusal, its timeline. */
-function view(r: RightsRequestRow, events: RequestEventRow[], day: Day) {
-  const today = day.date;
-  const effectiveDueOn = r.extendedDueOn ?? r.dueOn;
-  const open = r.status === 'open' || r.status === 'waiting_on_person';
-  return {
-    id: r.id,
-    patientId: r.patientId,
-    representativeId: r.representativeId,
-    kind: r.kind,
-    channel: r.channel,
-    answerChannel: r.answerChannel as RequestChannel,
-    language: r.language,
-    receivedOn: r.receivedOn,
-    identityCheck: r.identityCheck,
-    identityNote: r.identityNote,
-    details: r.details,
-    purposeKeys: r.purposeKeys,
-    clockRule: r.clockRule,
-    dueOn: r.dueOn,
-    extendedDueOn: r.extendedDueOn,
-    /** The latest day an extension could still reach (while none is recorded). */
-    extendableUntil: r.extendedDueOn ? null : addCalendarMonths(r.dueOn, 2),
-    effectiveDueOn,
-    extensionReasons: r.extensionReasons,
-    extensionNoticeOn: r.extensionNoticeOn,
-    status: r.status,
-    overdue: open ? today > effectiveDueOn : (r.closedOn ?? today) > effectiveDueOn,
-    refusalReason: r.refusalReason,
-    /** Named in every refusal: where the person may complain. */
-    complaintAuthority: r.status === 'refused' ? complaintAuthority(day.country) : null,
-    answer: r.answer,
-    closedOn: r.closedOn,
-    timeline: events.map((e) => ({
-      kind: e.kind,
-      at: e.at,
-      actorRole: e.actorRole,
-      actorId: e.actorId,
-      note: e.note,
-      data: e.data ?? null,
-    })),
-  };
-}
-
-/** The supervisory authority a refused person may complain to, for the clinic's country. */
-function complaintAuthority(country: string) {
-  const a = supervisoryAuthorities[country === 'LV' ? 'LV' : 'EE'];
-  return {
-    name: a.officialName,
-    address: `${a.street}, ${a.postalCode} ${a.city}`,
-    email: a.email,
-    website: a.website,
-  };
 }

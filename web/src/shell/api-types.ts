@@ -1941,7 +1941,8 @@ export interface Operations {
             | 'note'
             | 'answered'
             | 'refused'
-            | 'withdrawn';
+            | 'withdrawn'
+            | 'erasure_decided';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -2004,7 +2005,8 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -2934,7 +2936,8 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3002,7 +3005,8 @@ export interface Operations {
             | 'note'
             | 'answered'
             | 'refused'
-            | 'withdrawn';
+            | 'withdrawn'
+            | 'erasure_decided';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3067,7 +3071,8 @@ export interface Operations {
             | 'note'
             | 'answered'
             | 'refused'
-            | 'withdrawn';
+            | 'withdrawn'
+            | 'erasure_decided';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3127,7 +3132,8 @@ export interface Operations {
             | 'note'
             | 'answered'
             | 'refused'
-            | 'withdrawn';
+            | 'withdrawn'
+            | 'erasure_decided';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3187,7 +3193,8 @@ export interface Operations {
             | 'note'
             | 'answered'
             | 'refused'
-            | 'withdrawn';
+            | 'withdrawn'
+            | 'erasure_decided';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3245,7 +3252,8 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3302,12 +3310,84 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided';
         at: string;
         actorRole: string;
         actorId: string | null;
         note: string | null;
         data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/requests/{id}/erasure': {
+    path: { id: string };
+    body: { targets: Array<'patient_record' | 'booking_requests' | 'portal_access'>; note?: string };
+    response: {
+      id: string;
+      patientId: string;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn'
+          | 'erasure_decided';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'GET /api/requests/{id}/erasure-plan': {
+    path: { id: string };
+    response: {
+      requestId: string;
+      parts: Array<{
+        target: string;
+        status: 'erasable' | 'kept' | 'held' | 'none';
+        until?: string;
+        rule?: string;
+        hold?: { id: string; kind: string; reason: string; owner: string };
       }>;
     };
   };
@@ -3360,7 +3440,8 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3417,7 +3498,8 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3485,7 +3567,8 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3542,7 +3625,8 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3599,7 +3683,8 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3656,7 +3741,8 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided';
         at: string;
         actorRole: string;
         actorId: string | null;
