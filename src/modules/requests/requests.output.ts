@@ -24,6 +24,7 @@ const timelineStepOutput = z.object({
 export const requestOutput = z.object({
   id: recordId,
   patientId: recordId,
+  patientName: z.string().nullable(),
   representativeId: recordId.nullable(),
   kind: z.enum(requestKinds),
   channel: z.enum(requestChannels),

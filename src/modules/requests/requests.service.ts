@@ -31,7 +31,7 @@ export interface RequestsServiceDeps {
   clock: Clock;
   audit: AuditService;
   clinics: Pick<ClinicLookup, 'byId'>;
-  patients: Pick<PatientsService, 'authorize'>;
+  patients: Pick<PatientsService, 'authorize' | 'find'>;
 }
 
 /** Who registers requests; who decides them (extension, answer, refusal). */
@@ -192,7 +192,8 @@ export function createRequestsService(deps: RequestsServiceDeps) {
       if (input.identityCheck !== 'not_established')
         await event(tx, row, 'identity_verified', actor, input.identityNote ?? null, { how: input.identityCheck });
       await audit.append(tx, ctx, [entry('rights_request.create', row, grant, { channel: row.channel })]);
-      return view(row, await repo.events(tx, ctx.clinicId, [row.id]), now);
+      const name = await namesOf(tx, ctx.clinicId, [row]);
+      return view(row, await repo.events(tx, ctx.clinicId, [row.id]), now, name(row.patientId));
     });
   }
 
@@ -271,7 +272,8 @@ export function createRequestsService(deps: RequestsServiceDeps) {
       const r = await load(tx, ctx, id);
       const grant = await patients.authorize(tx, ctx, r.patientId, 'administrative', 'rights_request.read');
       await audit.append(tx, ctx, [entry('rights_request.read', r, grant)]);
-      return view(r, await repo.events(tx, ctx.clinicId, [r.id]), await today(ctx.clinicId, tx));
+      const name = await namesOf(tx, ctx.clinicId, [r]);
+      return view(r, await repo.events(tx, ctx.clinicId, [r.id]), await today(ctx.clinicId, tx), name(r.patientId));
     });
   }
 
@@ -279,6 +281,16 @@ export function createRequestsService(deps: RequestsServiceDeps) {
     const r = await repo.find(tx, ctx.clinicId, id, forUpdate);
     if (!r) throw new NotFoundError('no such request');
     return r;
+  }
+
+  /** Who each request is about, for staff lists (the caller records the read of each request). */
+  async function namesOf(tx: DbOrTx, clinicId: string, rows: Pick<RightsRequestRow, 'patientId'>[]) {
+    const names = new Map<string, string>();
+    for (const id of new Set(rows.map((r) => r.patientId))) {
+      const p = await patients.find(tx, clinicId, id);
+      if (p) names.set(id, `${p.firstName} ${p.lastName}`);
+    }
+    return (id: string) => names.get(id) ?? null;
   }
 
   /** The inbox: requests by status or person, soonest due first. Each request listed is a read. */
@@ -304,11 +316,13 @@ export function createRequestsService(deps: RequestsServiceDeps) {
         ctx.clinicId,
         rows.map((r) => r.id),
       );
+      const name = await namesOf(tx, ctx.clinicId, rows);
       return rows.map((r) =>
         view(
           r,
           events.filter((e) => e.requestId === r.id),
           now,
+          name(r.patientId),
         ),
       );
     });
@@ -332,7 +346,10 @@ export function createRequestsService(deps: RequestsServiceDeps) {
           ctx,
           rows.map((r) => entry('rights_request.list', r, grant)),
         );
-      const views = rows.map((r) => view(r, [], day)).sort((a, b) => a.effectiveDueOn.localeCompare(b.effectiveDueOn));
+      const name = await namesOf(tx, ctx.clinicId, rows);
+      const views = rows
+        .map((r) => view(r, [], day, name(r.patientId)))
+        .sort((a, b) => a.effectiveDueOn.localeCompare(b.effectiveDueOn));
       return {
         today: now,
         overdue: views.filter((v) => v.status === 'open' && v.effectiveDueOn < now),
@@ -362,7 +379,8 @@ export function createRequestsService(deps: RequestsServiceDeps) {
       const next = { ...r, ...patch };
       await event(tx, next, ev.kind, { id: ctx.user?.id ?? null, role: grant.role }, ev.note, ev.data ?? null);
       await audit.append(tx, ctx, [entry(action, next, grant, { step: ev.kind, ...ev.data })]);
-      return view(next, await repo.events(tx, ctx.clinicId, [id]), day);
+      const name = await namesOf(tx, ctx.clinicId, [r]);
+      return view(next, await repo.events(tx, ctx.clinicId, [id]), day, name(r.patientId));
     });
   }
 

@@ -10,13 +10,15 @@ export interface Day {
 }
 
 /** A request as answered over the API: its clock, its state, the authority named in a refusal, its timeline. */
-export function view(r: RightsRequestRow, events: RequestEventRow[], day: Day) {
+export function view(r: RightsRequestRow, events: RequestEventRow[], day: Day, patientName: string | null = null) {
   const today = day.date;
   const effectiveDueOn = r.extendedDueOn ?? r.dueOn;
   const open = r.status === 'open' || r.status === 'waiting_on_person';
   return {
     id: r.id,
     patientId: r.patientId,
+    /** For staff lists: who the request is about (null in the person's own portal). */
+    patientName,
     representativeId: r.representativeId,
     kind: r.kind,
     channel: r.channel,

@@ -1892,6 +1892,7 @@ export interface Operations {
       items: Array<{
         id: string;
         patientId: string;
+        patientName: string | null;
         representativeId: string | null;
         kind:
           | 'access'
@@ -1963,6 +1964,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -2894,6 +2896,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -2956,6 +2959,7 @@ export interface Operations {
       items: Array<{
         id: string;
         patientId: string;
+        patientName: string | null;
         representativeId: string | null;
         kind:
           | 'access'
@@ -3022,6 +3026,7 @@ export interface Operations {
       overdue: Array<{
         id: string;
         patientId: string;
+        patientName: string | null;
         representativeId: string | null;
         kind:
           | 'access'
@@ -3083,6 +3088,7 @@ export interface Operations {
       dueThisWeek: Array<{
         id: string;
         patientId: string;
+        patientName: string | null;
         representativeId: string | null;
         kind:
           | 'access'
@@ -3144,6 +3150,7 @@ export interface Operations {
       waitingOnPerson: Array<{
         id: string;
         patientId: string;
+        patientName: string | null;
         representativeId: string | null;
         kind:
           | 'access'
@@ -3210,6 +3217,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -3268,6 +3276,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -3326,6 +3335,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -3398,6 +3408,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -3456,6 +3467,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -3525,6 +3537,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -3583,6 +3596,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -3641,6 +3655,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -3699,6 +3714,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';

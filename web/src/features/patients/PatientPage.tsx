@@ -2,13 +2,14 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type ApiResponse, api } from '../../shell/api';
 import { ConsentsPanel } from '../consents/ConsentsPanel';
+import { PatientRightsTab } from '../rights/PatientRightsTab';
 import { BillPayersTab } from './BillPayersTab';
 import { AccessHistoryTab, HistoryTab } from './HistoryTabs';
 import { RepresentativesTab } from './RepresentativesTab';
 
 export type PatientRecord = ApiResponse<'GET /api/patients/{id}'>;
 
-type Tab = 'details' | 'representatives' | 'billPayers' | 'consents' | 'history' | 'access';
+type Tab = 'details' | 'representatives' | 'billPayers' | 'consents' | 'rights' | 'history' | 'access';
 
 export function PatientPage({ id }: { id: string }) {
   const { t } = useTranslation('patients');
@@ -60,7 +61,7 @@ export function PatientPage({ id }: { id: string }) {
     );
   if (!record) return <p>{t('shell:loading')}</p>;
   const p = record.patient;
-  const tabs: Tab[] = ['details', 'representatives', 'billPayers', 'consents', 'history', 'access'];
+  const tabs: Tab[] = ['details', 'representatives', 'billPayers', 'consents', 'rights', 'history', 'access'];
   return (
     <section>
       <div className="spread">
@@ -96,7 +97,7 @@ export function PatientPage({ id }: { id: string }) {
             className={tab === k ? 'active' : ''}
             onClick={() => setTab(k)}
           >
-            {k === 'consents' ? t('consents:tab') : t(`page.tabs.${k}`)}
+            {k === 'consents' ? t('consents:tab') : k === 'rights' ? t('rights:patientTab') : t(`page.tabs.${k}`)}
           </button>
         ))}
       </div>
@@ -108,6 +109,7 @@ export function PatientPage({ id }: { id: string }) {
         <BillPayersTab id={id} items={record.billPayers} reason={stated} onChange={() => load(stated)} />
       )}
       {tab === 'consents' && <ConsentsPanel patientId={id} />}
+      {tab === 'rights' && <PatientRightsTab patientId={id} />}
       {tab === 'history' && <HistoryTab id={id} reason={stated} />}
       {tab === 'access' && <AccessHistoryTab id={id} reason={stated} />}
     </section>
