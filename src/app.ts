@@ -213,6 +213,7 @@ export function createServices(deps: AppDeps) {
     portal: portal.services.portal,
     disclosures: disclosures.services.disclosures,
     retention: retention.services.retention,
+    consents: consents.services.consents,
   });
   const complaints = complaintsModule.create({
     db,

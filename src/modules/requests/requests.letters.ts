@@ -45,6 +45,7 @@ const words: Record<
     intro: string;
     erased: string;
     nothingErased: string;
+    keptHeading: string;
     kept: (what: string, until: string | null, rule: string) => string;
     held: (what: string, reason: string) => string;
     notChosen: string;
@@ -55,7 +56,8 @@ const words: Record<
     intro: 'Vaatasime läbi teie taotluse isikuandmete kustutamiseks.',
     erased: 'Kustutasime:',
     nothingErased: 'Praegu ei saa me ühtegi teie andmete osa kustutada.',
-    kept: (w, until, rule) => `${w} – säilitame seaduse alusel${until ? ` kuni ${until}` : ''} (${rule}).`,
+    keptHeading: 'Järgmisi andmeid peame seaduse järgi säilitama ega saa neid praegu kustutada:',
+    kept: (w, until, rule) => `${w}${until ? ` – kuni ${until}` : ''} (${rule})`,
     held: (w, reason) => `${w} – säilitame õigusliku nõude või ametiasutuse päringu tõttu (${reason}).`,
     notChosen: 'Alles jäid, sest te ei palunud neid kustutada:',
     complain: (a, e) => `Kui te otsusega ei nõustu, võite pöörduda asutuse ${a} poole (${e}).`,
@@ -64,7 +66,8 @@ const words: Record<
     intro: 'Esam izskatījuši jūsu pieprasījumu dzēst jūsu personas datus.',
     erased: 'Mēs dzēsām:',
     nothingErased: 'Pašlaik nevaram dzēst nevienu jūsu datu daļu.',
-    kept: (w, until, rule) => `${w} – glabājam saskaņā ar likumu${until ? ` līdz ${until}` : ''} (${rule}).`,
+    keptHeading: 'Šos datus mums saskaņā ar likumu jāglabā, tāpēc pašlaik tos nevaram dzēst:',
+    kept: (w, until, rule) => `${w}${until ? ` – līdz ${until}` : ''} (${rule})`,
     held: (w, reason) => `${w} – glabājam tiesiska prasījuma vai iestādes pieprasījuma dēļ (${reason}).`,
     notChosen: 'Saglabāti, jo jūs nelūdzāt tos dzēst:',
     complain: (a, e) => `Ja nepiekrītat lēmumam, varat vērsties iestādē ${a} (${e}).`,
@@ -73,7 +76,8 @@ const words: Record<
     intro: 'We have considered your request to erase your personal data.',
     erased: 'We erased:',
     nothingErased: 'At present we cannot erase any part of your data.',
-    kept: (w, until, rule) => `${w}: kept as the law requires${until ? ` until ${until}` : ''} (${rule}).`,
+    keptHeading: 'The law requires us to keep the following, so we cannot erase it now:',
+    kept: (w, until, rule) => `${w}${until ? `, until ${until}` : ''} (${rule})`,
     held: (w, reason) => `${w}: kept for a legal claim or an authority's request (${reason}).`,
     notChosen: 'Kept because you did not ask us to erase them:',
     complain: (a, e) => `If you disagree with this decision, you may complain to ${a} (${e}).`,
@@ -82,12 +86,19 @@ const words: Record<
     intro: 'Мы рассмотрели ваше заявление об удалении ваших персональных данных.',
     erased: 'Мы удалили:',
     nothingErased: 'В настоящее время мы не можем удалить ни одну часть ваших данных.',
-    kept: (w, until, rule) => `${w} — храним по требованию закона${until ? ` до ${until}` : ''} (${rule}).`,
+    keptHeading: 'Следующие данные мы обязаны хранить по закону, поэтому сейчас не можем их удалить:',
+    kept: (w, until, rule) => `${w}${until ? ` — до ${until}` : ''} (${rule})`,
     held: (w, reason) => `${w} — храним в связи с правовым требованием или запросом органа власти (${reason}).`,
     notChosen: 'Сохранены, так как вы не просили их удалить:',
     complain: (a, e) => `Если вы не согласны с решением, вы можете обратиться в ${a} (${e}).`,
   },
 };
+
+/**
+ * The law a rule cites, without the engine's English label of the records ("outpatient treatment
+ * documents: <act>"): the category is already named in the person's language.
+ */
+const legalSource = (rule: string) => (rule.includes(': ') ? rule.slice(rule.indexOf(': ') + 2) : rule);
 
 /** 2033-12-31 as the person reads a date: 31.12.2033 (English keeps the ISO form). */
 const dateFor = (lang: Language, iso: string | null) =>
@@ -100,7 +111,8 @@ export function erasureLetter(lang: Language, country: string, o: ErasureOutcome
   const lines = [w.intro];
   if (o.erased.length) lines.push(w.erased, ...o.erased.map((t) => `- ${name(t)}`));
   else lines.push(w.nothingErased);
-  for (const k of o.kept) lines.push(`- ${w.kept(name(k.target), dateFor(lang, k.until), k.rule)}`);
+  if (o.kept.length) lines.push(w.keptHeading);
+  for (const k of o.kept) lines.push(`- ${w.kept(name(k.target), dateFor(lang, k.until), legalSource(k.rule))}`);
   for (const h of o.held) lines.push(`- ${w.held(name(h.target), h.reason)}`);
   if (o.notChosen.length) lines.push(w.notChosen, ...o.notChosen.map((t) => `- ${name(t)}`));
   if (note) lines.push(note);

@@ -51,6 +51,8 @@ export const requestOutput = z.object({
     .nullable(),
   answer: z.string().nullable(),
   closedOn: date.nullable(),
+  /** A restriction stays in force after its answer until lifted. */
+  liftedOn: date.nullable(),
   timeline: z.array(timelineStepOutput),
 });
 

@@ -136,6 +136,7 @@ export function requestsRoutes(
       ['resume', requestNoteInput, 'The person answered: open again'],
       ['note', requestNoteInput, 'A note on the timeline'],
       ['withdraw', requestNoteInput, 'The person withdrew the request'],
+      ['lift', requestNoteInput, 'Lift a granted restriction of processing, told to the person first (Art. 18(3))'],
     ] as const;
     const handlers = {
       extend: requests.extend,
@@ -145,6 +146,7 @@ export function requestsRoutes(
       resume: requests.resume,
       note: requests.note,
       withdraw: requests.withdraw,
+      lift: requests.lift,
     };
     for (const [step, body, summary] of steps) {
       app.post(

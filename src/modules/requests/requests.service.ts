@@ -22,16 +22,17 @@ import {
   requestListQuery,
   requestNoteInput,
 } from './requests.input';
+import { createObjections, type ObjectionDeps } from './requests.objections';
 import { createRequestsRepository, type RightsRequestRow } from './requests.repository';
 import type { RefusalReason, RequestEventKind, RequestStatus } from './requests.schema';
 import { type Day, view } from './requests.view';
 
-export interface RequestsServiceDeps {
+export interface RequestsServiceDeps extends ObjectionDeps {
   db: Db;
   clock: Clock;
   audit: AuditService;
   clinics: Pick<ClinicLookup, 'byId'>;
-  patients: Pick<PatientsService, 'authorize' | 'find'>;
+  patients: Pick<PatientsService, 'authorize' | 'find' | 'setProcessingRestricted'>;
 }
 
 /** Who registers requests; who decides them (extension, answer, refusal). */
@@ -53,6 +54,20 @@ export type RequestsService = ReturnType<typeof createRequestsService>;
 export function createRequestsService(deps: RequestsServiceDeps) {
   const { db, clock, audit, clinics, patients } = deps;
   const repo = createRequestsRepository();
+  const objections = createObjections(deps);
+
+  /**
+   * GDPR Art. 18: processing is restricted while a restriction request is open, or answered and not
+   * yet lifted. The patient's flag is what every sender, export and edit checks.
+   */
+  async function syncRestriction(tx: DbOrTx, clinicId: string, patientId: string) {
+    await patients.setProcessingRestricted(
+      tx,
+      clinicId,
+      patientId,
+      await repo.restrictionInForce(tx, clinicId, patientId),
+    );
+  }
 
   function requireRole(ctx: AccessContext, roles: readonly (typeof INTAKE)[number][], what: string) {
     if (!hasRole(ctx, ...roles)) throw new ForbiddenError(`your role cannot ${what}`);
@@ -155,6 +170,7 @@ export function createRequestsService(deps: RequestsServiceDeps) {
       refusalReason: null,
       answer: null,
       closedOn: null,
+      liftedOn: null,
       createdAt: clock.now(),
       createdBy: more.createdBy,
     };
@@ -168,7 +184,8 @@ export function createRequestsService(deps: RequestsServiceDeps) {
       throw new ValidationError('identityCheck', 'a portal sign-in identifies only requests filed in the portal');
     if (input.identityCheck === 'not_established' && !input.identityNote)
       throw new ValidationError('identityNote', 'say why the identity could not be established');
-    return audit.transaction(db, ctx, async (tx) => {
+    await objections.check(ctx.clinicId, input.kind, input.purposeKeys);
+    const registered = await audit.transaction(db, ctx, async (tx) => {
       const now = await today(ctx.clinicId, tx);
       if (input.receivedOn > now.date)
         throw new ValidationError('receivedOn', 'a request cannot be received in the future');
@@ -187,6 +204,7 @@ export function createRequestsService(deps: RequestsServiceDeps) {
         createdBy: ctx.user?.id ?? null,
       });
       await repo.insert(tx, row);
+      if (row.kind === 'restriction') await syncRestriction(tx, ctx.clinicId, row.patientId);
       const actor = { id: ctx.user?.id ?? null, role: grant.role };
       await event(tx, row, 'received', actor, null, { channel: row.channel, receivedOn: row.receivedOn });
       if (input.identityCheck !== 'not_established')
@@ -195,6 +213,8 @@ export function createRequestsService(deps: RequestsServiceDeps) {
       const name = await namesOf(tx, ctx.clinicId, [row]);
       return view(row, await repo.events(tx, ctx.clinicId, [row.id]), now, name(row.patientId));
     });
+    await objections.apply(ctx, registered, false);
+    return registered;
   }
 
   /**
@@ -205,7 +225,8 @@ export function createRequestsService(deps: RequestsServiceDeps) {
     const input = parseInput(portalRequestInput, raw);
     const ctx: AccessContext = { clinicId: actor.clinicId, user: null, requestId: actor.requestId, channel: 'public' };
     const role = actor.representativeId ? 'representative' : 'patient';
-    return db.transaction(async (tx) => {
+    await objections.check(actor.clinicId, input.kind, input.purposeKeys);
+    const filed = await db.transaction(async (tx) => {
       const now = await today(actor.clinicId, tx);
       const patient = await repo.patient(tx, actor.clinicId, actor.patientId);
       if (!patient) throw new NotFoundError('no such patient');
@@ -221,6 +242,7 @@ export function createRequestsService(deps: RequestsServiceDeps) {
         createdBy: null,
       });
       await repo.insert(tx, row);
+      if (row.kind === 'restriction') await syncRestriction(tx, actor.clinicId, row.patientId);
       const who = { id: null, role };
       await event(tx, row, 'received', who, null, { channel: 'portal', receivedOn: now.date });
       await event(tx, row, 'identity_verified', who, null, { how: 'portal_login' });
@@ -230,6 +252,8 @@ export function createRequestsService(deps: RequestsServiceDeps) {
       ]);
       return view(row, await repo.events(tx, actor.clinicId, [row.id]), now);
     });
+    await objections.apply(ctx, filed, true);
+    return filed;
   }
 
   /** The person's own requests with their timelines (portal): the read is recorded as theirs. */
@@ -367,15 +391,17 @@ export function createRequestsService(deps: RequestsServiceDeps) {
     roles: readonly (typeof INTAKE)[number][],
     action: AuditAction,
     fn: (r: RightsRequestRow, now: string, tx: Tx) => Promise<{ patch: Partial<RightsRequestRow>; event: EventSpec }>,
+    statuses: RequestStatus[] = OPEN,
   ) {
     requireRole(ctx, roles, 'decide data-subject requests');
     return audit.transaction(db, ctx, async (tx) => {
       const r = await load(tx, ctx, id, true);
       const grant = await patients.authorize(tx, ctx, r.patientId, 'administrative', action);
-      if (!OPEN.includes(r.status)) throw new ConflictError(`this request is already ${r.status}`);
+      if (!statuses.includes(r.status)) throw new ConflictError(`this request is ${r.status}`);
       const day = await today(ctx.clinicId, tx);
       const { patch, event: ev } = await fn(r, day.date, tx);
       await repo.update(tx, ctx.clinicId, id, patch);
+      if (r.kind === 'restriction') await syncRestriction(tx, ctx.clinicId, r.patientId);
       const next = { ...r, ...patch };
       await event(tx, next, ev.kind, { id: ctx.user?.id ?? null, role: grant.role }, ev.note, ev.data ?? null);
       await audit.append(tx, ctx, [entry(action, next, grant, { step: ev.kind, ...ev.data })]);
@@ -465,6 +491,26 @@ export function createRequestsService(deps: RequestsServiceDeps) {
     }));
   }
 
+  /**
+   * Lifts a granted restriction (Art. 18(3)): the note says how and when the person was told
+   * before; processing resumes unless another restriction is in force.
+   */
+  function lift(ctx: AccessContext, id: string, raw: unknown) {
+    const input = parseInput(requestNoteInput, raw);
+    return change(
+      ctx,
+      id,
+      DECIDERS,
+      'rights_request.update',
+      async (r, now) => {
+        if (r.kind !== 'restriction') throw new ConflictError('only a restriction of processing is lifted');
+        if (r.liftedOn) throw new ConflictError(`the restriction was lifted on ${r.liftedOn}`);
+        return { patch: { liftedOn: now }, event: { kind: 'restriction_lifted', note: input.note } };
+      },
+      ['answered'],
+    );
+  }
+
   /** The person withdrew the request (recorded by staff from their letter or call). */
   function withdraw(ctx: AccessContext, id: string, raw: unknown) {
     const input = parseInput(requestNoteInput, raw);
@@ -510,6 +556,7 @@ export function createRequestsService(deps: RequestsServiceDeps) {
     resume,
     note,
     withdraw,
+    lift,
   };
 }
 

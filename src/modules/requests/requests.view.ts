@@ -44,6 +44,7 @@ export function view(r: RightsRequestRow, events: RequestEventRow[], day: Day, p
     complaintAuthority: r.status === 'refused' ? complaintAuthority(day.country) : null,
     answer: r.answer,
     closedOn: r.closedOn,
+    liftedOn: r.liftedOn,
     timeline: events.map((e) => ({
       kind: e.kind,
       at: e.at,

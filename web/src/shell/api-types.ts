@@ -1932,6 +1932,7 @@ export interface Operations {
         complaintAuthority: { name: string; address: string; email: string; website: string } | null;
         answer: string | null;
         closedOn: string | null;
+        liftedOn: string | null;
         timeline: Array<{
           kind:
             | 'received'
@@ -1943,7 +1944,8 @@ export interface Operations {
             | 'answered'
             | 'refused'
             | 'withdrawn'
-            | 'erasure_decided';
+            | 'erasure_decided'
+            | 'restriction_lifted';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -1997,6 +1999,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -2008,7 +2011,8 @@ export interface Operations {
           | 'answered'
           | 'refused'
           | 'withdrawn'
-          | 'erasure_decided';
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -2929,6 +2933,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -2940,7 +2945,8 @@ export interface Operations {
           | 'answered'
           | 'refused'
           | 'withdrawn'
-          | 'erasure_decided';
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -2999,6 +3005,7 @@ export interface Operations {
         complaintAuthority: { name: string; address: string; email: string; website: string } | null;
         answer: string | null;
         closedOn: string | null;
+        liftedOn: string | null;
         timeline: Array<{
           kind:
             | 'received'
@@ -3010,7 +3017,8 @@ export interface Operations {
             | 'answered'
             | 'refused'
             | 'withdrawn'
-            | 'erasure_decided';
+            | 'erasure_decided'
+            | 'restriction_lifted';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3066,6 +3074,7 @@ export interface Operations {
         complaintAuthority: { name: string; address: string; email: string; website: string } | null;
         answer: string | null;
         closedOn: string | null;
+        liftedOn: string | null;
         timeline: Array<{
           kind:
             | 'received'
@@ -3077,7 +3086,8 @@ export interface Operations {
             | 'answered'
             | 'refused'
             | 'withdrawn'
-            | 'erasure_decided';
+            | 'erasure_decided'
+            | 'restriction_lifted';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3128,6 +3138,7 @@ export interface Operations {
         complaintAuthority: { name: string; address: string; email: string; website: string } | null;
         answer: string | null;
         closedOn: string | null;
+        liftedOn: string | null;
         timeline: Array<{
           kind:
             | 'received'
@@ -3139,7 +3150,8 @@ export interface Operations {
             | 'answered'
             | 'refused'
             | 'withdrawn'
-            | 'erasure_decided';
+            | 'erasure_decided'
+            | 'restriction_lifted';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3190,6 +3202,7 @@ export interface Operations {
         complaintAuthority: { name: string; address: string; email: string; website: string } | null;
         answer: string | null;
         closedOn: string | null;
+        liftedOn: string | null;
         timeline: Array<{
           kind:
             | 'received'
@@ -3201,7 +3214,8 @@ export interface Operations {
             | 'answered'
             | 'refused'
             | 'withdrawn'
-            | 'erasure_decided';
+            | 'erasure_decided'
+            | 'restriction_lifted';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3250,6 +3264,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -3261,7 +3276,8 @@ export interface Operations {
           | 'answered'
           | 'refused'
           | 'withdrawn'
-          | 'erasure_decided';
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3309,6 +3325,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -3320,7 +3337,8 @@ export interface Operations {
           | 'answered'
           | 'refused'
           | 'withdrawn'
-          | 'erasure_decided';
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3368,6 +3386,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -3379,7 +3398,8 @@ export interface Operations {
           | 'answered'
           | 'refused'
           | 'withdrawn'
-          | 'erasure_decided';
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3441,6 +3461,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -3452,7 +3473,69 @@ export interface Operations {
           | 'answered'
           | 'refused'
           | 'withdrawn'
-          | 'erasure_decided';
+          | 'erasure_decided'
+          | 'restriction_lifted';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/requests/{id}/lift': {
+    path: { id: string };
+    body: { note: string };
+    response: {
+      id: string;
+      patientId: string;
+      patientName: string | null;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      liftedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn'
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3500,6 +3583,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -3511,7 +3595,8 @@ export interface Operations {
           | 'answered'
           | 'refused'
           | 'withdrawn'
-          | 'erasure_decided';
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3570,6 +3655,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -3581,7 +3667,8 @@ export interface Operations {
           | 'answered'
           | 'refused'
           | 'withdrawn'
-          | 'erasure_decided';
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3629,6 +3716,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -3640,7 +3728,8 @@ export interface Operations {
           | 'answered'
           | 'refused'
           | 'withdrawn'
-          | 'erasure_decided';
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3688,6 +3777,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -3699,7 +3789,8 @@ export interface Operations {
           | 'answered'
           | 'refused'
           | 'withdrawn'
-          | 'erasure_decided';
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3747,6 +3838,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -3758,7 +3850,8 @@ export interface Operations {
           | 'answered'
           | 'refused'
           | 'withdrawn'
-          | 'erasure_decided';
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, type ApiResponse, api } from '../../shell/api';
 import { ConsentsPanel } from '../consents/ConsentsPanel';
 import { PatientRightsTab } from '../rights/PatientRightsTab';
+import { RestrictionBanner } from '../rights/shared';
 import { BillPayersTab } from './BillPayersTab';
 import { AccessHistoryTab, HistoryTab } from './HistoryTabs';
 import { RepresentativesTab } from './RepresentativesTab';
@@ -87,6 +88,7 @@ export function PatientPage({ id }: { id: string }) {
           </p>
         </div>
       </div>
+      {p.processingRestricted && <RestrictionBanner />}
       <div className="tabs" role="tablist">
         {tabs.map((k) => (
           <button

@@ -129,11 +129,39 @@ export function RequestPage({ id }: { id: string }) {
       )}
       {open && r.kind === 'erasure' && decider && <ErasurePanel request={r} onDone={setR} />}
       {open && <Steps r={r} decider={decider} onDone={setR} />}
+      {decider && r.kind === 'restriction' && r.status === 'answered' && !r.liftedOn && (
+        <LiftRestriction r={r} onDone={setR} />
+      )}
       <div className="card">
         <h2>{t('requests.timeline')}</h2>
         <Timeline steps={r.timeline} prefix="requests" />
       </div>
     </section>
+  );
+}
+
+/** A granted restriction stays until lifted; the person is told before (Art. 18(3)). */
+function LiftRestriction({ r, onDone }: { r: RequestView; onDone: (r: RequestView) => void }) {
+  const { t } = useTranslation('rights');
+  const { outcome, busy, run } = useAction();
+  const [note, setNote] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => onDone(await api('POST /api/requests/{id}/lift', { path: { id: r.id }, body: { note } })));
+  };
+  return (
+    <form className="card" onSubmit={submit} data-testid="lift">
+      <h2>{t('restriction.inForce')}</h2>
+      <p className="hint">{t('restriction.liftHint')}</p>
+      <label>
+        {t('fields.note')}
+        <textarea name="liftNote" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <OutcomeLine outcome={outcome} />
+      <button type="submit" disabled={busy}>
+        {t('restriction.lift')}
+      </button>
+    </form>
   );
 }
 

@@ -120,6 +120,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         refused: 'Keeldumine saadetud',
         withdrawn: 'Isik võttis taotluse tagasi',
         erasure_decided: 'Kustutamise otsus tehtud',
+        restriction_lifted: 'Piirang lõpetatud',
       },
     },
     radar: {
@@ -306,6 +307,14 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         withdrawn: 'Tagasi võetud',
       },
     },
+    restriction: {
+      banner: 'Andmetöötlus on piiratud (IKÜM art 18).',
+      bannerHint:
+        'Andmeid ainult säilitatakse: meeldetuletusi, küsitlusi, uudiskirju ega võlateateid ei saadeta ja andmeid saab muuta ainult andmekaitsespetsialist.',
+      inForce: 'Piirang kehtib',
+      liftHint: 'Enne piirangu lõpetamist tuleb isikut teavitada. Kirjutage, millal ja kuidas teda teavitati.',
+      lift: 'Lõpeta piirang',
+    },
   },
   lv: {
     nav: { requests: 'Datu pieprasījumi', complaints: 'Sūdzības' },
@@ -425,6 +434,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         refused: 'Atteikums nosūtīts',
         withdrawn: 'Persona atsauca pieprasījumu',
         erasure_decided: 'Pieņemts lēmums par dzēšanu',
+        restriction_lifted: 'Ierobežojums atcelts',
       },
     },
     radar: {
@@ -612,6 +622,14 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         withdrawn: 'Atsaukts',
       },
     },
+    restriction: {
+      banner: 'Datu apstrāde ir ierobežota (VDAR 18. pants).',
+      bannerHint:
+        'Dati tiek tikai glabāti: atgādinājumi, aptaujas, jaunumu vēstules un parādu paziņojumi netiek sūtīti, un datus var mainīt tikai datu aizsardzības speciālists.',
+      inForce: 'Ierobežojums ir spēkā',
+      liftHint: 'Pirms ierobežojuma atcelšanas personai par to jāpaziņo. Norādiet, kad un kā persona tika informēta.',
+      lift: 'Atcelt ierobežojumu',
+    },
   },
   en: {
     nav: { requests: 'Data requests', complaints: 'Complaints' },
@@ -731,6 +749,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         refused: 'Refusal sent',
         withdrawn: 'Withdrawn by the person',
         erasure_decided: 'Erasure decided',
+        restriction_lifted: 'Restriction lifted',
       },
     },
     radar: {
@@ -916,6 +935,14 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         withdrawn: 'Withdrawn',
       },
     },
+    restriction: {
+      banner: 'Processing is restricted (GDPR Art. 18).',
+      bannerHint:
+        'The data is only kept: no reminders, surveys, newsletters or debt notices are sent, and only the data protection officer may change the record.',
+      inForce: 'The restriction is in force',
+      liftHint: 'The person must be told before the restriction is lifted. Note when and how they were told.',
+      lift: 'Lift the restriction',
+    },
   },
   ru: {
     nav: { requests: 'Запросы по данным', complaints: 'Жалобы' },
@@ -1035,6 +1062,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         refused: 'Отказ отправлен',
         withdrawn: 'Человек отозвал запрос',
         erasure_decided: 'Принято решение об удалении',
+        restriction_lifted: 'Ограничение снято',
       },
     },
     radar: {
@@ -1221,6 +1249,14 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         refused: 'Отказано',
         withdrawn: 'Отозван',
       },
+    },
+    restriction: {
+      banner: 'Обработка данных ограничена (ст. 18 GDPR).',
+      bannerHint:
+        'Данные только хранятся: напоминания, опросы, рассылки и уведомления о долге не отправляются, изменять данные может только специалист по защите данных.',
+      inForce: 'Ограничение действует',
+      liftHint: 'Перед снятием ограничения человека нужно уведомить. Укажите, когда и как он был уведомлён.',
+      lift: 'Снять ограничение',
     },
   },
 };

@@ -72,3 +72,13 @@ export function Timeline({ steps, prefix }: { steps: Step[]; prefix: 'requests' 
     </ol>
   );
 }
+
+/** Shown on the patient's page while processing is restricted (GDPR Art. 18). */
+export function RestrictionBanner() {
+  const { t } = useTranslation('rights');
+  return (
+    <p className="card rights-banner" role="status" data-testid="restriction-banner">
+      <strong>{t('restriction.banner')}</strong> {t('restriction.bannerHint')}
+    </p>
+  );
+}
