@@ -214,6 +214,8 @@ export function createServices(deps: AppDeps) {
     disclosures: disclosures.services.disclosures,
     retention: retention.services.retention,
     consents: consents.services.consents,
+    mailer,
+    publicUrl,
   });
   const complaints = complaintsModule.create({
     db,

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module';
+import { type AnswerSenderDeps, createAnswerSender } from './requests.answers';
 import { createRequestErasure, type RequestErasureDeps } from './requests.erasure';
 import { createRequestExports, type ExportDeps } from './requests.export';
 import { type PortalRightsDeps, portalRightsRoutes } from './requests.portal';
@@ -11,7 +12,7 @@ import { createRequestsService, type RequestsServiceDeps } from './requests.serv
  */
 export const requestsModule = defineModule({
   name: 'requests',
-  create(deps: RequestsServiceDeps & ExportDeps & PortalRightsDeps & RequestErasureDeps) {
+  create(deps: RequestsServiceDeps & ExportDeps & PortalRightsDeps & RequestErasureDeps & AnswerSenderDeps) {
     const requests = createRequestsService(deps);
     const requestExports = createRequestExports(deps);
     const erasure = createRequestErasure(deps, requests);
@@ -19,6 +20,7 @@ export const requestsModule = defineModule({
     const portal = portalRightsRoutes(deps, requests, requestExports);
     return {
       services: { requests, requestExports },
+      jobs: createAnswerSender(deps).handlers,
       routes: async (app) => {
         await staff(app);
         await portal(app);

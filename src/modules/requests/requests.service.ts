@@ -13,6 +13,7 @@ import { extendedDueOn, requestClock } from '../../rules/rights-deadlines';
 import { addDays, localDate } from '../../rules/zoned-time';
 import type { ClinicLookup } from '../clinics/clinics.service';
 import type { PatientsService } from '../patients/patients.service';
+import { queueAnswer } from './requests.answers';
 import {
   answerRequestInput,
   extendRequestInput,
@@ -404,6 +405,7 @@ export function createRequestsService(deps: RequestsServiceDeps) {
       if (r.kind === 'restriction') await syncRestriction(tx, ctx.clinicId, r.patientId);
       const next = { ...r, ...patch };
       await event(tx, next, ev.kind, { id: ctx.user?.id ?? null, role: grant.role }, ev.note, ev.data ?? null);
+      await queueAnswer(tx, next, ev.kind, clock.now());
       await audit.append(tx, ctx, [entry(action, next, grant, { step: ev.kind, ...ev.data })]);
       const name = await namesOf(tx, ctx.clinicId, [r]);
       return view(next, await repo.events(tx, ctx.clinicId, [id]), day, name(r.patientId));

@@ -125,6 +125,8 @@ export const auditActions = [
   'rights_request.refuse',
   /** The access/portability copy (FHIR, CSV, PDF) generated for a request. */
   'rights_request.export',
+  /** The answer (or the extension notice) sent to the person. */
+  'rights_request.send',
   'complaint.create',
   'complaint.read',
   'complaint.update',

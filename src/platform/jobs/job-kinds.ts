@@ -16,5 +16,7 @@ export interface JobKinds {
   'privacy_notice.letter': true;
   /** Retention: the daily run per clinic (accounting documents, access logs). */
   'retention.daily': true;
+  /** Rights: the person is told of an extension or the answer to their request, in their language. */
+  'rights.answer': true;
 }
 export type JobKind = keyof JobKinds;
