@@ -215,6 +215,7 @@ export function createServices(deps: AppDeps) {
     retention: retention.services.retention,
     consents: consents.services.consents,
     mailer,
+    sms,
     publicUrl,
   });
   const complaints = complaintsModule.create({

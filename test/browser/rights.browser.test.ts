@@ -243,6 +243,8 @@ test('a letter request extended with reasons and answered in time; an erasure pa
     server.database.raw
       .query<{ n: string }>('select count(*)::text as n from portal_login_links where patient_id = $1', [jaan])
       .then((r) => r[0]!.n);
+  // The link is made after the answer (which never says whether the address is known): wait for it.
+  for (let i = 0; i < 100 && (await links()) === '0'; i++) await new Promise((done) => setTimeout(done, 50));
   assert.equal(await links(), '1');
   await page.goto(`${server.url}/rights/requests/new?patient=${jaan}`);
   await form.getByTestId('picked-patient').waitFor();

@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/module';
 import { type AnswerSenderDeps, createAnswerSender } from './requests.answers';
+import { createRecordCopies, type RecordCopyDeps } from './requests.copies';
 import { createRequestErasure, type RequestErasureDeps } from './requests.erasure';
 import { createRequestExports, type ExportDeps } from './requests.export';
 import { type PortalRightsDeps, portalRightsRoutes } from './requests.portal';
@@ -12,15 +13,18 @@ import { createRequestsService, type RequestsServiceDeps } from './requests.serv
  */
 export const requestsModule = defineModule({
   name: 'requests',
-  create(deps: RequestsServiceDeps & ExportDeps & PortalRightsDeps & RequestErasureDeps & AnswerSenderDeps) {
+  create(
+    deps: RequestsServiceDeps & ExportDeps & PortalRightsDeps & RequestErasureDeps & AnswerSenderDeps & RecordCopyDeps,
+  ) {
     const requests = createRequestsService(deps);
     const requestExports = createRequestExports(deps);
     const erasure = createRequestErasure(deps, requests);
-    const staff = requestsRoutes(requests, requestExports, erasure);
+    const copies = createRecordCopies(deps, requests, requestExports);
+    const staff = requestsRoutes(requests, requestExports, erasure, copies);
     const portal = portalRightsRoutes(deps, requests, requestExports);
     return {
       services: { requests, requestExports },
-      jobs: createAnswerSender(deps).handlers,
+      jobs: { ...createAnswerSender(deps).handlers, ...copies.handlers },
       routes: async (app) => {
         await staff(app);
         await portal(app);

@@ -79,3 +79,11 @@ export const erasurePlanOutput = z.object({
     }),
   ),
 });
+
+/** Where the encrypted copy and its password went. */
+export const recordCopySentOutput = z.object({
+  sentTo: z.string(),
+  /** The patient's mobile, masked. */
+  passwordTo: z.string(),
+  filename: z.string(),
+});

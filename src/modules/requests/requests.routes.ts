@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { binaryBody, itemsOf } from '../../platform/http/contract';
 import { type App, accessContext } from '../../platform/http/server';
+import { type createRecordCopies, recordCopyInput } from './requests.copies';
 import type { RequestErasure } from './requests.erasure';
 import { type createRequestExports, exportFormats } from './requests.export';
 import {
@@ -13,7 +14,7 @@ import {
   requestListQuery,
   requestNoteInput,
 } from './requests.input';
-import { erasurePlanOutput, radarOutput, requestOutput } from './requests.output';
+import { erasurePlanOutput, radarOutput, recordCopySentOutput, requestOutput } from './requests.output';
 import type { RequestsService } from './requests.service';
 
 const tags = ['requests'];
@@ -23,6 +24,7 @@ export function requestsRoutes(
   requests: RequestsService,
   exports: ReturnType<typeof createRequestExports>,
   erasure: RequestErasure,
+  copies: ReturnType<typeof createRecordCopies>,
 ) {
   return async (app: App) => {
     app.post(
@@ -126,6 +128,23 @@ export function requestsRoutes(
         },
       },
       async (req) => erasure.decide(accessContext(req), req.params.id, req.body),
+    );
+
+    app.post(
+      '/api/requests/:id/copy',
+      {
+        schema: {
+          tags,
+          summary: 'E-mail the copy as an AES-256 encrypted PDF, its one-time password by SMS to the patient',
+          params: requestIdParam,
+          body: recordCopyInput,
+          response: { 202: recordCopySentOutput },
+        },
+      },
+      async (req, reply) => {
+        reply.status(202);
+        return copies.send(accessContext(req), req.params.id, req.body);
+      },
     );
 
     const steps = [

@@ -127,6 +127,8 @@ export const auditActions = [
   'rights_request.export',
   /** The answer (or the extension notice) sent to the person. */
   'rights_request.send',
+  /** An encrypted copy of the records e-mailed (to the patient or a person they named). */
+  'rights_request.copy',
   'complaint.create',
   'complaint.read',
   'complaint.update',

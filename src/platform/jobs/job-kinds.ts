@@ -18,5 +18,9 @@ export interface JobKinds {
   'retention.daily': true;
   /** Rights: the person is told of an extension or the answer to their request, in their language. */
   'rights.answer': true;
+  /** Rights: an encrypted copy of the records e-mailed to the patient or the person they named. */
+  'rights.copy': true;
+  /** Rights: the one-time password of that copy, by SMS to the patient. */
+  'rights.copy_password': true;
 }
 export type JobKind = keyof JobKinds;

@@ -1647,7 +1647,8 @@ export interface Operations {
           | 'court'
           | 'police'
           | 'authority'
-          | 'other_provider';
+          | 'other_provider'
+          | 'named_person';
         recipientName: string;
         recipientRegistryCode: string | null;
         legalBasis: string;
@@ -1674,7 +1675,8 @@ export interface Operations {
         | 'court'
         | 'police'
         | 'authority'
-        | 'other_provider';
+        | 'other_provider'
+        | 'named_person';
       recipientName: string;
       recipientRegistryCode?: string;
       legalBasis: string;
@@ -1714,7 +1716,8 @@ export interface Operations {
         | 'court'
         | 'police'
         | 'authority'
-        | 'other_provider';
+        | 'other_provider'
+        | 'named_person';
       recipientName: string;
       recipientRegistryCode: string | null;
       legalBasis: string;
@@ -1838,7 +1841,8 @@ export interface Operations {
           | 'court'
           | 'police'
           | 'authority'
-          | 'other_provider';
+          | 'other_provider'
+          | 'named_person';
         recipientName: string;
         recipientRegistryCode: string | null;
         legalBasis: string;
@@ -3346,6 +3350,11 @@ export interface Operations {
         data: { [key: string]: unknown } | null;
       }>;
     };
+  };
+  'POST /api/requests/{id}/copy': {
+    path: { id: string };
+    body: { recipient: 'patient' | 'named_person'; namedPerson?: { name: string; idCode: string; email: string } };
+    response: { sentTo: string; passwordTo: string; filename: string };
   };
   'POST /api/requests/{id}/erasure': {
     path: { id: string };
