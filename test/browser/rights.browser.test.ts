@@ -225,6 +225,10 @@ test('a letter request extended with reasons and answered in time; an erasure pa
   await extend.getByRole('button', { name: 'Extend' }).click();
   await page.getByTestId('extended-due-on').waitFor();
   assert.match(await page.getByTestId('extended-due-on').innerText(), /three systems/);
+  // the copy e-mailed encrypted, its password by SMS
+  await page.getByTestId('copy').getByRole('button', { name: 'Send the encrypted copy' }).click();
+  await page.getByTestId('copy').getByText('Sent to jaan@example.org; the password by SMS to +372…567.').waitFor();
+  await shot(page, dir, '11a-encrypted-copy-sent');
   await page.getByTestId('answer').getByLabel('Answer').fill('Your copy is enclosed with this letter.');
   await page.getByTestId('answer').getByRole('button', { name: 'Send the answer' }).click();
   await page.getByTestId('request-answer').waitFor();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type ApiBody, type ApiResponse, api, apiHref } from '../../shell/api';
 import { Link } from '../../shell/router';
 import { hasAnyRole, useSession } from '../../shell/session';
+import { CopyPanel } from './CopyPanel';
 import { ErasurePanel } from './ErasurePanel';
 import { day, OutcomeLine, Timeline, useAction } from './shared';
 
@@ -127,6 +128,10 @@ export function RequestPage({ id }: { id: string }) {
           ))}
         </div>
       )}
+      {decider &&
+        (r.kind === 'access' || r.kind === 'portability') &&
+        r.status !== 'refused' &&
+        r.status !== 'withdrawn' && <CopyPanel requestId={r.id} />}
       {open && r.kind === 'erasure' && decider && <ErasurePanel request={r} onDone={setR} />}
       {open && <Steps r={r} decider={decider} onDone={setR} />}
       {decider && r.kind === 'restriction' && r.status === 'answered' && !r.liftedOn && (

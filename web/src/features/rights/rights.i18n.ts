@@ -253,6 +253,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
       court: 'kohus',
       police: 'politsei',
       authority: 'ametiasutus',
+      named_person: 'patsiendi nimetatud isik',
     },
     categories: {
       name: 'nimi',
@@ -314,6 +315,19 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
       inForce: 'Piirang kehtib',
       liftHint: 'Enne piirangu lõpetamist tuleb isikut teavitada. Kirjutage, millal ja kuidas teda teavitati.',
       lift: 'Lõpeta piirang',
+    },
+    copy: {
+      title: 'Saada krüpteeritud koopia e-postiga',
+      intro:
+        'Koopia saadetakse AES-256-ga krüpteeritud PDF-ina; ühekordne parool saadetakse patsiendi mobiilile SMS-iga. Registratuuris üleandmiseks laadige PDF ülalt alla.',
+      recipient: 'Saaja',
+      toPatient: 'patsient',
+      toNamed: 'patsiendi kirjalikult nimetatud isik',
+      name: 'Ees- ja perekonnanimi',
+      idCode: 'Isikukood',
+      email: 'E-post',
+      send: 'Saada krüpteeritud koopia',
+      sent: 'Saadetud aadressile {{sentTo}}; parool SMS-iga numbrile {{passwordTo}}.',
     },
   },
   lv: {
@@ -568,6 +582,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
       court: 'tiesa',
       police: 'policija',
       authority: 'iestāde',
+      named_person: 'pacienta norādīta persona',
     },
     categories: {
       name: 'vārds',
@@ -629,6 +644,19 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
       inForce: 'Ierobežojums ir spēkā',
       liftHint: 'Pirms ierobežojuma atcelšanas personai par to jāpaziņo. Norādiet, kad un kā persona tika informēta.',
       lift: 'Atcelt ierobežojumu',
+    },
+    copy: {
+      title: 'Nosūtīt šifrētu kopiju e-pastā',
+      intro:
+        'Kopija tiek nosūtīta kā ar AES-256 šifrēts PDF; vienreizējā parole tiek nosūtīta uz pacienta mobilo tālruni īsziņā. Lai to izsniegtu reģistratūrā, lejupielādējiet PDF augstāk.',
+      recipient: 'Saņēmējs',
+      toPatient: 'pacients',
+      toNamed: 'pacienta rakstiski norādīta persona',
+      name: 'Vārds un uzvārds',
+      idCode: 'Personas kods',
+      email: 'E-pasts',
+      send: 'Nosūtīt šifrētu kopiju',
+      sent: 'Nosūtīts uz {{sentTo}}; parole īsziņā uz {{passwordTo}}.',
     },
   },
   en: {
@@ -882,6 +910,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
       court: 'court',
       police: 'police',
       authority: 'authority',
+      named_person: 'person named by the patient',
     },
     categories: {
       name: 'name',
@@ -942,6 +971,19 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
       inForce: 'The restriction is in force',
       liftHint: 'The person must be told before the restriction is lifted. Note when and how they were told.',
       lift: 'Lift the restriction',
+    },
+    copy: {
+      title: 'E-mail an encrypted copy',
+      intro:
+        'The copy goes as a PDF encrypted with AES-256; the one-time password goes to the patient’s mobile by SMS. To hand it over at the desk, download the PDF above.',
+      recipient: 'Send to',
+      toPatient: 'the patient',
+      toNamed: 'a person the patient named in writing',
+      name: 'Full name',
+      idCode: 'ID code',
+      email: 'E-mail',
+      send: 'Send the encrypted copy',
+      sent: 'Sent to {{sentTo}}; the password by SMS to {{passwordTo}}.',
     },
   },
   ru: {
@@ -1196,6 +1238,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
       court: 'суд',
       police: 'полиция',
       authority: 'орган власти',
+      named_person: 'лицо, указанное пациентом',
     },
     categories: {
       name: 'имя',
@@ -1257,6 +1300,19 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
       inForce: 'Ограничение действует',
       liftHint: 'Перед снятием ограничения человека нужно уведомить. Укажите, когда и как он был уведомлён.',
       lift: 'Снять ограничение',
+    },
+    copy: {
+      title: 'Отправить зашифрованную копию по эл. почте',
+      intro:
+        'Копия отправляется в виде PDF, зашифрованного AES-256; одноразовый пароль приходит пациенту по SMS. Чтобы выдать копию в регистратуре, скачайте PDF выше.',
+      recipient: 'Получатель',
+      toPatient: 'пациент',
+      toNamed: 'лицо, письменно указанное пациентом',
+      name: 'Имя и фамилия',
+      idCode: 'Личный код',
+      email: 'Эл. почта',
+      send: 'Отправить зашифрованную копию',
+      sent: 'Отправлено на {{sentTo}}; пароль по SMS на {{passwordTo}}.',
     },
   },
 };
