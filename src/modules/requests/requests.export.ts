@@ -11,8 +11,8 @@ import type { Register } from '../register/register.model';
 import type { RegisterService } from '../register/register.service';
 import { article15, csvLines, exportPdf, readableRows } from './export.document';
 import { fhirBundle } from './export.fhir';
+import type { PortalActor } from './requests.core';
 import { createRequestsRepository } from './requests.repository';
-import type { PortalActor } from './requests.service';
 
 export const exportFormats = ['fhir', 'csv', 'pdf'] as const;
 export type ExportFormat = (typeof exportFormats)[number];

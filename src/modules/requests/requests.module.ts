@@ -1,11 +1,12 @@
 import { defineModule } from '../../platform/module';
 import { type AnswerSenderDeps, createAnswerSender } from './requests.answers';
 import { createRecordCopies, type RecordCopyDeps } from './requests.copies';
+import type { RequestsServiceDeps } from './requests.core';
 import { createRequestErasure, type RequestErasureDeps } from './requests.erasure';
 import { createRequestExports, type ExportDeps } from './requests.export';
 import { type PortalRightsDeps, portalRightsRoutes } from './requests.portal';
 import { requestsRoutes } from './requests.routes';
-import { createRequestsService, type RequestsServiceDeps } from './requests.service';
+import { createRequestsService } from './requests.service';
 
 /**
  * Data-subject requests (GDPR Art. 12–22), each a case on its legal clock with a timeline; the

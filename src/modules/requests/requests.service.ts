@@ -1,181 +1,34 @@
-import type { z } from 'zod';
-import { type AccessContext, hasRole } from '../../platform/access';
-import { type AuditGrant, auditEntry } from '../../platform/audit/audit.entry';
-import type { AuditService } from '../../platform/audit/audit.service';
+import type { AccessContext } from '../../platform/access';
+import type { AuditGrant } from '../../platform/audit/audit.entry';
 import type { AuditAction } from '../../platform/audit/audit.vocabulary';
-import type { Clock } from '../../platform/clock';
-import { newId } from '../../platform/crypto';
-import type { Db, DbOrTx, Tx } from '../../platform/db';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
+import type { DbOrTx, Tx } from '../../platform/db';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../../platform/input';
-import { NoRuleError } from '../../rules/dental-benefits';
 import { extendedDueOn, requestClock } from '../../rules/rights-deadlines';
-import { addDays, localDate } from '../../rules/zoned-time';
-import type { ClinicLookup } from '../clinics/clinics.service';
-import type { PatientsService } from '../patients/patients.service';
+import { addDays } from '../../rules/zoned-time';
 import { queueAnswer } from './requests.answers';
+import { createRequestsCore, DECIDERS, type EventSpec, INTAKE, OPEN, type RequestsServiceDeps } from './requests.core';
 import {
   answerRequestInput,
   extendRequestInput,
-  portalRequestInput,
   refuseRequestInput,
   registerRequestInput,
   requestListQuery,
   requestNoteInput,
 } from './requests.input';
-import { createObjections, type ObjectionDeps } from './requests.objections';
-import { createRequestsRepository, type RightsRequestRow } from './requests.repository';
-import type { RefusalReason, RequestEventKind, RequestStatus } from './requests.schema';
-import { type Day, view } from './requests.view';
-
-export interface RequestsServiceDeps extends ObjectionDeps {
-  db: Db;
-  clock: Clock;
-  audit: AuditService;
-  clinics: Pick<ClinicLookup, 'byId'>;
-  patients: Pick<PatientsService, 'authorize' | 'find' | 'setProcessingRestricted'>;
-}
-
-/** Who registers requests; who decides them (extension, answer, refusal). */
-const INTAKE = ['receptionist', 'admin', 'dpo'] as const;
-const DECIDERS = ['dpo', 'admin'] as const;
-const OPEN: RequestStatus[] = ['open', 'waiting_on_person'];
-
-/** The person acting in the portal: the patient, or a representative acting for them. */
-export interface PortalActor {
-  clinicId: string;
-  patientId: string;
-  representativeId: string | null;
-  requestId: string | null;
-}
+import { createPersonRequests } from './requests.person';
+import type { RightsRequestRow } from './requests.repository';
+import type { RefusalReason, RequestStatus } from './requests.schema';
+import { view } from './requests.view';
 
 export type RequestsService = ReturnType<typeof createRequestsService>;
 
 /** Data-subject requests on their legal clock, with every step on a timeline and in the audit log. */
 export function createRequestsService(deps: RequestsServiceDeps) {
-  const { db, clock, audit, clinics, patients } = deps;
-  const repo = createRequestsRepository();
-  const objections = createObjections(deps);
-
-  /**
-   * GDPR Art. 18: processing is restricted while a restriction request is open, or answered and not
-   * yet lifted. The patient's flag is what every sender, export and edit checks.
-   */
-  async function syncRestriction(tx: DbOrTx, clinicId: string, patientId: string) {
-    await patients.setProcessingRestricted(
-      tx,
-      clinicId,
-      patientId,
-      await repo.restrictionInForce(tx, clinicId, patientId),
-    );
-  }
-
-  function requireRole(ctx: AccessContext, roles: readonly (typeof INTAKE)[number][], what: string) {
-    if (!hasRole(ctx, ...roles)) throw new ForbiddenError(`your role cannot ${what}`);
-  }
-
-  /** The clinic's day (deadlines are counted in its zone) and its country (whose authority a refusal names). */
-  async function today(clinicId: string, tx?: DbOrTx): Promise<Day> {
-    const clinic = await clinics.byId(clinicId, tx);
-    return { date: localDate(clock.now(), clinic.timeZone), country: clinic.country };
-  }
-
-  function clockFor(receivedOn: string) {
-    try {
-      return requestClock(receivedOn);
-    } catch (e) {
-      if (e instanceof NoRuleError)
-        throw new ValidationError('receivedOn', 'before 25 May 2018 no data-subject request clock applies');
-      throw e;
-    }
-  }
-
-  async function checkRepresentative(tx: DbOrTx, clinicId: string, patientId: string, repId: string, on: string) {
-    const rep = await repo.representative(tx, clinicId, patientId, repId);
-    if (!rep) throw new ValidationError('representativeId', 'not a representative of this patient');
-    if (rep.endedAt || on < rep.authorityFrom || on > rep.authorityUntil)
-      throw new ValidationError(
-        'representativeId',
-        `the representative's authority (${rep.authorityFrom} to ${rep.authorityUntil}${rep.endedAt ? ', ended' : ''}) does not cover ${on}`,
-      );
-    return rep;
-  }
-
-  async function event(
-    tx: DbOrTx,
-    r: Pick<RightsRequestRow, 'clinicId' | 'id'>,
-    kind: RequestEventKind,
-    actor: { id: string | null; role: string },
-    note: string | null,
-    data: Record<string, unknown> | null = null,
-  ) {
-    await repo.appendEvent(tx, {
-      clinicId: r.clinicId,
-      id: newId(),
-      requestId: r.id,
-      kind,
-      at: clock.now(),
-      actorId: actor.id,
-      actorRole: actor.role,
-      note,
-      data,
-    });
-  }
-
-  function entry(action: AuditAction, r: RightsRequestRow, grant: AuditGrant, details?: Record<string, unknown>) {
-    return auditEntry(
-      {
-        action,
-        entityType: 'rights_request',
-        entityId: r.id,
-        patientRef: r.patientId,
-        purpose: 'data_subject_rights',
-        details: { kind: r.kind, ...details },
-      },
-      grant,
-    );
-  }
-
-  function newRow(
-    clinicId: string,
-    patientId: string,
-    input: z.output<typeof portalRequestInput>,
-    more: Pick<RightsRequestRow, 'channel' | 'receivedOn' | 'identityCheck' | 'identityNote' | 'representativeId'> & {
-      language: RightsRequestRow['language'];
-      createdBy: string | null;
-    },
-  ): RightsRequestRow {
-    if (input.kind === 'objection' && !input.purposeKeys?.length)
-      throw new ValidationError('purposeKeys', 'an objection names the purposes it objects to');
-    const c = clockFor(more.receivedOn);
-    return {
-      clinicId,
-      id: newId(),
-      patientId,
-      representativeId: more.representativeId,
-      kind: input.kind,
-      channel: more.channel,
-      answerChannel: input.answerChannel ?? more.channel,
-      language: input.language ?? more.language,
-      receivedOn: more.receivedOn,
-      identityCheck: more.identityCheck,
-      identityNote: more.identityNote,
-      details: input.details ?? null,
-      purposeKeys: input.purposeKeys ?? null,
-      clockRule: c.rule.id,
-      dueOn: c.dueOn,
-      extendedDueOn: null,
-      extensionReasons: null,
-      extensionNoticeOn: null,
-      status: 'open',
-      refusalReason: null,
-      answer: null,
-      closedOn: null,
-      liftedOn: null,
-      createdAt: clock.now(),
-      createdBy: more.createdBy,
-    };
-  }
+  const { db, clock, audit, patients } = deps;
+  const core = createRequestsCore(deps);
+  const { repo, objections, syncRestriction, requireRole, today, checkRepresentative, event, entry, newRow } = core;
+  const person = createPersonRequests(deps, core);
 
   /** Staff register a request received by letter, e-mail or at the desk, with how identity was checked. */
   async function register(ctx: AccessContext, raw: unknown) {
@@ -216,78 +69,6 @@ export function createRequestsService(deps: RequestsServiceDeps) {
     });
     await objections.apply(ctx, registered, false);
     return registered;
-  }
-
-  /**
-   * The person (or their representative) files a request in the portal. The caller (the portal
-   * session) has established who they are and for whom they act; received today, identity by sign-in.
-   */
-  async function fileByPerson(actor: PortalActor, raw: unknown) {
-    const input = parseInput(portalRequestInput, raw);
-    const ctx: AccessContext = { clinicId: actor.clinicId, user: null, requestId: actor.requestId, channel: 'public' };
-    const role = actor.representativeId ? 'representative' : 'patient';
-    await objections.check(actor.clinicId, input.kind, input.purposeKeys);
-    const filed = await db.transaction(async (tx) => {
-      const now = await today(actor.clinicId, tx);
-      const patient = await repo.patient(tx, actor.clinicId, actor.patientId);
-      if (!patient) throw new NotFoundError('no such patient');
-      if (actor.representativeId)
-        await checkRepresentative(tx, actor.clinicId, actor.patientId, actor.representativeId, now.date);
-      const row = newRow(actor.clinicId, actor.patientId, input, {
-        channel: 'portal',
-        receivedOn: now.date,
-        identityCheck: 'portal_login',
-        identityNote: null,
-        representativeId: actor.representativeId,
-        language: patient.language,
-        createdBy: null,
-      });
-      await repo.insert(tx, row);
-      if (row.kind === 'restriction') await syncRestriction(tx, actor.clinicId, row.patientId);
-      const who = { id: null, role };
-      await event(tx, row, 'received', who, null, { channel: 'portal', receivedOn: now.date });
-      await event(tx, row, 'identity_verified', who, null, { how: 'portal_login' });
-      const grant: AuditGrant = { role, breakGlass: false, reason: null };
-      await audit.append(tx, ctx, [
-        entry('rights_request.create', row, grant, { channel: 'portal', representativeId: actor.representativeId }),
-      ]);
-      return view(row, await repo.events(tx, actor.clinicId, [row.id]), now);
-    });
-    await objections.apply(ctx, filed, true);
-    return filed;
-  }
-
-  /** The person's own requests with their timelines (portal): the read is recorded as theirs. */
-  async function listForPerson(actor: PortalActor) {
-    const ctx: AccessContext = { clinicId: actor.clinicId, user: null, requestId: actor.requestId, channel: 'public' };
-    const role = actor.representativeId ? 'representative' : 'patient';
-    return db.transaction(async (tx) => {
-      const now = await today(actor.clinicId, tx);
-      const rows = await repo.list(tx, actor.clinicId, { patientId: actor.patientId, limit: 500 });
-      const events = await repo.events(
-        tx,
-        actor.clinicId,
-        rows.map((r) => r.id),
-      );
-      await audit.append(tx, ctx, [
-        auditEntry(
-          {
-            action: 'portal.requests.view',
-            entityType: 'rights_request',
-            patientRef: actor.patientId,
-            purpose: 'transparency',
-          },
-          { role, breakGlass: false, reason: null },
-        ),
-      ]);
-      return rows.map((r) =>
-        view(
-          r,
-          events.filter((e) => e.requestId === r.id),
-          now,
-        ),
-      );
-    });
   }
 
   /** One request with its timeline. */
@@ -544,10 +325,9 @@ export function createRequestsService(deps: RequestsServiceDeps) {
   }
 
   return {
+    ...person,
     register,
     recordDecision,
-    fileByPerson,
-    listForPerson,
     get,
     list,
     radar,
@@ -560,12 +340,6 @@ export function createRequestsService(deps: RequestsServiceDeps) {
     withdraw,
     lift,
   };
-}
-
-export interface EventSpec {
-  kind: RequestEventKind;
-  note: string | null;
-  data?: Record<string, unknown>;
 }
 
 function roleOf(ctx: AccessContext): string {
