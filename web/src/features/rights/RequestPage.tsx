@@ -105,6 +105,11 @@ export function RequestPage({ id }: { id: string }) {
           <div className="rights-answer" data-testid="request-answer">
             {r.answer}
           </div>
+          <p className="hint">
+            {r.answerChannel === 'letter' || r.answerChannel === 'desk'
+              ? t('requests.printHint', { channel: t(`channels.${r.answerChannel}`) })
+              : t('requests.sentHint', { channel: t(`channels.${r.answerChannel}`) })}
+          </p>
           {r.complaintAuthority && (
             <p className="hint" data-testid="complaint-authority">
               {t('requests.authority', { name: r.complaintAuthority.name })} {r.complaintAuthority.address},{' '}

@@ -122,6 +122,8 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         erasure_decided: 'Kustutamise otsus tehtud',
         restriction_lifted: 'Piirang lõpetatud',
       },
+      printHint: 'Vastus läheb teele viisil „{{channel}}“: printige see leht ning saatke postiga või andke üle.',
+      sentHint: 'Isikut teavitatakse e-postiga ({{channel}}) tema keeles.',
     },
     radar: {
       overdue: 'Tähtaeg ületatud',
@@ -450,6 +452,8 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         erasure_decided: 'Pieņemts lēmums par dzēšanu',
         restriction_lifted: 'Ierobežojums atcelts',
       },
+      printHint: 'Atbilde tiek nodota šādi: {{channel}}. Izdrukājiet šo lapu un nosūtiet pa pastu vai izsniedziet.',
+      sentHint: 'Personai paziņo e-pastā ({{channel}}) tās valodā.',
     },
     radar: {
       overdue: 'Nokavēti',
@@ -779,6 +783,8 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         erasure_decided: 'Erasure decided',
         restriction_lifted: 'Restriction lifted',
       },
+      printHint: 'The answer goes by {{channel}}: print this page and post it or hand it over.',
+      sentHint: 'The person is told by e-mail ({{channel}}), in their language.',
     },
     radar: {
       overdue: 'Overdue',
@@ -1106,6 +1112,8 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         erasure_decided: 'Принято решение об удалении',
         restriction_lifted: 'Ограничение снято',
       },
+      printHint: 'Ответ передаётся так: {{channel}}. Распечатайте эту страницу и отправьте почтой или выдайте лично.',
+      sentHint: 'Человеку сообщается по эл. почте ({{channel}}) на его языке.',
     },
     radar: {
       overdue: 'Просрочены',
