@@ -123,7 +123,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         restriction_lifted: 'Piirang lõpetatud',
       },
       printHint: 'Vastus läheb teele viisil „{{channel}}“: printige see leht ning saatke postiga või andke üle.',
-      sentHint: 'Isikut teavitatakse e-postiga ({{channel}}) tema keeles.',
+      sentHint: 'Vastus jõuab isikuni tema keeles (kanal: {{channel}}).',
     },
     radar: {
       overdue: 'Tähtaeg ületatud',
@@ -453,7 +453,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         restriction_lifted: 'Ierobežojums atcelts',
       },
       printHint: 'Atbilde tiek nodota šādi: {{channel}}. Izdrukājiet šo lapu un nosūtiet pa pastu vai izsniedziet.',
-      sentHint: 'Personai paziņo e-pastā ({{channel}}) tās valodā.',
+      sentHint: 'Atbilde sasniedz personu tās valodā (kanāls: {{channel}}).',
     },
     radar: {
       overdue: 'Nokavēti',
@@ -784,7 +784,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         restriction_lifted: 'Restriction lifted',
       },
       printHint: 'The answer goes by {{channel}}: print this page and post it or hand it over.',
-      sentHint: 'The person is told by e-mail ({{channel}}), in their language.',
+      sentHint: 'The answer reaches the person by {{channel}}, in their language.',
     },
     radar: {
       overdue: 'Overdue',
@@ -1113,7 +1113,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         restriction_lifted: 'Ограничение снято',
       },
       printHint: 'Ответ передаётся так: {{channel}}. Распечатайте эту страницу и отправьте почтой или выдайте лично.',
-      sentHint: 'Человеку сообщается по эл. почте ({{channel}}) на его языке.',
+      sentHint: 'Ответ доходит до человека на его языке (канал: {{channel}}).',
     },
     radar: {
       overdue: 'Просрочены',
