@@ -143,6 +143,7 @@ export function createServices(deps: AppDeps) {
     publicUrl,
     register: register.services.register,
     patients: patients.services.patients,
+    patientReads: patients.services.patientReads,
   });
   // The queue's data as its neighbours read it (messaging is built before the queue: it is the queue's notifier).
   const queueReads = createQueueReads();
@@ -156,8 +157,17 @@ export function createServices(deps: AppDeps) {
     consents: consents.services.consents,
     clinics: clinicLookup,
     queueReads,
+    patientReads: patients.services.patientReads,
   });
-  const queue = queueModule.create({ db, clock, cipher, audit, clinics: clinicLookup, ...messaging.services });
+  const queue = queueModule.create({
+    db,
+    clock,
+    cipher,
+    audit,
+    clinics: clinicLookup,
+    patients: patients.services.patientReads,
+    ...messaging.services,
+  });
   const booking = bookingModule.create({
     db,
     clock,
@@ -177,6 +187,7 @@ export function createServices(deps: AppDeps) {
     audit,
     mailer,
     patients: patients.services.patients,
+    patientReads: patients.services.patientReads,
     clinics: clinicLookup,
     disclosures: disclosures.services.disclosures,
   });
@@ -188,6 +199,8 @@ export function createServices(deps: AppDeps) {
     logger,
     consents: consents.services.consents,
     clinics: clinicLookup,
+    patientReads: patients.services.patientReads,
+    queueReads,
     publicUrl,
     secureCookies,
   });
@@ -209,6 +222,7 @@ export function createServices(deps: AppDeps) {
     cipher,
     clinics: clinicLookup,
     patients: patients.services.patients,
+    patientReads: patients.services.patientReads,
     register: register.services.register,
     portal: portal.services.portal,
     disclosures: disclosures.services.disclosures,
@@ -385,6 +399,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
   for (const m of parts) if (m.routes) await app.register(m.routes);
   // The worker and the modules' background work start when the server listens (`hoidja serve`),
   // never under `app.inject` in tests, which drive the worker themselves; `hoidja worker` runs them alone.
+  // A listening server keeps sessions in memory while it hears the database's notices of their end.
+  app.addHook('onListen', async () => services.auth.watchSessions(deps.database.listen, deps.logger));
+  app.addHook('onClose', async () => services.auth.unwatchSessions());
   if (config.WORKER === 'on') {
     app.addHook('onListen', async () => services.background.start());
     app.addHook('onClose', async () => services.background.stop());

@@ -18,3 +18,8 @@ export function fixedClock(start: Date | string): Clock & { set(d: Date | string
     },
   };
 }
+
+/** The clock's date in UTC as YYYY-MM-DD, `plusDays` ahead (the date rules' "today"). */
+export function utcDate(clock: Clock, plusDays = 0): string {
+  return new Date(clock.now().getTime() + plusDays * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import fs, { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -13,6 +14,13 @@ export type DbOrTx = Db | Tx;
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+/** Subscribes to a notification channel; resolves to the function that unsubscribes. */
+export type Listen = (
+  channel: string,
+  onMessage: (payload: string) => void,
+  onLost: (err: unknown) => void,
+) => Promise<() => Promise<void>>;
+
 /** The bare driver, for migrations, backups and the benchmarks' baseline. */
 export interface RawSql {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -25,6 +33,8 @@ export interface Database {
   /** The embedded database itself, when there is one (backup needs it). */
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** LISTEN on a channel: a connection of its own on PostgreSQL, the embedded database's own on PGlite. */
+  listen: Listen;
   close(): Promise<void>;
 }
 
@@ -52,11 +62,28 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       db,
       pool,
       raw: { query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows },
+      listen: async (channel, onMessage, onLost) => {
+        const client = new pg.Client({ connectionString: opts.url });
+        client.on('error', onLost);
+        client.on('notification', (m) => {
+          if (m.channel === channel) onMessage(m.payload ?? '');
+        });
+        await client.connect();
+        await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+        return async () => {
+          client.removeAllListeners('error');
+          client.on('error', () => undefined);
+          await client.end().catch(() => undefined);
+        };
+      },
       close: () => pool.end(),
     };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const pglite = new PGlite({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
+  const pglite = new PGlite({
+    loadDataDir: opts.loadDataDir,
+    ...(opts.dataDir ? { fs: new DurableNodeFS(opts.dataDir), startParams: durableStartParams() } : {}),
+  });
   await pglite.waitReady;
   const db = drizzlePglite(pglite) as unknown as Db;
   return {
@@ -64,6 +91,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     db,
     pglite,
     raw: { query: async (sql, params) => (await pglite.query(sql, params as unknown[])).rows as never[] },
+    listen: async (channel, onMessage) => pglite.listen(channel, onMessage),
     close: () => pglite.close(),
   };
 }
@@ -75,4 +103,57 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
       return !constraint || e.constraint === constraint || String((e as Error).message).includes(constraint);
   }
   return false;
+}
+
+/**
+ * A foreign-key violation (23503): a row names a record that is not there or is another clinic's
+ * (the composite keys and same-clinic triggers of migrations 0016/0018). The column, when known.
+ */
+export function foreignKeyViolation(err: unknown): { column: string | null } | null {
+  for (
+    let e = err as { code?: string; column?: string; detail?: string; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  ) {
+    if (e.code === '23503') {
+      const fromDetail = /Key \(clinic_id, (\w+)\)/.exec(e.detail ?? '')?.[1];
+      return { column: e.column ?? fromDetail ?? null };
+    }
+  }
+  return null;
+}
+
+/**
+ * PGlite on disk, made durable (issue 12, finding 9). Out of the box it is not: it starts
+ * PostgreSQL with `-F` (fsync = off), and its Node file system (Emscripten's NODEFS) has no fsync
+ * of its own, so even with fsync on PostgreSQL's calls would do nothing and a commit would sit in
+ * the operating system's cache. Its `relaxedDurability` option does not help on Node: it only
+ * decides whether a query waits for PGlite's own sync to storage, a no-op for NODEFS.
+ * Here PostgreSQL runs with fsync on and syncs its WAL with fsync(), and every fsync a file of
+ * the data directory gets becomes Node's fsyncSync on the real file: a commit is answered after
+ * its WAL is on the disk, and a checkpoint syncs the data files before the WAL behind it is reused.
+ */
+class DurableNodeFS extends NodeFS {
+  override async init(pg: PGlite, opts: Parameters<NodeFS['init']>[1]) {
+    const r = await super.init(pg, opts);
+    const preRun = r.emscriptenOpts.preRun ?? [];
+    r.emscriptenOpts.preRun = [
+      ...(Array.isArray(preRun) ? preRun : [preRun]),
+      (mod: unknown) => {
+        const nodefs = (mod as { NODEFS: EmscriptenNodeFs }).NODEFS;
+        nodefs.stream_ops.fsync = (stream) => nodefs.tryFSOperation(() => fs.fsyncSync(stream.nfd));
+      },
+    ];
+    return r;
+  }
+}
+
+interface EmscriptenNodeFs {
+  stream_ops: { fsync?: (stream: { nfd: number }) => void };
+  tryFSOperation<T>(f: () => T): T;
+}
+
+/** PGlite's own start parameters without `-F` (fsync off), and the WAL synced through fsync(). */
+function durableStartParams(): string[] {
+  return [...PGlite.defaultStartParams.filter((p) => p !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'];
 }

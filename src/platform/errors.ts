@@ -88,7 +88,17 @@ export function safeError(err: unknown): {
   };
   if (e && typeof e === 'object' && 'params' in e && 'query' in e) {
     const cause = (e.cause ?? {}) as { message?: string; code?: string };
-    return { name: 'DatabaseError', message: cause.message ?? 'query failed', code: cause.code, query: e.query };
+    const message = withoutValues(cause.message ?? 'query failed', cause.code);
+    return { name: 'DatabaseError', message, code: cause.code, query: e.query };
   }
-  return { name: e?.name ?? 'Error', message: e?.message ?? String(err), code: e?.code, stack: e?.stack };
+  const message = withoutValues(e?.message ?? String(err), e?.code);
+  return { name: e?.name ?? 'Error', message, code: e?.code, stack: e?.stack };
+}
+
+/**
+ * PostgreSQL's data exceptions (class 22) quote the value they refused (`invalid input syntax for
+ * type integer: "Tamm 46805280103"`): the quoted value goes, the kind of failure stays.
+ */
+function withoutValues(message: string, code: string | undefined): string {
+  return typeof code === 'string' && code.startsWith('22') ? message.replace(/"[^"]*"/g, '"[value]"') : message;
 }

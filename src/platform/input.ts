@@ -1,5 +1,6 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
+import { type Clock, utcDate } from './clock';
 import { ValidationError } from './errors';
 
 /**
@@ -27,16 +28,19 @@ export const isoDateTime = (message?: string) =>
     .datetime({ offset: true, ...(message ? { message } : {}) })
     .refine((d) => d.slice(0, 10) >= CALENDAR_FROM && d.slice(0, 10) <= CALENDAR_TO, calendarMessage);
 
-/** Today's date in UTC plus `days` (the day a date field may reach, a zone's worth of slack included). */
-const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
 /** The oldest birth date taken: nobody alive was born before 1870. */
 export const OLDEST_BIRTH_DATE = '1870-01-01';
 
-/** A birth date: a real date, not before 1870 and not in the future. */
-export const birthDate = isoDate
-  .refine((d) => d >= OLDEST_BIRTH_DATE, `before ${OLDEST_BIRTH_DATE}: check the year`)
-  .refine((d) => d <= dayFromNow(1), 'in the future');
+/**
+ * A birth date: a real date, not before 1870. "Not in the future" needs the application's clock,
+ * which a schema does not have: the service checks it with `refuseFutureBirthDate`.
+ */
+export const birthDate = isoDate.refine((d) => d >= OLDEST_BIRTH_DATE, `before ${OLDEST_BIRTH_DATE}: check the year`);
+
+/** A birth date after the clock's today (a day of slack for the zones east of UTC) is refused. */
+export function refuseFutureBirthDate(date: string, clock: Clock, field: string): void {
+  if (date > utcDate(clock, 1)) throw new ValidationError(field, 'in the future');
+}
 
 /**
  * The window of dates money moves on (visits, invoices, payments): this century. A fixed window, not

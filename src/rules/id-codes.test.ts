@@ -2,29 +2,36 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ageOn, checkEstonianCode, checkLatvianCode, guessIdCountry } from './id-codes';
 
+/** The rules take today from their caller (the application's clock). */
+const TODAY = '2026-12-01';
+
 test('valid Estonian codes give birth date and sex', () => {
-  assert.deepEqual(checkEstonianCode('37605030299'), {
+  assert.deepEqual(checkEstonianCode('37605030299', TODAY), {
     valid: true,
     country: 'EE',
     normalized: '37605030299',
     birthDate: '1976-05-03',
     sex: 'male',
   });
-  const a = checkEstonianCode('36805280109');
+  const a = checkEstonianCode('36805280109', TODAY);
   assert.equal(a.valid && a.birthDate, '1968-05-28');
   // second-stage weights
-  const b = checkEstonianCode('46805280103');
+  const b = checkEstonianCode('46805280103', TODAY);
   assert.ok(b.valid && b.sex === 'female');
 });
 
 test('invalid Estonian codes say why', () => {
-  assert.deepEqual(checkEstonianCode('36805280108'), { valid: false, country: 'EE', reason: 'wrong check digit' });
-  const feb = checkEstonianCode('38102290106');
+  assert.deepEqual(checkEstonianCode('36805280108', TODAY), {
+    valid: false,
+    country: 'EE',
+    reason: 'wrong check digit',
+  });
+  const feb = checkEstonianCode('38102290106', TODAY);
   assert.ok(!feb.valid && /date/.test(feb.reason));
-  const century = checkEstonianCode('96805280109');
+  const century = checkEstonianCode('96805280109', TODAY);
   assert.ok(!century.valid && /century/.test(century.reason));
-  assert.ok(!checkEstonianCode('3760503029').valid);
-  assert.ok(!checkEstonianCode('3760503029x').valid);
+  assert.ok(!checkEstonianCode('3760503029', TODAY).valid);
+  assert.ok(!checkEstonianCode('3760503029x', TODAY).valid);
 });
 
 test('every century digit maps to its century', () => {
@@ -43,26 +50,26 @@ test('every century digit maps to its century', () => {
 });
 
 test('Latvian old format', () => {
-  const r = checkLatvianCode('161175-19997');
+  const r = checkLatvianCode('161175-19997', TODAY);
   assert.ok(r.valid && r.birthDate === '1975-11-16' && r.normalized === '161175-19997');
-  assert.ok(checkLatvianCode('16117519997').valid);
-  const bad = checkLatvianCode('161175-19998');
+  assert.ok(checkLatvianCode('16117519997', TODAY).valid);
+  const bad = checkLatvianCode('161175-19998', TODAY);
   assert.ok(!bad.valid && bad.reason === 'wrong check digit');
-  const date = checkLatvianCode('310275-19997');
+  const date = checkLatvianCode('310275-19997', TODAY);
   assert.ok(!date.valid && /date/.test(date.reason));
-  assert.ok(!checkLatvianCode('161175-39997').valid, 'century digit 3 unknown');
+  assert.ok(!checkLatvianCode('161175-39997', TODAY).valid, 'century digit 3 unknown');
 });
 
 test('Latvian new format is accepted with a warning and no birth date', () => {
-  const r = checkLatvianCode('321234-56789');
+  const r = checkLatvianCode('321234-56789', TODAY);
   assert.ok(r.valid && r.birthDate === null && r.warning);
 });
 
 test('country guess and age', () => {
-  assert.equal(guessIdCountry('161175-19997'), 'LV');
-  assert.equal(guessIdCountry('37605030299'), 'EE');
-  assert.equal(guessIdCountry('36805280108'), 'EE', 'an invalid Estonian code is not read as a new Latvian one');
-  assert.equal(guessIdCountry('16117519997'), 'LV');
+  assert.equal(guessIdCountry('161175-19997', TODAY), 'LV');
+  assert.equal(guessIdCountry('37605030299', TODAY), 'EE');
+  assert.equal(guessIdCountry('36805280108', TODAY), 'EE', 'an invalid Estonian code is not read as a new Latvian one');
+  assert.equal(guessIdCountry('16117519997', TODAY), 'LV');
   assert.equal(ageOn('2000-03-01', '2018-02-28'), 17);
   assert.equal(ageOn('2000-03-01', '2018-03-01'), 18);
 });

@@ -13,11 +13,11 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** Nobody alive was born before this day (the same bound as a typed birth date). */
 const OLDEST_BIRTH = '1870-01-01';
-const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 /**
- * Why a birth date read from a code cannot be a living person's, or null. `today` defaults to the
- * real date: a code of someone born tomorrow is not valid today, whatever clock a test runs on.
+ * Why a birth date read from a code cannot be a living person's, or null. `today` is the caller's:
+ * the application's clock on the server (injectable, so a test or a run dated ahead agrees with
+ * itself), the device's date in the browser.
  */
 function implausibleBirth(birthDate: string, today: string): string | null {
   if (birthDate > today) return 'the birth date in the code is in the future';
@@ -32,7 +32,7 @@ function realDate(year: number, month: number, day: number): string | null {
 }
 
 /** Estonian isikukood GYYMMDDSSSC. */
-export function checkEstonianCode(input: string, today = todayUtc()): IdCodeResult {
+export function checkEstonianCode(input: string, today: string): IdCodeResult {
   const code = input.replace(/\s+/g, '');
   if (!/^\d{11}$/.test(code))
     return { valid: false, country: 'EE', reason: 'an Estonian ID code has exactly 11 digits' };
@@ -53,7 +53,7 @@ export function checkEstonianCode(input: string, today = todayUtc()): IdCodeResu
 }
 
 /** Latvian personas kods: old DDMMYY-CNNNZ with a birth date, or the new 32…-…… form without one. */
-export function checkLatvianCode(input: string, today = todayUtc()): IdCodeResult {
+export function checkLatvianCode(input: string, today: string): IdCodeResult {
   const code = input.replace(/\s+/g, '');
   const digits = code.replace('-', '');
   if (!/^\d{6}-?\d{5}$/.test(code)) {
@@ -87,19 +87,20 @@ export function checkLatvianCode(input: string, today = todayUtc()): IdCodeResul
   return { valid: true, country: 'LV', normalized, birthDate, sex: null };
 }
 
-export function checkIdCode(code: string, country: IdCountry): IdCodeResult {
-  return country === 'EE' ? checkEstonianCode(code) : checkLatvianCode(code);
+/** A code of either country, checked against `today` (an ISO date: nobody is born after it). */
+export function checkIdCode(code: string, country: IdCountry, today: string): IdCodeResult {
+  return country === 'EE' ? checkEstonianCode(code, today) : checkLatvianCode(code, today);
 }
 
 /**
  * Guess the country when none is given: Latvian codes are written with a hyphen; without one an
  * old-format Latvian code is recognised only when it is not a valid Estonian code.
  */
-export function guessIdCountry(code: string): IdCountry {
+export function guessIdCountry(code: string, today: string): IdCountry {
   const c = code.replace(/\s+/g, '');
   if (c.includes('-')) return 'LV';
-  if (checkEstonianCode(c).valid) return 'EE';
-  const lv = checkLatvianCode(c);
+  if (checkEstonianCode(c, today).valid) return 'EE';
+  const lv = checkLatvianCode(c, today);
   return lv.valid && lv.birthDate ? 'LV' : 'EE';
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createBillingService } from '../../src/modules/billing/billing.service';
 import { createDevMailer } from '../../src/platform/mail';
+import { estonianReference, isEstonianReference } from '../../src/rules/payment-reference';
 import {
   type Agent,
   createClinic,
@@ -9,6 +10,7 @@ import {
   eeCode,
   login,
   patientBody,
+  TEST_PASSWORD,
   type TestApp,
   type TestClinic,
 } from '../harness';
@@ -139,6 +141,57 @@ describe('printing', () => {
       inv.id,
     ]);
     assert.equal(audited.length, 1);
+  });
+});
+
+/** The PDF's text as a reader sees it (pdf.js, Mozilla's renderer), fetched as raw bytes. */
+async function pdfText(invoiceId: string): Promise<string> {
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { clinic: 'debts', email: c.staff.receptionist.email, password: TEST_PASSWORD },
+  });
+  const cookie = login.cookies.find((k) => k.name === 'hoidja_session')!;
+  const r = await t.app.inject({
+    method: 'GET',
+    url: `/api/billing/invoices/${invoiceId}/pdf`,
+    headers: { cookie: `hoidja_session=${cookie.value}` },
+  });
+  assert.equal(r.statusCode, 200);
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(r.rawPayload), useSystemFonts: false }).promise;
+  const page = await pdf.getPage(1);
+  return (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
+}
+
+describe('an invoice a clinic can send', () => {
+  test('the payment reference with its check digit, money as written locally, the VAT note, the basis in words, and PAID once paid', async () => {
+    const id = await newPatient(eeCode('4790707000'), { preferredLanguage: 'et' });
+    const inv = await billedVisit(id, '2024-03-02', 'CROWN');
+    const text = await pdfText(inv.id);
+    const ref = text.match(/Viitenumber: (\d+)/)?.[1];
+    assert.ok(ref && isEstonianReference(ref), text);
+    assert.equal(ref, estonianReference(inv.number));
+    assert.match(text, /Kokku: 405,00\s€/);
+    assert.match(text, /CROWN et\s+1\s+400,00\s€/);
+    assert.doesNotMatch(text, /€\s?\d/, 'no "€ 480.00"');
+    assert.match(text, /käibemaksuvaba \(käibemaksuseaduse § 16 lg 1 p 2\)/);
+    assert.match(text, /Hüvitise alus: täiskasvanu/);
+    assert.doesNotMatch(text, /ee-dental|\/adult/, 'no internal rule id');
+    assert.doesNotMatch(text, /TASUTUD/);
+    const owed = inv.shares.find((s: { holder: string }) => s.holder === 'patient').amount as string;
+    const paid = await rec.post(`/api/billing/invoices/${inv.id}/payments`, { method: 'card', amount: owed });
+    assert.equal(paid.status, 201, JSON.stringify(paid.body));
+    assert.match(await pdfText(inv.id), /TASUTUD · Tasutud 2024-03-10/);
+  });
+
+  test('in Russian the Fund is named as patients in Estonia know it', async () => {
+    const id = await newPatient(eeCode('4780808000'), { preferredLanguage: 'ru' });
+    const inv = await billedVisit(id, '2024-03-02');
+    const text = await pdfText(inv.id);
+    assert.match(text, /Кассы здоровья \(Tervisekassa\)/);
+    assert.match(text, /Номер ссылки: \d+/);
+    assert.match(text, /освобождена от налога с оборота/);
   });
 });
 

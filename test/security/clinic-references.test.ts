@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../harness';
+import { createClinic, createTestApp, type TestApp } from '../harness';
 
 /** [table, column, referenced table]: every cross-table reference the database keys. */
 const REFERENCES: [string, string, string][] = [
@@ -54,7 +54,44 @@ const REFERENCES: [string, string, string][] = [
   ['invoice_lines', 'invoice_id', 'invoices'],
   ['invoice_shares', 'invoice_id', 'invoices'],
   ['debt_notices', 'invoice_id', 'invoices'],
+  // Migration 0018: the tables added after 0016.
+  ['rights_request_events', 'request_id', 'rights_requests'],
+  ['complaint_events', 'complaint_id', 'complaints'],
+  ['complaints', 'assigned_to', 'staff_users'],
+  ['breach_affected', 'breach_id', 'breaches'],
+  ['recordings', 'camera_id', 'cameras'],
+  ['retention_holds', 'patient_id', 'patients'],
 ];
+
+/**
+ * References whose row is kept after the referenced row is deleted (a request, complaint, disclosure
+ * or breach entry outlives the patient; a hand-over or credit note outlives the invoice): a key would
+ * stop the erasure, so a trigger refuses another clinic's row on every write (migration 0018).
+ */
+const CHECKED: [string, string, string][] = [
+  ['rights_requests', 'patient_id', 'patients'],
+  ['rights_requests', 'representative_id', 'patient_representatives'],
+  ['complaints', 'patient_id', 'patients'],
+  ['disclosures', 'patient_id', 'patients'],
+  ['breach_affected', 'patient_id', 'patients'],
+  ['rendered_services', 'invoice_id', 'invoices'],
+  ['invoices', 'credits_invoice_id', 'invoices'],
+  ['debt_handovers', 'invoice_id', 'invoices'],
+  ['instalment_requests', 'invoice_id', 'invoices'],
+];
+
+/**
+ * uuid columns that name a row but are neither keyed nor checked, and why. Actor columns (`*_by`,
+ * `actor_id`, `by_user_id`) are left out by name: they may name a patient acting in the portal.
+ */
+const UNKEYED: Record<string, string> = {
+  'audit_events.patient_ref': 'the access log outlives everything it names (and is not rewritten)',
+  'outbox_jobs.patient_id': 'a message job names its patient only to find it again; the job is kept after',
+  'outbox_jobs.subject_id': 'names a row of whichever table the job is about',
+  'disclosures.source_id': 'names a row of whichever table the disclosed data came from',
+  'rendered_services.visit_id': 'a visit id of the queue or of an outside system (imported services)',
+  'invoices.visit_id': 'the visit an invoice is for, as on its rendered services',
+};
 
 let t: TestApp;
 let clinicA: string;
@@ -221,4 +258,110 @@ test('every clinic-keyed reference is in the catalogue with clinic_id first', as
       new RegExp(`^FOREIGN KEY \\(clinic_id, ${column}\\) REFERENCES ${referenced}\\(clinic_id, id\\)`),
     );
   }
+});
+
+for (const [table, column, referenced] of CHECKED) {
+  test(`${table}.${column} cannot name another clinic's ${referenced}, and outlives its own`, async () => {
+    const own = uuid();
+    const foreign = uuid();
+    const setup = [
+      await insertRow(referenced, { clinic_id: `'${clinicA}'`, id: `'${own}'` }),
+      await insertRow(referenced, { clinic_id: `'${clinicB}'`, id: `'${foreign}'` }),
+    ];
+    await t.owner.db.transaction(async (tx) => {
+      await tx.execute(sql.raw('set local session_replication_role = replica'));
+      for (const statement of setup) await tx.execute(sql.raw(statement));
+    });
+    const trigger = `${table}_${column}_clinic_ref`;
+    const row = (ref: string) => insertRow(table, { clinic_id: `'${clinicA}'`, [column]: `'${ref}'` });
+    // Every other trigger and key of the table off (its other references, append-only rules): only this one counts.
+    const attempt = async (statement: string) =>
+      t.owner.db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`alter table "${table}" disable trigger all`));
+        await tx.execute(sql.raw(`alter table "${table}" enable trigger "${trigger}"`));
+        await tx.execute(sql.raw(statement));
+        // Committed: every trigger and key on again for the tests after this one.
+        await tx.execute(sql.raw(`alter table "${table}" enable trigger all`));
+      });
+    const [foreignRow, ownRow] = [await row(foreign), await row(own)];
+    await assert.rejects(attempt(foreignRow), (err) => {
+      const e = pgError(err);
+      assert.equal(e.code, '23503', `${table}.${column}: ${e.message}`);
+      assert.equal(e.constraint, trigger);
+      return true;
+    });
+    // A row of none passes: a kept row may name what is gone (the services check what they name).
+    await attempt(await row(uuid()));
+    await attempt(ownRow);
+    // The referenced row goes (as retention deletes a patient or an invoice): the row naming it stays,
+    // and can still be written to without naming anything new.
+    await t.owner.db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`alter table "${referenced}" disable trigger user`));
+      await tx.execute(sql.raw(`delete from "${referenced}" where clinic_id = '${clinicA}' and id = '${own}'`));
+      await tx.execute(sql.raw(`alter table "${referenced}" enable trigger user`));
+    });
+    await attempt(
+      `update "${table}" set "${column}" = "${column}" where clinic_id = '${clinicA}' and "${column}" = '${own}'`,
+    );
+    await assert.rejects(
+      attempt(
+        `update "${table}" set "${column}" = '${foreign}' where clinic_id = '${clinicA}' and "${column}" = '${own}'`,
+      ),
+      (err) => pgError(err).code === '23503',
+    );
+  });
+}
+
+test('every uuid column that names a row is keyed, checked, or said why not', async () => {
+  const cols = await t.database.raw.query<{ table_name: string; column_name: string }>(
+    `select c.table_name, c.column_name from information_schema.columns c
+      where c.table_schema = 'public' and c.udt_name = 'uuid' and c.column_name not in ('clinic_id', 'id')
+        and exists (select 1 from information_schema.columns k
+                     where k.table_schema = 'public' and k.table_name = c.table_name and k.column_name = 'clinic_id')`,
+  );
+  const triggers = new Set(
+    (await t.database.raw.query<{ name: string }>(`select tgname as name from pg_trigger where not tgisinternal`)).map(
+      (r) => r.name,
+    ),
+  );
+  const keyed = new Set(REFERENCES.map(([table, column]) => `${table}.${column}`));
+  const unaccounted: string[] = [];
+  for (const { table_name: table, column_name: column } of cols) {
+    const name = `${table}.${column}`;
+    if (/(_by|^actor_id|^by_user_id)$/.test(column)) continue;
+    if (keyed.has(name) || name in UNKEYED) continue;
+    if (CHECKED.some(([t, c]) => t === table && c === column) && triggers.has(`${table}_${column}_clinic_ref`))
+      continue;
+    unaccounted.push(name);
+  }
+  assert.deepEqual(
+    unaccounted,
+    [],
+    'a new reference needs a composite (clinic_id, x) key, a same-clinic trigger, or a reason in UNKEYED',
+  );
+});
+
+test("a route that stores another clinic's id unchecked answers 400, not 500 (the key refuses it)", async () => {
+  // The complaint service does not check whom it assigns to; the composite key of migration 0018 does.
+  const a = await createClinic(t, 'fk-api-a');
+  const b = await createClinic(t, 'fk-api-b');
+  const rec = await a.as('receptionist');
+  const c = await rec.post('/api/complaints', {
+    channel: 'email',
+    receivedOn: '2026-03-09',
+    complainantName: 'Mari Tamm',
+    contactEmail: 'mari.tamm@example.org',
+    circumstances: 'Visit of 2 March: I waited 70 minutes past my booked time without a word from anyone.',
+    claim: 'An explanation and that it does not happen again.',
+    feedbackWanted: true,
+    feedbackChannel: 'email',
+  });
+  assert.equal(c.status, 201, JSON.stringify(c.body));
+  const dpo = await a.as('dpo');
+  const foreign = await dpo.post(`/api/complaints/${c.body.id}/assign`, { staffUserId: b.staff.admin.id });
+  assert.equal(foreign.status, 400, JSON.stringify(foreign.body));
+  assert.equal(foreign.body.error, 'validation_error');
+  assert.equal(foreign.body.field, 'assignedTo');
+  const own = await dpo.post(`/api/complaints/${c.body.id}/assign`, { staffUserId: a.staff.admin.id });
+  assert.equal(own.status, 200, JSON.stringify(own.body));
 });

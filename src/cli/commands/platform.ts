@@ -10,6 +10,7 @@ import type { AuditService, VerifyResult } from '../../platform/audit/audit.serv
 import { type Role, roles } from '../../platform/auth/auth.schema';
 import type { AuthService } from '../../platform/auth/auth.service';
 import { generatePassword } from '../../platform/auth/password';
+import { systemClock, utcDate } from '../../platform/clock';
 import { type Database, openDatabase } from '../../platform/db';
 import type { App } from '../../platform/http/server';
 import { migrationStatus } from '../../platform/migrate';
@@ -244,7 +245,8 @@ export function registerPlatformCommands<S extends PlatformCliServices>(
     .action((code: string, opts: { country?: string }) => {
       const country = opts.country?.toUpperCase();
       if (country && country !== 'EE' && country !== 'LV') throw new CliUsageError('--country must be EE or LV');
-      const r = checkIdCode(code, (country as 'EE' | 'LV') ?? guessIdCountry(code));
+      const today = utcDate(systemClock);
+      const r = checkIdCode(code, (country as 'EE' | 'LV') ?? guessIdCountry(code, today), today);
       if (!r.valid) {
         process.stdout.write(`${JSON.stringify({ valid: false, reason: r.reason })}\n`);
         process.exitCode = 2;

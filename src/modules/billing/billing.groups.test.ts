@@ -5,7 +5,7 @@ import { decideGroup, isChildOn, isOver63On } from './billing.groups';
 
 describe('benefit group of a patient on the day of a bill', () => {
   it('derives over-63 from the birth date in the ID code', () => {
-    const id = checkEstonianCode('36805280109'); // born 1968-05-28
+    const id = checkEstonianCode('36805280109', '2026-12-01'); // born 1968-05-28
     assert.ok(id.valid && id.birthDate === '1968-05-28');
     const birth = id.valid ? id.birthDate! : '';
     assert.equal(isOver63On(birth, '2031-05-27'), false);

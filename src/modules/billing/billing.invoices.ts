@@ -14,7 +14,7 @@ import { BILLING_ROLES, type BillingKit } from './billing.kit';
 import { formatEuros, parseEuros } from './billing.money';
 import { renderInvoicePdf } from './billing.print';
 import type { InvoiceRow } from './billing.repository';
-import { invoiceView, lineView, standingLines, standingShares } from './billing.view';
+import { balances, invoiceView, lineView, standingLines, standingShares } from './billing.view';
 
 /** Days a patient has to pay; a clinic setting later, a constant for now. */
 export const PAYMENT_DAYS = 14;
@@ -304,6 +304,17 @@ export function createInvoiceOperations(kit: BillingKit) {
           address: [patient.addressStreet, patient.addressCity, patient.addressPostalCode].filter(Boolean).join(', '),
         },
         creditsNumber: credited?.number ?? null,
+        open: {
+          // The Fund settles with the clinic on its own: only what the patient and payers owe is chased.
+          cents: balances(standingShares(b.shares), b.payments)
+            .filter((x) => x.holder !== 'fund')
+            .reduce((sum, x) => sum + x.openCents, 0),
+          lastPaidOn:
+            b.payments
+              .map((x) => x.paidOn)
+              .sort()
+              .at(-1) ?? null,
+        },
       });
     });
   }

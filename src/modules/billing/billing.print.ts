@@ -1,8 +1,9 @@
 import PDFDocument from 'pdfkit';
 import { findPdfFonts } from '../../platform/pdf';
+import { estonianReference } from '../../rules/payment-reference';
+import { vatExemptionNote } from '../../rules/vat-exemption';
 import type { ShareOut } from './billing.compose';
 import type { ClinicRow } from './billing.kit';
-import { formatEuros } from './billing.money';
 import type { InvoiceRow } from './billing.repository';
 import type { lineView } from './billing.view';
 
@@ -35,6 +36,10 @@ const labels: Record<Lang, Record<string, string>> = {
     group: 'Hüvitise alus',
     reason: 'Põhjus',
     registry: 'Registrikood',
+    reference: 'Viitenumber',
+    purpose: 'Selgitus',
+    paid: 'TASUTUD',
+    paidOn: 'Tasutud',
   },
   lv: {
     invoice: 'Rēķins',
@@ -58,6 +63,10 @@ const labels: Record<Lang, Record<string, string>> = {
     group: 'Kompensācijas pamats',
     reason: 'Iemesls',
     registry: 'Reģistrācijas numurs',
+    reference: 'Atsauces numurs',
+    purpose: 'Maksājuma mērķis',
+    paid: 'APMAKSĀTS',
+    paidOn: 'Apmaksāts',
   },
   en: {
     invoice: 'Invoice',
@@ -81,10 +90,14 @@ const labels: Record<Lang, Record<string, string>> = {
     group: 'Benefit basis',
     reason: 'Reason',
     registry: 'Registry code',
+    reference: 'Payment reference',
+    purpose: 'Payment details',
+    paid: 'PAID',
+    paidOn: 'Paid on',
   },
   ru: {
     invoice: 'Счёт',
-    credit_note: 'Кредитный счёт',
+    credit_note: 'Кредит-нота',
     number: 'Номер',
     date: 'Дата',
     due: 'Срок оплаты',
@@ -97,15 +110,69 @@ const labels: Record<Lang, Record<string, string>> = {
     amount: 'Сумма',
     benefit: 'Компенсация',
     total: 'Итого',
-    fundPays: 'Компенсация Больничной кассы за лечение зубов',
+    fundPays: 'Компенсация Кассы здоровья (Tervisekassa) за лечение зубов',
     payerPays: 'Оплачивает',
     patientPays: 'Пациент платит',
     credits: 'Исправляет счёт',
     group: 'Основание компенсации',
     reason: 'Причина',
     registry: 'Регистрационный код',
+    reference: 'Номер ссылки',
+    purpose: 'Назначение платежа',
+    paid: 'ОПЛАЧЕНО',
+    paidOn: 'Оплачено',
   },
 };
+
+/** The Fund's benefit group in words: the basis the invoice names (never the rule's internal id). */
+const groupWords: Record<Lang, Record<string, string>> = {
+  et: {
+    adult: 'täiskasvanu',
+    pregnant: 'rase',
+    'mother-of-infant': 'alla 1-aastase lapse ema',
+    pensioner: 'pensionär',
+    'reduced-work-ability': 'osaline või puuduv töövõime',
+    'over-63': 'üle 63-aastane',
+    unemployed: 'registreeritud töötu',
+    child: 'laps (alla 19-aastane)',
+    none: 'hüvitist ei rakendata',
+  },
+  lv: {
+    adult: 'pieaugušais',
+    pregnant: 'grūtniece',
+    'mother-of-infant': 'māte ar bērnu līdz 1 gada vecumam',
+    pensioner: 'pensionārs',
+    'reduced-work-ability': 'daļēja darbspēja vai darbnespēja',
+    'over-63': 'vecāks par 63 gadiem',
+    unemployed: 'reģistrēts bezdarbnieks',
+    child: 'bērns (līdz 19 gadiem)',
+    none: 'kompensācija netiek piemērota',
+  },
+  en: {
+    adult: 'adult',
+    pregnant: 'pregnant',
+    'mother-of-infant': 'mother of a child under 1',
+    pensioner: 'pensioner',
+    'reduced-work-ability': 'partial or no work ability',
+    'over-63': 'over 63',
+    unemployed: 'registered unemployed',
+    child: 'child (under 19)',
+    none: 'no benefit applies',
+  },
+  ru: {
+    adult: 'взрослый',
+    pregnant: 'беременная',
+    'mother-of-infant': 'мать ребёнка до 1 года',
+    pensioner: 'пенсионер',
+    'reduced-work-ability': 'частичная или отсутствующая трудоспособность',
+    'over-63': 'старше 63 лет',
+    unemployed: 'зарегистрированный безработный',
+    child: 'ребёнок (до 19 лет)',
+    none: 'компенсация не применяется',
+  },
+};
+
+const locales: Record<Lang, string> = { et: 'et-EE', lv: 'lv-LV', en: 'en-GB', ru: 'ru-RU' };
 
 export interface InvoicePrint {
   clinic: ClinicRow;
@@ -114,11 +181,16 @@ export interface InvoicePrint {
   shares: ShareOut[];
   patient: { name: string; idCode: string | null; address: string };
   creditsNumber: string | null;
+  /** What is still open of the patient's and bill payers' shares, and the last payment's day. */
+  open: { cents: number; lastPaidOn: string | null };
 }
 
 export function renderInvoicePdf(p: InvoicePrint): Promise<Buffer> {
   const lang = (p.invoice.language in labels ? p.invoice.language : 'et') as Lang;
   const t = labels[lang];
+  const money = (cents: number) =>
+    new Intl.NumberFormat(locales[lang], { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  const country = p.clinic.country === 'LV' ? 'LV' : 'EE';
   const fonts = findPdfFonts();
   const doc = new PDFDocument({
     size: 'A4',
@@ -149,7 +221,7 @@ export function renderInvoicePdf(p: InvoicePrint): Promise<Buffer> {
   doc.text(`${t.patient}: ${p.patient.name}`);
   if (p.patient.idCode) doc.text(`${t.idCode}: ${p.patient.idCode}`);
   if (p.patient.address) doc.text(p.patient.address);
-  doc.text(`${t.group}: ${p.invoice.benefitGroup}${p.invoice.ruleId ? ` (${p.invoice.ruleId})` : ''}`);
+  doc.text(`${t.group}: ${groupWords[lang][p.invoice.benefitGroup] ?? p.invoice.benefitGroup}`);
   doc.moveDown();
 
   const cols = [50, 110, 300, 340, 400, 470];
@@ -163,17 +235,42 @@ export function renderInvoicePdf(p: InvoicePrint): Promise<Buffer> {
     doc.x = 50;
   };
   row([t.code!, t.service!, t.qty!, t.price!, t.amount!, t.benefit!], true);
-  for (const l of p.lines) row([l.code, l.description, String(l.quantity), l.unitPrice, l.amount, l.benefit]);
+  for (const l of p.lines)
+    row([
+      l.code,
+      l.description,
+      String(l.quantity),
+      money(l.unitPriceCents),
+      money(l.amountCents),
+      money(l.benefitCents),
+    ]);
   doc.moveDown();
   doc
     .font('bold')
     .fontSize(10)
-    .text(`${t.total}: € ${formatEuros(p.invoice.totalCents)}`, 50, doc.y, { align: 'right' });
+    .text(`${t.total}: ${money(p.invoice.totalCents)}`, 50, doc.y, { align: 'right' });
   doc.font('body');
   for (const s of p.shares) {
     const label =
       s.holder === 'fund' ? t.fundPays : s.holder === 'patient' ? t.patientPays : `${t.payerPays}: ${s.payerName}`;
-    doc.text(`${label}: € ${formatEuros(s.amountCents)}`, { align: 'right' });
+    doc.text(`${label}: ${money(s.amountCents)}`, { align: 'right' });
+  }
+  doc.moveDown();
+  if (p.invoice.kind === 'invoice') {
+    // How to pay: an Estonian bank checks the reference's 7-3-1 digit; in Latvia the invoice number
+    // goes in the payment details.
+    if (country === 'EE') doc.text(`${t.reference}: ${estonianReference(p.invoice.number)}`);
+    else doc.text(`${t.purpose}: ${t.invoice} ${p.invoice.number}`);
+  }
+  doc.fontSize(8).text(vatExemptionNote[country][lang]);
+  if (p.invoice.kind === 'invoice' && p.open.cents <= 0 && p.open.lastPaidOn) {
+    doc.moveDown();
+    doc
+      .font('bold')
+      .fontSize(18)
+      .fillColor('#1a7f37')
+      .text(`${t.paid} · ${t.paidOn} ${p.open.lastPaidOn}`, { align: 'right' })
+      .fillColor('black');
   }
   doc.end();
   return done;

@@ -60,6 +60,7 @@ export function lineView(l: InvoiceLineRow) {
     benefitEligible: l.benefitEligible,
     benefit: eur(l.benefitCents),
     creditsLineNo: l.creditsLineNo,
+    unitPriceCents: l.unitPriceCents,
     amountCents: l.amountCents,
     benefitCents: l.benefitCents,
   };

@@ -1,7 +1,7 @@
 import { type AccessContext, hasRole, systemContext } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
-import type { Clock } from '../../platform/clock';
+import { type Clock, utcDate } from '../../platform/clock';
 import { type FieldCipher, newId } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import {
@@ -11,7 +11,7 @@ import {
   TooManyRequestsError,
   ValidationError,
 } from '../../platform/errors';
-import { normalizeMobile, parseInput } from '../../platform/input';
+import { normalizeMobile, parseInput, refuseFutureBirthDate } from '../../platform/input';
 import { checkIdCode } from '../../rules/id-codes';
 import { bookingRequestDeadline, deadlineState } from '../../rules/working-days';
 import { localDate } from '../../rules/zoned-time';
@@ -118,6 +118,7 @@ export function createBookingService(deps: BookingDeps) {
   async function createRequest(slug: string, raw: unknown, ip?: string) {
     const clinic = await publicClinic(slug);
     const input = parseInput(publicRequestInput, raw);
+    if (input.birthDate) refuseFutureBirthDate(input.birthDate, clock, 'birthDate');
     if (!input.mobile && !input.email)
       throw new ValidationError('mobile', 'leave a phone number or an e-mail address so that we can answer');
     const mobile = input.mobile ? normalizeMobile(input.mobile, clinic.country) : null;
@@ -128,7 +129,7 @@ export function createBookingService(deps: BookingDeps) {
     let idCode: string | null = null;
     let birthDate = input.birthDate ?? null;
     if (input.idCode) {
-      const checked = checkIdCode(input.idCode, clinic.country);
+      const checked = checkIdCode(input.idCode, clinic.country, utcDate(clock));
       if (!checked.valid) throw new ValidationError('idCode', checked.reason);
       idCode = checked.normalized;
       birthDate = birthDate ?? checked.birthDate;

@@ -2,6 +2,7 @@ import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
 import { defineModule } from '../../platform/module';
+import type { PatientReads } from '../patients/patients.reads';
 import type { PatientsService } from '../patients/patients.service';
 import type { RegisterService } from '../register/register.service';
 import { createWithdrawLinks } from './consents.links';
@@ -17,6 +18,7 @@ export interface ConsentsModuleDeps {
   publicUrl: string;
   register: Pick<RegisterService, 'inForce' | 'latestVersionNumber'>;
   patients: Pick<PatientsService, 'authorize'>;
+  patientReads: Pick<PatientReads, 'forVisit'>;
 }
 
 /** The consent ledger: consents, withdrawals and objections per purpose of the register, and the signed links. */

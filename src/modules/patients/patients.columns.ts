@@ -1,3 +1,4 @@
+import type { Clock } from '../../platform/clock';
 import type { FieldCipher } from '../../platform/crypto';
 import { normalizeMobile } from '../../platform/input';
 import { normalizeName, type PatientInput, resolveIdentity } from './patients.input';
@@ -9,6 +10,7 @@ import type { PatientInsert } from './patients.repository';
  */
 export function patientColumns(
   cipher: FieldCipher,
+  clock: Clock,
   input: Partial<PatientInput>,
   country: 'EE' | 'LV',
 ): Partial<PatientInsert> {
@@ -18,7 +20,7 @@ export function patientColumns(
   if (input.lastName !== undefined)
     Object.assign(out, { lastName: input.lastName, lastNameNorm: normalizeName(input.lastName) });
   if (input.identity !== undefined) {
-    const id = resolveIdentity(input.identity);
+    const id = resolveIdentity(input.identity, clock);
     Object.assign(out, {
       idCountry: id.idCountry,
       idCodeEnc: id.idCode ? cipher.encrypt(id.idCode) : null,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { type Clock, utcDate } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
-import { birthDate, isoDate } from '../../platform/input';
+import { birthDate, isoDate, refuseFutureBirthDate } from '../../platform/input';
 import { checkIdCode } from '../../rules/id-codes';
 
 const nationalIdentity = z.strictObject({
@@ -99,7 +100,8 @@ export interface ResolvedIdentity {
 }
 
 /** Validates an identity exactly as the rules say; birth date and sex come from the code. */
-export function resolveIdentity(identity: IdentityInput, field = 'identity'): ResolvedIdentity {
+export function resolveIdentity(identity: IdentityInput, clock: Clock, field = 'identity'): ResolvedIdentity {
+  if (identity.birthDate) refuseFutureBirthDate(identity.birthDate, clock, `${field}.birthDate`);
   if (identity.kind === 'document') {
     return {
       idCountry: null,
@@ -112,7 +114,7 @@ export function resolveIdentity(identity: IdentityInput, field = 'identity'): Re
       sex: identity.sex ?? null,
     };
   }
-  const r = checkIdCode(identity.code, identity.country);
+  const r = checkIdCode(identity.code, identity.country, utcDate(clock));
   if (!r.valid) throw new ValidationError(`${field}.code`, r.reason);
   // A code that carries its birth date (Estonian, old-format Latvian) is read for it; a different
   // date typed beside it is a mistake to show, not a second truth (issue 12, finding 7).

@@ -33,7 +33,7 @@ export function createPatientRelations(deps: PatientRelationsDeps) {
     const input = parseInput(representativeInput, raw);
     if (input.authorityUntil < input.authorityFrom)
       throw new ValidationError('authorityUntil', 'the authority cannot end before it starts');
-    const id = resolveIdentity(input.identity);
+    const id = resolveIdentity(input.identity, clock);
     return inTx(ctx, async (tx) => {
       await load(tx, ctx, patientId);
       const grant = await policy.authorize(tx, ctx, patientId, 'administrative', 'representative.create');

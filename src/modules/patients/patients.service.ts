@@ -2,7 +2,7 @@ import { type AccessContext, hasRole } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { AuditAction } from '../../platform/audit/audit.vocabulary';
-import type { Clock } from '../../platform/clock';
+import { type Clock, utcDate } from '../../platform/clock';
 import { type FieldCipher, newId } from '../../platform/crypto';
 import { type Db, type DbOrTx, isUniqueViolation, type Tx } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
@@ -44,8 +44,8 @@ export function createPatientsService(deps: PatientsServiceDeps) {
     return (await deps.clinics.byId(clinicId, tx)).country;
   }
 
-  const columnsFrom = (input: Parameters<typeof patientColumns>[1], country: 'EE' | 'LV') =>
-    patientColumns(cipher, input, country);
+  const columnsFrom = (input: Parameters<typeof patientColumns>[2], country: 'EE' | 'LV') =>
+    patientColumns(cipher, clock, input, country);
 
   function requireWriter(ctx: AccessContext) {
     if (!hasRole(ctx, ...WRITERS)) throw new ForbiddenError('your role cannot register or change patients');
@@ -114,8 +114,8 @@ export function createPatientsService(deps: PatientsServiceDeps) {
     };
     let kind: string;
     if (/^\d{6}-?\d{5}$/.test(compact)) {
-      const country = guessIdCountry(compact);
-      const r = checkIdCode(compact, country);
+      const today = utcDate(clock);
+      const r = checkIdCode(compact, guessIdCountry(compact, today), today);
       if (!r.valid) throw new ValidationError('query', `not a valid ID code: ${r.reason}`);
       filter.idCodeHash = cipher.searchHash(r.normalized);
       kind = 'id_code';
@@ -176,36 +176,47 @@ export function createPatientsService(deps: PatientsServiceDeps) {
     return row;
   }
 
+  const readEntry = (id: string, grant: Grant) =>
+    auditEntry(
+      {
+        action: 'patient.read',
+        entityType: 'patient',
+        entityId: id,
+        patientRef: id,
+        purpose: 'care',
+        details: { health: grant.health },
+      },
+      grant,
+    );
+
   async function get(ctx: AccessContext, id: string) {
+    // Reception, administration, accounting and the DPO: the roles decide, so the record, its
+    // relations and the audit append are one statement (no transaction round trips).
+    const known = policy.roleGrant(ctx, 'administrative');
+    if (known) {
+      const record = await repo.record(db, ctx.clinicId, id, null, audit.appendInline(ctx, [readEntry(id, known)]));
+      if (!record) throw new NotFoundError('no such patient');
+      return recordView(record, known);
+    }
+    // A doctor: the care team decides (and a refusal is recorded), in a transaction.
     return inTx(ctx, async (tx) => {
-      const p = await load(tx, ctx, id);
-      const grant = await policy.authorize(tx, ctx, id, 'administrative', 'patient.read');
-      const [reps, payers, team] = await Promise.all([
-        repo.representatives(tx, ctx.clinicId, [id]),
-        repo.billPayers(tx, ctx.clinicId, id),
-        repo.careTeam(tx, ctx.clinicId, id),
-      ]);
-      await audit.append(tx, ctx, [
-        auditEntry(
-          {
-            action: 'patient.read',
-            entityType: 'patient',
-            entityId: id,
-            patientRef: id,
-            purpose: 'care',
-            details: { health: grant.health },
-          },
-          grant,
-        ),
-      ]);
-      return {
-        patient: patientView(cipher, p, grant.health),
-        representatives: reps.map((r) => representativeView(cipher, r)),
-        billPayers: payers.map(billPayerView),
-        careTeam: team.map((t) => ({ staffUserId: t.staffUserId, since: t.since.toISOString() })),
-        access: { role: grant.role, breakGlass: grant.breakGlass },
-      };
+      const record = await repo.record(tx, ctx.clinicId, id, ctx.user?.id ?? null);
+      if (!record) throw new NotFoundError('no such patient');
+      const grant = await policy.authorize(tx, ctx, id, 'administrative', 'patient.read', record);
+      await audit.append(tx, ctx, [readEntry(id, grant)]);
+      return recordView(record, grant);
     });
+  }
+
+  function recordView(record: NonNullable<Awaited<ReturnType<typeof repo.record>>>, grant: Grant) {
+    const { patient: p, representatives: reps, billPayers: payers, careTeam: team } = record;
+    return {
+      patient: patientView(cipher, p, grant.health),
+      representatives: reps.map((r) => representativeView(cipher, r)),
+      billPayers: payers.map(billPayerView),
+      careTeam: team.map((t) => ({ staffUserId: t.staffUserId, since: t.since.toISOString() })),
+      access: { role: grant.role, breakGlass: grant.breakGlass },
+    };
   }
 
   async function update(ctx: AccessContext, id: string, raw: unknown) {

@@ -257,7 +257,12 @@ export function queueRoutes(d: QueueRouteDeps) {
           response: { 200: itemsOf(deliveryOutput) },
         },
       },
-      async (req) => ({ items: await d.messaging.deliveries(accessContext(req), req.params.id) }),
+      async (req) => {
+        const ctx = accessContext(req);
+        const items = await d.messaging.deliveries(ctx, req.params.id); // the role check first
+        await d.queue.requireEntry(ctx, req.params.id);
+        return { items };
+      },
     );
     app.get(
       '/api/queue/message-problems',

@@ -1,7 +1,7 @@
 import { type AccessContext, hasRole } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import { newId } from '../../platform/crypto';
-import { ForbiddenError, ValidationError } from '../../platform/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../../platform/input';
 import { createQueueChanges } from './queue.changes';
 import { emergencyInput, registerInput } from './queue.input';
@@ -35,7 +35,7 @@ export function createQueueService(deps: QueueServiceDeps) {
   ) {
     const clinic = await slots.clinic(db, ctx.clinicId);
     return run(async (tx) => {
-      const patient = await repo.patient(tx, ctx.clinicId, input.patientId);
+      const patient = await deps.patients.forVisit(tx, ctx.clinicId, input.patientId);
       if (patient?.status !== 'active') throw new ValidationError('patientId', 'unknown patient');
       const service = await resources.service(tx, ctx.clinicId, input.serviceId);
       if (!service?.active) throw new ValidationError('serviceId', 'unknown service');
@@ -107,7 +107,7 @@ export function createQueueService(deps: QueueServiceDeps) {
     if (!hasRole(ctx, 'receptionist', 'admin', 'doctor'))
       throw new ForbiddenError('your role cannot record emergency help');
     return run(async (tx) => {
-      const patient = await repo.patient(tx, ctx.clinicId, input.patientId);
+      const patient = await deps.patients.forVisit(tx, ctx.clinicId, input.patientId);
       if (!patient) throw new ValidationError('patientId', 'unknown patient');
       const service = await resources.service(tx, ctx.clinicId, input.serviceId);
       if (!service) throw new ValidationError('serviceId', 'unknown service');
@@ -149,5 +149,10 @@ export function createQueueService(deps: QueueServiceDeps) {
     });
   }
 
-  return { register, emergency, ...createQueueChanges(kit) };
+  /** 404 unless the entry is this clinic's: a route about an entry answers nothing for another clinic's id. */
+  async function requireEntry(ctx: AccessContext, id: string) {
+    if (!(await repo.find(db, ctx.clinicId, id))) throw new NotFoundError('no such queue entry');
+  }
+
+  return { register, emergency, requireEntry, ...createQueueChanges(kit) };
 }

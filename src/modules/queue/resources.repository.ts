@@ -79,7 +79,10 @@ export function createResourcesRepository() {
 
     insertSchedule: (db: DbOrTx, row: typeof workSchedules.$inferInsert) => db.insert(workSchedules).values(row),
     deleteSchedule: (db: DbOrTx, clinicId: string, id: string) =>
-      db.delete(workSchedules).where(and(eq(workSchedules.clinicId, clinicId), eq(workSchedules.id, id))),
+      db
+        .delete(workSchedules)
+        .where(and(eq(workSchedules.clinicId, clinicId), eq(workSchedules.id, id)))
+        .returning({ id: workSchedules.id }),
     schedules: (db: DbOrTx, clinicId: string) =>
       db.select().from(workSchedules).where(byClinic(workSchedules)(clinicId)),
 

@@ -148,7 +148,10 @@ export function createResourcesService(deps: { db: Db; clock: Clock; audit: Audi
     },
     async removeSchedule(ctx: AccessContext, id: string) {
       requireRole(ctx, 'admin', 'receptionist');
-      await write(ctx, 'schedule.delete', 'work_schedule', id, (tx) => repo.deleteSchedule(tx, ctx.clinicId, id));
+      await write(ctx, 'schedule.delete', 'work_schedule', id, async (tx) => {
+        // Another clinic's id (or none) deletes nothing: say so, as every other route with an id does.
+        if ((await repo.deleteSchedule(tx, ctx.clinicId, id)).length === 0) throw new NotFoundError('no such schedule');
+      });
     },
     async addException(ctx: AccessContext, raw: unknown) {
       requireRole(ctx, 'admin', 'receptionist');

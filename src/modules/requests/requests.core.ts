@@ -11,6 +11,7 @@ import { NoRuleError } from '../../rules/dental-benefits';
 import { requestClock } from '../../rules/rights-deadlines';
 import { localDate } from '../../rules/zoned-time';
 import type { ClinicLookup } from '../clinics/clinics.service';
+import type { PatientReads } from '../patients/patients.reads';
 import type { PatientsService } from '../patients/patients.service';
 import type { portalRequestInput } from './requests.input';
 import { createObjections, type ObjectionDeps } from './requests.objections';
@@ -24,6 +25,8 @@ export interface RequestsServiceDeps extends ObjectionDeps {
   audit: AuditService;
   clinics: Pick<ClinicLookup, 'byId'>;
   patients: Pick<PatientsService, 'authorize' | 'find' | 'setProcessingRestricted'>;
+  /** The patient's language (the answer's) and whether they are archived; a representative's authority. */
+  patientReads: Pick<PatientReads, 'forVisit' | 'representative'>;
 }
 
 /** Who registers requests; who decides them (extension, answer, refusal). */
@@ -87,7 +90,7 @@ export function createRequestsCore(deps: RequestsServiceDeps) {
   }
 
   async function checkRepresentative(tx: DbOrTx, clinicId: string, patientId: string, repId: string, on: string) {
-    const rep = await repo.representative(tx, clinicId, patientId, repId);
+    const rep = await deps.patientReads.representative(tx, clinicId, patientId, repId);
     if (!rep) throw new ValidationError('representativeId', 'not a representative of this patient');
     if (rep.endedAt || on < rep.authorityFrom || on > rep.authorityUntil)
       throw new ValidationError(
@@ -173,5 +176,22 @@ export function createRequestsCore(deps: RequestsServiceDeps) {
     };
   }
 
-  return { repo, objections, syncRestriction, requireRole, today, checkRepresentative, event, entry, newRow };
+  /** The patient's language (the answer's) and whether they are archived. */
+  async function patientOf(tx: DbOrTx, clinicId: string, patientId: string) {
+    const p = await deps.patientReads.forVisit(tx, clinicId, patientId);
+    return p && { id: p.id, language: p.preferredLanguage, archivedAt: p.archivedAt };
+  }
+
+  return {
+    repo,
+    patientOf,
+    objections,
+    syncRestriction,
+    requireRole,
+    today,
+    checkRepresentative,
+    event,
+    entry,
+    newRow,
+  };
 }

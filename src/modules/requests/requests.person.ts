@@ -9,7 +9,7 @@ import { view } from './requests.view';
 /** The person's own side (the portal): file a request for oneself or the one represented, and follow it. */
 export function createPersonRequests(deps: RequestsServiceDeps, core: RequestsCore) {
   const { db } = deps;
-  const { repo, objections, syncRestriction, today, checkRepresentative, event, entry, newRow } = core;
+  const { repo, patientOf, objections, syncRestriction, today, checkRepresentative, event, entry, newRow } = core;
   const { audit } = deps;
 
   /**
@@ -23,7 +23,7 @@ export function createPersonRequests(deps: RequestsServiceDeps, core: RequestsCo
     await objections.check(actor.clinicId, input.kind, input.purposeKeys);
     const filed = await db.transaction(async (tx) => {
       const now = await today(actor.clinicId, tx);
-      const patient = await repo.patient(tx, actor.clinicId, actor.patientId);
+      const patient = await patientOf(tx, actor.clinicId, actor.patientId);
       if (!patient) throw new NotFoundError('no such patient');
       if (actor.representativeId)
         await checkRepresentative(tx, actor.clinicId, actor.patientId, actor.representativeId, now.date);

@@ -27,7 +27,18 @@ export type RequestsService = ReturnType<typeof createRequestsService>;
 export function createRequestsService(deps: RequestsServiceDeps) {
   const { db, clock, audit, patients } = deps;
   const core = createRequestsCore(deps);
-  const { repo, objections, syncRestriction, requireRole, today, checkRepresentative, event, entry, newRow } = core;
+  const {
+    repo,
+    patientOf,
+    objections,
+    syncRestriction,
+    requireRole,
+    today,
+    checkRepresentative,
+    event,
+    entry,
+    newRow,
+  } = core;
   const person = createPersonRequests(deps, core);
 
   /** Staff register a request received by letter, e-mail or at the desk, with how identity was checked. */
@@ -44,7 +55,7 @@ export function createRequestsService(deps: RequestsServiceDeps) {
       if (input.receivedOn > now.date)
         throw new ValidationError('receivedOn', 'a request cannot be received in the future');
       const grant = await patients.authorize(tx, ctx, input.patientId, 'administrative', 'rights_request.create');
-      const patient = await repo.patient(tx, ctx.clinicId, input.patientId);
+      const patient = await patientOf(tx, ctx.clinicId, input.patientId);
       if (!patient) throw new NotFoundError('no such patient');
       if (input.representativeId)
         await checkRepresentative(tx, ctx.clinicId, input.patientId, input.representativeId, input.receivedOn);

@@ -14,7 +14,7 @@ import {
 import type { Logger } from 'pino';
 import type { AccessContext } from '../access';
 import type { AuthService, SessionUser } from '../auth/auth.service';
-import { isUniqueViolation } from '../db';
+import { foreignKeyViolation, isUniqueViolation } from '../db';
 import { AppError, ForbiddenError, safeError, UnauthenticatedError } from '../errors';
 import { decodeAccessReason, refuseMalformedInput } from './edge';
 
@@ -81,6 +81,15 @@ function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
     return reply
       .status(409)
       .send({ error: 'conflict', message: 'a record with the same unique value already exists', requestId });
+  }
+  const reference = foreignKeyViolation(err);
+  if (reference) {
+    // A reference the service did not check: another clinic's row or none. The client's fault, not ours.
+    const field = reference.column?.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) ?? 'body';
+    const reason = 'names a record that does not exist in this clinic';
+    return reply
+      .status(400)
+      .send({ error: 'validation_error', message: `${field}: ${reason}`, field, reason, requestId });
   }
   const status = (err as { statusCode?: number })?.statusCode;
   if (status && status >= 400 && status < 500) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
+import { safeError } from '../errors';
 import type { Logger } from '../logger';
 import type { JobKind } from './job-kinds';
 import { backoffMs, claim, finish, type OutboxJob, retryLater } from './outbox';
@@ -66,19 +67,23 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     try {
       outcome = await handler(job);
     } catch (err) {
-      const message = (err as Error).message?.slice(0, 500) ?? String(err);
+      // What is kept and logged of a failure is its summary: a query error's message carries the
+      // query's values (names, ID codes), and a provider's error object may carry the message itself.
+      const safe = safeError(err);
+      const message = safe.message.slice(0, 500);
+      const failure = { name: safe.name, code: safe.code };
       const retryable = (err as MaybeRetryable).retryable !== false;
       const now = deps.clock.now();
       if (retryable && job.attempts < job.maxAttempts) {
         const at = new Date(now.getTime() + backoffMs(job.attempts));
         await retryLater(deps.db, job, workerId, at, message);
         log?.warn(
-          { job: job.id, kind: job.kind, attempt: job.attempts, retryAt: at.toISOString() },
+          { job: job.id, kind: job.kind, attempt: job.attempts, retryAt: at.toISOString(), failure },
           'outbox job failed; will retry',
         );
       } else {
         await finish(deps.db, job, workerId, now, { status: 'failed', error: message });
-        log?.error({ job: job.id, kind: job.kind, attempt: job.attempts }, 'outbox job failed for good');
+        log?.error({ job: job.id, kind: job.kind, attempt: job.attempts, failure }, 'outbox job failed for good');
       }
       return;
     }
@@ -116,7 +121,10 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     if (stopped) return;
     timer = setTimeout(() => {
       running = drain(10)
-        .catch((err) => log?.error({ err }, 'outbox worker round failed'))
+        .catch((err) => {
+          const { name, code, message } = safeError(err);
+          log?.error({ failure: { name, code, message: message.slice(0, 500) } }, 'outbox worker round failed');
+        })
         .finally(() => {
           running = null;
           schedule();

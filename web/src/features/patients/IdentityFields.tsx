@@ -52,7 +52,7 @@ export function IdentityFields({
   const set = (patch: Partial<IdentityState>) => onChange({ ...value, ...patch });
   const check =
     value.kind === 'national' && value.code.replace(/\s/g, '').length >= 6
-      ? checkIdCode(value.code, value.country)
+      ? checkIdCode(value.code, value.country, new Date().toISOString().slice(0, 10)) // the device's date
       : null;
   const reasonText = (r: string) =>
     r.startsWith('unknown century') ? t('unknownCentury') : t(`reasons.${r}`, { defaultValue: r });
