@@ -204,6 +204,18 @@ export function createServices(deps: AppDeps) {
     publicUrl,
     secureCookies,
   });
+  // Recording files are written by the clinic's recorder under DATA_DIR/recordings; Hoidja only deletes them.
+  const recordingStore = directoryStore(join(config.DATA_DIR, 'recordings'));
+  const retention = retentionModule.create({
+    db,
+    clock,
+    audit,
+    clinics: clinics.services.clinics,
+    register: register.services.register,
+    cipher,
+    recordingStore,
+    patients: patients.services.patients,
+  });
   const requests = requestsModule.create({
     db,
     clock,
@@ -215,6 +227,11 @@ export function createServices(deps: AppDeps) {
     register: register.services.register,
     portal: portal.services.portal,
     disclosures: disclosures.services.disclosures,
+    retention: retention.services.retention,
+    consents: consents.services.consents,
+    mailer,
+    sms,
+    publicUrl,
   });
   const complaints = complaintsModule.create({
     db,
@@ -223,8 +240,6 @@ export function createServices(deps: AppDeps) {
     clinics: clinicLookup,
     patients: patients.services.patients,
   });
-  // Recording files are written by the clinic's recorder under DATA_DIR/recordings; Hoidja only deletes them.
-  const recordingStore = directoryStore(join(config.DATA_DIR, 'recordings'));
   const recordings = recordingsModule.create({ db, clock, audit, store: recordingStore });
   const breaches = breachesModule.create({
     db,
@@ -243,16 +258,6 @@ export function createServices(deps: AppDeps) {
     clinics: clinics.services.clinics,
   });
   const research = researchModule.create({ db, audit, cipher, register: register.services.register });
-  const retention = retentionModule.create({
-    db,
-    clock,
-    audit,
-    clinics: clinics.services.clinics,
-    register: register.services.register,
-    cipher,
-    recordingStore,
-    patients: patients.services.patients,
-  });
   const features = {
     clinics,
     patients,

@@ -15,6 +15,8 @@ export const recipientKinds = [
   'police',
   'authority',
   'other_provider',
+  /** Someone the patient named (by name, ID code and e-mail) to receive a copy of their records. */
+  'named_person',
 ] as const;
 export type RecipientKind = (typeof recipientKinds)[number];
 /** Recipients who ask under their own legal power: their request is registered with its basis and reference. */

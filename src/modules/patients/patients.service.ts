@@ -226,6 +226,11 @@ export function createPatientsService(deps: PatientsServiceDeps) {
     try {
       return await inTx(ctx, async (tx) => {
         const before = await load(tx, ctx, id, true);
+        // GDPR Art. 18: while processing is restricted the record is only kept; a change is the DPO's decision.
+        if (before.processingRestricted && !hasRole(ctx, 'dpo'))
+          throw new ForbiddenError(
+            "processing of this patient's data is restricted (GDPR Art. 18): only the data protection officer may change the record",
+          );
         const grant = await policy.authorize(
           tx,
           ctx,
@@ -362,6 +367,14 @@ export function createPatientsService(deps: PatientsServiceDeps) {
     return repo.find(tx, clinicId, patientId);
   }
 
+  /**
+   * Sets or lifts the restriction of processing (GDPR Art. 18) that every sender and export checks;
+   * the rights module calls it in the transaction that records the request's step and its audit entry.
+   */
+  function setProcessingRestricted(tx: DbOrTx, clinicId: string, patientId: string, restricted: boolean) {
+    return repo.update(tx, clinicId, patientId, { processingRestricted: restricted });
+  }
+
   /** The patient's bill payers, current and ended, for the invoice that names them. */
   function billPayers(tx: DbOrTx, clinicId: string, patientId: string) {
     return repo.billPayers(tx, clinicId, patientId);
@@ -393,6 +406,7 @@ export function createPatientsService(deps: PatientsServiceDeps) {
     authorize,
     authorized,
     find,
+    setProcessingRestricted,
     billPayers,
     insertMany,
   };

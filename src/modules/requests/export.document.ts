@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import { findPdfFonts } from '../../platform/pdf';
 import type { Register } from '../register/register.model';
@@ -194,15 +195,26 @@ export function exportPdf(
     personName: string;
     answer: ReturnType<typeof article15>;
     data: Record<string, Row[]>;
+    /** A copy sent by e-mail is opened with this one-time password (AES-256, PDF 2.0 security handler). */
+    password?: string;
   },
   fonts = findPdfFonts(),
 ): Promise<Buffer> {
   const w = words[input.lang];
+  const encryption = input.password
+    ? {
+        pdfVersion: '1.7ext3',
+        userPassword: input.password,
+        ownerPassword: randomBytes(24).toString('base64url'),
+        permissions: { printing: 'highResolution', copying: true },
+      }
+    : {};
   const pdf = new PDFDocument({
     size: 'A4',
     margin: 50,
     info: { Title: w.title },
     lang: input.lang,
+    ...encryption,
   } as PDFKit.PDFDocumentOptions);
   pdf.registerFont('body', fonts.regular);
   pdf.registerFont('bold', fonts.bold);

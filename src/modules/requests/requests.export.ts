@@ -11,8 +11,8 @@ import type { Register } from '../register/register.model';
 import type { RegisterService } from '../register/register.service';
 import { article15, csvLines, exportPdf, readableRows } from './export.document';
 import { fhirBundle } from './export.fhir';
+import type { PortalActor } from './requests.core';
 import { createRequestsRepository } from './requests.repository';
-import type { PortalActor } from './requests.service';
 
 export const exportFormats = ['fhir', 'csv', 'pdf'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -50,6 +50,7 @@ export function createRequestExports(deps: ExportDeps) {
     patientId: string,
     format: ExportFormat,
     language?: string,
+    password?: string,
   ) {
     const clinic = await clinics.byId(clinicId, tx);
     const data = readableRows(await repo.personRows(tx, clinicId, patientId), (s) => cipher.decrypt(s));
@@ -84,6 +85,7 @@ export function createRequestExports(deps: ExportDeps) {
       personName: `${person.first_name ?? ''} ${person.last_name ?? ''}`.trim(),
       answer,
       data,
+      password,
     });
     return { contentType: 'application/pdf', filename: `${base}.pdf`, body };
   }
@@ -98,7 +100,12 @@ export function createRequestExports(deps: ExportDeps) {
    * The copy that answers an access or portability request, made by the DPO or an administrator.
    * The request is the need-to-know: the copy holds health data too, as the person is owed it.
    */
-  async function forRequest(ctx: AccessContext, requestId: string, format: string): Promise<ExportFile> {
+  async function forRequest(
+    ctx: AccessContext,
+    requestId: string,
+    format: string,
+    opts: { password?: string } = {},
+  ): Promise<ExportFile> {
     if (!hasRole(ctx, 'dpo', 'admin')) throw new ForbiddenError('your role cannot prepare the copy of a person’s data');
     const f = checkFormat(format);
     // The register is read before the transaction: PGlite has one connection.
@@ -109,7 +116,7 @@ export function createRequestExports(deps: ExportDeps) {
       if (r.kind !== 'access' && r.kind !== 'portability')
         throw new ConflictError(`a copy of the data answers an access or portability request, not ${r.kind}`);
       if (r.status === 'refused' || r.status === 'withdrawn') throw new ConflictError(`this request is ${r.status}`);
-      const file = await build(tx, reg, ctx.clinicId, r.patientId, f, r.language);
+      const file = await build(tx, reg, ctx.clinicId, r.patientId, f, r.language, opts.password);
       const grant: AuditGrant = {
         role: ctx.user?.roles.includes('dpo') ? 'dpo' : 'admin',
         breakGlass: false,
@@ -123,7 +130,7 @@ export function createRequestExports(deps: ExportDeps) {
             entityId: r.id,
             patientRef: r.patientId,
             purpose: 'data_subject_rights',
-            details: { format: f, bytes: file.body.length },
+            details: { format: f, bytes: file.body.length, encrypted: Boolean(opts.password) },
           },
           grant,
         ),

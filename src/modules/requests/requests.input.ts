@@ -72,3 +72,12 @@ export const requestListQuery = z.strictObject({
 });
 
 export const requestIdParam = z.object({ id: z.uuid({ message: 'not a request id' }) });
+
+/** The categories the retention engine can erase for one person (retention.input.ts `erasureInput`). */
+export const erasableTargets = ['patient_record', 'booking_requests', 'portal_access'] as const;
+
+/** The DPO's decision on an erasure request: which erasable categories go now, and a word to the person. */
+export const erasureDecisionInput = z.strictObject({
+  targets: z.array(z.enum(erasableTargets)).max(erasableTargets.length),
+  note: z.string().trim().min(1).max(2000).optional(),
+});

@@ -24,6 +24,7 @@ const timelineStepOutput = z.object({
 export const requestOutput = z.object({
   id: recordId,
   patientId: recordId,
+  patientName: z.string().nullable(),
   representativeId: recordId.nullable(),
   kind: z.enum(requestKinds),
   channel: z.enum(requestChannels),
@@ -50,6 +51,8 @@ export const requestOutput = z.object({
     .nullable(),
   answer: z.string().nullable(),
   closedOn: date.nullable(),
+  /** A restriction stays in force after its answer until lifted. */
+  liftedOn: date.nullable(),
   timeline: z.array(timelineStepOutput),
 });
 
@@ -61,4 +64,26 @@ export const radarOutput = z.object({
   waitingOnPerson: z.array(requestOutput),
   /** Open requests due after this week. */
   later: z.number().int(),
+});
+
+/** The erasure plan of a request's person, per data category of the retention engine. */
+export const erasurePlanOutput = z.object({
+  requestId: recordId,
+  parts: z.array(
+    z.object({
+      target: z.string(),
+      status: z.enum(['erasable', 'kept', 'held', 'none']),
+      until: date.optional(),
+      rule: z.string().optional(),
+      hold: z.object({ id: recordId, kind: z.string(), reason: z.string(), owner: z.string() }).optional(),
+    }),
+  ),
+});
+
+/** Where the encrypted copy and its password went. */
+export const recordCopySentOutput = z.object({
+  sentTo: z.string(),
+  /** The patient's mobile, masked. */
+  passwordTo: z.string(),
+  filename: z.string(),
 });

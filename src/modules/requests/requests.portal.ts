@@ -9,10 +9,11 @@ import { disclosureOutput } from '../disclosures/disclosures.output';
 import type { DisclosuresService } from '../disclosures/disclosures.service';
 import { portalSessionGuard } from '../portal/portal.routes';
 import type { PortalService } from '../portal/portal.service';
+import type { PortalActor } from './requests.core';
 import { exportFormats, type RequestExports } from './requests.export';
 import { portalRequestInput } from './requests.input';
 import { requestOutput } from './requests.output';
-import type { PortalActor, RequestsService } from './requests.service';
+import type { RequestsService } from './requests.service';
 
 const tags = ['portal'];
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
 import { exportTables } from './export.catalogue';
 import { type RequestStatus, rightsRequestEvents, rightsRequests } from './requests.schema';
@@ -18,6 +18,24 @@ export function createRequestsRepository() {
         .update(rightsRequests)
         .set(patch)
         .where(and(eq(rightsRequests.clinicId, clinicId), eq(rightsRequests.id, id)));
+    },
+
+    /** Whether a restriction of the patient's processing is in force: open, or granted and not lifted. */
+    async restrictionInForce(db: DbOrTx, clinicId: string, patientId: string): Promise<boolean> {
+      const rows = await db
+        .select({ id: rightsRequests.id })
+        .from(rightsRequests)
+        .where(
+          and(
+            eq(rightsRequests.clinicId, clinicId),
+            eq(rightsRequests.patientId, patientId),
+            eq(rightsRequests.kind, 'restriction'),
+            inArray(rightsRequests.status, ['open', 'waiting_on_person', 'answered']),
+            isNull(rightsRequests.liftedOn),
+          ),
+        )
+        .limit(1);
+      return rows.length > 0;
     },
 
     async find(db: DbOrTx, clinicId: string, id: string, forUpdate = false): Promise<RightsRequestRow | undefined> {

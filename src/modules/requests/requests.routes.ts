@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { binaryBody, itemsOf } from '../../platform/http/contract';
 import { type App, accessContext } from '../../platform/http/server';
+import { type createRecordCopies, recordCopyInput } from './requests.copies';
+import type { RequestErasure } from './requests.erasure';
 import { type createRequestExports, exportFormats } from './requests.export';
 import {
   answerRequestInput,
+  erasureDecisionInput,
   extendRequestInput,
   refuseRequestInput,
   registerRequestInput,
@@ -11,13 +14,18 @@ import {
   requestListQuery,
   requestNoteInput,
 } from './requests.input';
-import { radarOutput, requestOutput } from './requests.output';
+import { erasurePlanOutput, radarOutput, recordCopySentOutput, requestOutput } from './requests.output';
 import type { RequestsService } from './requests.service';
 
 const tags = ['requests'];
 
 /** Staff work on data-subject requests: intake, the inbox, the radar and each step of a request. */
-export function requestsRoutes(requests: RequestsService, exports: ReturnType<typeof createRequestExports>) {
+export function requestsRoutes(
+  requests: RequestsService,
+  exports: ReturnType<typeof createRequestExports>,
+  erasure: RequestErasure,
+  copies: ReturnType<typeof createRecordCopies>,
+) {
   return async (app: App) => {
     app.post(
       '/api/requests',
@@ -95,6 +103,50 @@ export function requestsRoutes(requests: RequestsService, exports: ReturnType<ty
       },
     );
 
+    app.get(
+      '/api/requests/:id/erasure-plan',
+      {
+        schema: {
+          tags,
+          summary: 'Per data category of the person: erasable now, kept until a date under a rule, or held',
+          params: requestIdParam,
+          response: { 200: erasurePlanOutput },
+        },
+      },
+      async (req) => erasure.plan(accessContext(req), req.params.id),
+    );
+
+    app.post(
+      '/api/requests/:id/erasure',
+      {
+        schema: {
+          tags,
+          summary: 'Erase what no duty keeps, refuse the rest with its rule and end date, and answer',
+          params: requestIdParam,
+          body: erasureDecisionInput,
+          response: { 200: requestOutput },
+        },
+      },
+      async (req) => erasure.decide(accessContext(req), req.params.id, req.body),
+    );
+
+    app.post(
+      '/api/requests/:id/copy',
+      {
+        schema: {
+          tags,
+          summary: 'E-mail the copy as an AES-256 encrypted PDF, its one-time password by SMS to the patient',
+          params: requestIdParam,
+          body: recordCopyInput,
+          response: { 202: recordCopySentOutput },
+        },
+      },
+      async (req, reply) => {
+        reply.status(202);
+        return copies.send(accessContext(req), req.params.id, req.body);
+      },
+    );
+
     const steps = [
       ['extend', extendRequestInput, 'Extend by up to two months, with reasons told before the due date'],
       ['answer', answerRequestInput, 'Record the answer sent to the person'],
@@ -103,6 +155,7 @@ export function requestsRoutes(requests: RequestsService, exports: ReturnType<ty
       ['resume', requestNoteInput, 'The person answered: open again'],
       ['note', requestNoteInput, 'A note on the timeline'],
       ['withdraw', requestNoteInput, 'The person withdrew the request'],
+      ['lift', requestNoteInput, 'Lift a granted restriction of processing, told to the person first (Art. 18(3))'],
     ] as const;
     const handlers = {
       extend: requests.extend,
@@ -112,6 +165,7 @@ export function requestsRoutes(requests: RequestsService, exports: ReturnType<ty
       resume: requests.resume,
       note: requests.note,
       withdraw: requests.withdraw,
+      lift: requests.lift,
     };
     for (const [step, body, summary] of steps) {
       app.post(

@@ -33,6 +33,7 @@ export const refusalReasons = [
   'legal_claims',
   'legal_retention_duty',
 ] as const;
+export type RefusalReason = (typeof refusalReasons)[number];
 export const requestEventKinds = [
   'received',
   'identity_verified',
@@ -43,6 +44,10 @@ export const requestEventKinds = [
   'answered',
   'refused',
   'withdrawn',
+  /** Erasure decided per data category: what was erased, what is kept (rule, until) or held. */
+  'erasure_decided',
+  /** A restriction of processing lifted (the person was told before, Art. 18(3)). */
+  'restriction_lifted',
 ] as const;
 export type RequestEventKind = (typeof requestEventKinds)[number];
 
@@ -81,6 +86,8 @@ export const rightsRequests = pgTable(
     /** The answer as told to the person (or the refusal's explanation). */
     answer: text('answer'),
     closedOn: date('closed_on', { mode: 'string' }),
+    /** A restriction (Art. 18) stays in force after its answer until lifted, told to the person first (18(3)). */
+    liftedOn: date('lifted_on', { mode: 'string' }),
     createdAt: ts('created_at').notNull(),
     /** The staff member who registered it; null when the person filed it in the portal. */
     createdBy: uuid('created_by'),
@@ -115,6 +122,7 @@ export const rightsRequestsColumns = classify(rightsRequests, {
   refusalReason: 'communication',
   answer: 'communication',
   closedOn: 'communication',
+  liftedOn: 'consent',
   createdAt: 'communication',
   createdBy: 'access_log',
 });

@@ -125,6 +125,10 @@ export const auditActions = [
   'rights_request.refuse',
   /** The access/portability copy (FHIR, CSV, PDF) generated for a request. */
   'rights_request.export',
+  /** The answer (or the extension notice) sent to the person. */
+  'rights_request.send',
+  /** An encrypted copy of the records e-mailed (to the patient or a person they named). */
+  'rights_request.copy',
   'complaint.create',
   'complaint.read',
   'complaint.update',

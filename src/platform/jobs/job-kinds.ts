@@ -20,5 +20,11 @@ export interface JobKinds {
   'breach.letter': true;
   /** Access review: the weekly digest of unreviewed findings to the clinic's DPO. */
   'access_review.digest': true;
+  /** Rights: the person is told of an extension or the answer to their request, in their language. */
+  'rights.answer': true;
+  /** Rights: an encrypted copy of the records e-mailed to the patient or the person they named. */
+  'rights.copy': true;
+  /** Rights: the one-time password of that copy, by SMS to the patient. */
+  'rights.copy_password': true;
 }
 export type JobKind = keyof JobKinds;

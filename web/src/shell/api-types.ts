@@ -1657,7 +1657,8 @@ export interface Operations {
           | 'court'
           | 'police'
           | 'authority'
-          | 'other_provider';
+          | 'other_provider'
+          | 'named_person';
         recipientName: string;
         recipientRegistryCode: string | null;
         legalBasis: string;
@@ -1684,7 +1685,8 @@ export interface Operations {
         | 'court'
         | 'police'
         | 'authority'
-        | 'other_provider';
+        | 'other_provider'
+        | 'named_person';
       recipientName: string;
       recipientRegistryCode?: string;
       legalBasis: string;
@@ -1724,7 +1726,8 @@ export interface Operations {
         | 'court'
         | 'police'
         | 'authority'
-        | 'other_provider';
+        | 'other_provider'
+        | 'named_person';
       recipientName: string;
       recipientRegistryCode: string | null;
       legalBasis: string;
@@ -1848,7 +1851,8 @@ export interface Operations {
           | 'court'
           | 'police'
           | 'authority'
-          | 'other_provider';
+          | 'other_provider'
+          | 'named_person';
         recipientName: string;
         recipientRegistryCode: string | null;
         legalBasis: string;
@@ -1902,6 +1906,7 @@ export interface Operations {
       items: Array<{
         id: string;
         patientId: string;
+        patientName: string | null;
         representativeId: string | null;
         kind:
           | 'access'
@@ -1941,6 +1946,7 @@ export interface Operations {
         complaintAuthority: { name: string; address: string; email: string; website: string } | null;
         answer: string | null;
         closedOn: string | null;
+        liftedOn: string | null;
         timeline: Array<{
           kind:
             | 'received'
@@ -1951,7 +1957,9 @@ export interface Operations {
             | 'note'
             | 'answered'
             | 'refused'
-            | 'withdrawn';
+            | 'withdrawn'
+            | 'erasure_decided'
+            | 'restriction_lifted';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -1972,6 +1980,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -2004,6 +2013,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -2014,7 +2024,9 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -2902,6 +2914,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -2934,6 +2947,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -2944,7 +2958,9 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -2963,6 +2979,7 @@ export interface Operations {
       items: Array<{
         id: string;
         patientId: string;
+        patientName: string | null;
         representativeId: string | null;
         kind:
           | 'access'
@@ -3002,6 +3019,7 @@ export interface Operations {
         complaintAuthority: { name: string; address: string; email: string; website: string } | null;
         answer: string | null;
         closedOn: string | null;
+        liftedOn: string | null;
         timeline: Array<{
           kind:
             | 'received'
@@ -3012,7 +3030,9 @@ export interface Operations {
             | 'note'
             | 'answered'
             | 'refused'
-            | 'withdrawn';
+            | 'withdrawn'
+            | 'erasure_decided'
+            | 'restriction_lifted';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3028,6 +3048,7 @@ export interface Operations {
       overdue: Array<{
         id: string;
         patientId: string;
+        patientName: string | null;
         representativeId: string | null;
         kind:
           | 'access'
@@ -3067,6 +3088,7 @@ export interface Operations {
         complaintAuthority: { name: string; address: string; email: string; website: string } | null;
         answer: string | null;
         closedOn: string | null;
+        liftedOn: string | null;
         timeline: Array<{
           kind:
             | 'received'
@@ -3077,7 +3099,9 @@ export interface Operations {
             | 'note'
             | 'answered'
             | 'refused'
-            | 'withdrawn';
+            | 'withdrawn'
+            | 'erasure_decided'
+            | 'restriction_lifted';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3088,6 +3112,7 @@ export interface Operations {
       dueThisWeek: Array<{
         id: string;
         patientId: string;
+        patientName: string | null;
         representativeId: string | null;
         kind:
           | 'access'
@@ -3127,6 +3152,7 @@ export interface Operations {
         complaintAuthority: { name: string; address: string; email: string; website: string } | null;
         answer: string | null;
         closedOn: string | null;
+        liftedOn: string | null;
         timeline: Array<{
           kind:
             | 'received'
@@ -3137,7 +3163,9 @@ export interface Operations {
             | 'note'
             | 'answered'
             | 'refused'
-            | 'withdrawn';
+            | 'withdrawn'
+            | 'erasure_decided'
+            | 'restriction_lifted';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3148,6 +3176,7 @@ export interface Operations {
       waitingOnPerson: Array<{
         id: string;
         patientId: string;
+        patientName: string | null;
         representativeId: string | null;
         kind:
           | 'access'
@@ -3187,6 +3216,7 @@ export interface Operations {
         complaintAuthority: { name: string; address: string; email: string; website: string } | null;
         answer: string | null;
         closedOn: string | null;
+        liftedOn: string | null;
         timeline: Array<{
           kind:
             | 'received'
@@ -3197,7 +3227,9 @@ export interface Operations {
             | 'note'
             | 'answered'
             | 'refused'
-            | 'withdrawn';
+            | 'withdrawn'
+            | 'erasure_decided'
+            | 'restriction_lifted';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3213,6 +3245,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -3245,6 +3278,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -3255,7 +3289,9 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3270,6 +3306,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -3302,6 +3339,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -3312,12 +3350,93 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
         note: string | null;
         data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/requests/{id}/copy': {
+    path: { id: string };
+    body: { recipient: 'patient' | 'named_person'; namedPerson?: { name: string; idCode: string; email: string } };
+    response: { sentTo: string; passwordTo: string; filename: string };
+  };
+  'POST /api/requests/{id}/erasure': {
+    path: { id: string };
+    body: { targets: Array<'patient_record' | 'booking_requests' | 'portal_access'>; note?: string };
+    response: {
+      id: string;
+      patientId: string;
+      patientName: string | null;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      liftedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn'
+          | 'erasure_decided'
+          | 'restriction_lifted';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'GET /api/requests/{id}/erasure-plan': {
+    path: { id: string };
+    response: {
+      requestId: string;
+      parts: Array<{
+        target: string;
+        status: 'erasable' | 'kept' | 'held' | 'none';
+        until?: string;
+        rule?: string;
+        hold?: { id: string; kind: string; reason: string; owner: string };
       }>;
     };
   };
@@ -3328,6 +3447,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -3360,6 +3480,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -3370,7 +3491,70 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided'
+          | 'restriction_lifted';
+        at: string;
+        actorRole: string;
+        actorId: string | null;
+        note: string | null;
+        data: { [key: string]: unknown } | null;
+      }>;
+    };
+  };
+  'POST /api/requests/{id}/lift': {
+    path: { id: string };
+    body: { note: string };
+    response: {
+      id: string;
+      patientId: string;
+      patientName: string | null;
+      representativeId: string | null;
+      kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
+      channel: 'portal' | 'letter' | 'email' | 'desk';
+      answerChannel: 'portal' | 'letter' | 'email' | 'desk';
+      language: 'et' | 'lv' | 'en' | 'ru';
+      receivedOn: string;
+      identityCheck: 'id_document' | 'digital_signature' | 'portal_login' | 'not_established';
+      identityNote: string | null;
+      details: string | null;
+      purposeKeys: Array<string> | null;
+      clockRule: string;
+      dueOn: string;
+      extendedDueOn: string | null;
+      extendableUntil: string | null;
+      effectiveDueOn: string;
+      extensionReasons: string | null;
+      extensionNoticeOn: string | null;
+      status: 'open' | 'waiting_on_person' | 'answered' | 'refused' | 'withdrawn';
+      overdue: boolean;
+      refusalReason:
+        | 'identity_not_established'
+        | 'manifestly_unfounded'
+        | 'excessive'
+        | 'rights_of_others'
+        | 'national_security'
+        | 'crime_prevention'
+        | 'legal_claims'
+        | 'legal_retention_duty'
+        | null;
+      complaintAuthority: { name: string; address: string; email: string; website: string } | null;
+      answer: string | null;
+      closedOn: string | null;
+      liftedOn: string | null;
+      timeline: Array<{
+        kind:
+          | 'received'
+          | 'identity_verified'
+          | 'waiting_on_person'
+          | 'resumed'
+          | 'extended'
+          | 'note'
+          | 'answered'
+          | 'refused'
+          | 'withdrawn'
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3385,6 +3569,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -3417,6 +3602,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -3427,7 +3613,9 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3453,6 +3641,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -3485,6 +3674,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -3495,7 +3685,9 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3510,6 +3702,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -3542,6 +3735,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -3552,7 +3746,9 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3567,6 +3763,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -3599,6 +3796,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -3609,7 +3807,9 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3624,6 +3824,7 @@ export interface Operations {
     response: {
       id: string;
       patientId: string;
+      patientName: string | null;
       representativeId: string | null;
       kind: 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection' | 'consent_withdrawal';
       channel: 'portal' | 'letter' | 'email' | 'desk';
@@ -3656,6 +3857,7 @@ export interface Operations {
       complaintAuthority: { name: string; address: string; email: string; website: string } | null;
       answer: string | null;
       closedOn: string | null;
+      liftedOn: string | null;
       timeline: Array<{
         kind:
           | 'received'
@@ -3666,7 +3868,9 @@ export interface Operations {
           | 'note'
           | 'answered'
           | 'refused'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'erasure_decided'
+          | 'restriction_lifted';
         at: string;
         actorRole: string;
         actorId: string | null;

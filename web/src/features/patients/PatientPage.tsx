@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, type ApiResponse, api } from '../../shell/api';
 import { ConsentsPanel } from '../consents/ConsentsPanel';
 import { PatientRetention } from '../retention/PatientRetention';
+import { PatientRightsTab } from '../rights/PatientRightsTab';
+import { RestrictionBanner } from '../rights/shared';
 import { BillPayersTab } from './BillPayersTab';
 import { AccessHistoryTab, HistoryTab } from './HistoryTabs';
 import { RepresentativesTab } from './RepresentativesTab';
 
 export type PatientRecord = ApiResponse<'GET /api/patients/{id}'>;
 
-type Tab = 'details' | 'representatives' | 'billPayers' | 'consents' | 'history' | 'access' | 'retention';
+type Tab = 'details' | 'representatives' | 'billPayers' | 'consents' | 'rights' | 'history' | 'access' | 'retention';
 
 export function PatientPage({ id }: { id: string }) {
   const { t } = useTranslation('patients');
@@ -61,7 +63,7 @@ export function PatientPage({ id }: { id: string }) {
     );
   if (!record) return <p>{t('shell:loading')}</p>;
   const p = record.patient;
-  const tabs: Tab[] = ['details', 'representatives', 'billPayers', 'consents', 'history', 'access', 'retention'];
+  const tabs: Tab[] = ['details', 'representatives', 'billPayers', 'consents', 'rights', 'history', 'access', 'retention'];
   return (
     <section>
       <div className="spread">
@@ -87,6 +89,7 @@ export function PatientPage({ id }: { id: string }) {
           </p>
         </div>
       </div>
+      {p.processingRestricted && <RestrictionBanner />}
       <div className="tabs" role="tablist">
         {tabs.map((k) => (
           <button
@@ -97,7 +100,13 @@ export function PatientPage({ id }: { id: string }) {
             className={tab === k ? 'active' : ''}
             onClick={() => setTab(k)}
           >
-            {k === 'consents' ? t('consents:tab') : k === 'retention' ? t('retention:tab') : t(`page.tabs.${k}`)}
+            {k === 'consents'
+              ? t('consents:tab')
+              : k === 'rights'
+                ? t('rights:patientTab')
+                : k === 'retention'
+                  ? t('retention:tab')
+                  : t(`page.tabs.${k}`)}
           </button>
         ))}
       </div>
@@ -109,6 +118,7 @@ export function PatientPage({ id }: { id: string }) {
         <BillPayersTab id={id} items={record.billPayers} reason={stated} onChange={() => load(stated)} />
       )}
       {tab === 'consents' && <ConsentsPanel patientId={id} />}
+      {tab === 'rights' && <PatientRightsTab patientId={id} />}
       {tab === 'history' && <HistoryTab id={id} reason={stated} />}
       {tab === 'access' && <AccessHistoryTab id={id} reason={stated} />}
       {tab === 'retention' && <PatientRetention patientId={id} reason={stated} />}

@@ -4,6 +4,7 @@ import { ApiError, api, setCsrfToken } from '../../shell/api';
 import { type Language, languages } from '../../shell/feature';
 import { setLanguage } from '../../shell/i18n';
 import { Link, useRouter } from '../../shell/router';
+import { PortalDisclosures, PortalRequests } from '../rights/PortalRights';
 import { AccessHistory, Consents, Details, type Me, Visits } from './PortalTabs';
 
 function LanguageSelect() {
@@ -132,7 +133,7 @@ export function PortalEnter() {
   );
 }
 
-type Tab = 'details' | 'access' | 'consents' | 'visits';
+type Tab = 'details' | 'access' | 'consents' | 'visits' | 'rights' | 'disclosures';
 
 /** /portal/home: the signed-in person's own page. */
 export function PortalHome() {
@@ -186,7 +187,7 @@ export function PortalHome() {
         </div>
       </div>
       <div className="tabs" role="tablist">
-        {(['details', 'access', 'consents', 'visits'] as Tab[]).map((k) => (
+        {(['details', 'access', 'consents', 'visits', 'rights', 'disclosures'] as Tab[]).map((k) => (
           <button
             type="button"
             key={k}
@@ -195,7 +196,7 @@ export function PortalHome() {
             className={tab === k ? 'active' : ''}
             onClick={() => setTab(k)}
           >
-            {t(`tabs.${k}`)}
+            {k === 'rights' || k === 'disclosures' ? t(`rights:portal.tabs.${k}`) : t(`tabs.${k}`)}
           </button>
         ))}
       </div>
@@ -203,6 +204,8 @@ export function PortalHome() {
       {tab === 'access' && <AccessHistory onExpired={onExpired} />}
       {tab === 'consents' && <Consents onExpired={onExpired} />}
       {tab === 'visits' && <Visits onExpired={onExpired} />}
+      {tab === 'rights' && <PortalRequests onExpired={onExpired} />}
+      {tab === 'disclosures' && <PortalDisclosures onExpired={onExpired} />}
     </div>
   );
 }

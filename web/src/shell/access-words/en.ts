@@ -132,6 +132,8 @@ export const words = {
     'breach.inform_people': 'began informing the people affected',
     'breach.letter': 'sent a letter about a breach',
     'access_review.digest': 'sent the weekly access digest',
+    'rights_request.send': 'sent the answer to a request',
+    'rights_request.copy': 'sent an encrypted copy of the data',
   },
   purposes: {
     care: 'health care',

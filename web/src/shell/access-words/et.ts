@@ -132,6 +132,8 @@ export const words = {
     'breach.inform_people': 'otsustas teavitada mõjutatud inimesi',
     'breach.letter': 'saatis teate rikkumise kohta',
     'access_review.digest': 'saatis juurdepääsude nädalakokkuvõtte',
+    'rights_request.send': 'saatis vastuse taotlusele',
+    'rights_request.copy': 'saatis krüpteeritud andmete koopia',
   },
   purposes: {
     care: 'tervishoiuteenuse osutamine',

@@ -132,6 +132,8 @@ export const words = {
     'breach.inform_people': 'uzsāka skarto personu informēšanu',
     'breach.letter': 'nosūtīja vēstuli par pārkāpumu',
     'access_review.digest': 'nosūtīja piekļuves nedēļas kopsavilkumu',
+    'rights_request.send': 'nosūtīja atbildi uz pieprasījumu',
+    'rights_request.copy': 'nosūtīja šifrētu datu kopiju',
   },
   purposes: {
     care: 'veselības aprūpe',

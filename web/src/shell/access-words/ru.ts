@@ -132,6 +132,8 @@ export const words = {
     'breach.inform_people': 'начало информирования затронутых лиц',
     'breach.letter': 'отправка письма о нарушении',
     'access_review.digest': 'отправка еженедельной сводки доступа',
+    'rights_request.send': 'отправка ответа на запрос',
+    'rights_request.copy': 'отправка зашифрованной копии данных',
   },
   purposes: {
     care: 'оказание медицинской помощи',

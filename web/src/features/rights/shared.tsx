@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../shell/api';
+
+/** 2026-03-10 as a clinic writes it: 10.03.2026. */
+export const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10).split('-').reverse().join('.') : '—');
+export const when = (iso: string, lang: string) =>
+  new Date(iso).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A step's outcome line: what the server said went wrong (its field and reason), or that it was saved. */
+export type Outcome = { ok: boolean; text: string } | null;
+
+/** Runs one action of a page; a 400 shows the server's reason next to the field it names. */
+export function useAction() {
+  const { t } = useTranslation('rights');
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (fn: () => Promise<unknown>, okText?: string) => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      await fn();
+      setOutcome(okText ? { ok: true, text: okText } : null);
+      return true;
+    } catch (e) {
+      const text =
+        e instanceof ApiError
+          ? e.status === 403
+            ? t('forbidden')
+            : e.field
+              ? `${t(`fields.${e.field.split('.')[0]}`, { defaultValue: e.field })}: ${e.message}`
+              : e.message
+          : String(e);
+      setOutcome({ ok: false, text });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { outcome, busy, run };
+}
+
+export function OutcomeLine({ outcome }: { outcome: Outcome }) {
+  if (!outcome) return null;
+  return (
+    <p className={outcome.ok ? 'ok' : 'error'} role={outcome.ok ? 'status' : 'alert'} data-testid="outcome">
+      {outcome.text}
+    </p>
+  );
+}
+
+interface Step {
+  kind: string;
+  at: string;
+  note: string | null;
+  actorRole?: string;
+}
+
+/** Every step of a case, oldest first, in the reader's language. */
+export function Timeline({ steps, prefix }: { steps: Step[]; prefix: 'requests' | 'complaints' }) {
+  const { t, i18n } = useTranslation('rights');
+  return (
+    <ol className="rights-timeline" data-testid="timeline">
+      {steps.map((s, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: steps are append-only and shown in order.
+        <li key={i}>
+          <span className="muted">{when(s.at, i18n.language)}</span> <strong>{t(`${prefix}.events.${s.kind}`)}</strong>
+          {s.actorRole && <span className="muted"> · {t(`actors.${s.actorRole}`, { defaultValue: s.actorRole })}</span>}
+          {s.note && <div className="rights-note">{s.note}</div>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Shown on the patient's page while processing is restricted (GDPR Art. 18). */
+export function RestrictionBanner() {
+  const { t } = useTranslation('rights');
+  return (
+    <p className="card rights-banner" role="status" data-testid="restriction-banner">
+      <strong>{t('restriction.banner')}</strong> {t('restriction.bannerHint')}
+    </p>
+  );
+}
