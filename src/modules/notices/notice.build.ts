@@ -72,6 +72,7 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
       strong: true,
     });
     list([
+      ...(c.tradeName && c.tradeName !== c.name ? [{ term: w.labels.tradeName, text: c.tradeName }] : []),
       ...(c.role ? [{ term: w.labels.role, text: t(c.role) }] : []),
       ...c.addresses.map((a) => ({ term: w.labels.address, text: w.address(a) })),
       ...(c.email ? [{ term: w.labels.email, text: c.email }] : []),

@@ -47,6 +47,7 @@ export const ru: Wording = {
     phone: 'Телефон',
     website: 'Веб-сайт',
     board: 'Члены правления',
+    tradeName: 'Работает под названием',
     role: 'Деятельность',
     activities: 'Действия',
     categories: 'Используемые данные',

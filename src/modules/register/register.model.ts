@@ -38,7 +38,10 @@ const contact = z.strictObject({
 /** A legal entity that decides on the processing; a group of them may be joint controllers (Art. 26). */
 export const controllerSchema = z.strictObject({
   key,
+  /** The legal name in the business register. */
   name: z.string().min(1),
+  /** The name patients know, e.g. "Kliinik 32" for Kliinik 32 OÜ; the clinic's profile supplies it when left out. */
+  tradeName: z.string().min(1).optional(),
   registryCode: z.string().min(1).optional(),
   /** What this entity does in the group, e.g. "dental lab", "training courses". */
   role: localizedText.optional(),
