@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { type AccessContext, hasRole, systemContext } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
@@ -258,6 +259,14 @@ export function createClinicsService(deps: ClinicsDeps) {
           `addresses.${i}.country`,
           `the clinic is in ${clinic.country}: its addresses are too (a branch abroad is another clinic)`,
         );
+    // Phone numbers as the notice prints them: international form, read in the clinic's country.
+    for (const key of ['contacts', 'dataProtectionContact'] as const) {
+      const phone = input[key]?.phone;
+      if (phone === undefined) continue;
+      const parsed = parsePhoneNumberFromString(phone, clinic.country);
+      if (!parsed?.isValid()) throw new ValidationError(`${key}.phone`, 'not a valid phone number');
+      input[key] = { ...input[key], phone: parsed.formatInternational() };
+    }
     await db.transaction(async (tx) => {
       await repo.updateProfile(tx, ctx.clinicId, input);
       await audit.append(tx, ctx, [

@@ -828,6 +828,7 @@ export interface Operations {
       id: string;
       slug: string;
       name: string;
+      tradeName: string | null;
       groupId: string | null;
       country: 'EE' | 'LV';
       timeZone: string;
@@ -837,18 +838,21 @@ export interface Operations {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       dataProtectionContact: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       supervisoryAuthority: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       defaultLanguage: 'et' | 'lv' | 'en' | 'ru';
@@ -857,30 +861,38 @@ export interface Operations {
   };
   'PATCH /api/clinic': {
     body: {
+      name?: string;
       addresses?: Array<{ street: string; city: string; postalCode: string; country: string }>;
       contacts?: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       dataProtectionContact?: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       supervisoryAuthority?: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
+      tradeName?: string | null;
+      registryCode?: string;
+      timeZone?: string;
     };
     response: {
       id: string;
       slug: string;
       name: string;
+      tradeName: string | null;
       groupId: string | null;
       country: 'EE' | 'LV';
       timeZone: string;
@@ -890,18 +902,21 @@ export interface Operations {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       dataProtectionContact: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       supervisoryAuthority: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       defaultLanguage: 'et' | 'lv' | 'en' | 'ru';
@@ -1262,6 +1277,7 @@ export interface Operations {
     body: {
       slug: string;
       name: string;
+      tradeName?: string;
       country: 'EE' | 'LV';
       registryCode: string;
       addresses?: Array<{ street: string; city: string; postalCode: string; country: string }>;
@@ -1269,18 +1285,21 @@ export interface Operations {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       dataProtectionContact?: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       supervisoryAuthority?: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       defaultLanguage?: 'et' | 'lv' | 'en' | 'ru';
@@ -1292,6 +1311,7 @@ export interface Operations {
         id: string;
         slug: string;
         name: string;
+        tradeName: string | null;
         groupId: string | null;
         country: 'EE' | 'LV';
         timeZone: string;
@@ -1301,18 +1321,21 @@ export interface Operations {
           name?: string;
           email?: string;
           phone?: string;
+          website?: string;
           address?: { street: string; city: string; postalCode: string; country: string };
         };
         dataProtectionContact: {
           name?: string;
           email?: string;
           phone?: string;
+          website?: string;
           address?: { street: string; city: string; postalCode: string; country: string };
         };
         supervisoryAuthority: {
           name?: string;
           email?: string;
           phone?: string;
+          website?: string;
           address?: { street: string; city: string; postalCode: string; country: string };
         };
         defaultLanguage: 'et' | 'lv' | 'en' | 'ru';
@@ -2031,6 +2054,7 @@ export interface Operations {
     response: {
       slug: string;
       name: string;
+      tradeName: string | null;
       country: 'EE' | 'LV';
       timeZone: string;
       defaultLanguage: 'et' | 'lv' | 'en' | 'ru';
@@ -2039,6 +2063,7 @@ export interface Operations {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
     };
