@@ -57,6 +57,31 @@ function bodyOf(f: Form, keep: Clinic): ApiBody<'PATCH /api/clinic'> {
   };
 }
 
+/** The label and the reason, in the page's language, of a field the server refused. */
+function explain(t: (k: string, o?: Record<string, unknown>) => string, country: string, err: ApiError): string {
+  const f = err.field ?? '';
+  const label =
+    f === 'registryCode'
+      ? t(`registryCode.${country}`)
+      : f.startsWith('dataProtectionContact.')
+        ? `${t('dpo')} – ${t(f.endsWith('name') ? 'dpoName' : f.split('.').pop()!)}`
+        : /^addresses\.\d+\.(street|city|postalCode)$/.test(f)
+          ? t(f.split('.').pop()!)
+          : ['name', 'tradeName', 'timeZone', 'contacts.phone', 'contacts.email', 'contacts.website'].includes(f)
+            ? t(f.replace('contacts.', ''))
+            : f;
+  const kind = f.split('.').pop()!;
+  const reason =
+    f === 'registryCode'
+      ? t(`reasons.registryCode.${country}`)
+      : ['phone', 'email', 'website'].includes(kind)
+        ? t(`reasons.${kind}`)
+        : ['street', 'city'].includes(kind)
+          ? t('reasons.required')
+          : err.message.replace(`${f}: `, '');
+  return label ? t('fieldError', { label, reason }) : reason;
+}
+
 /** The administrator's clinic profile: names, registry code, time zone, addresses, contacts, the DPO. */
 export function ClinicProfilePage() {
   const { t } = useTranslation('clinic');
@@ -93,9 +118,11 @@ export function ClinicProfilePage() {
     } catch (err) {
       setError(
         err instanceof ApiError
-          ? { field: err.field, message: t('fieldError', { reason: err.message }) }
+          ? { field: err.field, message: explain(t, clinic.country, err) }
           : { message: t('shell:errors.generic') },
       );
+      // On a phone the message is far below the field: take the keyboard to the field itself.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
     }
   };
 
@@ -118,7 +145,7 @@ export function ClinicProfilePage() {
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <form onSubmit={submit} aria-label={t('title')}>
-        <div className="card" role="group" aria-labelledby="clinic-identity">
+        <section className="card" aria-labelledby="clinic-identity">
           <h2 id="clinic-identity">{t('identity')}</h2>
           <div className="grid2">
             {text('name', t('name'), ['name'])}
@@ -139,9 +166,9 @@ export function ClinicProfilePage() {
               </select>
             </label>
           </div>
-        </div>
+        </section>
 
-        <div className="card" role="group" aria-labelledby="clinic-addresses">
+        <section className="card" aria-labelledby="clinic-addresses">
           <h2 id="clinic-addresses">{t('addresses')}</h2>
           {form.addresses.map((a, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: addresses have no id; their order is their identity here
@@ -187,18 +214,18 @@ export function ClinicProfilePage() {
           >
             {t('addAddress')}
           </button>
-        </div>
+        </section>
 
-        <div className="card" role="group" aria-labelledby="clinic-contacts">
+        <section className="card" aria-labelledby="clinic-contacts">
           <h2 id="clinic-contacts">{t('contacts')}</h2>
           <div className="grid3">
             {text('phone', t('phone'), ['contacts.phone'], 'tel')}
             {text('email', t('email'), ['contacts.email'], 'email')}
             {text('website', t('website'), ['contacts.website'])}
           </div>
-        </div>
+        </section>
 
-        <div className="card" role="group" aria-labelledby="clinic-dpo">
+        <section className="card" aria-labelledby="clinic-dpo">
           <h2 id="clinic-dpo">{t('dpo')}</h2>
           <p className="hint">{t('dpoHint')}</p>
           <div className="grid3">
@@ -206,7 +233,7 @@ export function ClinicProfilePage() {
             {text('dpoEmail', t('email'), ['dataProtectionContact.email'], 'email')}
             {text('dpoPhone', t('phone'), ['dataProtectionContact.phone'], 'tel')}
           </div>
-        </div>
+        </section>
 
         <div className="row">
           <button className="primary" type="submit">

@@ -27,7 +27,14 @@ export const clinicStrings: Record<Language, Record<string, unknown>> = {
     dpoName: 'Nimi või ametikoht',
     dpoHint: 'Kellele patsient saab isikuandmete küsimustes kirjutada. Tühjaks jäetuna on kontaktiks kliinik ise.',
     saved: 'Salvestatud.',
-    fieldError: 'Kontrollige välja: {{reason}}',
+    fieldError: 'Kontrollige välja „{{label}}“: {{reason}}',
+    reasons: {
+      registryCode: { EE: 'registrikoodis on 8 numbrit.', LV: 'registreerimisnumbris on 11 numbrit.' },
+      phone: 'see ei ole õige telefoninumber.',
+      email: 'see ei ole õige e-posti aadress.',
+      website: 'kirjutage veebiaadress, nt www.kliinik.ee.',
+      required: 'see väli on kohustuslik.',
+    },
   },
   lv: {
     nav: 'Klīnika',
@@ -54,7 +61,14 @@ export const clinicStrings: Record<Language, Record<string, unknown>> = {
     dpoName: 'Vārds vai amats',
     dpoHint: 'Kam pacients var rakstīt par saviem personas datiem. Ja lauki ir tukši, kontaktpersona ir pati klīnika.',
     saved: 'Saglabāts.',
-    fieldError: 'Pārbaudiet lauku: {{reason}}',
+    fieldError: 'Pārbaudiet lauku “{{label}}”: {{reason}}',
+    reasons: {
+      registryCode: { EE: 'reģistra kodā ir 8 cipari.', LV: 'reģistrācijas numurā ir 11 ciparu.' },
+      phone: 'tas nav derīgs tālruņa numurs.',
+      email: 'tā nav derīga e-pasta adrese.',
+      website: 'ierakstiet tīmekļvietnes adresi, piemēram, www.klinika.lv.',
+      required: 'šis lauks ir obligāts.',
+    },
   },
   en: {
     nav: 'Clinic',
@@ -81,7 +95,14 @@ export const clinicStrings: Record<Language, Record<string, unknown>> = {
     dpoName: 'Name or position',
     dpoHint: 'Whom a patient writes to about their personal data. Left empty, the clinic itself is the contact.',
     saved: 'Saved.',
-    fieldError: 'Check the field: {{reason}}',
+    fieldError: 'Check the field “{{label}}”: {{reason}}',
+    reasons: {
+      registryCode: { EE: 'a registry code has 8 digits.', LV: 'a registration number has 11 digits.' },
+      phone: 'this is not a valid phone number.',
+      email: 'this is not a valid e-mail address.',
+      website: 'write a web address, e.g. www.clinic.ee.',
+      required: 'this field is required.',
+    },
   },
   ru: {
     nav: 'Клиника',
@@ -109,6 +130,13 @@ export const clinicStrings: Record<Language, Record<string, unknown>> = {
     dpoHint:
       'Кому пациент может написать по вопросам своих персональных данных. Если поля пусты, контактом является сама клиника.',
     saved: 'Сохранено.',
-    fieldError: 'Проверьте поле: {{reason}}',
+    fieldError: 'Проверьте поле «{{label}}»: {{reason}}',
+    reasons: {
+      registryCode: { EE: 'в регистрационном коде 8 цифр.', LV: 'в регистрационном номере 11 цифр.' },
+      phone: 'это неверный номер телефона.',
+      email: 'это неверный адрес электронной почты.',
+      website: 'укажите адрес сайта, например www.clinic.ee.',
+      required: 'это поле обязательно.',
+    },
   },
 };
