@@ -10,6 +10,7 @@ import {
   purposeRights,
   type Register,
 } from '../register/register.model';
+import { cookieBlocks } from './notice.cookies';
 import { type Block, type ListItem, localize, type NoticeDocument } from './notice.document';
 import type { RightKey, Wording } from './notice.wording';
 import { en } from './notice.wording.en';
@@ -131,6 +132,7 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
     if (basis !== 'f' || group.every((x) => purposeRights(x).object)) p(w.basisGroupNote[basis] ?? '');
     for (const purpose of group) purposeBlocks(purpose);
   }
+  blocks.push(...cookieBlocks(reg, lang, w, t));
 
   function purposeBlocks(x: Purpose) {
     blocks.push({ type: 'paragraph', text: t(x.name), strong: true });
