@@ -2113,6 +2113,25 @@ export interface Operations {
     };
     response: { id: string; dueDate: string };
   };
+  'POST /api/public/clinics/{slug}/cookie-consent': {
+    path: { slug: string };
+    body: { visitorId: string; choices: { preferences?: boolean; statistics?: boolean; marketing?: boolean } };
+    response: {
+      visitorId: string;
+      necessary: true;
+      choices: { preferences?: boolean; statistics?: boolean; marketing?: boolean };
+      noticeVersion: number | null;
+    };
+  };
+  'GET /api/public/clinics/{slug}/cookie-consent/{visitorId}': {
+    path: { slug: string; visitorId: string };
+    response: {
+      visitorId: string;
+      necessary: true;
+      choices: { preferences?: boolean; statistics?: boolean; marketing?: boolean };
+      noticeVersion: number | null;
+    };
+  };
   'GET /api/public/clinics/{slug}/privacy': {
     path: { slug: string };
     query?: { lang?: 'et' | 'lv' | 'en' | 'ru' };
