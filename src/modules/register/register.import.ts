@@ -2,6 +2,7 @@ import { type Document, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ValidationError } from '../../platform/errors';
 import { minimumsOn } from '../../rules/retention-minimums';
+import { missingTranslations } from './register.languages';
 import { basisLetters, conditionsOf, purposeRights, type Register, registerSchema } from './register.model';
 
 export interface RegisterIssue {
@@ -247,6 +248,7 @@ export function checkReferences(reg: Register): Problem[] {
         'portal_login needs a portal request channel (requestChannels: - kind: portal): the notice promises only what the clinic offers',
     });
   problems.push(...belowLegalMinimum(reg, new Date().toISOString().slice(0, 10)));
+  problems.push(...missingTranslations(reg));
   if (reg.controllers.length > 1 && !reg.jointArrangement) {
     problems.push({
       path: ['controllers'],
