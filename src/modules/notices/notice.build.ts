@@ -17,6 +17,7 @@ import { en } from './notice.wording.en';
 import { et } from './notice.wording.et';
 import { lv } from './notice.wording.lv';
 import { ru } from './notice.wording.ru';
+import { ruLv } from './notice.wording.ru-lv';
 
 export const wordings: Record<NoticeLanguage, Wording> = { et, lv, en, ru };
 
@@ -43,7 +44,8 @@ const sentence = (s: string) => (/[.!?…]$/.test(s) ? s : `${s}.`);
 
 /** Builds the privacy notice of a register in one language. */
 export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOptions = {}): NoticeDocument {
-  const w = wordings[lang];
+  // Russian follows the clinic's country's legal terms (Latvia is not Estonia).
+  const w = lang === 'ru' && reg.country === 'LV' ? ruLv : wordings[lang];
   const t = (text: LocalizedText | undefined) => localize(text, lang, reg.languages, w.fallback);
   const blocks: Block[] = [];
   const h2 = (text: string) => blocks.push({ type: 'heading', level: 2, text });
