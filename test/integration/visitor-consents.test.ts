@@ -58,12 +58,18 @@ describe('visitor consent ledger', () => {
       { action: 'given', category: 'statistics', notice_version: null },
       { action: 'withdrawn', category: 'statistics', notice_version: 1 },
     ]);
-    const audit = await rows<{ action: string; entity_id: string }>(
-      "select action, entity_id from audit_events where clinic_id = $1 and action = 'consent.visitor_choice' order by seq",
+    const audit = await rows<{ action: string; details: { visitorId: string; category: string } }>(
+      "select action, details from audit_events where clinic_id = $1 and entity_type = 'visitor_consent' order by seq",
       [c.id],
     );
-    assert.equal(audit.length, 2, 'each change audited; the repeat was not a change');
-    assert.equal(audit[0]!.entity_id, visitor);
+    assert.deepEqual(
+      audit.map((a) => [a.action, a.details.visitorId, a.details.category]),
+      [
+        ['consent.given', visitor, 'statistics'],
+        ['consent.withdrawn', visitor, 'statistics'],
+      ],
+      'each change audited; the repeat was not a change',
+    );
     // Another visitor has their own state.
     assert.equal((await state('kupsised', 'another-visitor-0001')).json().choices.statistics, false);
   });

@@ -106,7 +106,6 @@ export const clinicProfileInput = clinicInput
     timeZone: z.string().trim().refine(knownTimeZone, 'an IANA time zone, e.g. Europe/Tallinn or Europe/Riga'),
   })
   .partial();
-export type ClinicProfileInput = z.input<typeof clinicProfileInput>;
 
 /** A registry code of the clinic's country, or why not. */
 export function registryCodeProblem(country: 'EE' | 'LV', code: string): string | null {

@@ -77,31 +77,31 @@ export function createVisitorConsents(deps: VisitorConsentsDeps) {
     const ctx = systemContext(clinic.id, 'public');
     const latest = await db.transaction(async (tx) => {
       const current = await repo.inForce(tx, clinic.id, input.visitorId);
-      const changed: string[] = [];
       for (const [category, allow] of Object.entries(input.choices) as [OptionalCookieCategory, boolean][]) {
         const given = current.get(category)?.action === 'given';
         if (given === allow) continue;
+        const action = allow ? 'given' : 'withdrawn';
+        const id = newId();
         await repo.append(tx, {
           clinicId: clinic.id,
-          id: newId(),
+          id,
           visitorId: input.visitorId,
           category,
-          action: allow ? 'given' : 'withdrawn',
+          action,
           noticeVersion,
           recordedAt: clock.now(),
         });
-        changed.push(`${category}:${allow ? 'given' : 'withdrawn'}`);
-      }
-      if (changed.length)
+        // The ledger's own actions; the entity tells a visitor's cookie choice from a patient's consent.
         await audit.append(tx, ctx, [
           auditEntry({
-            action: 'consent.visitor_choice',
+            action: `consent.${action}`,
             entityType: 'visitor_consent',
-            entityId: input.visitorId,
+            entityId: id,
             purpose: 'consent_management',
-            details: { changed, noticeVersion },
+            details: { visitorId: input.visitorId, category, noticeVersion },
           }),
         ]);
+      }
       return repo.inForce(tx, clinic.id, input.visitorId);
     });
     return stateOf(input.visitorId, inUse, latest);

@@ -71,8 +71,6 @@ export const auditActions = [
   'consent.objection_withdrawn',
   'consent.history',
   'consent.view',
-  /** A website visitor's cookie choices, known by a pseudonymous id (the visitor consent ledger). */
-  'consent.visitor_choice',
   'register.import',
   'register.update',
   'register.publish',
