@@ -16,6 +16,11 @@ const databaseCode = [
   '^src/modules/register/register\\.catalogue\\.ts$',
 ];
 
+/** Repositories that may touch another module's tables, with their reasons (scripts/cross-module-data.cjs). */
+const crossModuleData = Object.keys(require('./scripts/cross-module-data.cjs')).map(
+  (f) => `^${f.replace(/\./g, '\\.')}$`,
+);
+
 /** Who may import the composition root. */
 const entryPoints = ['^src/cli/main\\.ts$', '^test/', '^bench/'];
 
@@ -42,6 +47,18 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/' },
       to: { path: '^src/modules/[^/]+/[^/]+\\.repository\\.ts$', pathNot: '^src/modules/$1/' },
+    },
+    {
+      name: 'no-other-modules-tables',
+      comment:
+        "Another module's tables (its *.schema.ts) imported outside a schema file: call that module's service or its *.reads.ts. A foreign key between schema files is fine; the cross-cutting repositories are listed with their reasons in scripts/cross-module-data.cjs.",
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/', pathNot: ['\\.schema\\.ts$', '\\.test\\.ts$', ...crossModuleData] },
+      to: {
+        path: '^src/modules/[^/]+/[^/]+\\.schema\\.ts$',
+        pathNot: '^src/modules/$1/',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'only-entry-points-import-app',

@@ -75,63 +75,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   try {
-    // ---- setup (not measured) ----
-    const clinic = await services.clinics.create({
-      slug: 'bench',
-      name: 'Bench Clinic',
-      country: 'EE',
-      registryCode: '10000000',
-      addresses: [{ street: 'Ravi 7', city: 'Tallinn', postalCode: '10134', country: 'EE' }],
-    });
-    const sys = systemContext(clinic.id, 'cli');
-    const recUser = await services.auth.createUser(sys, {
-      email: 'rec@bench.example',
-      fullName: 'Reception',
-      roles: ['receptionist'],
-      password: PASSWORD,
-    });
-    const adminUser = await services.auth.createUser(sys, {
-      email: 'admin@bench.example',
-      fullName: 'Admin',
-      roles: ['admin'],
-      password: PASSWORD,
-    });
-    const q = services;
-    const adminCtx = {
-      clinicId: clinic.id,
-      user: { id: adminUser.id, fullName: 'Admin', roles: ['admin' as const] },
-      requestId: null,
-      channel: 'cli' as const,
-    };
-    const recCtx = { ...adminCtx, user: { id: recUser.id, fullName: 'Reception', roles: ['receptionist' as const] } };
-    const { id: serviceId } = await q.resources.addService(adminCtx, { name: 'Konsultatsioon', durationMinutes: 30 });
-    const pros: string[] = [];
-    for (let i = 0; i < PROFESSIONALS; i++) {
-      const { id } = await q.resources.addProfessional(adminCtx, {
-        firstName: 'Arst',
-        lastName: `Nr${i}`,
-        kind: 'dentist',
-      });
-      for (const weekday of [1, 2, 3, 4, 5])
-        await q.resources.addSchedule(adminCtx, { professionalId: id, weekday, start: '09:00', end: '17:00' });
-      pros.push(id);
-    }
-    const patients: string[] = [];
-    for (let i = 0; i < 100; i++) {
-      const r = await services.patients.register(recCtx, {
-        firstName: 'Bench',
-        lastName: `Patsient${i}`,
-        identity: {
-          kind: 'document',
-          documentType: 'passport',
-          documentNumber: `BX${100000 + i}`,
-          documentCountry: 'FI',
-          birthDate: '1980-01-01',
-        },
-        preferredLanguage: 'et',
-      });
-      patients.push(r.patient.id as string);
-    }
+    // ---- setup (not measured): a clinic with 10 professionals, a service, 100 patients, a receptionist ----
     const tz = 'Europe/Tallinn';
     const firstDay = addDays(localDate(new Date(), tz), 7);
     // Working days only, so that every request is a fair attempt; a small window so that requests collide.
@@ -139,54 +83,129 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       Array.from({ length: DAYS }, (_, i) => addDays(from, i))
         .filter((d) => isWorkingDay('EE', d))
         .slice(0, 5);
-    const candidates = (seed: number, from = firstDay) => {
-      let x = seed * 2654435761;
-      const rnd = () => {
-        x = (x * 1103515245 + 12345) % 2147483648;
-        return x / 2147483648;
+    async function setupClinic(slug: string) {
+      const clinic = await services.clinics.create({
+        slug,
+        name: `Bench Clinic ${slug}`,
+        country: 'EE',
+        registryCode: '10000000',
+        addresses: [{ street: 'Ravi 7', city: 'Tallinn', postalCode: '10134', country: 'EE' }],
+      });
+      const sys = systemContext(clinic.id, 'cli');
+      const recUser = await services.auth.createUser(sys, {
+        email: `rec@${slug}.example`,
+        fullName: 'Reception',
+        roles: ['receptionist'],
+        password: PASSWORD,
+      });
+      const adminUser = await services.auth.createUser(sys, {
+        email: `admin@${slug}.example`,
+        fullName: 'Admin',
+        roles: ['admin'],
+        password: PASSWORD,
+      });
+      const adminCtx = {
+        clinicId: clinic.id,
+        user: { id: adminUser.id, fullName: 'Admin', roles: ['admin' as const] },
+        requestId: null,
+        channel: 'cli' as const,
       };
-      const open = days(from);
-      return Array.from({ length: REQUESTS }, (_, i) => {
-        const k = Math.floor(rnd() * PROFESSIONALS * open.length * 31);
-        const day = open[Math.floor(k / (PROFESSIONALS * 31)) % open.length]!;
-        const minute = 9 * 60 + (k % 31) * 15; // 15-minute grid under 30-minute visits: overlaps on purpose
-        return {
-          pro: pros[Math.floor(k / 31) % PROFESSIONALS]!,
-          start: zonedInstant(day, minute, tz),
-          patient: patients[i % patients.length]!,
-        };
+      const recCtx = { ...adminCtx, user: { id: recUser.id, fullName: 'Reception', roles: ['receptionist' as const] } };
+      const { id: serviceId } = await services.resources.addService(adminCtx, {
+        name: 'Konsultatsioon',
+        durationMinutes: 30,
       });
-    };
-
-    // ---- bookings through the API ----
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ clinic: 'bench', email: 'rec@bench.example', password: PASSWORD }),
-    });
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const apiStatus: Record<number, number> = {};
-    const apiMs = await pool(CONCURRENCY, candidates(1), async (c) => {
-      const r = await fetch(`${base}/api/queue/entries`, {
+      const pros: string[] = [];
+      for (let i = 0; i < PROFESSIONALS; i++) {
+        const { id } = await services.resources.addProfessional(adminCtx, {
+          firstName: 'Arst',
+          lastName: `Nr${i}`,
+          kind: 'dentist',
+        });
+        for (const weekday of [1, 2, 3, 4, 5])
+          await services.resources.addSchedule(adminCtx, { professionalId: id, weekday, start: '09:00', end: '17:00' });
+        pros.push(id);
+      }
+      const patients: string[] = [];
+      for (let i = 0; i < 100; i++) {
+        const r = await services.patients.register(recCtx, {
+          firstName: 'Bench',
+          lastName: `Patsient${i}`,
+          identity: {
+            kind: 'document',
+            documentType: 'passport',
+            documentNumber: `BX${100000 + i}`,
+            documentCountry: 'FI',
+            birthDate: '1980-01-01',
+          },
+          preferredLanguage: 'et',
+        });
+        patients.push(r.patient.id as string);
+      }
+      const login = await fetch(`${base}/api/auth/login`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-        body: JSON.stringify({
-          patientId: c.patient,
-          serviceId,
-          channel: 'phone',
-          professionalId: c.pro,
-          startsAt: c.start.toISOString(),
-          complaint: 'kontroll',
-          reminderChannel: 'none',
-        }),
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ clinic: slug, email: `rec@${slug}.example`, password: PASSWORD }),
       });
-      await r.arrayBuffer();
-      apiStatus[r.status] = (apiStatus[r.status] ?? 0) + 1;
-    });
+      const cookie = login.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const candidates = (seed: number, from = firstDay) => {
+        let x = seed * 2654435761;
+        const rnd = () => {
+          x = (x * 1103515245 + 12345) % 2147483648;
+          return x / 2147483648;
+        };
+        const open = days(from);
+        return Array.from({ length: REQUESTS }, (_, i) => {
+          const k = Math.floor(rnd() * PROFESSIONALS * open.length * 31);
+          const day = open[Math.floor(k / (PROFESSIONALS * 31)) % open.length]!;
+          const minute = 9 * 60 + (k % 31) * 15; // 15-minute grid under 30-minute visits: overlaps on purpose
+          return {
+            pro: pros[Math.floor(k / 31) % PROFESSIONALS]!,
+            start: zonedInstant(day, minute, tz),
+            patient: patients[i % patients.length]!,
+          };
+        });
+      };
+      /** Books every candidate through the API at CONCURRENCY; the answers counted by status. */
+      const book = async (list: ReturnType<typeof candidates>, status: Record<number, number>) =>
+        pool(CONCURRENCY, list, async (c) => {
+          const r = await fetch(`${base}/api/queue/entries`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+            body: JSON.stringify({
+              patientId: c.patient,
+              serviceId,
+              channel: 'phone',
+              professionalId: c.pro,
+              startsAt: c.start.toISOString(),
+              complaint: 'kontroll',
+              reminderChannel: 'none',
+            }),
+          });
+          await r.arrayBuffer();
+          status[r.status] = (status[r.status] ?? 0) + 1;
+        });
+      return { clinic, serviceId, pros, patients, adminCtx, candidates, book };
+    }
+    const one = await setupClinic('bench');
+    const other = await setupClinic('bench2');
+    const { clinic, serviceId, candidates } = one;
+    const q = services;
+
+    // ---- bookings through the API: one clinic, then two clinics at once (each its own week) ----
+    const apiStatus: Record<number, number> = {};
+    const apiMs = await one.book(candidates(1), apiStatus);
+    const pairStatus: Record<number, number> = {};
+    const pairStart = performance.now();
+    await Promise.all([
+      one.book(candidates(2, addDays(firstDay, 21)), pairStatus),
+      other.book(other.candidates(2, addDays(firstDay, 21)), pairStatus),
+    ]);
+    const pairMs = performance.now() - pairStart;
 
     // ---- the same transaction through the bare driver (its own day range, same collisions) ----
     const raw = database.pool!;
@@ -274,6 +293,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
     }
 
     const apiPerSec = (REQUESTS / apiMs) * 1000;
+    const pairPerSec = ((2 * REQUESTS) / pairMs) * 1000;
     const driverPerSec = (REQUESTS / driverMs) * 1000;
     const common = { db: 'postgres', concurrency: CONCURRENCY, requests: REQUESTS, doubleBookings };
     const rows: BenchRow[] = [
@@ -293,6 +313,19 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
           'lock professional, overlap check, insert entry and change through the bare driver (no HTTP, session, schedule check or audit)',
         baselineBooked: driverStatus.booked,
         baselineConflicts: driverStatus.taken,
+      },
+      {
+        name: 'booking.two-clinics',
+        value: r3(pairPerSec),
+        unit: 'requests/s',
+        baseline: r3(apiPerSec),
+        ratio: r3(pairPerSec / apiPerSec),
+        ...common,
+        concurrency: CONCURRENCY * 2,
+        requests: REQUESTS * 2,
+        booked: pairStatus[201] ?? 0,
+        conflicts: pairStatus[409] ?? 0,
+        baselineIs: 'one clinic booking alone at the same concurrency (bookings of two clinics share no lock)',
       },
       {
         name: 'booking.free-slot-search.p50',

@@ -35,5 +35,39 @@ app.get<{ Params: { clinic: string; prefix: string } }>('/floor/search/:clinic/:
   );
   return { items: rows };
 });
+app.get<{ Params: { clinic: string; hash: string } }>('/floor/id-code/:clinic/:hash', async (req) => {
+  const rows = await query('select * from patients where clinic_id = $1 and id_code_hash = $2 limit 20', [
+    req.params.clinic,
+    req.params.hash,
+  ]);
+  return { items: rows };
+});
+// Registration: one insert of the same required columns Hoidja writes (no encryption, no duplicate check).
+app.post<{ Params: { clinic: string }; Body: { firstName: string; lastName: string; code: string } }>(
+  '/floor/patients/:clinic',
+  async (req) => {
+    const b = req.body;
+    const [row] = await query(
+      `insert into patients (clinic_id, id, first_name, first_name_norm, last_name, last_name_norm, id_code_hash,
+         birth_date, preferred_language, created_at, updated_at)
+       values ($1, gen_random_uuid(), $2, lower($2), $3, lower($3), $4, '1980-01-01', 'et', now(), now()) returning id`,
+      [req.params.clinic, b.firstName, b.lastName, b.code],
+    );
+    return row;
+  },
+);
+app.get<{ Params: { clinic: string }; Querystring: { from: string; to: string } }>(
+  '/floor/queue/:clinic',
+  async (req) => {
+    const rows = await query(
+      `select q.*, p.first_name, p.last_name from queue_entries q
+         join patients p on p.clinic_id = q.clinic_id and p.id = q.patient_id
+       where q.clinic_id = $1 and q.starts_at >= $2 and q.starts_at < $3
+       order by q.starts_at asc nulls last, q.registered_at limit 200`,
+      [req.params.clinic, req.query.from, req.query.to],
+    );
+    return { items: rows };
+  },
+);
 await app.listen({ port: 0, host: '127.0.0.1' });
 process.stdout.write(`${(app.server.address() as { port: number }).port}\n`);

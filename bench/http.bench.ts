@@ -6,11 +6,13 @@
  * statements per request (pg_stat_statements). BENCH_HTTP_PATIENTS (20 000), BENCH_HTTP_SECONDS (8).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { estonianCheckDigit } from '../src/modules/demo/synthetic';
+import { createFieldCipher } from '../src/platform/crypto';
 import { type BenchContext, type Benchmark, type BenchRow, createDatabase, round } from './lib';
 
 const PATIENTS = Number(process.env.BENCH_HTTP_PATIENTS ?? 20_000);
@@ -71,21 +73,33 @@ async function load(opts: {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** A new body for every request (a write that must not repeat itself, e.g. a registration). */
+  nextBody?: () => string;
 }): Promise<Load> {
   // Warm up first (JIT, prepared plans, PGlite opening its files): the first seconds are not the steady state.
+  const json: Record<string, string> = opts.body || opts.nextBody ? { 'content-type': 'application/json' } : {};
   for (let i = 0; i < 30; i++) {
     const res = await fetch(opts.url, {
       method: opts.method ?? 'GET',
-      headers: { ...(opts.body ? { 'content-type': 'application/json' } : {}), ...opts.headers },
-      body: opts.body,
+      headers: { ...json, ...opts.headers },
+      body: opts.nextBody ? opts.nextBody() : opts.body,
     });
     if (!res.ok) throw new Error(`warm-up of ${opts.url} answered ${res.status}: ${await res.text()}`);
   }
   const r = await autocannon({
     url: opts.url,
     method: opts.method ?? 'GET',
-    headers: { ...(opts.body ? { 'content-type': 'application/json' } : {}), ...opts.headers },
+    headers: { ...json, ...opts.headers },
     body: opts.body,
+    ...(opts.nextBody
+      ? {
+          requests: [
+            {
+              setupRequest: (req: autocannon.Request) => ({ ...req, body: opts.nextBody!() }),
+            },
+          ],
+        }
+      : {}),
     connections: CONNECTIONS,
     duration: SECONDS,
   });
@@ -96,6 +110,23 @@ async function load(opts: {
     errors: r.errors + r.non2xx,
   };
 }
+
+/** Valid Estonian ID codes nobody in the demo has: born in the 1930s, serial numbers from 900 up. */
+let registered = 0;
+function newIdCode(): string {
+  const n = registered++;
+  const day = new Date(Date.UTC(1930, 0, 1) + Math.floor(n / 100) * 86_400_000);
+  const ymd = day.toISOString().slice(2, 10).replaceAll('-', '');
+  const first10 = `${n % 2 ? 3 : 4}${ymd}${900 + (n % 100)}`;
+  return `${first10}${estonianCheckDigit(first10)}`;
+}
+const registration = () =>
+  JSON.stringify({
+    firstName: 'Koormus',
+    lastName: `Test${registered}`,
+    identity: { kind: 'national', country: 'EE', code: newIdCode() },
+    preferredLanguage: 'et',
+  });
 
 async function login(base: string) {
   const res = await fetch(`${base}/api/auth/login`, {
@@ -175,6 +206,13 @@ async function measureKind(ctx: BenchContext, kind: 'postgres' | 'pglite'): Prom
     // Hoidja, audited, then with HOIDJA_AUDIT=off.
     let patientId = '';
     let clinicId = '';
+    let idCode = '';
+    const statements: Record<string, number | null> = {};
+    const now = Date.now();
+    const week = {
+      from: new Date(now - 86_400_000).toISOString(),
+      to: new Date(now + 7 * 86_400_000).toISOString(),
+    };
     for (const audit of ['on', 'off'] as const) {
       const server = await serve(audit);
       try {
@@ -200,15 +238,39 @@ async function measureKind(ctx: BenchContext, kind: 'postgres' | 'pglite'): Prom
           headers,
           body: JSON.stringify({ query: 'tam' }),
         };
+        if (!idCode) {
+          const p = (await (await fetch(read.url, { headers })).json()) as { patient: { identity: { code?: string } } };
+          idCode = p.patient.identity.code ?? '';
+        }
+        const byIdCode = { ...search, body: JSON.stringify({ query: idCode }) };
+        const register = {
+          url: `${server.base}/api/patients`,
+          method: 'POST' as const,
+          headers,
+          nextBody: registration,
+        };
+        const queue = { url: `${server.base}/api/queue/entries?from=${week.from}&to=${week.to}`, headers };
         if (audit === 'on' && statsUrl) {
-          const perRead = await statementsPerRequest(statsUrl, async () => {
-            for (let i = 0; i < 50; i++) await fetch(read.url, { headers });
-            return 50;
-          });
-          results.readStatements = { rps: perRead ?? NaN, p50: 0, p99: 0, errors: 0 };
+          for (const [name, req] of Object.entries({ read, search, byIdCode, queue })) {
+            const per = await statementsPerRequest(statsUrl, async () => {
+              for (let i = 0; i < 50; i++) {
+                const r = await fetch(req.url, {
+                  method: 'method' in req ? req.method : 'GET',
+                  headers: { ...req.headers, ...('body' in req ? { 'content-type': 'application/json' } : {}) },
+                  body: 'body' in req ? req.body : undefined,
+                });
+                await r.arrayBuffer();
+              }
+              return 50;
+            });
+            statements[name] = per;
+          }
         }
         results[`read_${audit}`] = await load(read);
         results[`search_${audit}`] = await load(search);
+        results[`idcode_${audit}`] = await load(byIdCode);
+        results[`register_${audit}`] = await load(register);
+        results[`queue_${audit}`] = await load(queue);
       } finally {
         await stop(server.proc);
       }
@@ -219,6 +281,18 @@ async function measureKind(ctx: BenchContext, kind: 'postgres' | 'pglite'): Prom
       const base = `http://127.0.0.1:${floor.line.trim()}`;
       results.floor_read = await load({ url: `${base}/floor/patients/${clinicId}/${patientId}` });
       results.floor_search = await load({ url: `${base}/floor/search/${clinicId}/tam` });
+      const secrets = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8'));
+      const cipher = createFieldCipher(secrets.FIELD_ENCRYPTION_KEYS.split(','), 'k1', secrets.SEARCH_HASH_KEY);
+      results.floor_idcode = await load({ url: `${base}/floor/id-code/${clinicId}/${cipher.searchHash(idCode)}` });
+      results.floor_register = await load({
+        url: `${base}/floor/patients/${clinicId}`,
+        method: 'POST',
+        nextBody: () =>
+          JSON.stringify({ firstName: 'Koormus', lastName: `Floor${registered}`, code: `floor-${newIdCode()}` }),
+      });
+      results.floor_queue = await load({
+        url: `${base}/floor/queue/${clinicId}?from=${encodeURIComponent(week.from)}&to=${encodeURIComponent(week.to)}`,
+      });
     } finally {
       await stop(floor.proc);
     }
@@ -236,18 +310,33 @@ async function measureKind(ctx: BenchContext, kind: 'postgres' | 'pglite'): Prom
       ...extra,
     });
     rows.push(
-      row('patient_read', results.read_on!, results.floor_read!, {
-        statementsPerRequest: results.readStatements?.rps ?? null,
-      }),
+      row('patient_read', results.read_on!, results.floor_read!, { statementsPerRequest: statements.read ?? null }),
       row('patient_read_audit_off', results.read_off!, results.floor_read!),
-      row('patient_search_name', results.search_on!, results.floor_search!),
+      row('patient_search_name', results.search_on!, results.floor_search!, {
+        statementsPerRequest: statements.search ?? null,
+      }),
       row('patient_search_name_audit_off', results.search_off!, results.floor_search!),
+      row('patient_search_id_code', results.idcode_on!, results.floor_idcode!, {
+        statementsPerRequest: statements.byIdCode ?? null,
+      }),
+      row('patient_search_id_code_audit_off', results.idcode_off!, results.floor_idcode!),
+      row('patient_register', results.register_on!, results.floor_register!),
+      row('patient_register_audit_off', results.register_off!, results.floor_register!),
+      row('queue_list', results.queue_on!, results.floor_queue!, { statementsPerRequest: statements.queue ?? null }),
+      row('queue_list_audit_off', results.queue_off!, results.floor_queue!),
       {
         name: `http.audited_vs_off.patient_read.${kind}`,
         value: round(results.read_on!.rps, 1),
         unit: 'req/s',
         baseline: round(results.read_off!.rps, 1),
         ratio: round(results.read_on!.rps / results.read_off!.rps),
+      },
+      {
+        name: `http.audited_vs_off.patient_register.${kind}`,
+        value: round(results.register_on!.rps, 1),
+        unit: 'req/s',
+        baseline: round(results.register_off!.rps, 1),
+        ratio: round(results.register_on!.rps / results.register_off!.rps),
       },
     );
   } finally {

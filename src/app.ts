@@ -144,6 +144,7 @@ export function createServices(deps: AppDeps) {
     register: register.services.register,
     patients: patients.services.patients,
     clinics: clinicLookup,
+    patientReads: patients.services.patientReads,
   });
   // The queue's data as its neighbours read it (messaging is built before the queue: it is the queue's notifier).
   const queueReads = createQueueReads();
@@ -157,8 +158,17 @@ export function createServices(deps: AppDeps) {
     consents: consents.services.consents,
     clinics: clinicLookup,
     queueReads,
+    patientReads: patients.services.patientReads,
   });
-  const queue = queueModule.create({ db, clock, cipher, audit, clinics: clinicLookup, ...messaging.services });
+  const queue = queueModule.create({
+    db,
+    clock,
+    cipher,
+    audit,
+    clinics: clinicLookup,
+    patients: patients.services.patientReads,
+    ...messaging.services,
+  });
   const booking = bookingModule.create({
     db,
     clock,
@@ -178,6 +188,7 @@ export function createServices(deps: AppDeps) {
     audit,
     mailer,
     patients: patients.services.patients,
+    patientReads: patients.services.patientReads,
     clinics: clinicLookup,
     disclosures: disclosures.services.disclosures,
   });
@@ -189,6 +200,8 @@ export function createServices(deps: AppDeps) {
     logger,
     consents: consents.services.consents,
     clinics: clinicLookup,
+    patientReads: patients.services.patientReads,
+    queueReads,
     publicUrl,
     secureCookies,
   });
@@ -199,6 +212,7 @@ export function createServices(deps: AppDeps) {
     cipher,
     clinics: clinicLookup,
     patients: patients.services.patients,
+    patientReads: patients.services.patientReads,
     register: register.services.register,
     portal: portal.services.portal,
     disclosures: disclosures.services.disclosures,
@@ -381,6 +395,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
   for (const m of parts) if (m.routes) await app.register(m.routes);
   // The worker and the modules' background work start when the server listens (`hoidja serve`),
   // never under `app.inject` in tests, which drive the worker themselves; `hoidja worker` runs them alone.
+  // A listening server keeps sessions in memory while it hears the database's notices of their end.
+  app.addHook('onListen', async () => services.auth.watchSessions(deps.database.listen, deps.logger));
+  app.addHook('onClose', async () => services.auth.unwatchSessions());
   if (config.WORKER === 'on') {
     app.addHook('onListen', async () => services.background.start());
     app.addHook('onClose', async () => services.background.stop());

@@ -80,6 +80,36 @@ describe('import boundaries (dependency-cruiser)', () => {
     );
   });
 
+  test("another module's tables", () => {
+    withProbe(
+      {
+        'probe.repository.ts':
+          "import { eq } from 'drizzle-orm';\nimport { patients } from '../patients/patients.schema';\nexport const byId = (id: string) => eq(patients.id, id);\n",
+      },
+      () => {
+        const r = depcruise();
+        assert.equal(r.status, 1, r.output);
+        assert.match(
+          r.output,
+          /no-other-modules-tables: src\/modules\/zz-boundary-probe\/probe\.repository\.ts → src\/modules\/patients\/patients\.schema\.ts/,
+        );
+      },
+    );
+  });
+
+  test("a foreign key to another module's table in a schema file is allowed", () => {
+    withProbe(
+      {
+        'probe.schema.ts':
+          "import { pgTable, uuid } from 'drizzle-orm/pg-core';\nimport { patients } from '../patients/patients.schema';\nexport const probes = pgTable('probes', { patientId: uuid('patient_id').references(() => patients.id) });\n",
+      },
+      () => {
+        const r = depcruise();
+        assert.equal(r.status, 0, r.output);
+      },
+    );
+  });
+
   test('the composition root imported by a module', () => {
     withProbe(
       { 'probe.ts': "import type { Services } from '../../app';\nexport type Probe = Services['clock'];\n" },

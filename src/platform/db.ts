@@ -13,6 +13,13 @@ export type DbOrTx = Db | Tx;
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+/** Subscribes to a notification channel; resolves to the function that unsubscribes. */
+export type Listen = (
+  channel: string,
+  onMessage: (payload: string) => void,
+  onLost: (err: unknown) => void,
+) => Promise<() => Promise<void>>;
+
 /** The bare driver, for migrations, backups and the benchmarks' baseline. */
 export interface RawSql {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -25,6 +32,8 @@ export interface Database {
   /** The embedded database itself, when there is one (backup needs it). */
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** LISTEN on a channel: a connection of its own on PostgreSQL, the embedded database's own on PGlite. */
+  listen: Listen;
   close(): Promise<void>;
 }
 
@@ -52,6 +61,20 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       db,
       pool,
       raw: { query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows },
+      listen: async (channel, onMessage, onLost) => {
+        const client = new pg.Client({ connectionString: opts.url });
+        client.on('error', onLost);
+        client.on('notification', (m) => {
+          if (m.channel === channel) onMessage(m.payload ?? '');
+        });
+        await client.connect();
+        await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+        return async () => {
+          client.removeAllListeners('error');
+          client.on('error', () => undefined);
+          await client.end().catch(() => undefined);
+        };
+      },
       close: () => pool.end(),
     };
   }
@@ -64,6 +87,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     db,
     pglite,
     raw: { query: async (sql, params) => (await pglite.query(sql, params as unknown[])).rows as never[] },
+    listen: async (channel, onMessage) => pglite.listen(channel, onMessage),
     close: () => pglite.close(),
   };
 }

@@ -73,6 +73,16 @@ test('sign in through the e-mailed link, see who looked at my data, withdraw a c
   assert.match(history, /registered you as a patient/);
   assert.match(history, /opened your record/);
   await shot(page, dir, '04-access-history');
+  // on a phone each event is a card that fits the screen, every cell labelled
+  await page.setViewportSize({ width: 390, height: 844 });
+  const box = await page.getByTestId('portal-access-history').boundingBox();
+  assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `the history fits a 390 px screen: ${JSON.stringify(box)}`);
+  assert.equal(
+    await page.getByTestId('portal-access-history').locator('td[data-label="What they did"]').first().isVisible(),
+    true,
+  );
+  await shot(page, dir, '04-access-history-390');
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   await page.getByRole('tab', { name: 'My consents' }).click();
   const newsletter = page.getByTestId('consent-newsletter');

@@ -156,3 +156,27 @@ test('an error in the middle of a write rolls the whole write back', async () =>
     await t.admin('drop trigger fail_audit on audit_events');
   }
 });
+
+test('a read records itself once, in the statement that reads; an unknown patient records no read', async () => {
+  const count = async (id: string) =>
+    Number(
+      (
+        await t.database.raw.query<{ n: string }>(
+          `select count(*)::text as n from audit_events where action = 'patient.read' and patient_ref = $1`,
+          [id],
+        )
+      )[0]!.n,
+    );
+  const before = await count(patientId);
+  for (const role of ['receptionist', 'admin', 'accountant', 'dpo'] as const) {
+    const agent = await c.as(role);
+    const r = await agent.get(`/api/patients/${patientId}`);
+    assert.equal(r.status, 200, role);
+    assert.equal(r.body.access.role, role);
+  }
+  assert.equal(await count(patientId), before + 4);
+  const unknown = '00000000-0000-4000-8000-000000000000';
+  const rec = await c.as('receptionist');
+  assert.equal((await rec.get(`/api/patients/${unknown}`)).status, 404);
+  assert.equal(await count(unknown), 0);
+});

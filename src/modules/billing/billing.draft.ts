@@ -36,7 +36,8 @@ export function createInvoiceDrafts(kit: BillingKit) {
     const services = await repo.renderedServices(tx, ctx.clinicId, input.visitId);
     if (!services.length) throw new NotFoundError('no services are recorded for this visit');
     const patientId = services[0]!.service.patientId;
-    if (forIssue) await repo.lockPatientForBilling(tx, ctx.clinicId, patientId);
+    // Serialises one patient's invoices: two issued at once must not both spend the same yearly balance.
+    if (forIssue) await kit.patientReads.lock(tx, ctx.clinicId, patientId);
     const { patient, grant } = await patientFor(tx, ctx, patientId, 'billing.invoice_draft');
     const date = input.invoiceDate ?? services[0]!.service.visitDate;
     // The Fund's benefits exist only at Estonian clinics; elsewhere everything is billed in full.

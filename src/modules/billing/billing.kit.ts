@@ -10,6 +10,7 @@ import type { Mailer } from '../../platform/mail';
 import { localDate } from '../../rules/zoned-time';
 import type { ClinicLookup, ClinicRow } from '../clinics/clinics.service';
 import type { DisclosuresService } from '../disclosures/disclosures.service';
+import type { PatientReads } from '../patients/patients.reads';
 import type { PatientRow, PatientScope, PatientsService } from '../patients/patients.service';
 import { createBillingRepository } from './billing.repository';
 
@@ -24,6 +25,8 @@ export interface BillingServiceDeps {
   audit: AuditService;
   /** The patients' records and need-to-know decision: billing reads patients only through them. */
   patients: Pick<PatientsService, 'authorized' | 'find' | 'billPayers'>;
+  /** The patient's row lock that serialises their invoices. */
+  patientReads: Pick<PatientReads, 'lock'>;
   /** The clinic's country (the Fund's benefits), zone (dates) and name (invoices). */
   clinics: Pick<ClinicLookup, 'byId'>;
   /** Sends invoices and debt notices by e-mail when the application wires one in. */
@@ -84,6 +87,7 @@ export function createBillingKit(deps: BillingServiceDeps) {
     disclosures: deps.disclosures,
     repo,
     patients,
+    patientReads: deps.patientReads,
     requireRole,
     clinic,
     today,

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
-import { patients } from '../patients/patients.schema';
 import {
   debtHandovers,
   debtNotices,
@@ -169,17 +168,6 @@ export function createBillingRepository() {
         .groupBy(renderedServices.visitId, renderedServices.patientId)
         .orderBy(sql`min(${renderedServices.visitDate})`)
         .limit(500);
-    },
-    /**
-     * Serialises the billing of one patient: two invoices issued at once must not both spend the
-     * same yearly balance. A key-share-compatible lock, so it does not block foreign keys.
-     */
-    async lockPatientForBilling(db: DbOrTx, clinicId: string, patientId: string) {
-      await db
-        .select({ id: patients.id })
-        .from(patients)
-        .where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId)))
-        .for('no key update');
     },
     /** Locks a visit's services: two desks invoicing one visit take turns, the second sees the first's invoice. */
     async lockVisit(db: DbOrTx, clinicId: string, visitId: string) {

@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
 import { defineModule } from '../../platform/module';
 import type { ClinicLookup } from '../clinics/clinics.service';
+import type { PatientReads } from '../patients/patients.reads';
 import type { PatientsService } from '../patients/patients.service';
 import type { RegisterService } from '../register/register.service';
 import { createWithdrawLinks } from './consents.links';
@@ -22,6 +23,7 @@ export interface ConsentsModuleDeps {
   patients: Pick<PatientsService, 'authorize'>;
   /** The clinic of a website's cookie banner, by slug. */
   clinics: Pick<ClinicLookup, 'findBySlug'>;
+  patientReads: Pick<PatientReads, 'forVisit'>;
 }
 
 /** The consent ledger: consents, withdrawals and objections per purpose of the register, and the signed links. */

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { instant, recordId } from '../../platform/http/contract';
 import { consentActions, consentChannels } from './consents.schema';
 
+/** The ledger's actions and channels as the contract names them (the portal shows them too). */
+export const consentAction = z.enum(consentActions);
+export const consentChannel = z.enum(consentChannels);
+
 /** Text of the register in one language, or per language. */
 export const registerText = z.union([
   z.string(),
@@ -18,8 +22,8 @@ export const consentEventOutput = z.object({
   id: recordId,
   patientId: recordId,
   purposeKey: z.string(),
-  action: z.enum(consentActions),
-  channel: z.enum(consentChannels),
+  action: consentAction,
+  channel: consentChannel,
   representativeId: recordId.nullable(),
   noticeVersion: z.number().int().nullable(),
   note: z.string().nullable(),
@@ -36,7 +40,7 @@ export const consentStateOutput = z.object({
   state: z.string(),
   allowed: z.boolean(),
   since: instant.nullable(),
-  channel: z.enum(consentChannels).nullable(),
+  channel: consentChannel.nullable(),
   noticeVersion: z.number().int().nullable(),
   withdrawUrl: z.string().nullable(),
 });

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
-import { patients } from '../patients/patients.schema';
 import { type ConsentAction, consentEvents } from './consents.schema';
 
 export type ConsentEventRow = typeof consentEvents.$inferSelect;
@@ -41,20 +40,6 @@ export function createConsentsRepository() {
         )
         .orderBy(desc(consentEvents.recordedAt), desc(consentEvents.seq))
         .limit(1);
-      return row;
-    },
-
-    /** Whether the patient is in this clinic, and whether their processing is restricted (Art. 18). */
-    async patient(db: DbOrTx, clinicId: string, patientId: string) {
-      const [row] = await db
-        .select({
-          id: patients.id,
-          restricted: patients.processingRestricted,
-          email: patients.email,
-          language: patients.preferredLanguage,
-        })
-        .from(patients)
-        .where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId)));
       return row;
     },
   };

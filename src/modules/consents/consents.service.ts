@@ -8,6 +8,7 @@ import { newId } from '../../platform/crypto';
 import type { Db, Tx } from '../../platform/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../../platform/input';
+import type { PatientReads } from '../patients/patients.reads';
 import type { PatientsService } from '../patients/patients.service';
 import { purposeRights, type Register } from '../register/register.model';
 import type { RegisterService } from '../register/register.service';
@@ -23,6 +24,8 @@ export interface ConsentsServiceDeps {
   links: WithdrawLinks;
   /** The need-to-know decision of the patients module: staff see a person's consents as they see the person. */
   patients: Pick<PatientsService, 'authorize'>;
+  /** Whether the person is a patient of the clinic, and whether their processing is restricted (Art. 18). */
+  patientReads: Pick<PatientReads, 'forVisit'>;
 }
 
 export const consentInput = z.strictObject({
@@ -68,7 +71,7 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
   }
 
   async function requirePatient(clinicId: string, patientId: string) {
-    const p = await repo.patient(db, clinicId, patientId);
+    const p = await deps.patientReads.forVisit(db, clinicId, patientId);
     if (!p) throw new NotFoundError('no such patient');
     return p;
   }
@@ -226,8 +229,8 @@ export function createConsentsService(deps: ConsentsServiceDeps) {
     const basis = basisOf(reg, purposeKey);
     if (basis === null) return false;
     if (basis === 'other') return true;
-    const patient = await repo.patient(db, ctx.clinicId, patientId);
-    if (!patient || patient.restricted) return false;
+    const patient = await deps.patientReads.forVisit(db, ctx.clinicId, patientId);
+    if (!patient || patient.processingRestricted) return false;
     const last = await repo.latest(db, ctx.clinicId, patientId, purposeKey, actionsFor[basis]);
     return basis === 'consent' ? last?.action === 'given' : last?.action !== 'objected';
   }

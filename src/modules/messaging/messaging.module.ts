@@ -6,6 +6,7 @@ import { defineModule } from '../../platform/module';
 import type { SmsSender } from '../../platform/sms';
 import type { ClinicLookup } from '../clinics/clinics.service';
 import type { ConsentsService } from '../consents/consents.service';
+import type { PatientReads } from '../patients/patients.reads';
 import type { QueueReads } from '../queue/queue.reads';
 import type { RegisterService } from '../register/register.service';
 import { createMessagingService } from './messaging.service';
@@ -21,6 +22,7 @@ export interface MessagingModuleDeps {
   consents: Pick<ConsentsService, 'allows' | 'withdrawUrl' | 'record'>;
   clinics: ClinicLookup;
   queueReads: QueueReads;
+  patientReads: PatientReads;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Mailer } from '../../platform/mail';
 import type { SmsSender } from '../../platform/sms';
 import { addDays, localDate, parseHhMm, wallClock, zonedInstant } from '../../rules/zoned-time';
 import type { ClinicLookup } from '../clinics/clinics.service';
+import type { PatientReads } from '../patients/patients.reads';
 import type { QueueEntryRow, QueueReads, QueueSettingsRow } from '../queue/queue.reads';
 import type { VisitNotifier } from '../queue/queue.service';
 import { smsCapableMobile } from '../queue/queue.service';
@@ -29,10 +30,9 @@ export interface MessagingDeps {
   /** The legal basis of reminders from the processing register, and the opt-out link that goes with it. */
   basis: ReminderBasis;
   /** The visit, its patient, professional, place and service, and the clinic's sending settings. */
-  queueReads: Pick<
-    QueueReads,
-    'entry' | 'isAssigned' | 'patient' | 'location' | 'professional' | 'service' | 'settings'
-  >;
+  queueReads: Pick<QueueReads, 'entry' | 'location' | 'professional' | 'service' | 'settings'>;
+  /** The visit's patient (contact, language, restriction) and whether a doctor is on their care team. */
+  patientReads: Pick<PatientReads, 'forVisit' | 'isAssigned'>;
 }
 
 /** The first instant within the clinic's sending hours at or after `now`. */
@@ -70,7 +70,7 @@ export function createMessagingService(deps: MessagingDeps) {
   async function noticeData(tx: DbOrTx, e: QueueEntryRow): Promise<NoticeData> {
     const [clinic, patient, pro, settings] = await Promise.all([
       clinicOf(tx, e.clinicId),
-      reads.patient(tx, e.clinicId, e.patientId),
+      deps.patientReads.forVisit(tx, e.clinicId, e.patientId),
       e.professionalId ? reads.professional(tx, e.clinicId, e.professionalId) : undefined,
       reads.settings(tx, e.clinicId),
     ]);
@@ -211,7 +211,7 @@ export function createMessagingService(deps: MessagingDeps) {
     const e = await stillPlanned(job);
     if (!e) return { status: 'skipped', reason: 'the visit is no longer planned at this time' };
     const { patient, clinic, settings, pro, service } = await readAudited(job, 'reminder.send', async (tx) => ({
-      patient: await reads.patient(tx, e.clinicId, e.patientId),
+      patient: await deps.patientReads.forVisit(tx, e.clinicId, e.patientId),
       clinic: await clinicOf(tx, e.clinicId),
       settings: await reads.settings(tx, e.clinicId),
       pro: e.professionalId ? await reads.professional(tx, e.clinicId, e.professionalId) : undefined,
@@ -289,7 +289,7 @@ export function createMessagingService(deps: MessagingDeps) {
         if (!e?.startsAt) throw new NotFoundError('no planned visit with this id');
         if (
           !hasRole(ctx, 'receptionist', 'admin') &&
-          !(await reads.isAssigned(tx, ctx.clinicId, e.patientId, ctx.user!.id))
+          !(await deps.patientReads.isAssigned(tx, ctx.clinicId, e.patientId, ctx.user!.id))
         ) {
           throw new ForbiddenError('this patient is not yours');
         }

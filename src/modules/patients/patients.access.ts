@@ -29,10 +29,12 @@ export function createPatientAccessPolicy(deps: { repo: PatientsRepository }) {
     ctx: AccessContext,
     patientId: string,
     scope: PatientScope,
+    known?: { assigned: boolean },
   ): Promise<Grant | AppError> {
     if (!ctx.user) return new ForbiddenError('no user');
     const doctor = ctx.user.roles.includes('doctor');
-    const assigned = doctor && (await repo.isAssigned(tx, ctx.clinicId, patientId, ctx.user.id));
+    const assigned =
+      doctor && (known ? known.assigned : await repo.isAssigned(tx, ctx.clinicId, patientId, ctx.user.id));
     if (assigned) return { role: 'doctor', breakGlass: false, reason: null, health: true };
     if (scope === 'administrative') {
       const role = actingRole(ctx, ['receptionist', 'admin', 'accountant', 'dpo']);
@@ -49,7 +51,7 @@ export function createPatientAccessPolicy(deps: { repo: PatientsRepository }) {
 
   /**
    * Grants access or throws a refusal. Run the caller's work in `audit.transaction` so the refusal
-   * is recorded after the rollback.
+   * is recorded after the rollback. `known`: the care-team answer when the caller already read it.
    */
   async function authorize(
     tx: DbOrTx,
@@ -57,8 +59,9 @@ export function createPatientAccessPolicy(deps: { repo: PatientsRepository }) {
     patientId: string,
     scope: PatientScope,
     action: AuditAction,
+    known?: { assigned: boolean },
   ): Promise<Grant> {
-    const result = await decide(tx, ctx, patientId, scope);
+    const result = await decide(tx, ctx, patientId, scope, known);
     if (result instanceof AppError) {
       result.refusal = auditEntry({
         action,
@@ -74,6 +77,16 @@ export function createPatientAccessPolicy(deps: { repo: PatientsRepository }) {
     return result;
   }
 
+  /**
+   * The grant when the user's roles alone decide it (administrative data, no doctor role): no row
+   * to read first, so the read can record itself in the statement that reads. Null otherwise.
+   */
+  function roleGrant(ctx: AccessContext, scope: PatientScope): Grant | null {
+    if (!ctx.user || ctx.user.roles.includes('doctor') || scope !== 'administrative') return null;
+    const role = actingRole(ctx, ['receptionist', 'admin', 'accountant', 'dpo']);
+    return role ? { role, breakGlass: false, reason: null, health: false } : null;
+  }
+
   /** Who may search the whole register of patients; a doctor sees their own unless they state a reason. */
   function searchScope(ctx: AccessContext): { role: string; assignedTo?: string; breakGlass: boolean } {
     const role = actingRole(ctx, ['receptionist', 'admin', 'accountant', 'dpo']);
@@ -86,7 +99,7 @@ export function createPatientAccessPolicy(deps: { repo: PatientsRepository }) {
     throw new ForbiddenError('your role cannot search patients');
   }
 
-  return { authorize, searchScope };
+  return { authorize, roleGrant, searchScope };
 }
 
 export type PatientAccessPolicy = ReturnType<typeof createPatientAccessPolicy>;

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module';
+import { createPatientReads } from './patients.reads';
 import { patientsRoutes } from './patients.routes';
 import { createPatientsService, type PatientsServiceDeps } from './patients.service';
 
@@ -7,6 +8,7 @@ export const patientsModule = defineModule({
   name: 'patients',
   create(deps: PatientsServiceDeps) {
     const patients = createPatientsService(deps);
-    return { services: { patients }, routes: patientsRoutes(patients) };
+    // patientReads: what neighbours read of a patient on behalf of their own, already checked, work.
+    return { services: { patients, patientReads: createPatientReads() }, routes: patientsRoutes(patients) };
   },
 });

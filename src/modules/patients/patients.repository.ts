@@ -1,4 +1,18 @@
-import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  ilike,
+  inArray,
+  isNull,
+  like,
+  or,
+  type SQL,
+  sql,
+  type Table,
+} from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
 import {
   careAssignments,
@@ -21,6 +35,16 @@ export interface SearchFilter {
   assignedTo?: string;
   includeArchived?: boolean;
   limit: number;
+}
+
+/** A row that json_agg returned (column names as stored) in the shape a select of `table` gives. */
+function fromJson<T extends Table>(table: T, row: Record<string, unknown>): T['$inferSelect'] {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const v = row[column.name];
+    out[key] = v === null || v === undefined ? null : column.mapFromDriverValue(v);
+  }
+  return out as T['$inferSelect'];
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -49,6 +73,41 @@ export function createPatientsRepository() {
       return row;
     },
 
+    /**
+     * The record page's read in one statement: the patient, their representatives, bill payers and
+     * current care team, and whether `staffUserId` is on it (the need-to-know decision needs it).
+     */
+    async record(db: DbOrTx, clinicId: string, id: string, staffUserId: string | null, alsoAudit: SQL | null = null) {
+      // The outer table by name: drizzle leaves a selected column unqualified, which a subquery would take as its own.
+      const [row] = await db
+        .select({
+          ...getTableColumns(patients),
+          reps: sql<
+            Record<string, unknown>[]
+          >`(select coalesce(json_agg(r order by r.created_at), '[]'::json) from ${patientRepresentatives} r where r.clinic_id = patients.clinic_id and r.patient_id = patients.id)`,
+          payers: sql<
+            Record<string, unknown>[]
+          >`(select coalesce(json_agg(b order by b.created_at), '[]'::json) from ${patientBillPayers} b where b.clinic_id = patients.clinic_id and b.patient_id = patients.id)`,
+          team: sql<
+            Record<string, unknown>[]
+          >`(select coalesce(json_agg(a order by a.since), '[]'::json) from ${careAssignments} a where a.clinic_id = patients.clinic_id and a.patient_id = patients.id and a.until is null)`,
+          assigned: sql<boolean>`exists (select 1 from ${careAssignments} a where a.clinic_id = patients.clinic_id and a.patient_id = patients.id and a.staff_user_id = ${staffUserId} and a.until is null)`,
+          // The audit append, evaluated once for the row found: the read and its record in one statement.
+          audited: alsoAudit ? sql<unknown>`${alsoAudit}` : sql<unknown>`null`,
+        })
+        .from(patients)
+        .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)));
+      if (!row) return undefined;
+      const { reps, payers, team, assigned, audited: _audited, ...patient } = row;
+      return {
+        patient: patient as PatientRow,
+        representatives: reps.map((r) => fromJson(patientRepresentatives, r)),
+        billPayers: payers.map((b) => fromJson(patientBillPayers, b)),
+        careTeam: team.map((a) => fromJson(careAssignments, a)),
+        assigned,
+      };
+    },
+
     async update(db: DbOrTx, clinicId: string, id: string, set: Partial<PatientInsert>) {
       await db
         .update(patients)
@@ -68,7 +127,7 @@ export function createPatientsRepository() {
       }
       if (f.assignedTo) {
         where.push(
-          sql`exists (select 1 from ${careAssignments} ca where ca.clinic_id = ${patients.clinicId} and ca.patient_id = ${patients.id} and ca.staff_user_id = ${f.assignedTo} and ca.until is null)`,
+          sql`exists (select 1 from ${careAssignments} ca where ca.clinic_id = patients.clinic_id and ca.patient_id = patients.id and ca.staff_user_id = ${f.assignedTo} and ca.until is null)`,
         );
       }
       return db
@@ -113,19 +172,6 @@ export function createPatientsRepository() {
             eq(careAssignments.clinicId, clinicId),
             eq(careAssignments.patientId, patientId),
             eq(careAssignments.staffUserId, staffUserId),
-          ),
-        );
-    },
-
-    async careTeam(db: DbOrTx, clinicId: string, patientId: string) {
-      return db
-        .select()
-        .from(careAssignments)
-        .where(
-          and(
-            eq(careAssignments.clinicId, clinicId),
-            eq(careAssignments.patientId, patientId),
-            isNull(careAssignments.until),
           ),
         );
     },

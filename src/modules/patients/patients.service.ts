@@ -176,36 +176,47 @@ export function createPatientsService(deps: PatientsServiceDeps) {
     return row;
   }
 
+  const readEntry = (id: string, grant: Grant) =>
+    auditEntry(
+      {
+        action: 'patient.read',
+        entityType: 'patient',
+        entityId: id,
+        patientRef: id,
+        purpose: 'care',
+        details: { health: grant.health },
+      },
+      grant,
+    );
+
   async function get(ctx: AccessContext, id: string) {
+    // Reception, administration, accounting and the DPO: the roles decide, so the record, its
+    // relations and the audit append are one statement (no transaction round trips).
+    const known = policy.roleGrant(ctx, 'administrative');
+    if (known) {
+      const record = await repo.record(db, ctx.clinicId, id, null, audit.appendInline(ctx, [readEntry(id, known)]));
+      if (!record) throw new NotFoundError('no such patient');
+      return recordView(record, known);
+    }
+    // A doctor: the care team decides (and a refusal is recorded), in a transaction.
     return inTx(ctx, async (tx) => {
-      const p = await load(tx, ctx, id);
-      const grant = await policy.authorize(tx, ctx, id, 'administrative', 'patient.read');
-      const [reps, payers, team] = await Promise.all([
-        repo.representatives(tx, ctx.clinicId, [id]),
-        repo.billPayers(tx, ctx.clinicId, id),
-        repo.careTeam(tx, ctx.clinicId, id),
-      ]);
-      await audit.append(tx, ctx, [
-        auditEntry(
-          {
-            action: 'patient.read',
-            entityType: 'patient',
-            entityId: id,
-            patientRef: id,
-            purpose: 'care',
-            details: { health: grant.health },
-          },
-          grant,
-        ),
-      ]);
-      return {
-        patient: patientView(cipher, p, grant.health),
-        representatives: reps.map((r) => representativeView(cipher, r)),
-        billPayers: payers.map(billPayerView),
-        careTeam: team.map((t) => ({ staffUserId: t.staffUserId, since: t.since.toISOString() })),
-        access: { role: grant.role, breakGlass: grant.breakGlass },
-      };
+      const record = await repo.record(tx, ctx.clinicId, id, ctx.user?.id ?? null);
+      if (!record) throw new NotFoundError('no such patient');
+      const grant = await policy.authorize(tx, ctx, id, 'administrative', 'patient.read', record);
+      await audit.append(tx, ctx, [readEntry(id, grant)]);
+      return recordView(record, grant);
     });
+  }
+
+  function recordView(record: NonNullable<Awaited<ReturnType<typeof repo.record>>>, grant: Grant) {
+    const { patient: p, representatives: reps, billPayers: payers, careTeam: team } = record;
+    return {
+      patient: patientView(cipher, p, grant.health),
+      representatives: reps.map((r) => representativeView(cipher, r)),
+      billPayers: payers.map(billPayerView),
+      careTeam: team.map((t) => ({ staffUserId: t.staffUserId, since: t.since.toISOString() })),
+      access: { role: grant.role, breakGlass: grant.breakGlass },
+    };
   }
 
   async function update(ctx: AccessContext, id: string, raw: unknown) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { recordId } from '../../platform/http/contract';
-import { registerText } from '../consents/consents.output';
-import { consentActions, consentChannels } from '../consents/consents.schema';
+import { consentAction, consentChannel, registerText } from '../consents/consents.output';
 
 /** What the patient portal answers the patient: their own data, nothing about other people. */
 const address = z.object({ street: z.string(), city: z.string(), postalCode: z.string(), country: z.string() });
@@ -49,7 +48,7 @@ export const portalConsentOutput = z.object({
   consentText: registerText.nullable(),
   state: z.string(),
   allowed: z.boolean(),
-  channel: z.enum(consentChannels).nullable(),
+  channel: consentChannel.nullable(),
   noticeVersion: z.number().int().nullable(),
   since: z.string().nullable(),
 });
@@ -57,8 +56,8 @@ export const portalConsentOutput = z.object({
 export const portalConsentRecorded = z.object({
   id: recordId,
   purposeKey: z.string(),
-  action: z.enum(consentActions),
-  channel: z.enum(consentChannels),
+  action: consentAction,
+  channel: consentChannel,
   recordedAt: z.string(),
 });
 

@@ -1,8 +1,5 @@
-import { and, asc, count, eq, gt, gte, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, gte, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
-import { patients } from '../patients/patients.schema';
-import { queueEntries } from '../queue/queue.schema';
-import { professionals, visitServices } from '../queue/resources.schema';
 import { portalLoginLinks, portalSessions } from './portal.schema';
 
 export type PortalSessionRow = typeof portalSessions.$inferSelect;
@@ -13,27 +10,6 @@ export function createPortalRepository() {
     /** Serialises sign-in requests for one address until the transaction ends. */
     async lockAddress(tx: DbOrTx, emailHash: string) {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${emailHash}, 0))`);
-    },
-
-    /** Active patients of one clinic with this e-mail address (a family may share one). */
-    async activePatientsByEmail(db: DbOrTx, clinicId: string, email: string) {
-      return db
-        .select({
-          id: patients.id,
-          firstName: patients.firstName,
-          lastName: patients.lastName,
-          lang: patients.preferredLanguage,
-        })
-        .from(patients)
-        .where(
-          and(
-            eq(patients.clinicId, clinicId),
-            eq(patients.email, email.toLowerCase()) /* stored lower-case by the patients service: the index applies */,
-            eq(patients.status, 'active'),
-          ),
-        )
-        .orderBy(asc(patients.firstName))
-        .limit(5);
     },
 
     async linksSince(db: DbOrTx, clinicId: string, emailHash: string, since: Date): Promise<number> {
@@ -71,14 +47,6 @@ export function createPortalRepository() {
       return row?.patientId;
     },
 
-    async isActivePatient(db: DbOrTx, clinicId: string, patientId: string): Promise<boolean> {
-      const [row] = await db
-        .select({ status: patients.status })
-        .from(patients)
-        .where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId)));
-      return row?.status === 'active';
-    },
-
     async insertSession(db: DbOrTx, row: typeof portalSessions.$inferInsert) {
       await db.insert(portalSessions).values(row);
     },
@@ -109,59 +77,6 @@ export function createPortalRepository() {
         .update(portalSessions)
         .set({ lastSeenAt: now })
         .where(and(eq(portalSessions.clinicId, clinicId), eq(portalSessions.id, id)));
-    },
-
-    /** The person's own details. */
-    async me(db: DbOrTx, clinicId: string, patientId: string) {
-      const [row] = await db
-        .select({
-          firstName: patients.firstName,
-          lastName: patients.lastName,
-          birthDate: patients.birthDate,
-          mobile: patients.mobile,
-          email: patients.email,
-          street: patients.addressStreet,
-          city: patients.addressCity,
-          postalCode: patients.addressPostalCode,
-          country: patients.addressCountry,
-          preferredLanguage: patients.preferredLanguage,
-        })
-        .from(patients)
-        .where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId)));
-      return row;
-    },
-
-    /** Booked visits from now on: time, professional and service. */
-    async upcomingVisits(db: DbOrTx, clinicId: string, patientId: string, now: Date) {
-      return db
-        .select({
-          id: queueEntries.id,
-          startsAt: queueEntries.startsAt,
-          endsAt: queueEntries.endsAt,
-          professionalFirst: professionals.firstName,
-          professionalLast: professionals.lastName,
-          serviceName: visitServices.name,
-          serviceNames: visitServices.names,
-        })
-        .from(queueEntries)
-        .leftJoin(
-          professionals,
-          and(eq(professionals.clinicId, queueEntries.clinicId), eq(professionals.id, queueEntries.professionalId)),
-        )
-        .leftJoin(
-          visitServices,
-          and(eq(visitServices.clinicId, queueEntries.clinicId), eq(visitServices.id, queueEntries.serviceId)),
-        )
-        .where(
-          and(
-            eq(queueEntries.clinicId, clinicId),
-            eq(queueEntries.patientId, patientId),
-            eq(queueEntries.status, 'booked'),
-            gte(queueEntries.startsAt, now),
-          ),
-        )
-        .orderBy(asc(queueEntries.startsAt))
-        .limit(50);
     },
   };
 }

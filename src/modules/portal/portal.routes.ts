@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ForbiddenError, UnauthenticatedError } from '../../platform/errors';
 import { itemsOf, ok } from '../../platform/http/contract';
 import type { App } from '../../platform/http/server';
-import { consentActions } from '../consents/consents.schema';
+import { consentAction } from '../consents/consents.output';
 import {
   linkRequestedOutput,
   portalAccessOutput,
@@ -193,7 +193,7 @@ export function portalRoutes(deps: { portal: PortalService; secureCookies: boole
               .string()
               .regex(/^[a-z][a-z0-9_]*$/)
               .max(80),
-            action: z.enum(consentActions),
+            action: consentAction,
           }),
           response: { 201: portalConsentRecorded },
         },

@@ -3,12 +3,14 @@ import type { AccessContext } from '../../platform/access';
 import { type AuditEntryFields, auditEntry, patientSelf } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
-import type { Db, Tx } from '../../platform/db';
+import type { Db, DbOrTx, Tx } from '../../platform/db';
 import { NotFoundError, UnauthenticatedError } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import type { Mailer } from '../../platform/mail';
 import type { ClinicLookup } from '../clinics/clinics.service';
 import type { ConsentsService } from '../consents/consents.service';
+import type { PatientReads } from '../patients/patients.reads';
+import type { QueueReads } from '../queue/queue.reads';
 import { type PortalLang, signInLetters } from './portal.mail';
 import { createPortalRepository } from './portal.repository';
 
@@ -21,6 +23,10 @@ export interface PortalServiceDeps {
   consents: Pick<ConsentsService, 'stateForPerson' | 'recordByPerson'>;
   /** The clinic of a sign-in request (by slug) and of a signed-in person (by id). */
   clinics: Pick<ClinicLookup, 'findBySlug' | 'byId'>;
+  /** Who may sign in with an address, and what the portal shows the person of their own record. */
+  patientReads: Pick<PatientReads, 'activeByEmail' | 'forVisit' | 'ownDetails'>;
+  /** The person's booked visits. */
+  queueReads: Pick<QueueReads, 'upcomingForPatient'>;
   /** Where the browser app is reached, e.g. https://hoidja.example. */
   publicUrl: string;
   linkMinutes?: number;
@@ -66,6 +72,8 @@ export function createPortalService(deps: PortalServiceDeps) {
   const idleMinutes = deps.idleMinutes ?? 30;
   const maxHours = deps.maxHours ?? 12;
   const repo = createPortalRepository();
+  const isActivePatient = async (db: DbOrTx, clinicId: string, patientId: string) =>
+    (await deps.patientReads.forVisit(db, clinicId, patientId))?.status === 'active';
 
   const contextOf = (clinicId: string, requestId: string | null): AccessContext => ({
     clinicId,
@@ -91,7 +99,7 @@ export function createPortalService(deps: PortalServiceDeps) {
     const clinic = await deps.clinics.findBySlug(input.clinicSlug);
     if (!clinic) return none;
     const email = normEmail(input.email);
-    const people = await repo.activePatientsByEmail(db, clinic.id, email);
+    const people = await deps.patientReads.activeByEmail(db, clinic.id, email);
     if (people.length === 0) return none;
     const now = clock.now();
     const emailHash = sha256(`${clinic.id}:${email}`);
@@ -173,7 +181,7 @@ export function createPortalService(deps: PortalServiceDeps) {
     const csrfToken = randomBytes(24).toString('base64url');
     const patientId = await db.transaction(async (tx) => {
       const id = await repo.consumeLink(tx, t.clinicId, t.hash, now);
-      if (!id || !(await repo.isActivePatient(tx, t.clinicId, id))) return null;
+      if (!id || !(await isActivePatient(tx, t.clinicId, id))) return null;
       await repo.insertSession(tx, {
         clinicId: t.clinicId,
         id: sha256(secret),
@@ -205,7 +213,7 @@ export function createPortalService(deps: PortalServiceDeps) {
         ? 'expired'
         : idle
           ? 'idle'
-          : !(await repo.isActivePatient(db, t.clinicId, row.patientId))
+          : !(await isActivePatient(db, t.clinicId, row.patientId))
             ? 'patient_inactive'
             : null;
     if (reason) {
@@ -240,7 +248,7 @@ export function createPortalService(deps: PortalServiceDeps) {
       s,
       requestId,
       { action: 'portal.details.view', entityType: 'patient', entityId: s.patientId, purpose: 'transparency' },
-      (tx) => repo.me(tx, s.clinicId, s.patientId),
+      (tx) => deps.patientReads.ownDetails(tx, s.clinicId, s.patientId),
     );
     if (!row) throw new NotFoundError('no such patient');
     const clinic = await deps.clinics.byId(s.clinicId);
@@ -325,7 +333,7 @@ export function createPortalService(deps: PortalServiceDeps) {
       s,
       requestId,
       { action: 'portal.visits.view', entityType: 'queue_entry', purpose: 'transparency' },
-      (tx) => repo.upcomingVisits(tx, s.clinicId, s.patientId, clock.now()),
+      (tx) => deps.queueReads.upcomingForPatient(tx, s.clinicId, s.patientId, clock.now()),
     );
     return rows.map((v) => ({
       id: v.id,

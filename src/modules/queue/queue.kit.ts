@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock';
 import { type FieldCipher, newId } from '../../platform/crypto';
 import type { Db, DbOrTx } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
+import type { PatientReads } from '../patients/patients.reads';
 import { createQueueRepository, type QueueEntryRow } from './queue.repository';
 import type { QueueStatus } from './queue.schema';
 import { createResourcesRepository, type ProfessionalRow, type VisitServiceRow } from './resources.repository';
@@ -25,6 +26,8 @@ export interface QueueServiceDeps {
   audit: AuditService;
   slots: SlotsService;
   notifier: VisitNotifier;
+  /** The patient as a visit sees them, and the care team the booked doctor joins. */
+  patients: Pick<PatientReads, 'forVisit' | 'isAssigned' | 'assignCare'>;
   /** The patient chose a reminder: where the register bases reminders on consent, that choice is the consent. */
   reminderChosen: (
     ctx: AccessContext,
@@ -72,7 +75,7 @@ export function createQueueKit(deps: QueueServiceDeps) {
     if (hasRole(ctx, 'receptionist', 'admin')) return;
     if (hasRole(ctx, 'doctor')) {
       if (pro?.staffUserId === ctx.user!.id) return;
-      if (await repo.isAssigned(tx, ctx.clinicId, patientId, ctx.user!.id)) return;
+      if (await deps.patients.isAssigned(tx, ctx.clinicId, patientId, ctx.user!.id)) return;
       throw new ForbiddenError('a doctor books only their own patients or visits with themselves');
     }
     throw new ForbiddenError('your role cannot keep the treatment queue');
@@ -128,7 +131,7 @@ export function createQueueKit(deps: QueueServiceDeps) {
   }
 
   async function assignDoctor(tx: DbOrTx, ctx: AccessContext, patientId: string, pro: ProfessionalRow | undefined) {
-    if (pro?.staffUserId) await repo.assignCare(tx, ctx.clinicId, patientId, pro.staffUserId, clock.now());
+    if (pro?.staffUserId) await deps.patients.assignCare(tx, ctx.clinicId, patientId, pro.staffUserId, clock.now());
   }
 
   async function run<T>(fn: (tx: DbOrTx) => Promise<T>): Promise<T> {

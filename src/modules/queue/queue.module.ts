@@ -13,6 +13,7 @@ import { addDays, isoWeekday, localDate, zonedInstant } from '../../rules/zoned-
 import type { ClinicLookup } from '../clinics/clinics.service';
 import type { MessagingService } from '../messaging/messaging.service';
 import type { ReminderBasis } from '../messaging/reminder-basis';
+import type { PatientReads } from '../patients/patients.reads';
 import { createQueueReadService } from './queue.read';
 import { queueRoutes } from './queue.routes';
 import { createQueueService, type QueueService } from './queue.service';
@@ -29,6 +30,7 @@ export interface QueueModuleDeps {
   /** The patient asked for reminders: recorded as consent where the register says consent is the basis. */
   reminderBasis: Pick<ReminderBasis, 'chosen'>;
   clinics: ClinicLookup;
+  patients: Pick<PatientReads, 'forVisit' | 'names' | 'isAssigned' | 'assignCare' | 'caredFor'>;
 }
 
 /**
@@ -50,8 +52,9 @@ export const queueModule = defineModule({
       slots,
       notifier: messaging.notifier,
       reminderChosen: deps.reminderBasis.chosen,
+      patients: deps.patients,
     });
-    const read = createQueueReadService({ db, clock, cipher, audit });
+    const read = createQueueReadService({ db, clock, cipher, audit, patients: deps.patients });
     return {
       services: { slots, resources, queue, read },
       routes: queueRoutes({ resources, slots, queue, read, messaging }),

@@ -6,6 +6,7 @@ import type { FieldCipher } from '../../platform/crypto';
 import type { Db, DbOrTx } from '../../platform/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../../platform/input';
+import type { PatientReads } from '../patients/patients.reads';
 import { listQuery } from './queue.input';
 import { createQueueRepository, type QueueEntryRow } from './queue.repository';
 import { changeView, entryView } from './queue.view';
@@ -18,8 +19,14 @@ import { createResourcesRepository } from './resources.repository';
  */
 export type QueueReadService = ReturnType<typeof createQueueReadService>;
 
-export function createQueueReadService(deps: { db: Db; clock: Clock; cipher: FieldCipher; audit: AuditService }) {
-  const { db, cipher, audit } = deps;
+export function createQueueReadService(deps: {
+  db: Db;
+  clock: Clock;
+  cipher: FieldCipher;
+  audit: AuditService;
+  patients: Pick<PatientReads, 'names' | 'isAssigned' | 'caredFor'>;
+}) {
+  const { db, cipher, audit, patients: patientReads } = deps;
   const repo = createQueueRepository();
   const resources = createResourcesRepository();
 
@@ -30,7 +37,7 @@ export function createQueueReadService(deps: { db: Db; clock: Clock; cipher: Fie
   }
 
   async function views(tx: DbOrTx, ctx: AccessContext, rows: QueueEntryRow[]) {
-    const patients = await repo.patientsByIds(tx, ctx.clinicId, [...new Set(rows.map((r) => r.patientId))]);
+    const patients = await patientReads.names(tx, ctx.clinicId, [...new Set(rows.map((r) => r.patientId))]);
     const byId = new Map(patients.map((p) => [p.id, p]));
     return rows.map((r) => entryView(cipher, r, byId.get(r.patientId), true));
   }
@@ -48,7 +55,7 @@ export function createQueueReadService(deps: { db: Db; clock: Clock; cipher: Fie
         serviceId: q.serviceId,
         statuses,
         patientId: q.patientId,
-        assignedTo: s.assignedTo,
+        patientIds: s.assignedTo ? await patientReads.caredFor(tx, ctx.clinicId, s.assignedTo) : undefined,
         limit: q.limit,
       });
       const items = await views(tx, ctx, rows);
@@ -69,7 +76,7 @@ export function createQueueReadService(deps: { db: Db; clock: Clock; cipher: Fie
     return db.transaction(async (tx) => {
       const row = await repo.find(tx, ctx.clinicId, id);
       if (!row) throw new NotFoundError('no such queue entry');
-      if (s.assignedTo && !(await repo.isAssigned(tx, ctx.clinicId, row.patientId, s.assignedTo))) {
+      if (s.assignedTo && !(await patientReads.isAssigned(tx, ctx.clinicId, row.patientId, s.assignedTo))) {
         throw new ForbiddenError('this patient is not yours');
       }
       const [view] = await views(tx, ctx, [row]);

@@ -5,8 +5,8 @@ export type { QueueEntryRow } from './queue.repository';
 export type { QueueSettingsRow } from './resources.repository';
 
 /**
- * What the queue's neighbours read of its data: messaging (the notice and reminder of a visit) and
- * booking (the public page's services and professionals). No access check and no audit here: the
+ * What the queue's neighbours read of its data: messaging (the notice and reminder of a visit),
+ * booking (the public page's services and professionals) and the portal (the patient's own visits). No access check and no audit here: the
  * caller reads on behalf of a job or a public page and records what it does in its own transaction.
  */
 export function createQueueReads() {
@@ -14,8 +14,7 @@ export function createQueueReads() {
   const resources = createResourcesRepository();
   return {
     entry: queue.find,
-    isAssigned: queue.isAssigned,
-    patient: queue.patient,
+    upcomingForPatient: queue.upcomingForPatient,
     location: resources.location,
     professional: resources.professional,
     professionals: resources.professionals,

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
-import { careAssignments, patients } from '../patients/patients.schema';
 import { type QueueStatus, queueEntries, queueEntryChanges } from './queue.schema';
+import { professionals, visitServices } from './resources.schema';
 
 export type QueueEntryRow = typeof queueEntries.$inferSelect;
 export type QueueEntryInsert = typeof queueEntries.$inferInsert;
@@ -18,8 +18,8 @@ export interface EntryFilter {
   serviceId?: string;
   statuses?: QueueStatus[];
   patientId?: string;
-  /** Only patients this staff user is assigned to (a doctor's own list). */
-  assignedTo?: string;
+  /** Only these patients (a doctor's own list: the patients whose care team they are on). */
+  patientIds?: string[];
   limit: number;
 }
 
@@ -91,11 +91,7 @@ export function createQueueRepository() {
       if (f.serviceId) where.push(eq(queueEntries.serviceId, f.serviceId));
       if (f.statuses?.length) where.push(inArray(queueEntries.status, f.statuses));
       if (f.patientId) where.push(eq(queueEntries.patientId, f.patientId));
-      if (f.assignedTo) {
-        where.push(
-          sql`exists (select 1 from ${careAssignments} ca where ca.clinic_id = ${queueEntries.clinicId} and ca.patient_id = ${queueEntries.patientId} and ca.staff_user_id = ${f.assignedTo} and ca.until is null)`,
-        );
-      }
+      if (f.patientIds) where.push(inArray(queueEntries.patientId, f.patientIds));
       return db
         .select()
         .from(queueEntries)
@@ -126,60 +122,36 @@ export function createQueueRepository() {
       };
     },
 
-    patient: async (db: DbOrTx, clinicId: string, id: string) =>
-      (
-        await db
-          .select({
-            id: patients.id,
-            firstName: patients.firstName,
-            lastName: patients.lastName,
-            birthDate: patients.birthDate,
-            idCodeEnc: patients.idCodeEnc,
-            mobile: patients.mobile,
-            email: patients.email,
-            preferredLanguage: patients.preferredLanguage,
-            processingRestricted: patients.processingRestricted,
-            status: patients.status,
-          })
-          .from(patients)
-          .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)))
-      )[0],
-    patientsByIds: (db: DbOrTx, clinicId: string, ids: string[]) =>
-      ids.length === 0
-        ? Promise.resolve([])
-        : db
-            .select({
-              id: patients.id,
-              firstName: patients.firstName,
-              lastName: patients.lastName,
-              birthDate: patients.birthDate,
-              idCodeEnc: patients.idCodeEnc,
-            })
-            .from(patients)
-            .where(and(eq(patients.clinicId, clinicId), inArray(patients.id, ids))),
-
-    /** The booked doctor gets need-to-know of the patient (an ended assignment is opened again). */
-    assignCare: (db: DbOrTx, clinicId: string, patientId: string, staffUserId: string, now: Date) =>
+    /** A patient's booked visits from now on: time, professional and service (the portal shows them). */
+    upcomingForPatient: async (db: DbOrTx, clinicId: string, patientId: string, now: Date) =>
       db
-        .insert(careAssignments)
-        .values({ clinicId, patientId, staffUserId, since: now })
-        .onConflictDoUpdate({
-          target: [careAssignments.clinicId, careAssignments.patientId, careAssignments.staffUserId],
-          set: { until: null },
-        }),
-    isAssigned: async (db: DbOrTx, clinicId: string, patientId: string, staffUserId: string) =>
-      (
-        await db
-          .select({ p: careAssignments.patientId })
-          .from(careAssignments)
-          .where(
-            and(
-              eq(careAssignments.clinicId, clinicId),
-              eq(careAssignments.patientId, patientId),
-              eq(careAssignments.staffUserId, staffUserId),
-              sql`${careAssignments.until} is null`,
-            ),
-          )
-      ).length > 0,
+        .select({
+          id: queueEntries.id,
+          startsAt: queueEntries.startsAt,
+          endsAt: queueEntries.endsAt,
+          professionalFirst: professionals.firstName,
+          professionalLast: professionals.lastName,
+          serviceName: visitServices.name,
+          serviceNames: visitServices.names,
+        })
+        .from(queueEntries)
+        .leftJoin(
+          professionals,
+          and(eq(professionals.clinicId, queueEntries.clinicId), eq(professionals.id, queueEntries.professionalId)),
+        )
+        .leftJoin(
+          visitServices,
+          and(eq(visitServices.clinicId, queueEntries.clinicId), eq(visitServices.id, queueEntries.serviceId)),
+        )
+        .where(
+          and(
+            eq(queueEntries.clinicId, clinicId),
+            eq(queueEntries.patientId, patientId),
+            eq(queueEntries.status, 'booked'),
+            gte(queueEntries.startsAt, now),
+          ),
+        )
+        .orderBy(asc(queueEntries.startsAt))
+        .limit(50),
   };
 }

@@ -35,7 +35,7 @@ export function createQueueService(deps: QueueServiceDeps) {
   ) {
     const clinic = await slots.clinic(db, ctx.clinicId);
     return run(async (tx) => {
-      const patient = await repo.patient(tx, ctx.clinicId, input.patientId);
+      const patient = await deps.patients.forVisit(tx, ctx.clinicId, input.patientId);
       if (patient?.status !== 'active') throw new ValidationError('patientId', 'unknown patient');
       const service = await resources.service(tx, ctx.clinicId, input.serviceId);
       if (!service?.active) throw new ValidationError('serviceId', 'unknown service');
@@ -107,7 +107,7 @@ export function createQueueService(deps: QueueServiceDeps) {
     if (!hasRole(ctx, 'receptionist', 'admin', 'doctor'))
       throw new ForbiddenError('your role cannot record emergency help');
     return run(async (tx) => {
-      const patient = await repo.patient(tx, ctx.clinicId, input.patientId);
+      const patient = await deps.patients.forVisit(tx, ctx.clinicId, input.patientId);
       if (!patient) throw new ValidationError('patientId', 'unknown patient');
       const service = await resources.service(tx, ctx.clinicId, input.serviceId);
       if (!service) throw new ValidationError('serviceId', 'unknown service');

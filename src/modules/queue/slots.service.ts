@@ -3,13 +3,7 @@ import type { Db, DbOrTx } from '../../platform/db';
 import { ValidationError } from '../../platform/errors';
 import { addDays, type IsoDate, localDate, startOfLocalDay } from '../../rules/zoned-time';
 import type { ClinicLookup, ClinicRow } from '../clinics/clinics.service';
-import {
-  type FreeSlot,
-  fitsWorkingHours,
-  freeSlots,
-  type Place,
-  type ProfessionalCalendar,
-} from '../scheduling/free-slots';
+import { fitsWorkingHours, freeSlots, type Place, type ProfessionalCalendar } from '../scheduling/free-slots';
 import { createQueueRepository } from './queue.repository';
 import { createResourcesRepository, type ProfessionalRow, type VisitServiceRow } from './resources.repository';
 

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
-import { patientRepresentatives, patients } from '../patients/patients.schema';
 import { exportTables } from './export.catalogue';
 import { type RequestStatus, rightsRequestEvents, rightsRequests } from './requests.schema';
 
@@ -60,15 +59,6 @@ export function createRequestsRepository() {
         .orderBy(asc(rightsRequestEvents.seq));
     },
 
-    /** The patient's language and country of identity, for the answer and the clock. */
-    async patient(db: DbOrTx, clinicId: string, patientId: string) {
-      const [row] = await db
-        .select({ id: patients.id, language: patients.preferredLanguage, archivedAt: patients.archivedAt })
-        .from(patients)
-        .where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId)));
-      return row;
-    },
-
     /**
      * Every row about the person in every table of the export catalogue, by table name (snake_case
      * columns as stored). One query per table, in the caller's transaction.
@@ -90,27 +80,6 @@ export function createRequestsRepository() {
         out[table] = (result as unknown as { rows: Record<string, unknown>[] }).rows;
       }
       return out;
-    },
-
-    /** A representative of this patient, with the period of their authority. */
-    async representative(db: DbOrTx, clinicId: string, patientId: string, representativeId: string) {
-      const [row] = await db
-        .select({
-          id: patientRepresentatives.id,
-          kind: patientRepresentatives.kind,
-          authorityFrom: patientRepresentatives.authorityFrom,
-          authorityUntil: patientRepresentatives.authorityUntil,
-          endedAt: patientRepresentatives.endedAt,
-        })
-        .from(patientRepresentatives)
-        .where(
-          and(
-            eq(patientRepresentatives.clinicId, clinicId),
-            eq(patientRepresentatives.patientId, patientId),
-            eq(patientRepresentatives.id, representativeId),
-          ),
-        );
-      return row;
     },
   };
 }

@@ -13,6 +13,7 @@ import { addCalendarMonths, extendedDueOn, requestClock } from '../../rules/righ
 import { supervisoryAuthorities } from '../../rules/supervisory-authorities';
 import { addDays, localDate } from '../../rules/zoned-time';
 import type { ClinicLookup } from '../clinics/clinics.service';
+import type { PatientReads } from '../patients/patients.reads';
 import type { PatientsService } from '../patients/patients.service';
 import {
   answerRequestInput,
@@ -32,6 +33,8 @@ export interface RequestsServiceDeps {
   audit: AuditService;
   clinics: Pick<ClinicLookup, 'byId'>;
   patients: Pick<PatientsService, 'authorize'>;
+  /** The patient's language (the answer's) and whether they are archived; a representative's authority. */
+  patientReads: Pick<PatientReads, 'forVisit' | 'representative'>;
 }
 
 /** Who registers requests; who decides them (extension, answer, refusal). */
@@ -53,6 +56,10 @@ export type RequestsService = ReturnType<typeof createRequestsService>;
 export function createRequestsService(deps: RequestsServiceDeps) {
   const { db, clock, audit, clinics, patients } = deps;
   const repo = createRequestsRepository();
+  const patientOf = async (tx: DbOrTx, clinicId: string, patientId: string) => {
+    const p = await deps.patientReads.forVisit(tx, clinicId, patientId);
+    return p && { id: p.id, language: p.preferredLanguage, archivedAt: p.archivedAt };
+  };
 
   function requireRole(ctx: AccessContext, roles: readonly (typeof INTAKE)[number][], what: string) {
     if (!hasRole(ctx, ...roles)) throw new ForbiddenError(`your role cannot ${what}`);
@@ -75,7 +82,7 @@ export function createRequestsService(deps: RequestsServiceDeps) {
   }
 
   async function checkRepresentative(tx: DbOrTx, clinicId: string, patientId: string, repId: string, on: string) {
-    const rep = await repo.representative(tx, clinicId, patientId, repId);
+    const rep = await deps.patientReads.representative(tx, clinicId, patientId, repId);
     if (!rep) throw new ValidationError('representativeId', 'not a representative of this patient');
     if (rep.endedAt || on < rep.authorityFrom || on > rep.authorityUntil)
       throw new ValidationError(
@@ -173,7 +180,7 @@ export function createRequestsService(deps: RequestsServiceDeps) {
       if (input.receivedOn > now.date)
         throw new ValidationError('receivedOn', 'a request cannot be received in the future');
       const grant = await patients.authorize(tx, ctx, input.patientId, 'administrative', 'rights_request.create');
-      const patient = await repo.patient(tx, ctx.clinicId, input.patientId);
+      const patient = await patientOf(tx, ctx.clinicId, input.patientId);
       if (!patient) throw new NotFoundError('no such patient');
       if (input.representativeId)
         await checkRepresentative(tx, ctx.clinicId, input.patientId, input.representativeId, input.receivedOn);
@@ -206,7 +213,7 @@ export function createRequestsService(deps: RequestsServiceDeps) {
     const role = actor.representativeId ? 'representative' : 'patient';
     return db.transaction(async (tx) => {
       const now = await today(actor.clinicId, tx);
-      const patient = await repo.patient(tx, actor.clinicId, actor.patientId);
+      const patient = await patientOf(tx, actor.clinicId, actor.patientId);
       if (!patient) throw new NotFoundError('no such patient');
       if (actor.representativeId)
         await checkRepresentative(tx, actor.clinicId, actor.patientId, actor.representativeId, now.date);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lte, type SQL, sql } from 'drizzle-orm';
 import { staffUsers } from '../auth/auth.schema';
 import type { DbOrTx } from '../db';
 import { auditChainHeads, auditEvents } from './audit.schema';
@@ -67,13 +67,19 @@ export interface AccessHistoryRow {
   outcome: string;
 }
 
+const appendCall = (clinicId: string, events: AuditEventInput[]): SQL =>
+  sql`audit_append(${clinicId}::uuid, ${JSON.stringify(events)}::jsonb)`;
+
 /** The only code that touches SQL for the audit log and its chain heads. */
 export function createAuditRepository() {
   return {
     /** One round trip: locks the head of this connection's lane, links each event and moves the head. */
     async append(tx: DbOrTx, clinicId: string, events: AuditEventInput[]) {
-      await tx.execute(sql`select audit_append(${clinicId}::uuid, ${JSON.stringify(events)}::jsonb)`);
+      await tx.execute(sql`select ${appendCall(clinicId, events)}`);
     },
+
+    /** The append as an expression, for a read that records itself in its own statement. */
+    appendCall,
 
     /** Every lane of every clinic's chain, with the clinic's country and the time of the lane's newest event. */
     async heads(db: DbOrTx): Promise<LaneHeadRow[]> {

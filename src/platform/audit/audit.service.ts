@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { AccessContext } from '../access';
 import type { Clock } from '../clock';
 import type { Db, DbOrTx, Tx } from '../db';
@@ -38,8 +39,21 @@ export function createAuditService({ clock, enabled, ...deps }: AuditServiceDeps
    */
   async function append(tx: DbOrTx, ctx: AccessContext, entries: readonly AuditEntry[]): Promise<void> {
     if (!enabled || entries.length === 0) return;
+    await repo.append(tx, ctx.clinicId, events(ctx, entries));
+  }
+
+  /**
+   * The same append as an SQL expression, for a read that records itself in the statement that
+   * reads (one round trip, atomic without a transaction): the repository evaluates it once per row
+   * found, so nothing is recorded when nothing was read. Null when auditing is off.
+   */
+  function appendInline(ctx: AccessContext, entries: readonly AuditEntry[]): SQL | null {
+    return enabled && entries.length > 0 ? repo.appendCall(ctx.clinicId, events(ctx, entries)) : null;
+  }
+
+  function events(ctx: AccessContext, entries: readonly AuditEntry[]) {
     const at = clock.now().toISOString();
-    const events = entries.map((e) => ({
+    return entries.map((e) => ({
       at,
       actorId: ctx.user?.id ?? null,
       actorRole: e.role ?? (ctx.user ? ctx.user.roles.join(',') : ctx.channel),
@@ -54,7 +68,6 @@ export function createAuditService({ clock, enabled, ...deps }: AuditServiceDeps
       requestId: ctx.requestId,
       details: e.details ?? null,
     }));
-    await repo.append(tx, ctx.clinicId, events);
   }
 
   /** A refused access is recorded in a transaction of its own: the refused work rolled back. */
@@ -179,6 +192,7 @@ export function createAuditService({ clock, enabled, ...deps }: AuditServiceDeps
 
   return {
     append,
+    appendInline,
     appendRefusal,
     transaction,
     verify,

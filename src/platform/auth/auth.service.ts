@@ -4,11 +4,13 @@ import { auditEntry } from '../audit/audit.entry';
 import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
 import { newId } from '../crypto';
-import { type Db, type DbOrTx, isUniqueViolation, type Tx } from '../db';
+import { type Db, type DbOrTx, isUniqueViolation, type Listen, type Tx } from '../db';
 import { ConflictError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../errors';
+import type { Logger } from '../logger';
 import { createAuthRepository, type StaffUserRow } from './auth.repository';
 import type { Role } from './auth.schema';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './password';
+import { createSessionCache } from './session-cache';
 
 export interface SessionUser {
   clinicId: string;
@@ -44,6 +46,8 @@ export type AuthService = ReturnType<typeof createAuthService>;
 export function createAuthService(deps: AuthServiceDeps) {
   const { db, clock, audit } = deps;
   const repo = createAuthRepository();
+  // 30 s at most: every end of a session is also announced (migration 0017), this only bounds a missed notice.
+  const sessionCache = createSessionCache<NonNullable<Awaited<ReturnType<typeof repo.openSession>>>>(30_000);
   // A fixed hash to verify against when the user does not exist, so timing does not reveal accounts.
   let dummyHash: Promise<string> | undefined;
   async function verifyDummy(password: string): Promise<false> {
@@ -228,9 +232,10 @@ export function createAuthService(deps: AuthServiceDeps) {
     const clinicId = cookie.slice(0, dot);
     if (!/^[0-9a-f-]{36}$/.test(clinicId)) return null;
     const id = sha256(cookie.slice(dot + 1));
-    const row = await repo.openSession(db, clinicId, id);
-    if (!row) return null;
+    const key = `${clinicId}:${id}`;
     const now = clock.now();
+    const row = sessionCache.get(key, Date.now()) ?? (await repo.openSession(db, clinicId, id));
+    if (!row) return null;
     const idleLimit = new Date(row.s.lastSeenAt.getTime() + deps.idleMinutes * 60_000);
     const reason = row.u.disabledAt
       ? 'user_disabled'
@@ -240,11 +245,16 @@ export function createAuthService(deps: AuthServiceDeps) {
           ? 'idle'
           : null;
     if (reason) {
+      sessionCache.forget(key);
       await repo.endSession(db, clinicId, id, now, reason);
       return null;
     }
     // Touch at most once a minute: a read should not always cost a write.
-    if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, clinicId, id, now);
+    if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) {
+      await repo.touchSession(db, clinicId, id, now);
+      row.s.lastSeenAt = now;
+    }
+    sessionCache.set(key, `${clinicId}:${row.u.id}`, row, Date.now());
     const { slug } = await deps.clinics.byId(clinicId);
     return { user: toSessionUser(row.u, slug), csrfToken: row.s.csrfToken };
   }
@@ -252,7 +262,9 @@ export function createAuthService(deps: AuthServiceDeps) {
   async function logout(cookie: string): Promise<void> {
     const dot = cookie.indexOf('.');
     if (dot < 0) return;
-    await repo.endSession(db, cookie.slice(0, dot), sha256(cookie.slice(dot + 1)), clock.now(), 'logout');
+    const [clinicId, id] = [cookie.slice(0, dot), sha256(cookie.slice(dot + 1))];
+    sessionCache.forget(`${clinicId}:${id}`);
+    await repo.endSession(db, clinicId, id, clock.now(), 'logout');
   }
 
   /** Disabling a user ends all their sessions at once. */
@@ -262,6 +274,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!(await repo.setDisabled(tx, ctx.clinicId, userId, disabled ? now : null)))
         throw new ValidationError('userId', 'no such user in this clinic');
       if (disabled) await repo.endSessionsOf(tx, ctx.clinicId, userId, now, 'user_disabled');
+      sessionCache.evictUser(`${ctx.clinicId}:${userId}`);
       await audit.append(tx, ctx, [
         auditEntry({
           action: disabled ? 'staff.disable' : 'staff.enable',
@@ -277,5 +290,15 @@ export function createAuthService(deps: AuthServiceDeps) {
     return repo.listUsers(db, clinicId);
   }
 
-  return { createUser, login, authenticate, logout, setDisabled, listUsers };
+  return {
+    createUser,
+    login,
+    authenticate,
+    logout,
+    setDisabled,
+    listUsers,
+    /** Keep sessions in memory while the database's notices of ended sessions are heard (a serving process). */
+    watchSessions: (listen: Listen, logger: Pick<Logger, 'warn'>) => sessionCache.watch(listen, logger),
+    unwatchSessions: () => sessionCache.unwatch(),
+  };
 }

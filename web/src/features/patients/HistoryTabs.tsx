@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AccessHistoryTable } from '../../shell/AccessHistoryTable';
+import { formatWhen } from '../../shell/access-words';
 import { ApiError, api } from '../../shell/api';
 
 /** Loads once per `load` (a memoised request): the data, or the error to show. */
@@ -37,7 +39,7 @@ export function HistoryTab({ id, reason }: { id: string; reason?: string }) {
         {data.items.map((v) => (
           <tr key={v.version}>
             <td>{v.version}</td>
-            <td>{new Date(v.changedAt).toLocaleString(i18n.language)}</td>
+            <td>{formatWhen(v.changedAt, i18n.language)}</td>
             <td>{v.fields.join(', ')}</td>
             <td>
               {Object.entries(v.previous).map(([k, val]) => (
@@ -57,57 +59,28 @@ export function HistoryTab({ id, reason }: { id: string; reason?: string }) {
 
 /** Who looked at the patient's data, when and why (break-the-glass flagged). */
 export function AccessHistoryTab({ id, reason }: { id: string; reason?: string }) {
-  const { t, i18n } = useTranslation('patients');
+  const { t } = useTranslation('patients');
   const load = useCallback(() => api('GET /api/patients/{id}/access-history', { path: { id }, reason }), [id, reason]);
   const { data, error } = useLoaded(load);
   if (error) return <p className="error">{error}</p>;
   if (!data) return <p>{t('shell:loading')}</p>;
   if (data.items.length === 0) return <p className="muted card">{t('access.none')}</p>;
   return (
-    <table className="card" data-testid="access-history">
-      <thead>
-        <tr>
-          <th>{t('access.when')}</th>
-          <th>{t('access.who')}</th>
-          <th>{t('access.role')}</th>
-          <th>{t('access.what')}</th>
-          <th>{t('access.why')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {data.items.map((a, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: access events have no id; the list is shown as sent, never reordered.
-          <tr key={i}>
-            <td>{new Date(a.at).toLocaleString(i18n.language)}</td>
-            <td>{a.staffName ?? t('access.system')}</td>
-            <td>
-              {(a.role ?? '')
-                .split(',')
-                .map((r) => t(`shell:roles.${r}`, { defaultValue: r }))
-                .join(', ')}
-            </td>
-            <td>
-              {t(`actions.${a.action}`, { defaultValue: a.action })}
-              {a.outcome === 'denied' && (
-                <>
-                  {' '}
-                  <span className="badge flag">✕</span>
-                </>
-              )}
-            </td>
-            <td>
-              {t(`purposes.${a.purpose}`, { defaultValue: a.purpose })}
-              {a.breakGlass && (
-                <>
-                  {' '}
-                  <span className="badge flag">{t('page.flagged')}</span>
-                </>
-              )}
-              {a.reason ? ` — ${a.reason}` : ''}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <AccessHistoryTable
+      items={data.items}
+      testId="access-history"
+      labels={{
+        when: t('access.when'),
+        who: t('access.who'),
+        role: t('access.role'),
+        what: t('access.what'),
+        why: t('access.why'),
+        system: t('access.system'),
+        denied: t('access.denied'),
+        breakGlass: t('page.flagged'),
+        times: (n) => `×${n}`,
+      }}
+      roleWord={(r) => t(`shell:roles.${r}`, { defaultValue: r })}
+    />
   );
 }

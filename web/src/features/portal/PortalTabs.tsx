@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AccessHistoryTable } from '../../shell/AccessHistoryTable';
+import { formatWhen } from '../../shell/access-words';
 import { type ApiBody, ApiError, type ApiResponse, api } from '../../shell/api';
 import type { Language } from '../../shell/feature';
 
@@ -11,8 +13,6 @@ type Localized = Consent['name'] | null;
 
 const pick = (v: Localized, lang: Language) =>
   typeof v === 'string' ? v : (v?.[lang] ?? v?.en ?? (v ? Object.values(v)[0] : '') ?? '');
-const when = (iso: string, lang: string) =>
-  new Date(iso).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
 const day = (iso: string) => iso.slice(0, 10).split('-').reverse().join('.');
 const loadAccessHistory = () => api('GET /api/portal/access-history');
 const loadVisits = () => api('GET /api/portal/visits');
@@ -71,64 +71,33 @@ export function Details({ me }: { me: Me }) {
 }
 
 export function AccessHistory({ onExpired }: { onExpired: () => void }) {
-  const { t, i18n } = useTranslation('portal');
+  const { t } = useTranslation('portal');
   const { data, error } = useLoad(loadAccessHistory, onExpired);
   if (error) return <p className="error">{error}</p>;
   if (!data) return <p>{t('shell:loading')}</p>;
-  const what = (action: string) =>
-    t(`actions.${action}`, { defaultValue: t(`areas.${action.split('.')[0]}`, { defaultValue: t('areas.other') }) });
   return (
     <div>
       <p className="muted">{t('access.intro')}</p>
       {data.items.length === 0 ? (
         <p className="card muted">{t('access.none')}</p>
       ) : (
-        <table className="card" data-testid="portal-access-history">
-          <thead>
-            <tr>
-              <th>{t('access.when')}</th>
-              <th>{t('access.who')}</th>
-              <th>{t('access.role')}</th>
-              <th>{t('access.what')}</th>
-              <th>{t('access.why')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((a, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: access events have no id; the list is shown as sent, never reordered.
-              <tr key={i}>
-                <td>{when(a.at, i18n.language)}</td>
-                <td>{a.staffName ?? t('access.system')}</td>
-                <td>
-                  {(a.role ?? '')
-                    .split(',')
-                    .filter(Boolean)
-                    .map((r) => t(`roles.${r}`, { defaultValue: r }))
-                    .join(', ')}
-                </td>
-                <td>
-                  {what(a.action)}
-                  {a.outcome === 'denied' && (
-                    <>
-                      {' '}
-                      <span className="badge flag">{t('access.denied')}</span>
-                    </>
-                  )}
-                </td>
-                <td>
-                  {t(`purposes.${a.purpose}`, { defaultValue: a.purpose })}
-                  {a.breakGlass && (
-                    <>
-                      {' '}
-                      <span className="badge flag">{t('access.breakGlass')}</span>
-                    </>
-                  )}
-                  {a.reason ? ` — ${a.reason}` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AccessHistoryTable
+          items={data.items}
+          testId="portal-access-history"
+          labels={{
+            when: t('access.when'),
+            who: t('access.who'),
+            role: t('access.role'),
+            what: t('access.what'),
+            why: t('access.why'),
+            system: t('access.system'),
+            denied: t('access.denied'),
+            breakGlass: t('access.breakGlass'),
+            times: (n) => `×${n}`,
+          }}
+          roleWord={(r) => t(`roles.${r}`, { defaultValue: r })}
+          ownWords={(a) => t(`actions.${a}`, { defaultValue: '' }) || undefined}
+        />
       )}
     </div>
   );
@@ -231,7 +200,7 @@ export function Visits({ onExpired }: { onExpired: () => void }) {
           <tbody>
             {data.items.map((v) => (
               <tr key={v.id}>
-                <td>{when(v.startsAt, lang)}</td>
+                <td>{formatWhen(v.startsAt, lang)}</td>
                 <td>{v.professional ?? '—'}</td>
                 <td>{v.serviceNames[lang] ?? v.service ?? '—'}</td>
               </tr>
