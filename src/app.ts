@@ -143,6 +143,7 @@ export function createServices(deps: AppDeps) {
     publicUrl,
     register: register.services.register,
     patients: patients.services.patients,
+    clinics: clinicLookup,
     patientReads: patients.services.patientReads,
   });
   // The queue's data as its neighbours read it (messaging is built before the queue: it is the queue's notifier).

@@ -93,5 +93,7 @@ test('a response sends only what its schema names', async () => {
     'name',
     'slug',
     'timeZone',
+    // The name patients know the clinic by (null when it has none): published, as the legal name is.
+    'tradeName',
   ]);
 });

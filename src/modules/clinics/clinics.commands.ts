@@ -15,6 +15,7 @@ export function clinicsCommands(program: Command, cli: ModuleCli<{ clinics: Clin
     .description("add a clinic and its first administrator (prints the administrator's password once)")
     .requiredOption('--slug <slug>', 'short name in addresses and at login: lower-case letters, digits, hyphens')
     .requiredOption('--name <name>', 'legal name, e.g. "Kliinik OÜ" or "SIA Klīnika"')
+    .option('--trade-name <name>', 'the name patients know, when it differs from the legal name')
     .requiredOption('--country <country>', 'EE or LV')
     .requiredOption('--registry-code <code>', 'business register code (EE: 8 digits, LV: 11 digits)')
     .option('--admin-email <email>', "the administrator's login e-mail (default admin@SLUG.hoidja.local)")
@@ -24,6 +25,7 @@ export function clinicsCommands(program: Command, cli: ModuleCli<{ clinics: Clin
       async (opts: {
         slug: string;
         name: string;
+        tradeName?: string;
         country: string;
         registryCode: string;
         adminEmail?: string;
@@ -37,6 +39,7 @@ export function clinicsCommands(program: Command, cli: ModuleCli<{ clinics: Clin
           name: opts.name,
           country,
           registryCode: opts.registryCode,
+          ...(opts.tradeName ? { tradeName: opts.tradeName } : {}),
           ...(opts.adminEmail ? { adminEmail: opts.adminEmail } : {}),
           ...(opts.adminName ? { adminName: opts.adminName } : {}),
           ...(opts.language ? { defaultLanguage: opts.language as 'et' } : {}),

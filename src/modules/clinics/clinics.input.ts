@@ -7,16 +7,28 @@ const address = z.strictObject({
   postalCode: z.string(),
   country: z.string().regex(/^[A-Z]{2}$/),
 });
+/** A phone number as people write it: digits, an optional leading +, spaces, hyphens, brackets. */
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ()-]{4,22}$/, 'a phone number: digits, an optional leading +, spaces or hyphens');
 const contact = z.strictObject({
-  name: z.string().optional(),
+  name: z.string().trim().max(200).optional(),
   email: z.email().optional(),
-  phone: z.string().optional(),
+  phone: phone.optional(),
+  website: z
+    .string()
+    .trim()
+    .regex(/^(https?:\/\/)?[^\s/]+\.[^\s]+$/, 'a web address, e.g. www.clinic.ee')
+    .max(200)
+    .optional(),
   address: address.optional(),
 });
 
 export const clinicInput = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'lower-case letters, digits and hyphens'),
   name: z.string().trim().min(2).max(200),
+  tradeName: z.string().trim().min(1).max(200).optional(),
   country: z.enum(['EE', 'LV']),
   registryCode: z.string().trim().min(4).max(20),
   groupId: z.uuid().optional(),
@@ -45,15 +57,8 @@ export const onboardClinicInput = clinicInput
     adminName: z.string().trim().min(2).max(200).optional(),
   })
   .superRefine((v, ctx) => {
-    if (!registryCodeFormat[v.country].test(v.registryCode))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['registryCode'],
-        message:
-          v.country === 'EE'
-            ? 'an Estonian registry code has 8 digits (äriregistri kood)'
-            : 'a Latvian registration number has 11 digits (reģistrācijas numurs)',
-      });
+    const codeProblem = registryCodeProblem(v.country, v.registryCode);
+    if (codeProblem) ctx.addIssue({ code: 'custom', path: ['registryCode'], message: codeProblem });
     for (const [i, a] of v.addresses.entries())
       if (a.country !== v.country)
         ctx.addIssue({
@@ -72,7 +77,40 @@ export type ClinicGroupInput = z.input<typeof clinicGroupInput>;
 
 export type OnboardClinicInput = z.input<typeof onboardClinicInput>;
 
-/** The clinic's addresses and contacts, changed by an administrator or the DPO. */
-export const clinicContactsInput = clinicInput
-  .pick({ addresses: true, contacts: true, dataProtectionContact: true, supervisoryAuthority: true })
+/** Whether the runtime knows a time zone by this IANA name (e.g. Europe/Tallinn). */
+function knownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.includes('/');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The clinic's profile, changed by an administrator or the DPO: names, registry code, addresses,
+ * contacts by channel, the data protection contact and the time zone deadlines are counted in.
+ * The country is not among them: a clinic in another country is another controller.
+ */
+export const clinicProfileInput = clinicInput
+  .pick({ name: true, addresses: true, contacts: true, dataProtectionContact: true, supervisoryAuthority: true })
+  .extend({
+    /** The name patients know; empty or null clears it. */
+    tradeName: z
+      .string()
+      .trim()
+      .max(200)
+      .nullable()
+      .transform((v) => v || null),
+    registryCode: z.string().trim(),
+    timeZone: z.string().trim().refine(knownTimeZone, 'an IANA time zone, e.g. Europe/Tallinn or Europe/Riga'),
+  })
   .partial();
+
+/** A registry code of the clinic's country, or why not. */
+export function registryCodeProblem(country: 'EE' | 'LV', code: string): string | null {
+  if (registryCodeFormat[country].test(code)) return null;
+  return country === 'EE'
+    ? 'an Estonian registry code has 8 digits (äriregistri kood)'
+    : 'a Latvian registration number has 11 digits (reģistrācijas numurs)';
+}

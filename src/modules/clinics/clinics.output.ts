@@ -8,6 +8,7 @@ const contact = z.object({
   name: z.string().optional(),
   email: z.string().optional(),
   phone: z.string().optional(),
+  website: z.string().optional(),
   address: address.optional(),
 });
 
@@ -16,6 +17,7 @@ export const clinicOutput = z.object({
   id: recordId,
   slug: z.string(),
   name: z.string(),
+  tradeName: z.string().nullable(),
   groupId: recordId.nullable(),
   country: z.enum(['EE', 'LV']),
   timeZone: z.string(),
@@ -32,6 +34,7 @@ export const clinicOutput = z.object({
 export const publicClinicOutput = clinicOutput.pick({
   slug: true,
   name: true,
+  tradeName: true,
   country: true,
   timeZone: true,
   defaultLanguage: true,

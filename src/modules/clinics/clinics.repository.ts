@@ -4,9 +4,19 @@ import { clinicGroups, clinics } from './clinics.schema';
 
 export type ClinicRow = typeof clinics.$inferSelect;
 type ClinicInsert = typeof clinics.$inferInsert;
-/** What an administrator or the DPO may change about a clinic after it is created. */
-type ClinicContactsChange = Partial<
-  Pick<ClinicInsert, 'addresses' | 'contacts' | 'dataProtectionContact' | 'supervisoryAuthority'>
+/** What an administrator or the DPO may change about a clinic after it is created (not its country). */
+type ClinicProfileChange = Partial<
+  Pick<
+    ClinicInsert,
+    | 'name'
+    | 'tradeName'
+    | 'registryCode'
+    | 'timeZone'
+    | 'addresses'
+    | 'contacts'
+    | 'dataProtectionContact'
+    | 'supervisoryAuthority'
+  >
 >;
 
 /** The only code that touches SQL for clinics and their groups. */
@@ -48,7 +58,7 @@ export function createClinicsRepository() {
       await db.update(clinics).set({ groupId }).where(inArray(clinics.id, ids));
     },
 
-    async updateContacts(db: DbOrTx, id: string, set: ClinicContactsChange) {
+    async updateProfile(db: DbOrTx, id: string, set: ClinicProfileChange) {
       await db.update(clinics).set(set).where(eq(clinics.id, id));
     },
   };

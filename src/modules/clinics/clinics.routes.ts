@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ForbiddenError, UnauthenticatedError } from '../../platform/errors';
 import { type App, accessContext } from '../../platform/http/server';
-import { clinicContactsInput, clinicGroupInput, onboardClinicInput } from './clinics.input';
+import { clinicGroupInput, clinicProfileInput, onboardClinicInput } from './clinics.input';
 import { clinicGroupOutput, clinicOutput, onboardedClinicOutput, publicClinicOutput } from './clinics.output';
 import type { ClinicsService } from './clinics.service';
 
@@ -26,12 +26,13 @@ export function clinicsRoutes(clinics: ClinicsService) {
       {
         schema: {
           tags,
-          summary: "Change the clinic's addresses and contacts",
-          body: clinicContactsInput,
+          summary:
+            "Change the clinic's profile: names, registry code, addresses, contacts, data protection contact, time zone",
+          body: clinicProfileInput,
           response: { 200: clinicOutput },
         },
       },
-      async (req) => clinics.updateContacts(accessContext(req), req.body),
+      async (req) => clinics.updateProfile(accessContext(req), req.body),
     );
 
     // What a login page or a public page may show about a clinic: the schema leaves out the rest.

@@ -16,10 +16,12 @@ export interface PostalAddress {
   country: string;
 }
 
+/** A way to reach the clinic or a person, by channel. */
 export interface ContactPoint {
   name?: string;
   email?: string;
   phone?: string;
+  website?: string;
   address?: PostalAddress;
 }
 
@@ -29,7 +31,10 @@ export const clinics = pgTable(
   {
     id: uuid('id').primaryKey(),
     slug: text('slug').notNull(),
+    /** The legal name in the business register, e.g. "Kliinik 32 OÜ". */
     name: text('name').notNull(),
+    /** The name patients know the clinic by, when it differs from the legal name. */
+    tradeName: text('trade_name'),
     groupId: uuid('group_id').references(() => clinicGroups.id),
     country: text('country', { enum: ['EE', 'LV'] }).notNull(),
     timeZone: text('time_zone').notNull(),
@@ -56,6 +61,7 @@ export const clinicsColumns = classify(clinics, {
   id: null,
   slug: null,
   name: null,
+  tradeName: null,
   groupId: null,
   country: null,
   timeZone: null,

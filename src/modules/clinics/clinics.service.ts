@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { type AccessContext, hasRole, systemContext } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
@@ -13,11 +14,12 @@ import { createClinicCache } from './clinics.cache';
 import {
   type ClinicGroupInput,
   type ClinicInput,
-  clinicContactsInput,
   clinicGroupInput,
   clinicInput,
+  clinicProfileInput,
   type OnboardClinicInput,
   onboardClinicInput,
+  registryCodeProblem,
 } from './clinics.input';
 import { type ClinicRow, createClinicsRepository } from './clinics.repository';
 
@@ -68,6 +70,7 @@ export function createClinicsService(deps: ClinicsDeps) {
       id: newId(),
       slug: input.slug,
       name: input.name,
+      tradeName: input.tradeName ?? null,
       groupId: input.groupId ?? null,
       country: input.country,
       timeZone: input.country === 'EE' ? 'Europe/Tallinn' : 'Europe/Riga',
@@ -237,12 +240,35 @@ export function createClinicsService(deps: ClinicsDeps) {
     return byId(ctx.clinicId);
   }
 
-  async function updateContacts(ctx: AccessContext, raw: unknown) {
+  /**
+   * An administrator or the DPO keeps the clinic's profile. The registry code is checked against
+   * the clinic's country and its addresses must be in it; what changed is audited by field name.
+   */
+  async function updateProfile(ctx: AccessContext, raw: unknown) {
     if (!hasRole(ctx, 'admin', 'dpo'))
       throw new ForbiddenError('only an administrator or the DPO changes clinic details');
-    const input = parseInput(clinicContactsInput, raw);
+    const input = parseInput(clinicProfileInput, raw);
+    const clinic = await byId(ctx.clinicId);
+    if (input.registryCode !== undefined) {
+      const problem = registryCodeProblem(clinic.country, input.registryCode);
+      if (problem) throw new ValidationError('registryCode', problem);
+    }
+    for (const [i, a] of (input.addresses ?? []).entries())
+      if (a.country !== clinic.country)
+        throw new ValidationError(
+          `addresses.${i}.country`,
+          `the clinic is in ${clinic.country}: its addresses are too (a branch abroad is another clinic)`,
+        );
+    // Phone numbers as the notice prints them: international form, read in the clinic's country.
+    for (const key of ['contacts', 'dataProtectionContact'] as const) {
+      const phone = input[key]?.phone;
+      if (phone === undefined) continue;
+      const parsed = parsePhoneNumberFromString(phone, clinic.country);
+      if (!parsed?.isValid()) throw new ValidationError(`${key}.phone`, 'not a valid phone number');
+      input[key] = { ...input[key], phone: parsed.formatInternational() };
+    }
     await db.transaction(async (tx) => {
-      await repo.updateContacts(tx, ctx.clinicId, input);
+      await repo.updateProfile(tx, ctx.clinicId, input);
       await audit.append(tx, ctx, [
         auditEntry({
           action: 'clinic.update',
@@ -269,6 +295,6 @@ export function createClinicsService(deps: ClinicsDeps) {
     byId,
     all,
     current,
-    updateContacts,
+    updateProfile,
   };
 }

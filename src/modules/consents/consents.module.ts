@@ -2,12 +2,15 @@ import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
 import { defineModule } from '../../platform/module';
+import type { ClinicLookup } from '../clinics/clinics.service';
 import type { PatientReads } from '../patients/patients.reads';
 import type { PatientsService } from '../patients/patients.service';
 import type { RegisterService } from '../register/register.service';
 import { createWithdrawLinks } from './consents.links';
 import { consentsRoutes } from './consents.routes';
 import { createConsentsService } from './consents.service';
+import { createVisitorConsents } from './consents.visitors';
+import { visitorConsentsRoutes } from './consents.visitors.routes';
 
 export interface ConsentsModuleDeps {
   db: Db;
@@ -18,6 +21,8 @@ export interface ConsentsModuleDeps {
   publicUrl: string;
   register: Pick<RegisterService, 'inForce' | 'latestVersionNumber'>;
   patients: Pick<PatientsService, 'authorize'>;
+  /** The clinic of a website's cookie banner, by slug. */
+  clinics: Pick<ClinicLookup, 'findBySlug'>;
   patientReads: Pick<PatientReads, 'forVisit'>;
 }
 
@@ -27,6 +32,15 @@ export const consentsModule = defineModule({
   create(deps: ConsentsModuleDeps) {
     const links = createWithdrawLinks(deps.linkSecret, deps.publicUrl);
     const consents = createConsentsService({ ...deps, links });
-    return { services: { consents, links }, routes: consentsRoutes(consents) };
+    const visitorConsents = createVisitorConsents(deps);
+    const staffAndPatients = consentsRoutes(consents);
+    const visitors = visitorConsentsRoutes(visitorConsents);
+    return {
+      services: { consents, links, visitorConsents },
+      routes: async (app: Parameters<typeof staffAndPatients>[0]) => {
+        await staffAndPatients(app);
+        await visitors(app);
+      },
+    };
   },
 });

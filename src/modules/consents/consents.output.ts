@@ -46,3 +46,17 @@ export const consentStateOutput = z.object({
 });
 
 export const linkWithdrawalOutput = z.object({ purposeKey: z.string(), recorded: z.boolean() });
+
+/** A website visitor's cookie choices in force: necessary cookies always, the others as chosen. */
+export const visitorChoicesOutput = z.object({
+  visitorId: z.string(),
+  necessary: z.literal(true),
+  /** Each category the clinic's website uses beyond the necessary: whether the visitor allowed it. */
+  choices: z.object({
+    preferences: z.boolean().optional(),
+    statistics: z.boolean().optional(),
+    marketing: z.boolean().optional(),
+  }),
+  /** The published notice version of the latest choice (null when none was published yet). */
+  noticeVersion: z.number().int().nullable(),
+});

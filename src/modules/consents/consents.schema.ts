@@ -56,3 +56,45 @@ export const consentEventsColumns = classify(consentEvents, {
   seq: null,
   note: 'consent',
 });
+
+/** Cookies and similar technologies a visitor may allow; strictly necessary ones need no consent. */
+export const optionalCookieCategories = ['preferences', 'statistics', 'marketing'] as const;
+export type OptionalCookieCategory = (typeof optionalCookieCategories)[number];
+
+/**
+ * A website visitor's cookie choices (ePrivacy Art. 5(3)): who is no patient and is known only by
+ * the pseudonymous id the clinic's website keeps in the visitor's browser. Append-only like the
+ * patients' ledger; the choice in force is the latest event per category.
+ */
+export const visitorConsentEvents = pgTable(
+  'visitor_consent_events',
+  {
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
+    id: uuid('id').notNull(),
+    /** The pseudonymous id of the visitor's browser, never a name or an address. */
+    visitorId: text('visitor_id').notNull(),
+    category: text('category', { enum: optionalCookieCategories }).notNull(),
+    action: text('action', { enum: ['given', 'withdrawn'] }).notNull(),
+    /** The published notice version the visitor was shown (null when none was published yet). */
+    noticeVersion: integer('notice_version'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    index('visitor_consent_events_visitor_idx').on(t.clinicId, t.visitorId, t.category, t.recordedAt),
+  ],
+);
+
+export const visitorConsentEventsColumns = classify(visitorConsentEvents, {
+  clinicId: null,
+  id: null,
+  visitorId: 'online_identifier',
+  category: 'consent',
+  action: 'consent',
+  noticeVersion: 'consent',
+  recordedAt: 'consent',
+  seq: null,
+});

@@ -10,12 +10,14 @@ import {
   purposeRights,
   type Register,
 } from '../register/register.model';
+import { cookieBlocks } from './notice.cookies';
 import { type Block, type ListItem, localize, type NoticeDocument } from './notice.document';
 import type { RightKey, Wording } from './notice.wording';
 import { en } from './notice.wording.en';
 import { et } from './notice.wording.et';
 import { lv } from './notice.wording.lv';
 import { ru } from './notice.wording.ru';
+import { ruLv } from './notice.wording.ru-lv';
 
 export const wordings: Record<NoticeLanguage, Wording> = { et, lv, en, ru };
 
@@ -42,7 +44,8 @@ const sentence = (s: string) => (/[.!?…]$/.test(s) ? s : `${s}.`);
 
 /** Builds the privacy notice of a register in one language. */
 export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOptions = {}): NoticeDocument {
-  const w = wordings[lang];
+  // Russian follows the clinic's country's legal terms (Latvia is not Estonia).
+  const w = lang === 'ru' && reg.country === 'LV' ? ruLv : wordings[lang];
   const t = (text: LocalizedText | undefined) => localize(text, lang, reg.languages, w.fallback);
   const blocks: Block[] = [];
   const h2 = (text: string) => blocks.push({ type: 'heading', level: 2, text });
@@ -72,6 +75,7 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
       strong: true,
     });
     list([
+      ...(c.tradeName && c.tradeName !== c.name ? [{ term: w.labels.tradeName, text: c.tradeName }] : []),
       ...(c.role ? [{ term: w.labels.role, text: t(c.role) }] : []),
       ...c.addresses.map((a) => ({ term: w.labels.address, text: w.address(a) })),
       ...(c.email ? [{ term: w.labels.email, text: c.email }] : []),
@@ -130,6 +134,7 @@ export function buildNotice(reg: Register, lang: NoticeLanguage, opts: NoticeOpt
     if (basis !== 'f' || group.every((x) => purposeRights(x).object)) p(w.basisGroupNote[basis] ?? '');
     for (const purpose of group) purposeBlocks(purpose);
   }
+  blocks.push(...cookieBlocks(reg, lang, w, t));
 
   function purposeBlocks(x: Purpose) {
     blocks.push({ type: 'paragraph', text: t(x.name), strong: true });

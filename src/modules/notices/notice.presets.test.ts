@@ -12,9 +12,9 @@ import type { NoticeDocument } from './notice.document';
  */
 const otherCountry: Record<'EE' | 'LV', RegExp> = {
   // What an Estonian clinic's notice must never cite: Latvian law, authority, postal codes.
-  EE: /Datu valsts inspekcija|dvi\.gov\.lv|(?<!Igaunijas )(Ārstniecības likum|Pacientu tiesību likum|Fizisko personu datu apstrādes likum|Grāmatvedības likum)|\bLV-\d{4}\b|регистрационный номер|registration number|reģistrācijas numurs/,
+  EE: /Datu valsts inspekcija|dvi\.gov\.lv|(?<!Igaunijas )(Ārstniecības likum|Pacientu tiesību likum|Fizisko personu datu apstrādes likum|Grāmatvedības likum|Informācijas sabiedrības pakalpojumu likum)|infoühiskonna teenuste seadus|Information Society Services Law|информационного общества|\bLV-\d{4}\b|регистрационный номер|registration number|reģistrācijas numurs/,
   // … and a Latvian clinic's: Estonian law and authority.
-  LV: /Andmekaitse Inspektsioon|aki\.ee|Tatari 39|Tervishoiuteenuste korraldamise seadus|Isikuandmete kaitse seadus|Raamatupidamise seadus|Tervisekassa|регистрационный код|registry code|registrikood/,
+  LV: /Andmekaitse Inspektsioon|aki\.ee|Tatari 39|Tervishoiuteenuste korraldamise seadus|Isikuandmete kaitse seadus|Raamatupidamise seadus|[Ee]lektroonilise side seadus|Elektronisko sakaru likum|Electronic Communications Act|электронной связи|Tervisekassa|регистрационный код|ответственн\S* обработчик|[Уу]полномоченн\S* обработчик|registry code|registrikood/,
 };
 
 /** A Latvian aesthetic-medicine clinic, as a DPO would write it (not a seed: the seeds are Estonian). */
@@ -137,6 +137,9 @@ describe('every preset renders in four languages without gaps', () => {
     assert.doesNotMatch(flat('en'), /patient portal/);
     const ru = flat('ru');
     assert.match(ru, /SIA Estētikas klīnika, регистрационный номер 40103456789/);
+    // Latvian law's terms in Russian: контролёр (pārzinis), обработчик (apstrādātājs), not Estonia's.
+    assert.match(ru, /Мы являемся контролёром \(pārzinis\)/);
+    assert.match(ru, /## 1\. Контролёр|1\. Контролёр/);
     assert.match(ru, /Elijas iela 17, Rīga, LV-1050/);
     const en = flat('en');
     assert.match(en, /SIA Estētikas klīnika, registration number 40103456789/);

@@ -10,7 +10,7 @@ import {
   noticeLanguages,
   type Register,
 } from '../register/register.model';
-import { buildNotice } from './notice.build';
+import { buildNotice, wordings } from './notice.build';
 import { renderMarkdown } from './notice.render';
 
 /**
@@ -25,6 +25,8 @@ interface SeedFacts {
   retention: { category: string; period: Words }[];
   /** Literal facts of the seed (names, addresses) that must appear in every language. */
   literals: string[];
+  /** The name the seed calls the clinic by, beside its legal name. */
+  tradeName?: string;
 }
 
 const years = (n: number, lvForm = 'gadus', ruForm = 'лет'): Words => ({
@@ -113,6 +115,7 @@ const seeds: SeedFacts[] = [
         },
       },
     ],
+    tradeName: 'Sensus',
     literals: ['Sensus etc OÜ', 'A. Lauteri 5', 'Lai 15a', 'Keskväljak 8', 'sensus@sensus.ee', 'Katri-Evelin Kalaus'],
   },
   {
@@ -130,6 +133,7 @@ const seeds: SeedFacts[] = [
     ],
     recipients: ['instalment_partners', 'collectors', 'authorities', 'ehealth', 'fund', 'providers', 'labs'],
     retention: [{ category: 'health', period: years(110) }],
+    tradeName: 'Parodontalia Kliinik',
     literals: ['Parodontalia OÜ', 'Ravi 7', 'info@parodontalia.ee'],
   },
 ];
@@ -191,6 +195,11 @@ for (const seed of seeds) {
           assert.ok(table.includes(rule.period[lang]), `retention "${rule.period[lang]}" missing in ${lang}`);
         }
         for (const literal of seed.literals) assert.ok(md.includes(literal), `"${literal}" missing in ${lang}`);
+        if (seed.tradeName)
+          assert.ok(
+            md.includes(`**${wordings[lang].labels.tradeName}**: ${seed.tradeName}`),
+            `trade name missing in ${lang}`,
+          );
         // The rights, the answer time and the supervisory authority are in every notice.
         assert.ok(md.includes('info@aki.ee') && md.includes('Tatari 39'), 'supervisory authority');
       });

@@ -50,6 +50,7 @@ export const en: Wording = {
     phone: 'Phone',
     website: 'Website',
     board: 'Management board',
+    tradeName: 'Trading as',
     role: 'Role',
     activities: 'What we do',
     categories: 'Data used',

@@ -47,6 +47,7 @@ export const et: Wording = {
     phone: 'Telefon',
     website: 'Veebileht',
     board: 'Juhatuse liikmed',
+    tradeName: 'Tegutseb nime all',
     role: 'Tegevus',
     activities: 'Tegevused',
     categories: 'Andmed',

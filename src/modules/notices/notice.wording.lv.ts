@@ -47,6 +47,7 @@ export const lv: Wording = {
     phone: 'Tālrunis',
     website: 'Tīmekļvietne',
     board: 'Valdes locekļi',
+    tradeName: 'Darbojas ar nosaukumu',
     role: 'Darbība',
     activities: 'Darbības',
     categories: 'Izmantotie dati',

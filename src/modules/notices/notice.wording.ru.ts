@@ -47,6 +47,7 @@ export const ru: Wording = {
     phone: 'Телефон',
     website: 'Веб-сайт',
     board: 'Члены правления',
+    tradeName: 'Работает под названием',
     role: 'Деятельность',
     activities: 'Действия',
     categories: 'Используемые данные',
@@ -106,14 +107,15 @@ export const ru: Wording = {
   thirdPartiesNote:
     'Эти получатели обрабатывают полученные данные как самостоятельные ответственные обработчики на основании закона или договора с вами.',
   recipientFacts(f) {
-    // Estonian usage: "ответственный/уполномоченный обработчик"; Latvian: "контролёр/обработчик".
-    const ee = f.country !== 'LV';
+    // Estonian usage: "ответственный/уполномоченный обработчик" (a Latvian clinic's notice: notice.wording.ru-lv.ts).
     const role = {
       processor: '',
-      independent_controller: ee ? 'самостоятельный ответственный обработчик' : 'самостоятельный контролёр',
-      public_authority: ee ? 'государственное учреждение' : 'государственная институция',
-      joint_controller: ee ? 'совместный ответственный обработчик' : 'совместный контролёр',
+      independent_controller: 'самостоятельный ответственный обработчик',
+      public_authority: 'государственное учреждение',
+      joint_controller: 'совместный ответственный обработчик',
     }[f.role];
+    // A recipient's own register decides the name of its code: a Latvian company has a "регистрационный номер".
+    const ee = f.country !== 'LV';
     return [
       role,
       f.registryCode ? `${ee ? 'регистрационный код' : 'регистрационный номер'} ${f.registryCode}` : '',

@@ -68,6 +68,8 @@ export interface Wording {
     phone: string;
     website: string;
     board: string;
+    /** The name patients know the controller by, beside its legal name. */
+    tradeName: string;
     role: string;
     activities: string;
     categories: string;

@@ -2,7 +2,8 @@ import { type Document, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ValidationError } from '../../platform/errors';
 import { minimumsOn } from '../../rules/retention-minimums';
-import { basisLetters, conditionsOf, type Register, registerSchema } from './register.model';
+import { missingTranslations } from './register.languages';
+import { basisLetters, conditionsOf, purposeRights, type Register, registerSchema } from './register.model';
 
 export interface RegisterIssue {
   file: string;
@@ -222,6 +223,19 @@ export function checkReferences(reg: Register): Problem[] {
       });
     }
   });
+  keysOf(reg.cookies, 'cookies');
+  reg.cookies.forEach((c, i) => {
+    const at: Path = ['cookies', i];
+    const purpose = c.purpose ? reg.purposes.find((x) => x.key === c.purpose) : undefined;
+    if (c.purpose && !purpose)
+      problems.push({ path: [...at, 'purpose'], reason: `purpose "${c.purpose}" is used but not defined` });
+    // Only strictly necessary cookies go without consent (ePrivacy Directive Art. 5(3)).
+    if (c.category !== 'necessary' && !(purpose && purposeRights(purpose).withdraw))
+      problems.push({
+        path: c.purpose ? [...at, 'purpose'] : at,
+        reason: `cookie "${c.key}" is a ${c.category} cookie: it needs the visitor's consent (ePrivacy Directive Art. 5(3)), so name its purpose (purpose: KEY) and let that purpose rest on consent (legalBasis a)`,
+      });
+  });
   reg.retention.forEach((r, i) => {
     if (!categories.has(r.category)) {
       problems.push({ path: ['retention', i, 'category'], reason: `category "${r.category}" is used but not defined` });
@@ -234,6 +248,7 @@ export function checkReferences(reg: Register): Problem[] {
         'portal_login needs a portal request channel (requestChannels: - kind: portal): the notice promises only what the clinic offers',
     });
   problems.push(...belowLegalMinimum(reg, new Date().toISOString().slice(0, 10)));
+  problems.push(...missingTranslations(reg));
   if (reg.controllers.length > 1 && !reg.jointArrangement) {
     problems.push({
       path: ['controllers'],

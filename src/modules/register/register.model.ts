@@ -38,7 +38,10 @@ const contact = z.strictObject({
 /** A legal entity that decides on the processing; a group of them may be joint controllers (Art. 26). */
 export const controllerSchema = z.strictObject({
   key,
+  /** The legal name in the business register. */
   name: z.string().min(1),
+  /** The name patients know, e.g. "Kliinik 32" for Kliinik 32 OÜ; the clinic's profile supplies it when left out. */
+  tradeName: z.string().min(1).optional(),
   registryCode: z.string().min(1).optional(),
   /** What this entity does in the group, e.g. "dental lab", "training courses". */
   role: localizedText.optional(),
@@ -206,6 +209,36 @@ export const retentionSchema = z.object({
   automatic: z.boolean().default(false),
 });
 
+/**
+ * Cookies and similar technologies on the clinic's website (ePrivacy Directive Art. 5(3)): strictly
+ * necessary ones are used without consent; preferences, statistics and marketing ones only with the
+ * visitor's consent, which the visitor consent ledger records by a pseudonymous id.
+ */
+export const cookieCategories = ['necessary', 'preferences', 'statistics', 'marketing'] as const;
+export type CookieCategory = (typeof cookieCategories)[number];
+
+export const cookieSchema = z.strictObject({
+  key,
+  /** The name the browser stores it under, e.g. `_ga` or `hoidja_session`. */
+  name: z.string().min(1),
+  category: z.enum(cookieCategories),
+  technology: z.enum(['cookie', 'local_storage', 'pixel']).default('cookie'),
+  /** The register purpose it serves; a cookie that needs consent names a purpose resting on consent. */
+  purpose: key.optional(),
+  /** What it does, in the visitor's words. */
+  description: localizedText,
+  /** Who sets it when not the clinic itself, e.g. "Google Ireland Ltd". */
+  provider: z.string().min(1).optional(),
+  /** How long it stays: `session` (until the browser is closed) or a period. */
+  duration: z.union([
+    z.literal('session'),
+    z.object({ years: z.number().int().positive() }).strict(),
+    z.object({ months: z.number().int().positive() }).strict(),
+    z.object({ days: z.number().int().positive() }).strict(),
+  ]),
+});
+export type Cookie = z.infer<typeof cookieSchema>;
+
 export const requestChannelSchema = z.strictObject({
   kind: z.enum(['on_site', 'post', 'email', 'portal']),
   /** on_site/post: signed on paper; email: digitally signed. */
@@ -247,6 +280,7 @@ export const registerSchema = z.strictObject({
   purposes: z.array(purposeSchema).min(1),
   recipients: z.array(recipientSchema).default([]),
   retention: z.array(retentionSchema).default([]),
+  cookies: z.array(cookieSchema).default([]),
   security: localizedText.optional(),
   /** Date the text was last reviewed, shown in the notice. */
   updated: z

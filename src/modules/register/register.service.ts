@@ -15,6 +15,7 @@ import { parseRegister } from './register.import';
 import { type NoticeLanguage, noticeLanguages, type Register, registerSchema } from './register.model';
 import { createRegisterRepository } from './register.repository';
 import { retentionWarnings } from './register.retention';
+import { upgradeStoredRegister } from './register.upgrade';
 
 export interface RegisterServiceDeps {
   db: Db;
@@ -54,7 +55,11 @@ export function createRegisterService(deps: RegisterServiceDeps) {
     const row = await repo.current(db, ctx.clinicId);
     if (!row) return null;
     // jsonb keeps keys in its own order; parsing restores the register's reading order.
-    return { document: registerSchema.parse(row.document), revision: row.revision, updatedAt: row.updatedAt };
+    return {
+      document: registerSchema.parse(upgradeStoredRegister(row.document)),
+      revision: row.revision,
+      updatedAt: row.updatedAt,
+    };
   }
 
   /** Replaces the register in force with a validated one, in one transaction with its audit record. */
@@ -109,6 +114,20 @@ export function createRegisterService(deps: RegisterServiceDeps) {
     return format === 'json' ? `${JSON.stringify(cur.document, null, 2)}\n` : stringify(cur.document, { lineWidth: 0 });
   }
 
+  /**
+   * The register as the notice states it: the clinic's trade name from its profile goes to the
+   * controller that is the clinic (same registry code, or the only one) when the register names none.
+   */
+  function withProfile(clinic: { registryCode: string; tradeName: string | null }, reg: Register): Register {
+    if (!clinic.tradeName) return reg;
+    const own = (c: Register['controllers'][number]) =>
+      c.registryCode ? c.registryCode === clinic.registryCode : reg.controllers.length === 1;
+    return {
+      ...reg,
+      controllers: reg.controllers.map((c) => (own(c) && !c.tradeName ? { ...c, tradeName: clinic.tradeName! } : c)),
+    };
+  }
+
   function languageOf(reg: Register, lang: string | undefined): NoticeLanguage {
     if (lang === undefined) return reg.languages[0]!;
     if (!(noticeLanguages as readonly string[]).includes(lang))
@@ -120,24 +139,27 @@ export function createRegisterService(deps: RegisterServiceDeps) {
   async function preview(ctx: AccessContext, lang?: string): Promise<NoticeDocument> {
     const cur = await current(ctx);
     if (!cur) throw new NotFoundError('this clinic has no processing register yet');
-    return buildNotice(cur.document, languageOf(cur.document, lang));
+    return buildNotice(
+      withProfile(await deps.clinics.byId(ctx.clinicId), cur.document),
+      languageOf(cur.document, lang),
+    );
   }
 
   /** Publishes the register in force as the next immutable, dated notice version. */
   async function publish(ctx: AccessContext, opts: { summary?: string; announce?: boolean } = {}) {
     requireEditor(ctx);
+    // Read before the transaction: PGlite has one connection, and the clinic comes from its cache.
+    const clinic = await deps.clinics.byId(ctx.clinicId);
     return db.transaction(async (tx) => {
       const row = await repo.current(tx, ctx.clinicId, true);
       if (!row) throw new NotFoundError('nothing to publish: import or write the register first');
+      const document = withProfile(clinic, upgradeStoredRegister(row.document));
       const latest = await repo.latestVersion(tx, ctx.clinicId);
       const version = (latest?.version ?? 0) + 1;
       const publishedAt = clock.now();
       const day = publishedAt.toISOString().slice(0, 10);
       const notices = Object.fromEntries(
-        noticeLanguages.map((l) => [
-          l,
-          buildNotice(row.document, l, { version: { number: version, publishedAt: day } }),
-        ]),
+        noticeLanguages.map((l) => [l, buildNotice(document, l, { version: { number: version, publishedAt: day } })]),
       ) as Record<NoticeLanguage, NoticeDocument>;
       await repo.insertVersion(tx, {
         clinicId: ctx.clinicId,
@@ -145,7 +167,7 @@ export function createRegisterService(deps: RegisterServiceDeps) {
         publishedAt,
         publishedBy: ctx.user?.id ?? null,
         summary: opts.summary ?? null,
-        document: row.document,
+        document,
         notices,
       });
       await audit.append(tx, ctx, [
@@ -171,7 +193,7 @@ export function createRegisterService(deps: RegisterServiceDeps) {
     requireStaff(ctx);
     const row = await repo.version(db, ctx.clinicId, n);
     if (!row) throw new NotFoundError(`no published version ${n}`);
-    return row;
+    return { ...row, document: upgradeStoredRegister(row.document) };
   }
 
   async function diff(ctx: AccessContext, from: number, to: number) {
@@ -203,7 +225,7 @@ export function createRegisterService(deps: RegisterServiceDeps) {
       clinic,
       version: null,
       languages: row.document.languages,
-      notice: buildNotice(row.document, languageOf(row.document, lang)),
+      notice: buildNotice(withProfile(found, upgradeStoredRegister(row.document)), languageOf(row.document, lang)),
     };
   }
 
@@ -214,7 +236,8 @@ export function createRegisterService(deps: RegisterServiceDeps) {
 
   /** The register in force, for services that must ask it at the moment of processing. */
   async function inForce(clinicId: string): Promise<Register | null> {
-    return (await repo.current(db, clinicId))?.document ?? null;
+    const row = await repo.current(db, clinicId);
+    return row ? upgradeStoredRegister(row.document) : null;
   }
 
   /** For each category of the register, the database tables that hold it, and what the register misses. */

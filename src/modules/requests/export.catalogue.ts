@@ -60,6 +60,8 @@ export const notAboutThePatient: Record<string, string> = {
   login_throttle: 'sign-in throttle counters of staff accounts (hashed keys)',
   breaches: 'the breach itself; the person gets the breaches that affected them (breach_affected)',
   access_review_marks: "the DPO's conclusions on staff access findings (about staff)",
+  visitor_consent_events:
+    "website visitors' cookie choices, known only by a pseudonymous browser id that no patient record links to",
   recordings:
     'camera recording files are not linked to a patient record: a request for one is answered by time and place',
 };

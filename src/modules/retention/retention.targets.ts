@@ -135,6 +135,9 @@ export const keptTables: Readonly<Record<string, string>> = {
   complaints: 'complaints and their answers are archived (seed 002); no rule of their own yet',
   complaint_events: 'the timeline of a complaint, kept with the complaint',
   disclosures: 'the disclosures log: kept while the disclosed data may be asked about (Art. 15(1)(c))',
+  // Not yet a target of its own (next: a rule from the register's cookie consent purpose):
+  visitor_consent_events:
+    "website visitors' cookie choices by a pseudonymous id: proof of consent (Art. 7(1)); no rule of its own yet",
   login_throttle:
     'sign-in throttle counters (hashed keys), one row per account and address, overwritten as windows pass',
 };

@@ -838,6 +838,7 @@ export interface Operations {
       id: string;
       slug: string;
       name: string;
+      tradeName: string | null;
       groupId: string | null;
       country: 'EE' | 'LV';
       timeZone: string;
@@ -847,18 +848,21 @@ export interface Operations {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       dataProtectionContact: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       supervisoryAuthority: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       defaultLanguage: 'et' | 'lv' | 'en' | 'ru';
@@ -867,30 +871,38 @@ export interface Operations {
   };
   'PATCH /api/clinic': {
     body: {
+      name?: string;
       addresses?: Array<{ street: string; city: string; postalCode: string; country: string }>;
       contacts?: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       dataProtectionContact?: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       supervisoryAuthority?: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
+      tradeName?: string | null;
+      registryCode?: string;
+      timeZone?: string;
     };
     response: {
       id: string;
       slug: string;
       name: string;
+      tradeName: string | null;
       groupId: string | null;
       country: 'EE' | 'LV';
       timeZone: string;
@@ -900,18 +912,21 @@ export interface Operations {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       dataProtectionContact: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       supervisoryAuthority: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       defaultLanguage: 'et' | 'lv' | 'en' | 'ru';
@@ -1272,6 +1287,7 @@ export interface Operations {
     body: {
       slug: string;
       name: string;
+      tradeName?: string;
       country: 'EE' | 'LV';
       registryCode: string;
       addresses?: Array<{ street: string; city: string; postalCode: string; country: string }>;
@@ -1279,18 +1295,21 @@ export interface Operations {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       dataProtectionContact?: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       supervisoryAuthority?: {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       defaultLanguage?: 'et' | 'lv' | 'en' | 'ru';
@@ -1302,6 +1321,7 @@ export interface Operations {
         id: string;
         slug: string;
         name: string;
+        tradeName: string | null;
         groupId: string | null;
         country: 'EE' | 'LV';
         timeZone: string;
@@ -1311,18 +1331,21 @@ export interface Operations {
           name?: string;
           email?: string;
           phone?: string;
+          website?: string;
           address?: { street: string; city: string; postalCode: string; country: string };
         };
         dataProtectionContact: {
           name?: string;
           email?: string;
           phone?: string;
+          website?: string;
           address?: { street: string; city: string; postalCode: string; country: string };
         };
         supervisoryAuthority: {
           name?: string;
           email?: string;
           phone?: string;
+          website?: string;
           address?: { street: string; city: string; postalCode: string; country: string };
         };
         defaultLanguage: 'et' | 'lv' | 'en' | 'ru';
@@ -2053,6 +2076,7 @@ export interface Operations {
     response: {
       slug: string;
       name: string;
+      tradeName: string | null;
       country: 'EE' | 'LV';
       timeZone: string;
       defaultLanguage: 'et' | 'lv' | 'en' | 'ru';
@@ -2061,6 +2085,7 @@ export interface Operations {
         name?: string;
         email?: string;
         phone?: string;
+        website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
     };
@@ -2109,6 +2134,25 @@ export interface Operations {
       channel?: 'website' | 'email';
     };
     response: { id: string; dueDate: string };
+  };
+  'POST /api/public/clinics/{slug}/cookie-consent': {
+    path: { slug: string };
+    body: { visitorId: string; choices: { preferences?: boolean; statistics?: boolean; marketing?: boolean } };
+    response: {
+      visitorId: string;
+      necessary: true;
+      choices: { preferences?: boolean; statistics?: boolean; marketing?: boolean };
+      noticeVersion: number | null;
+    };
+  };
+  'GET /api/public/clinics/{slug}/cookie-consent/{visitorId}': {
+    path: { slug: string; visitorId: string };
+    response: {
+      visitorId: string;
+      necessary: true;
+      choices: { preferences?: boolean; statistics?: boolean; marketing?: boolean };
+      noticeVersion: number | null;
+    };
   };
   'GET /api/public/clinics/{slug}/privacy': {
     path: { slug: string };
