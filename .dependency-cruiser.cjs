@@ -39,7 +39,8 @@ module.exports = {
         'drizzle-orm (the query builder or sql) outside *.repository.ts, *.schema.ts and the platform database code: move the query into the repository.',
       severity: 'error',
       from: { path: '^src/', pathNot: databaseCode },
-      to: { path: '^node_modules/drizzle-orm/', dependencyTypesNot: ['type-only'] },
+      // Anywhere: a worktree whose node_modules is a symlink resolves it outside ^node_modules/.
+      to: { path: '(^|/)node_modules/drizzle-orm/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-other-modules-repository',

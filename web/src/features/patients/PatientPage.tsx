@@ -63,7 +63,16 @@ export function PatientPage({ id }: { id: string }) {
     );
   if (!record) return <p>{t('shell:loading')}</p>;
   const p = record.patient;
-  const tabs: Tab[] = ['details', 'representatives', 'billPayers', 'consents', 'rights', 'history', 'access', 'retention'];
+  const tabs: Tab[] = [
+    'details',
+    'representatives',
+    'billPayers',
+    'consents',
+    'rights',
+    'history',
+    'access',
+    'retention',
+  ];
   return (
     <section>
       <div className="spread">
