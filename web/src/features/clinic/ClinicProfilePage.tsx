@@ -58,7 +58,7 @@ function bodyOf(f: Form, keep: Clinic): ApiBody<'PATCH /api/clinic'> {
 }
 
 /** The label and the reason, in the page's language, of a field the server refused. */
-function explain(t: (k: string, o?: Record<string, unknown>) => string, country: string, err: ApiError): string {
+export function explain(t: (k: string, o?: Record<string, unknown>) => string, country: string, err: ApiError): string {
   const f = err.field ?? '';
   const label =
     f === 'registryCode'

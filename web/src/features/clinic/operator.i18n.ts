@@ -1,0 +1,78 @@
+import type { Language } from '../../shell/feature';
+
+/** The deployment operator's page that adds a clinic and its first administrator. */
+export const operatorStrings: Record<Language, Record<string, unknown>> = {
+  et: {
+    title: 'Uus kliinik',
+    intro:
+      'Siin lisab Hoidja paigalduse haldaja uue kliiniku ja selle esimese administraatori. Ülejäänud andmed täidab kliiniku administraator ise kliiniku lehel.',
+    token: 'Haldaja võti (OPERATOR_TOKEN)',
+    slug: 'Lühinimi sisselogimiseks (nt tartu-hammas)',
+    adminEmail: 'Esimese administraatori e-post',
+    create: 'Lisa kliinik',
+    created: 'Kliinik „{{name}}“ on lisatud.',
+    login: 'Administraator logib sisse kliiniku lühinimega {{slug}}, e-postiga {{email}} ja selle ühekordse parooliga:',
+    passwordOnce: 'Parool on näha ainult praegu: andke see administraatorile turvalisel viisil.',
+    goLogin: 'Sisselogimise lehele',
+    another: 'Lisa veel üks kliinik',
+    badToken: 'Haldaja võti on vale või puudub.',
+    off: 'Selles paigalduses ei saa veebist kliinikuid lisada (OPERATOR_TOKEN on seadmata).',
+    taken: 'Selle lühinimega kliinik on juba olemas.',
+    slugReason: 'kasutage väiketähti, numbreid ja sidekriipse.',
+  },
+  lv: {
+    title: 'Jauna klīnika',
+    intro:
+      'Šeit Hoidja instalācijas pārvaldnieks pievieno jaunu klīniku un tās pirmo administratoru. Pārējos datus klīnikas administrators aizpilda pats klīnikas lapā.',
+    token: 'Pārvaldnieka atslēga (OPERATOR_TOKEN)',
+    slug: 'Īsais nosaukums pieteikšanās brīdim (piem., riga-zobi)',
+    adminEmail: 'Pirmā administratora e-pasts',
+    create: 'Pievienot klīniku',
+    created: 'Klīnika “{{name}}” ir pievienota.',
+    login: 'Administrators piesakās ar klīnikas īso nosaukumu {{slug}}, e-pastu {{email}} un šo vienreizējo paroli:',
+    passwordOnce: 'Parole redzama tikai tagad: nododiet to administratoram drošā veidā.',
+    goLogin: 'Uz pieteikšanās lapu',
+    another: 'Pievienot vēl vienu klīniku',
+    badToken: 'Pārvaldnieka atslēga ir nepareiza vai nav norādīta.',
+    off: 'Šajā instalācijā klīnikas nevar pievienot no tīmekļa (OPERATOR_TOKEN nav iestatīts).',
+    taken: 'Klīnika ar šādu īso nosaukumu jau pastāv.',
+    slugReason: 'izmantojiet mazos burtus, ciparus un defises.',
+  },
+  en: {
+    title: 'New clinic',
+    intro:
+      "Here the operator of this Hoidja installation adds a clinic and its first administrator. The clinic's administrator completes the rest on the clinic page.",
+    token: 'Operator key (OPERATOR_TOKEN)',
+    slug: 'Short name for signing in (e.g. tartu-dental)',
+    adminEmail: "First administrator's e-mail",
+    create: 'Add the clinic',
+    created: 'The clinic “{{name}}” has been added.',
+    login:
+      'The administrator signs in with the clinic’s short name {{slug}}, the e-mail {{email}} and this one-time password:',
+    passwordOnce: 'The password is shown only now: give it to the administrator by a safe way.',
+    goLogin: 'To the sign-in page',
+    another: 'Add another clinic',
+    badToken: 'The operator key is wrong or missing.',
+    off: 'Clinics cannot be added from the web in this installation (OPERATOR_TOKEN is not set).',
+    taken: 'A clinic with this short name exists already.',
+    slugReason: 'use lower-case letters, digits and hyphens.',
+  },
+  ru: {
+    title: 'Новая клиника',
+    intro:
+      'Здесь администратор установки Hoidja добавляет новую клинику и её первого администратора. Остальные данные администратор клиники заполняет сам на странице клиники.',
+    token: 'Ключ администратора установки (OPERATOR_TOKEN)',
+    slug: 'Краткое имя для входа (напр. tartu-hammas)',
+    adminEmail: 'Эл. почта первого администратора',
+    create: 'Добавить клинику',
+    created: 'Клиника «{{name}}» добавлена.',
+    login: 'Администратор входит с кратким именем клиники {{slug}}, адресом {{email}} и этим одноразовым паролем:',
+    passwordOnce: 'Пароль показан только сейчас: передайте его администратору надёжным способом.',
+    goLogin: 'На страницу входа',
+    another: 'Добавить ещё одну клинику',
+    badToken: 'Ключ администратора установки неверен или не указан.',
+    off: 'В этой установке клиники нельзя добавлять через веб (OPERATOR_TOKEN не задан).',
+    taken: 'Клиника с таким кратким именем уже существует.',
+    slugReason: 'используйте строчные буквы, цифры и дефисы.',
+  },
+};
