@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shell/api';
 import { Link, useRouter } from '../../shell/router';
 
-/** The DPO's oversight pages share one sub-menu: retention, breaches, recordings, access review. */
+/** The DPO's oversight pages share one sub-menu: retention, breaches, recordings, access review, research data. */
 export const oversightPages = [
   { path: '/retention', key: 'retention' },
   { path: '/breaches', key: 'breaches' },
   { path: '/recordings', key: 'recordings' },
   { path: '/access-review', key: 'accessReview' },
+  { path: '/research', key: 'research' },
 ] as const;
 
 export function OversightNav() {

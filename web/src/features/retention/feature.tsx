@@ -3,6 +3,7 @@ import { AccessReviewPage } from './AccessReviewPage';
 import { BreachesPage } from './BreachesPage';
 import { BreachPage } from './BreachPage';
 import { RecordingsPage } from './RecordingsPage';
+import { ResearchPage } from './ResearchPage';
 import { RetentionPage } from './RetentionPage';
 import { retentionStrings } from './retention.i18n';
 
@@ -16,6 +17,7 @@ export const feature: WebFeature = {
     { path: '/breaches/:id', render: ({ id }) => <BreachPage id={id!} /> },
     { path: '/recordings', render: () => <RecordingsPage /> },
     { path: '/access-review', render: () => <AccessReviewPage /> },
+    { path: '/research', render: () => <ResearchPage /> },
   ],
   i18n: retentionStrings,
 };
