@@ -23,28 +23,32 @@ export interface AccessEvent {
 export function AccessHistoryTable({
   items,
   testId,
-  labels,
+  ns,
+  flaggedKey,
   roleWord,
   ownWords,
 }: {
   items: readonly AccessEvent[];
   testId: string;
-  labels: {
-    when: string;
-    who: string;
-    role: string;
-    what: string;
-    why: string;
-    system: string;
-    denied: string;
-    breakGlass: string;
-    times: (n: number) => string;
-  };
+  /** The page's namespace: its `access.*` words (when, who, role, what, why, system, denied). */
+  ns: string;
+  /** Its word for a break-the-glass access. */
+  flaggedKey: string;
   roleWord: (role: string) => string;
   /** Wording of the reader's own, where a page has it (the portal addresses the person: "opened your record"). */
   ownWords?: (action: string) => string | undefined;
 }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation(ns);
+  const labels = {
+    when: t('access.when'),
+    who: t('access.who'),
+    role: t('access.role'),
+    what: t('access.what'),
+    why: t('access.why'),
+    system: t('access.system'),
+    denied: t('access.denied'),
+    breakGlass: t(flaggedKey),
+  };
   const lang = i18n.language;
   return (
     <table className="card stack" data-testid={testId}>
@@ -66,7 +70,7 @@ export function AccessHistoryTable({
             <td data-label={labels.role}>{(a.role ?? '').split(',').filter(Boolean).map(roleWord).join(', ')}</td>
             <td data-label={labels.what}>
               {ownWords?.(a.action) ?? actionWord(lang, a.action)}
-              {a.count > 1 && <span className="muted"> ({labels.times(a.count)})</span>}
+              {a.count > 1 && <span className="muted"> (×{a.count})</span>}
               {a.outcome === 'denied' && (
                 <>
                   {' '}

@@ -69,17 +69,8 @@ export function AccessHistoryTab({ id, reason }: { id: string; reason?: string }
     <AccessHistoryTable
       items={data.items}
       testId="access-history"
-      labels={{
-        when: t('access.when'),
-        who: t('access.who'),
-        role: t('access.role'),
-        what: t('access.what'),
-        why: t('access.why'),
-        system: t('access.system'),
-        denied: t('access.denied'),
-        breakGlass: t('page.flagged'),
-        times: (n) => `×${n}`,
-      }}
+      ns="patients"
+      flaggedKey="page.flagged"
       roleWord={(r) => t(`shell:roles.${r}`, { defaultValue: r })}
     />
   );

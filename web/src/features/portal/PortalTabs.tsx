@@ -84,17 +84,8 @@ export function AccessHistory({ onExpired }: { onExpired: () => void }) {
         <AccessHistoryTable
           items={data.items}
           testId="portal-access-history"
-          labels={{
-            when: t('access.when'),
-            who: t('access.who'),
-            role: t('access.role'),
-            what: t('access.what'),
-            why: t('access.why'),
-            system: t('access.system'),
-            denied: t('access.denied'),
-            breakGlass: t('access.breakGlass'),
-            times: (n) => `×${n}`,
-          }}
+          ns="portal"
+          flaggedKey="access.breakGlass"
           roleWord={(r) => t(`roles.${r}`, { defaultValue: r })}
           ownWords={(a) => t(`actions.${a}`, { defaultValue: '' }) || undefined}
         />
