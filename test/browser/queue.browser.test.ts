@@ -89,7 +89,7 @@ test('public booking → reception confirms → notice e-mail → SMS two days b
   const desk = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   await logInThroughPage(desk, server.url, clinic.slug, clinic.staff.receptionist.email);
   await desk.getByTestId('current-user').waitFor();
-  await desk.getByRole('link', { name: 'Requests' }).click();
+  await desk.getByRole('link', { name: 'Booking requests', exact: true }).click();
   await desk.getByTestId('booking-request').waitFor();
   assert.match(await desk.getByTestId('booking-request').innerText(), /Mets, Liis/);
   await shot(desk, dir, '02-requests-inbox');

@@ -8,7 +8,7 @@ const et = {
     queued: 'proovitakse uuesti',
     failed: 'ebaõnnestus',
   },
-  nav: { queue: 'Ravijärjekord', calendar: 'Kalender', requests: 'Taotlused' },
+  nav: { queue: 'Ravijärjekord', calendar: 'Kalender', requests: 'Broneerimissoovid' },
   status: {
     waiting: 'ootel',
     booked: 'broneeritud',
@@ -114,7 +114,7 @@ const lv: Strings = {
     queued: 'mēģinās vēlreiz',
     failed: 'neizdevās',
   },
-  nav: { queue: 'Rinda', calendar: 'Kalendārs', requests: 'Pieteikumi' },
+  nav: { queue: 'Rinda', calendar: 'Kalendārs', requests: 'Pieraksta pieprasījumi' },
   status: {
     waiting: 'gaida',
     booked: 'pierakstīts',
@@ -218,7 +218,7 @@ const en: Strings = {
     queued: 'will retry',
     failed: 'failed',
   },
-  nav: { queue: 'Queue', calendar: 'Calendar', requests: 'Requests' },
+  nav: { queue: 'Queue', calendar: 'Calendar', requests: 'Booking requests' },
   status: {
     waiting: 'waiting',
     booked: 'booked',
@@ -322,7 +322,7 @@ const ru: Strings = {
     queued: 'будет повтор',
     failed: 'не удалось',
   },
-  nav: { queue: 'Очередь', calendar: 'Календарь', requests: 'Заявки' },
+  nav: { queue: 'Очередь', calendar: 'Календарь', requests: 'Заявки на запись' },
   status: {
     waiting: 'ожидает',
     booked: 'записан',
