@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { auditActions, platformPurposes, registerPurposeKeys } from '../src/platform/audit/audit.vocabulary';
-import { accessWords, formatWhen, groupRepeats } from '../web/src/shell/access-words';
+import { accessWords, groupRepeats } from '../web/src/shell/access-words';
+import { formatWhen } from '../web/src/shell/format';
 
 describe('the access history in the reader’s words', () => {
   for (const [lang, words] of Object.entries(accessWords)) {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { actionWord, formatWhen, groupRepeats, purposeWord } from './access-words';
+import { actionWord, groupRepeats, purposeWord } from './access-words';
+import { formatWhen } from './format';
 
 /** A run of events from its first to its last time; one time when they fall in the same minute. */
 const span = (first: string, last: string) => (first === last ? last : `${first} – ${last}`);

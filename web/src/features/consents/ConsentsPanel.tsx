@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiBody, ApiError, type ApiResponse, api } from '../../shell/api';
+import { formatWhen } from '../../shell/format';
 
 type ConsentState = ApiResponse<'GET /api/patients/{id}/consents'>['items'][number];
 type ConsentEvent = ApiResponse<'GET /api/patients/{id}/consents/history'>['items'][number];
@@ -88,9 +89,7 @@ export function ConsentsPanel({ patientId }: { patientId: string }) {
                 <td data-testid={`state-${c.purposeKey}`}>
                   <span className={c.allowed ? 'badge' : 'badge flag'}>{t(c.state)}</span>
                 </td>
-                <td>
-                  {c.since ? `${new Date(c.since).toLocaleString(i18n.language)} (${t(`channels.${c.channel}`)})` : '—'}
-                </td>
+                <td>{c.since ? `${formatWhen(c.since, i18n.language)} (${t(`channels.${c.channel}`)})` : '—'}</td>
                 <td>{c.noticeVersion ?? '—'}</td>
                 <td>
                   {c.basis === 'consent' ? (
@@ -127,8 +126,8 @@ export function ConsentsPanel({ patientId }: { patientId: string }) {
               .reverse()
               .map((e) => (
                 <li key={e.id}>
-                  {new Date(e.recordedAt).toLocaleString(i18n.language)} — {names.get(e.purposeKey) ?? e.purposeKey}:{' '}
-                  {t(e.action)} ({t(`channels.${e.channel}`)})
+                  {formatWhen(e.recordedAt, i18n.language)} — {names.get(e.purposeKey) ?? e.purposeKey}: {t(e.action)} (
+                  {t(`channels.${e.channel}`)})
                 </li>
               ))}
           </ul>

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccessHistoryTable } from '../../shell/AccessHistoryTable';
-import { formatWhen } from '../../shell/access-words';
 import { ApiError, api } from '../../shell/api';
+import { formatWhen } from '../../shell/format';
 
 /** Loads once per `load` (a memoised request): the data, or the error to show. */
 function useLoaded<T>(load: () => Promise<T>) {

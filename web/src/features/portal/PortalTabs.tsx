@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccessHistoryTable } from '../../shell/AccessHistoryTable';
-import { formatWhen } from '../../shell/access-words';
 import { type ApiBody, ApiError, type ApiResponse, api } from '../../shell/api';
 import type { Language } from '../../shell/feature';
+import { formatWhen } from '../../shell/format';
 
 /** The portal's tabs: the person's details, who looked at their data, their consents, their visits. */
 export type Me = ApiResponse<'GET /api/portal/me'>;

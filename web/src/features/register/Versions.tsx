@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiResponse, api } from '../../shell/api';
 import type { Language } from '../../shell/feature';
+import { formatWhen } from '../../shell/format';
 
 type VersionItem = ApiResponse<'GET /api/register/versions'>['items'][number];
 type Change = ApiResponse<'GET /api/register/diff'>['changes'][number];
@@ -44,7 +45,7 @@ export function Versions({ reload }: { reload: number }) {
           {items.map((v) => (
             <tr key={v.version}>
               <td>{v.version}</td>
-              <td>{new Date(v.publishedAt).toLocaleString(i18n.language)}</td>
+              <td>{formatWhen(v.publishedAt, i18n.language)}</td>
               <td>{v.summary ?? ''}</td>
               <td>
                 <button

@@ -1,6 +1,7 @@
 import { type ReactNode, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shell/api';
+import { formatWhen } from '../../shell/format';
 import { Link, useRouter } from '../../shell/router';
 
 /** The DPO's oversight pages share one sub-menu: retention, breaches, recordings, access review, research data. */
@@ -58,7 +59,7 @@ export function useErrorText() {
 /** An instant in the clinic's local time, short. */
 export function when(iso: string | null | undefined, lang: string) {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' });
+  return formatWhen(iso, lang);
 }
 
 /** A datetime-local input's value (local time) as an ISO instant, and back. */

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shell/api';
+import { formatWhen } from '../../shell/format';
 
 /** 2026-03-10 as a clinic writes it: 10.03.2026. */
 export const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10).split('-').reverse().join('.') : '—');
-export const when = (iso: string, lang: string) =>
-  new Date(iso).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
+export const when = (iso: string, lang: string) => formatWhen(iso, lang);
 
 /** A step's outcome line: what the server said went wrong (its field and reason), or that it was saved. */
 export type Outcome = { ok: boolean; text: string } | null;

@@ -19,18 +19,6 @@ export const actionWord = (lang: string, action: string): string =>
 export const purposeWord = (lang: string, purpose: string): string =>
   (pick(lang).purposes as Record<string, string>)[purpose] ?? purpose;
 
-/** Day and time as the person's country writes them (English as in Europe: 2 Dec 2026, 14:05). */
-export function formatWhen(iso: string, lang: string): string {
-  const locale = { et: 'et-EE', lv: 'lv-LV', en: 'en-GB', ru: 'ru-RU' }[lang] ?? 'en-GB';
-  return new Date(iso).toLocaleString(locale, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
-
 /**
  * Consecutive events that say the same (who, role, what, why, outcome) become one line with a
  * count and the time of the first and the last: a list of thirteen identical rows is one line.
