@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The server's reason for the field alone (without the field's name in front). */
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -93,5 +95,5 @@ async function send(operation: Operation, request: LooseRequest | undefined): Pr
   if (res.ok) return res;
   const text = await res.text();
   const data = text.startsWith('{') ? JSON.parse(text) : null;
-  throw new ApiError(res.status, data?.error ?? 'error', data?.message ?? res.statusText, data?.field);
+  throw new ApiError(res.status, data?.error ?? 'error', data?.message ?? res.statusText, data?.field, data?.reason);
 }

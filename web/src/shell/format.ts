@@ -11,3 +11,7 @@ export function formatWhen(iso: string, lang: string): string {
     minute: '2-digit',
   });
 }
+
+/** A calendar day as clinics in both countries write it: 2026-03-10 → 10.03.2026; none → a dash. */
+export const formatDay = (iso: string | null | undefined): string =>
+  iso ? iso.slice(0, 10).split('-').reverse().join('.') : '—';

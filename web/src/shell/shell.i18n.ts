@@ -35,7 +35,9 @@ export const shellStrings: Record<Language, Record<string, unknown>> = {
     },
     errors: {
       generic: 'Midagi läks valesti. Toimingut ei tehtud.',
-      notFound: 'Lehte ei leitud.',
+      field: 'Kontrollige välja „{{label}}“: {{reason}}',
+      conflict: 'Seda ei saa praegu teha: andmed on vahepeal muutunud või on juba olemas.',
+      notFound: 'Ei leitud.',
       forbidden: 'Teil ei ole sellele juurdepääsu.',
       session: 'Seanss on lõppenud. Palun logige uuesti sisse.',
     },
@@ -74,7 +76,9 @@ export const shellStrings: Record<Language, Record<string, unknown>> = {
     },
     errors: {
       generic: 'Radās kļūda. Darbība netika izpildīta.',
-      notFound: 'Lapa nav atrasta.',
+      field: 'Pārbaudiet lauku “{{label}}”: {{reason}}',
+      conflict: 'To pašlaik nevar izdarīt: dati pa to laiku ir mainījušies vai jau pastāv.',
+      notFound: 'Nav atrasts.',
       forbidden: 'Jums nav piekļuves.',
       session: 'Sesija ir beigusies. Lūdzu, piesakieties vēlreiz.',
     },
@@ -113,6 +117,8 @@ export const shellStrings: Record<Language, Record<string, unknown>> = {
     },
     errors: {
       generic: 'Something went wrong. Nothing was changed.',
+      field: 'Check the field “{{label}}”: {{reason}}',
+      conflict: 'This cannot be done now: the data changed meanwhile or exists already.',
       notFound: 'Not found.',
       forbidden: 'You do not have access to this.',
       session: 'Your session has ended. Please log in again.',
@@ -152,6 +158,8 @@ export const shellStrings: Record<Language, Record<string, unknown>> = {
     },
     errors: {
       generic: 'Что-то пошло не так. Изменения не внесены.',
+      field: 'Проверьте поле «{{label}}»: {{reason}}',
+      conflict: 'Сейчас это сделать нельзя: данные тем временем изменились или уже существуют.',
       notFound: 'Не найдено.',
       forbidden: 'У вас нет доступа.',
       session: 'Сеанс завершён. Пожалуйста, войдите снова.',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AccessHistoryTable } from '../../shell/AccessHistoryTable';
 import { type ApiBody, ApiError, type ApiResponse, api } from '../../shell/api';
 import type { Language } from '../../shell/feature';
-import { formatWhen } from '../../shell/format';
+import { formatDay, formatWhen } from '../../shell/format';
 
 /** The portal's tabs: the person's details, who looked at their data, their consents, their visits. */
 export type Me = ApiResponse<'GET /api/portal/me'>;
@@ -13,7 +13,6 @@ type Localized = Consent['name'] | null;
 
 const pick = (v: Localized, lang: Language) =>
   typeof v === 'string' ? v : (v?.[lang] ?? v?.en ?? (v ? Object.values(v)[0] : '') ?? '');
-const day = (iso: string) => iso.slice(0, 10).split('-').reverse().join('.');
 const loadAccessHistory = () => api('GET /api/portal/access-history');
 const loadVisits = () => api('GET /api/portal/visits');
 
@@ -47,7 +46,7 @@ export function Details({ me }: { me: Me }) {
           {p.firstName} {p.lastName}
         </dd>
         <dt>{t('details.birthDate')}</dt>
-        <dd>{day(p.birthDate)}</dd>
+        <dd>{formatDay(p.birthDate)}</dd>
         <dt>{t('details.mobile')}</dt>
         <dd>{p.mobile ?? t('details.none')}</dd>
         <dt>{t('details.email')}</dt>
@@ -149,7 +148,7 @@ export function Consents({ onExpired }: { onExpired: () => void }) {
                 {c.consentText && <p className="hint">{pick(c.consentText, lang)}</p>}
                 <p className={c.allowed ? 'ok' : 'muted'} data-testid="consent-state">
                   {t(`consents.state.${c.state}`)}
-                  {c.since ? ` (${t('consents.since', { date: day(c.since) })})` : ''}
+                  {c.since ? ` (${t('consents.since', { date: formatDay(c.since) })})` : ''}
                 </p>
               </div>
               <button

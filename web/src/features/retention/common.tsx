@@ -1,6 +1,7 @@
 import { type ReactNode, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shell/api';
+import { useErrorText as useShellErrorText } from '../../shell/errors';
 import { formatWhen } from '../../shell/format';
 import { Link, useRouter } from '../../shell/router';
 
@@ -17,7 +18,7 @@ export function OversightNav() {
   const { t } = useTranslation('retention');
   const { path } = useRouter();
   return (
-    <nav className="tabs" aria-label={t('sub.label')} style={{ flexWrap: 'wrap' }}>
+    <nav className="tabs" aria-label={t('sub.label')}>
       {oversightPages.map((p) => (
         <Link key={p.path} to={p.path} className={path.startsWith(p.path) ? 'active' : ''}>
           <span
@@ -41,18 +42,13 @@ export function Scroll({ children }: { children: ReactNode }) {
   return <div style={{ overflowX: 'auto', WebkitOverflowScrolling: 'touch' }}>{children}</div>;
 }
 
-/** A server error in the clinic's words when its code is known, else the server's message. */
+/** A server error in the page's language (the shell's words); a refusal says who these pages are for. */
 export function useErrorText() {
   const { t } = useTranslation('retention');
+  const said = useShellErrorText();
   return useCallback(
-    (err: unknown) => {
-      if (err instanceof ApiError) {
-        if (err.status === 403) return t('errors.forbidden');
-        return err.field ? t('errors.field', { field: err.field, message: err.message }) : err.message;
-      }
-      return t('shell:errors.generic');
-    },
-    [t],
+    (err: unknown) => (err instanceof ApiError && err.status === 403 ? t('errors.forbidden') : said(err)),
+    [t, said],
   );
 }
 

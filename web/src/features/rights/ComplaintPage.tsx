@@ -1,9 +1,10 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiResponse, api } from '../../shell/api';
+import { formatDay } from '../../shell/format';
 import { Link } from '../../shell/router';
 import { useSession } from '../../shell/session';
-import { day, OutcomeLine, Timeline, useAction } from './shared';
+import { OutcomeLine, Timeline, useAction, useRightsErrorText } from './shared';
 
 type Complaint = ApiResponse<'GET /api/complaints/{id}'>;
 type Staff = ApiResponse<'GET /api/staff'>['items'][number];
@@ -11,13 +12,14 @@ type Staff = ApiResponse<'GET /api/staff'>['items'][number];
 /** /rights/complaints/:id: a complaint on its two clocks, its steps, the answer letter and the archive. */
 export function ComplaintPage({ id }: { id: string }) {
   const { t } = useTranslation('rights');
+  const said = useRightsErrorText();
   const [c, setC] = useState<Complaint | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     api('GET /api/complaints/{id}', { path: { id } })
       .then(setC)
-      .catch((e) => setError(String(e.message)));
-  }, [id]);
+      .catch((e) => setError(said(e)));
+  }, [id, said]);
   useEffect(load, [load]);
   if (error)
     return (
@@ -44,7 +46,7 @@ export function ComplaintPage({ id }: { id: string }) {
         <dl className="facts" data-testid="complaint-facts">
           <dt>{t('fields.receivedOn')}</dt>
           <dd>
-            {day(c.receivedOn)} · {t(`channels.${c.channel}`)}
+            {formatDay(c.receivedOn)} · {t(`channels.${c.channel}`)}
           </dd>
           {c.representativeName && (
             <>
@@ -56,12 +58,12 @@ export function ComplaintPage({ id }: { id: string }) {
           <dd>{contacts || '—'}</dd>
           <dt>{t('fields.reviewBy')}</dt>
           <dd data-testid="review-by" className={c.reviewOverdue ? 'error' : ''}>
-            {day(c.reviewBy)}
+            {formatDay(c.reviewBy)}
           </dd>
           <dt>{t('fields.resolveBy')}</dt>
           <dd data-testid="resolve-by" className={c.overdue ? 'error' : ''}>
-            {day(c.effectiveResolveBy)}
-            {c.extendedResolveBy && ` (${t('complaints.extendedFrom', { date: day(c.resolveBy) })})`}
+            {formatDay(c.effectiveResolveBy)}
+            {c.extendedResolveBy && ` (${t('complaints.extendedFrom', { date: formatDay(c.resolveBy) })})`}
             {c.extensionReasons && <div className="hint">{c.extensionReasons}</div>}
           </dd>
           <dt>{t('fields.feedbackWanted')}</dt>
@@ -75,7 +77,7 @@ export function ComplaintPage({ id }: { id: string }) {
       {c.answer && (
         <div className="card">
           <h2>{t('complaints.answerLetter')}</h2>
-          <p className="muted">{t('complaints.answeredOn', { date: day(c.answeredOn) })}</p>
+          <p className="muted">{t('complaints.answeredOn', { date: formatDay(c.answeredOn) })}</p>
           <div className="rights-answer" data-testid="complaint-answer">
             {c.answer}
           </div>
@@ -126,7 +128,7 @@ function ComplaintSteps({ c, onDone }: { c: Complaint; onDone: (c: Complaint) =>
   if (c.status === 'archived')
     return (
       <p className="card ok" data-testid="archived">
-        {t('complaints.archivedOn', { date: day(c.archivedOn) })}
+        {t('complaints.archivedOn', { date: formatDay(c.archivedOn) })}
       </p>
     );
   return (

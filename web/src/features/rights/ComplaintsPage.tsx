@@ -1,9 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiBody, type ApiResponse, api } from '../../shell/api';
+import { formatDay } from '../../shell/format';
 import { Link, useRouter } from '../../shell/router';
 import { hasAnyRole, useSession } from '../../shell/session';
-import { day, OutcomeLine, useAction } from './shared';
+import { OutcomeLine, useAction, useRightsErrorText } from './shared';
 
 type Complaint = ApiResponse<'GET /api/complaints/{id}'>;
 type Stats = ApiResponse<'GET /api/complaints/stats'>;
@@ -13,6 +14,7 @@ const lists = ['open', 'answered', 'archived'] as const;
 /** /rights/complaints: open complaints soonest due first, answered ones, the archive; yearly statistics. */
 export function ComplaintsPage() {
   const { t } = useTranslation('rights');
+  const said = useRightsErrorText();
   const { user } = useSession();
   const [list, setList] = useState<(typeof lists)[number]>('open');
   const [items, setItems] = useState<Complaint[] | null>(null);
@@ -23,8 +25,8 @@ export function ComplaintsPage() {
     setItems(null);
     api('GET /api/complaints', { query: { status: list } })
       .then((r) => setItems(r.items))
-      .catch((e) => setError(String(e.message)));
-  }, [list]);
+      .catch((e) => setError(said(e)));
+  }, [list, said]);
   useEffect(() => {
     if (handler)
       api('GET /api/complaints/stats', { query: { year: new Date().getFullYear() } })
@@ -64,14 +66,14 @@ export function ComplaintsPage() {
                 {c.complainantName} · {t(`complaints.kinds.${c.kind}`)}
               </Link>
               <div className="row">
-                <span className="muted">{t('requests.receivedOn', { date: day(c.receivedOn) })}</span>
+                <span className="muted">{t('requests.receivedOn', { date: formatDay(c.receivedOn) })}</span>
                 {list === 'open' ? (
                   <>
                     <span className={c.reviewOverdue ? 'badge flag' : 'badge'}>
-                      {t('complaints.reviewBy', { date: day(c.reviewBy) })}
+                      {t('complaints.reviewBy', { date: formatDay(c.reviewBy) })}
                     </span>
                     <span className={c.overdue ? 'badge flag' : 'badge'}>
-                      {t('complaints.resolveBy', { date: day(c.effectiveResolveBy) })}
+                      {t('complaints.resolveBy', { date: formatDay(c.effectiveResolveBy) })}
                     </span>
                   </>
                 ) : (

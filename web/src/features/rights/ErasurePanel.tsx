@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiBody, type ApiResponse, api } from '../../shell/api';
-import { day, OutcomeLine, useAction } from './shared';
+import { formatDay } from '../../shell/format';
+import { OutcomeLine, useAction } from './shared';
 
 type RequestView = ApiResponse<'GET /api/requests/{id}'>;
 type Plan = ApiResponse<'GET /api/requests/{id}/erasure-plan'>;
@@ -70,7 +71,7 @@ export function ErasurePanel({ request, onDone }: { request: RequestView; onDone
                   <span className="warn" data-testid="erasure-kept">
                     {p.status === 'held'
                       ? t('erasure.held', { reason: p.hold?.reason ?? '' })
-                      : t('erasure.kept', { date: day(p.until), rule: p.rule ?? '' })}
+                      : t('erasure.kept', { date: formatDay(p.until), rule: p.rule ?? '' })}
                   </span>
                 </p>
               )}

@@ -1,9 +1,10 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiBody, type ApiResponse, api } from '../../shell/api';
+import { formatDay } from '../../shell/format';
 import { Link } from '../../shell/router';
 import { RequestLine } from './RequestsPage';
-import { day, OutcomeLine, useAction } from './shared';
+import { OutcomeLine, useAction } from './shared';
 
 type Disclosure = ApiResponse<'GET /api/patients/{id}/disclosures'>['items'][number];
 type RequestView = ApiResponse<'GET /api/requests/{id}'>;
@@ -36,7 +37,7 @@ export function DisclosureList({ items }: { items: Disclosure[] }) {
         <li key={d.id}>
           <strong>{d.recipientName}</strong> <span className="badge">{t(`recipients.${d.recipientKind}`)}</span>
           <div>
-            {day(d.disclosedAt)} · {d.categories.map((c) => t(`categories.${c}`, { defaultValue: c })).join(', ')}
+            {formatDay(d.disclosedAt)} · {d.categories.map((c) => t(`categories.${c}`, { defaultValue: c })).join(', ')}
           </div>
           <div className="hint">
             {t('disclosures.basis')}: {d.legalBasis}

@@ -2,9 +2,10 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiBody, ApiError, type ApiResponse, api, apiHref } from '../../shell/api';
 import type { Language } from '../../shell/feature';
+import { formatDay } from '../../shell/format';
 import { DisclosureList } from './PatientRightsTab';
 import { requestKinds } from './RequestsPage';
-import { day, OutcomeLine, Timeline, useAction } from './shared';
+import { OutcomeLine, Timeline, useAction } from './shared';
 
 type MyRequest = ApiResponse<'GET /api/portal/requests'>['items'][number];
 type Disclosure = ApiResponse<'GET /api/portal/disclosures'>['items'][number];
@@ -81,11 +82,13 @@ export function PortalRequests({ onExpired }: { onExpired: () => void }) {
             </span>
           </div>
           <p className="muted">
-            {t('requests.receivedOn', { date: day(r.receivedOn) })} ·{' '}
-            {t('portal.dueOn', { date: day(r.effectiveDueOn) })}
+            {t('requests.receivedOn', { date: formatDay(r.receivedOn) })} ·{' '}
+            {t('portal.dueOn', { date: formatDay(r.effectiveDueOn) })}
           </p>
           {r.extendedDueOn && (
-            <p className="hint">{t('portal.extended', { date: day(r.extendedDueOn), reasons: r.extensionReasons })}</p>
+            <p className="hint">
+              {t('portal.extended', { date: formatDay(r.extendedDueOn), reasons: r.extensionReasons })}
+            </p>
           )}
           {r.answer && <div className="rights-answer">{r.answer}</div>}
           {r.complaintAuthority && (

@@ -1,11 +1,12 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiBody, type ApiResponse, api, apiHref } from '../../shell/api';
+import { formatDay } from '../../shell/format';
 import { Link } from '../../shell/router';
 import { hasAnyRole, useSession } from '../../shell/session';
 import { CopyPanel } from './CopyPanel';
 import { ErasurePanel } from './ErasurePanel';
-import { day, OutcomeLine, Timeline, useAction } from './shared';
+import { OutcomeLine, Timeline, useAction, useRightsErrorText } from './shared';
 
 type RequestView = ApiResponse<'GET /api/requests/{id}'>;
 type RefusalReason = ApiBody<'POST /api/requests/{id}/refuse'>['legalReason'];
@@ -24,14 +25,15 @@ const refusalReasons: RefusalReason[] = [
 /** /rights/requests/:id: one request on its clock, its timeline, and the next step. */
 export function RequestPage({ id }: { id: string }) {
   const { t } = useTranslation('rights');
+  const said = useRightsErrorText();
   const { user } = useSession();
   const [r, setR] = useState<RequestView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     api('GET /api/requests/{id}', { path: { id } })
       .then(setR)
-      .catch((e) => setError(String(e.message)));
-  }, [id]);
+      .catch((e) => setError(said(e)));
+  }, [id, said]);
   useEffect(load, [load]);
   if (error)
     return (
@@ -60,7 +62,7 @@ export function RequestPage({ id }: { id: string }) {
         <dl className="facts" data-testid="request-facts">
           <dt>{t('fields.receivedOn')}</dt>
           <dd>
-            {day(r.receivedOn)} · {t(`channels.${r.channel}`)}
+            {formatDay(r.receivedOn)} · {t(`channels.${r.channel}`)}
           </dd>
           <dt>{t('fields.identityCheck')}</dt>
           <dd>
@@ -68,13 +70,13 @@ export function RequestPage({ id }: { id: string }) {
             {r.identityNote ? ` — ${r.identityNote}` : ''}
           </dd>
           <dt>{t('fields.dueOn')}</dt>
-          <dd data-testid="due-on">{day(r.dueOn)}</dd>
+          <dd data-testid="due-on">{formatDay(r.dueOn)}</dd>
           {r.extendedDueOn && (
             <>
               <dt>{t('fields.extendedDueOn')}</dt>
               <dd data-testid="extended-due-on">
-                {day(r.extendedDueOn)} — {r.extensionReasons}
-                <div className="hint">{t('requests.noticeOn', { date: day(r.extensionNoticeOn) })}</div>
+                {formatDay(r.extendedDueOn)} — {r.extensionReasons}
+                <div className="hint">{t('requests.noticeOn', { date: formatDay(r.extensionNoticeOn) })}</div>
               </dd>
             </>
           )}
@@ -212,7 +214,7 @@ function Steps({ r, decider, onDone }: { r: RequestView; decider: boolean; onDon
             data-testid="extend"
           >
             <h3>{t('steps.extend')}</h3>
-            <p className="hint">{t('steps.extendHint', { date: day(r.dueOn) })}</p>
+            <p className="hint">{t('steps.extendHint', { date: formatDay(r.dueOn) })}</p>
             <label>
               {t('fields.months')}
               <select name="months" value={months} onChange={(e) => setMonths(Number(e.target.value))}>

@@ -1,9 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiBody, type ApiResponse, api } from '../../shell/api';
+import { formatDay } from '../../shell/format';
 import { Link, useRouter } from '../../shell/router';
 import { hasAnyRole, useSession } from '../../shell/session';
-import { day, OutcomeLine, useAction } from './shared';
+import { OutcomeLine, useAction, useRightsErrorText } from './shared';
 
 type RequestView = ApiResponse<'GET /api/requests/{id}'>;
 type Radar = ApiResponse<'GET /api/requests/radar'>;
@@ -30,10 +31,10 @@ export function RequestLine({ r }: { r: RequestView }) {
         {r.patientName ?? t('requests.person')} · {t(`requests.kinds.${r.kind}`)}
       </Link>
       <div className="row">
-        <span className="muted">{t('requests.receivedOn', { date: day(r.receivedOn) })}</span>
+        <span className="muted">{t('requests.receivedOn', { date: formatDay(r.receivedOn) })}</span>
         <span className={r.overdue ? 'badge flag' : 'badge'}>
           {r.status === 'open' || r.status === 'waiting_on_person'
-            ? t('requests.dueOn', { date: day(r.effectiveDueOn) })
+            ? t('requests.dueOn', { date: formatDay(r.effectiveDueOn) })
             : t(`requests.statuses.${r.status}`)}
         </span>
         {r.status === 'waiting_on_person' && <span className="badge">{t('requests.statuses.waiting_on_person')}</span>}
@@ -89,6 +90,7 @@ function RadarCards({ radar }: { radar: Radar }) {
 /** /rights/requests: the deadline radar (DPO, administrator) and the inbox of data-subject requests. */
 export function RequestsPage() {
   const { t } = useTranslation('rights');
+  const said = useRightsErrorText();
   const { user } = useSession();
   const [status, setStatus] = useState<(typeof statuses)[number] | ''>('open');
   const [items, setItems] = useState<RequestView[] | null>(null);
@@ -98,8 +100,8 @@ export function RequestsPage() {
   useEffect(() => {
     api('GET /api/requests', { query: { status: status || undefined } })
       .then((r) => setItems(r.items))
-      .catch((e) => setError(String(e.message)));
-  }, [status]);
+      .catch((e) => setError(said(e)));
+  }, [status, said]);
   useEffect(() => {
     if (decider)
       api('GET /api/requests/radar')
@@ -184,7 +186,7 @@ function PatientPicker({ onPick }: { onPick: (p: { id: string; name: string }) =
                 {p.firstName} {p.lastName}
               </button>{' '}
               <span className="muted">
-                {day(p.birthDate)} {p.idCodeMasked ?? ''}
+                {formatDay(p.birthDate)} {p.idCodeMasked ?? ''}
               </span>
             </li>
           ))}

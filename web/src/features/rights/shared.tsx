@@ -1,18 +1,23 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shell/api';
+import { useErrorText } from '../../shell/errors';
 import { formatWhen } from '../../shell/format';
-
-/** 2026-03-10 as a clinic writes it: 10.03.2026. */
-export const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10).split('-').reverse().join('.') : '—');
-export const when = (iso: string, lang: string) => formatWhen(iso, lang);
 
 /** A step's outcome line: what the server said went wrong (its field and reason), or that it was saved. */
 export type Outcome = { ok: boolean; text: string } | null;
 
+/** A server error in the page's language, a refused field under the rights screens' own label. */
+export function useRightsErrorText() {
+  const { t } = useTranslation('rights');
+  const labelOf = useCallback((field: string) => t(`fields.${field.split('.')[0]}`, { defaultValue: field }), [t]);
+  return useErrorText(labelOf);
+}
+
 /** Runs one action of a page; a 400 shows the server's reason next to the field it names. */
 export function useAction() {
   const { t } = useTranslation('rights');
+  const said = useRightsErrorText();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
   const run = async (fn: () => Promise<unknown>, okText?: string) => {
@@ -23,14 +28,7 @@ export function useAction() {
       setOutcome(okText ? { ok: true, text: okText } : null);
       return true;
     } catch (e) {
-      const text =
-        e instanceof ApiError
-          ? e.status === 403
-            ? t('forbidden')
-            : e.field
-              ? `${t(`fields.${e.field.split('.')[0]}`, { defaultValue: e.field })}: ${e.message}`
-              : e.message
-          : String(e);
+      const text = e instanceof ApiError && e.status === 403 ? t('forbidden') : said(e);
       setOutcome({ ok: false, text });
       return false;
     } finally {
@@ -64,7 +62,8 @@ export function Timeline({ steps, prefix }: { steps: Step[]; prefix: 'requests' 
       {steps.map((s, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: steps are append-only and shown in order.
         <li key={i}>
-          <span className="muted">{when(s.at, i18n.language)}</span> <strong>{t(`${prefix}.events.${s.kind}`)}</strong>
+          <span className="muted">{formatWhen(s.at, i18n.language)}</span>{' '}
+          <strong>{t(`${prefix}.events.${s.kind}`)}</strong>
           {s.actorRole && <span className="muted"> · {t(`actors.${s.actorRole}`, { defaultValue: s.actorRole })}</span>}
           {s.note && <div className="rights-note">{s.note}</div>}
         </li>

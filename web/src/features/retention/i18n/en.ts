@@ -49,7 +49,6 @@ export const en = {
   },
   errors: {
     forbidden: 'This is for the data protection officer or the administrator.',
-    field: '{{field}}: {{message}}',
   },
   targets: {
     accounting: 'Invoices and accounting documents',

@@ -50,7 +50,6 @@ export const et: RetentionStrings = {
   },
   errors: {
     forbidden: 'See on andmekaitsespetsialistile või administraatorile.',
-    field: '{{field}}: {{message}}',
   },
   targets: {
     accounting: 'Arved ja raamatupidamise algdokumendid',

@@ -53,7 +53,6 @@ export const lv: RetentionStrings = {
   },
   errors: {
     forbidden: 'Tas ir paredzēts datu aizsardzības speciālistam vai administratoram.',
-    field: '{{field}}: {{message}}',
   },
   targets: {
     accounting: 'Rēķini un grāmatvedības attaisnojuma dokumenti',

@@ -56,7 +56,6 @@ export const ru: RetentionStrings = {
   },
   errors: {
     forbidden: 'Это раздел для специалиста по защите данных или администратора.',
-    field: '{{field}}: {{message}}',
   },
   targets: {
     accounting: 'Счета и первичные бухгалтерские документы',
