@@ -30,6 +30,8 @@ type Request<K extends Operation> = K extends Operation
   ? Omit<Operations[K], 'response'> & {
       /** The reason for opening a record outside one's care team (break-the-glass), sent in x-access-reason. */
       reason?: string;
+      /** A credential other than the session, e.g. the deployment operator's bearer token. */
+      authorization?: string;
     }
   : never;
 // The request may be left out when the operation needs nothing (no path parameters, no required body).
@@ -40,6 +42,7 @@ interface LooseRequest {
   query?: Record<string, unknown>;
   body?: unknown;
   reason?: string;
+  authorization?: string;
 }
 
 let csrfToken: string | null = null;
@@ -81,11 +84,12 @@ export async function apiText<K extends TextOperation>(operation: K, ...[request
 
 async function send(operation: Operation, request: LooseRequest | undefined): Promise<Response> {
   const [method, template] = operation.split(' ') as [string, string];
-  const { path, query, body, reason } = (request ?? {}) as LooseRequest;
+  const { path, query, body, reason, authorization } = (request ?? {}) as LooseRequest;
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (reason) headers['x-access-reason'] = encodeURIComponent(reason);
+  if (authorization) headers.authorization = authorization;
   const res = await fetch(apiUrl(template, { path, query }), {
     method,
     headers,

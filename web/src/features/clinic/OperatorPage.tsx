@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiBody, ApiError, type ApiResponse } from '../../shell/api';
+import { type ApiBody, ApiError, type ApiResponse, api } from '../../shell/api';
 import { type Language, languages } from '../../shell/feature';
 import { setLanguage } from '../../shell/i18n';
 import { explain } from './ClinicProfilePage';
@@ -47,24 +47,16 @@ export function OperatorPage() {
       ...(f.adminEmail ? { adminEmail: f.adminEmail } : {}),
     };
     try {
-      const res = await fetch('/api/operator/clinics', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${f.token}` },
-        body: JSON.stringify(body),
-      });
-      const data = await res.json().catch(() => null);
-      if (!res.ok) {
-        const err = new ApiError(res.status, data?.error ?? 'error', data?.message ?? res.statusText, data?.field);
-        setError({ field: err.field, message: say(err) });
-        return;
-      }
-      setDone(data as Onboarded);
+      setDone(await api('POST /api/operator/clinics', { body, authorization: `Bearer ${f.token}` }));
+    } catch (err) {
+      setError({ field: err instanceof ApiError ? err.field : undefined, message: say(err) });
     } finally {
       setBusy(false);
     }
   }
 
-  function say(err: ApiError): string {
+  function say(err: unknown): string {
+    if (!(err instanceof ApiError)) return t('shell:errors.generic');
     if (err.status === 401) return t('operator.badToken');
     if (err.status === 403) return t('operator.off');
     if (err.status === 409) return t('operator.taken');
