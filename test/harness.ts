@@ -121,7 +121,8 @@ export async function freshDatabase(): Promise<FreshDatabase> {
   return { database, drop: async () => undefined, admin: database.raw.query, owner: database };
 }
 
-const testSecrets = generateSecrets();
+// Tests turn the operator API on only where they test it (the demo's generated key stays out).
+const { OPERATOR_TOKEN: _demoOperatorKey, ...testSecrets } = generateSecrets();
 // Mail written by the development mailer (.eml files) stays out of the working tree.
 const testDataDir = mkdtempSync(join(tmpdir(), 'hoidja-test-data-'));
 export function testConfig(overrides: Record<string, string> = {}): Config {

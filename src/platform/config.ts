@@ -131,6 +131,8 @@ export interface Config
   SEARCH_HASH_KEY: string;
   /** Which secrets were generated for the demo rather than given. */
   generatedSecrets: string[];
+  /** The demo generated OPERATOR_TOKEN (printed at start; never in production). */
+  operatorTokenGenerated: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -140,6 +142,8 @@ export interface GeneratedSecrets {
   FIELD_ENCRYPTION_KEYS: string;
   SEARCH_HASH_KEY: string;
   AUDIT_SIGNING_KEY: string;
+  /** The demo's operator key, so a fresh install can add clinics from the web app too. */
+  OPERATOR_TOKEN?: string;
 }
 
 /**
@@ -177,6 +181,9 @@ export function parseConfig(env: NodeJS.ProcessEnv, loadDemoSecrets: (dataDir: s
     SEARCH_HASH_KEY: raw.SEARCH_HASH_KEY ?? demo!.SEARCH_HASH_KEY,
     AUDIT_SIGNING_KEY: raw.AUDIT_SIGNING_KEY ?? demo!.AUDIT_SIGNING_KEY,
     AUDIT_CHECKPOINT_DIR: raw.AUDIT_CHECKPOINT_DIR ?? join(raw.DATA_DIR, 'audit-checkpoints'),
+    // Outside production a demo that generates its secrets also gets an operator key; never in production.
+    OPERATOR_TOKEN: raw.OPERATOR_TOKEN ?? demo?.OPERATOR_TOKEN,
     generatedSecrets: missing,
+    operatorTokenGenerated: !raw.OPERATOR_TOKEN && !!demo?.OPERATOR_TOKEN,
   };
 }

@@ -10,6 +10,7 @@ export function generateSecrets(): GeneratedSecrets {
     FIELD_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
     SEARCH_HASH_KEY: randomBytes(32).toString('base64url'),
     AUDIT_SIGNING_KEY: randomBytes(32).toString('base64url'),
+    OPERATOR_TOKEN: randomBytes(32).toString('base64url'),
   };
 }
 

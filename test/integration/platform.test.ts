@@ -7,6 +7,7 @@ import { getTableColumns, getTableName, is, Table } from 'drizzle-orm';
 import { ConfigError, parseConfig } from '../../src/platform/config';
 import type { ClassifiedTable } from '../../src/platform/data-categories';
 import { createLogger } from '../../src/platform/logger';
+import { generateSecrets } from '../../src/platform/secrets';
 import { createTestApp, type TestApp, testDbKind } from '../harness';
 
 let t: TestApp;
@@ -158,4 +159,19 @@ test('every column of every table is mapped to a data category or declared not p
     `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
   );
   for (const r of inDb) assert.ok(tables.has(r.table_name), `database table ${r.table_name} is not in any schema file`);
+});
+
+test('the demo gets an operator key so a fresh install can add clinics from the web app; production never does', () => {
+  const generated = generateSecrets();
+  const demo = parseConfig({ NODE_ENV: 'development', DATA_DIR: '/tmp/unused' }, () => generated);
+  assert.equal(demo.OPERATOR_TOKEN, generated.OPERATOR_TOKEN);
+  assert.ok((demo.OPERATOR_TOKEN ?? '').length >= 32);
+  assert.equal(demo.operatorTokenGenerated, true);
+  const given = parseConfig({ NODE_ENV: 'development', OPERATOR_TOKEN: 'o'.repeat(40) }, () => generated);
+  assert.equal(given.OPERATOR_TOKEN, 'o'.repeat(40));
+  assert.equal(given.operatorTokenGenerated, false);
+  const production = parseConfig({ NODE_ENV: 'production', ...generated, OPERATOR_TOKEN: undefined }, () => {
+    throw new Error('production never loads demo secrets');
+  });
+  assert.equal(production.OPERATOR_TOKEN, undefined);
 });

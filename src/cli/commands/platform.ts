@@ -63,6 +63,11 @@ export function registerPlatformCommands<S extends PlatformCliServices>(
           `\nDemo clinic created. Log in at http://localhost:${port}/ with\n  clinic:   ${DEMO_SLUG}\n  e-mail:   ${seeded.adminEmail}\n  password: ${seeded.adminPassword}\nThis password is shown only once.\n\n`,
         );
       }
+      if (config.operatorTokenGenerated) {
+        process.stdout.write(
+          `Add a clinic at http://localhost:${port}/operator/clinics/new with the operator key ${config.OPERATOR_TOKEN} (kept in ${config.DATA_DIR}/secrets.json).\n`,
+        );
+      }
       process.stdout.write(`Hoidja is running on http://localhost:${port}/ (${rt.database.kind}); API docs at /docs\n`);
       const stop = async () => {
         removeServerLock(config);
