@@ -23,6 +23,7 @@ import { registerModule } from './modules/register/register.module';
 import { requestsModule } from './modules/requests/requests.module';
 import { researchModule } from './modules/research/research.module';
 import { retentionModule } from './modules/retention/retention.module';
+import { staffModule } from './modules/staff/staff.module';
 import {
   createCheckpointSigner,
   createCheckpointTimer,
@@ -70,6 +71,7 @@ export const moduleDefinitions = [
   consentsModule,
   messagingModule,
   queueModule,
+  staffModule,
   bookingModule,
   disclosuresModule,
   billingModule,
@@ -110,6 +112,7 @@ export function createServices(deps: AppDeps) {
     operatorToken: config.OPERATOR_TOKEN,
   });
   const clinicLookup = clinics.services.clinics;
+  const mailer = deps.mailer ?? createMailer(config, logger);
   const auth = createAuthService({
     db,
     clock,
@@ -120,8 +123,10 @@ export function createServices(deps: AppDeps) {
     maxFailures: config.LOGIN_MAX_FAILURES,
     maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
     windowMinutes: config.LOGIN_WINDOW_MINUTES,
+    mailer,
+    publicUrl,
+    logger,
   });
-  const mailer = deps.mailer ?? createMailer(config, logger);
   const sms = deps.sms ?? createSmsSender(config, logger);
 
   // Every module gets only what it uses; a module's services reach the next ones by name.
@@ -168,6 +173,15 @@ export function createServices(deps: AppDeps) {
     clinics: clinicLookup,
     patients: patients.services.patientReads,
     ...messaging.services,
+  });
+  const staff = staffModule.create({
+    db,
+    clock,
+    audit,
+    auth,
+    resources: queue.services.resources,
+    queueReads,
+    patientReads: patients.services.patientReads,
   });
   const booking = bookingModule.create({
     db,
@@ -266,6 +280,7 @@ export function createServices(deps: AppDeps) {
     consents,
     messaging,
     queue,
+    staff,
     booking,
     disclosures,
     billing,
@@ -341,6 +356,7 @@ export function createServices(deps: AppDeps) {
     ...consents.services,
     ...messaging.services,
     ...queue.services,
+    ...staff.services,
     ...booking.services,
     ...disclosures.services,
     ...billing.services,
