@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly field?: string,
     /** The server's reason for the field alone (without the field's name in front). */
     readonly reason?: string,
+    /** The whole error body, for the details a page acts on (e.g. the existing patient of a duplicate). */
+    readonly body?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -99,5 +101,12 @@ async function send(operation: Operation, request: LooseRequest | undefined): Pr
   if (res.ok) return res;
   const text = await res.text();
   const data = text.startsWith('{') ? JSON.parse(text) : null;
-  throw new ApiError(res.status, data?.error ?? 'error', data?.message ?? res.statusText, data?.field, data?.reason);
+  throw new ApiError(
+    res.status,
+    data?.error ?? 'error',
+    data?.message ?? res.statusText,
+    data?.field,
+    data?.reason,
+    data ?? undefined,
+  );
 }
