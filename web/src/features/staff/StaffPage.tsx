@@ -50,9 +50,9 @@ export function StaffPage() {
           ...(f.professionalCode ? { professionalCode: f.professionalCode } : {}),
         },
       });
+      await load();
       setMessage(t('created', { password: f.password }));
       setF({ fullName: '', email: '', professionalCode: '', password: generatePassword(), roles: ['receptionist'] });
-      await load();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t('shell:errors.generic'));
     }
@@ -120,8 +120,7 @@ export function StaffPage() {
             user={u}
             professionals={professionals}
             onChanged={(m) => {
-              setMessage(m);
-              void load();
+              void load().then(() => setMessage(m));
             }}
           />
         ))}
