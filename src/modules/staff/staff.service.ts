@@ -27,8 +27,6 @@ export class ProfessionalLinkConflictError extends AppError {
   override readonly code = 'staff.professional_linked';
 }
 
-export type StaffService = ReturnType<typeof createStaffService>;
-
 /**
  * Staff accounts and the calendar: an account linked to a professional is that professional's
  * user, so the patients booked with them are theirs (need-to-know through the care team).

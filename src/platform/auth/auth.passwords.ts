@@ -170,7 +170,7 @@ export function createAuthPasswords(deps: AuthPasswordDeps) {
     const now = clock.now();
     // Refuse a weak password before spending the link, so the holder can try again with it.
     const pending = await repo.userByResetHash(db, clinicId, tokenHash);
-    if (!pending || !pending.resetExpiresAt || pending.resetExpiresAt <= now || pending.disabledAt) throw refused;
+    if (!pending?.resetExpiresAt || pending.resetExpiresAt <= now || pending.disabledAt) throw refused;
     refuseWeak(input.newPassword, pending, 'newPassword');
     const hash = await hashPassword(input.newPassword);
     await db.transaction(async (tx) => {
