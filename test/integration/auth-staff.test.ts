@@ -225,3 +225,38 @@ test('a forgotten password is reset once with a short-lived e-mailed link, kept 
   assert.equal((await use(second, 'neli sinist lindu oksal')).statusCode, 400, 'the link expires in 30 minutes');
   clock.set('2026-12-14T08:00:00Z');
 });
+
+test('the demo’s seeded colleagues log in with their one-time passwords and must choose their own', async () => {
+  const demo = await createTestApp();
+  try {
+    const seeded = await demo.services.demo.seedClinic('demo admin password 1');
+    assert.ok(seeded);
+    assert.deepEqual(
+      seeded.staff.map((u) => u.email),
+      [
+        'registratuur@demo.hoidja.ee',
+        'dr.tamm@demo.hoidja.ee',
+        'dr.saar@demo.hoidja.ee',
+        'raamatupidaja@demo.hoidja.ee',
+      ],
+    );
+    assert.equal(new Set(seeded.staff.map((u) => u.password)).size, 4, 'each has a password of its own');
+    const tamm = seeded.staff.find((u) => u.email === 'dr.tamm@demo.hoidja.ee')!;
+    const doctor = await login(demo.app, 'demo', tamm.email, tamm.password);
+    assert.equal((await doctor.get('/api/auth/me')).body.user.mustChangePassword, true);
+    assert.equal((await doctor.get('/api/queue/entries')).body.error, 'password_change_required');
+    const changed = await doctor.post('/api/auth/password', {
+      currentPassword: tamm.password,
+      newPassword: NEW_PASSWORD,
+    });
+    assert.equal(changed.status, 200);
+    // Dr. Tamm is the calendar's Peeter Tamm: the visits booked with him are his patients.
+    const visits = await doctor.get('/api/queue/entries?status=booked');
+    assert.equal(visits.status, 200);
+    assert.ok(visits.body.items.length > 0, 'the seeded doctor sees his own visits');
+    const admin = await login(demo.app, 'demo', seeded.adminEmail, seeded.adminPassword);
+    assert.equal((await admin.get('/api/auth/me')).body.user.mustChangePassword, false);
+  } finally {
+    await demo.close();
+  }
+});
