@@ -153,13 +153,21 @@ export function registerPlatformCommands<S extends PlatformCliServices>(
       if (bad || wanted.length === 0)
         throw new CliUsageError(`--roles: unknown role "${bad ?? ''}" (use ${roles.join(', ')})`);
       const password = opts.password ?? generatePassword(randomBytes);
-      const body = { clinic: opts.clinic, email: opts.email, fullName: opts.name, roles: wanted as Role[], password };
+      // A generated password is handed over: its holder chooses their own at the first login.
+      const body = {
+        clinic: opts.clinic,
+        email: opts.email,
+        fullName: opts.name,
+        roles: wanted as Role[],
+        password,
+        mustChangePassword: !opts.password,
+      };
       await host.forClinic(opts.clinic, {
         viaServer: (server) => server.post('/internal/users', body),
         direct: (services, ctx) => services.auth.createUser(ctx, body),
       });
       process.stdout.write(
-        `user ${opts.email} added to ${opts.clinic}${opts.password ? '' : `; password: ${password}`}\n`,
+        `user ${opts.email} added to ${opts.clinic}${opts.password ? '' : `; password: ${password} (a new one is asked at the first login)`}\n`,
       );
     });
 
