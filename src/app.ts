@@ -191,6 +191,7 @@ export function createServices(deps: AppDeps) {
     patientReads: patients.services.patientReads,
     clinics: clinicLookup,
     disclosures: disclosures.services.disclosures,
+    queueReads,
   });
   const portal = portalModule.create({
     db,

@@ -865,6 +865,7 @@ export interface Operations {
         website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
+      bankAccounts: Array<{ iban: string; bank: string; bic?: string }>;
       defaultLanguage: 'et' | 'lv' | 'en' | 'ru';
       createdAt: string;
     };
@@ -897,6 +898,7 @@ export interface Operations {
       tradeName?: string | null;
       registryCode?: string;
       timeZone?: string;
+      bankAccounts?: Array<{ iban: string; bank: string; bic?: string }>;
     };
     response: {
       id: string;
@@ -929,6 +931,7 @@ export interface Operations {
         website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
+      bankAccounts: Array<{ iban: string; bank: string; bic?: string }>;
       defaultLanguage: 'et' | 'lv' | 'en' | 'ru';
       createdAt: string;
     };
@@ -1313,6 +1316,7 @@ export interface Operations {
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       defaultLanguage?: 'et' | 'lv' | 'en' | 'ru';
+      bankAccounts?: Array<{ iban: string; bank: string; bic?: string }>;
       adminEmail?: string;
       adminName?: string;
     };
@@ -1348,6 +1352,7 @@ export interface Operations {
           website?: string;
           address?: { street: string; city: string; postalCode: string; country: string };
         };
+        bankAccounts: Array<{ iban: string; bank: string; bic?: string }>;
         defaultLanguage: 'et' | 'lv' | 'en' | 'ru';
         createdAt: string;
       };
