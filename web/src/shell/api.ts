@@ -14,6 +14,10 @@ export class ApiError extends Error {
     readonly field?: string,
     /** The server's reason for the field alone (without the field's name in front). */
     readonly reason?: string,
+    /** The reason as a stable code (src/platform/reasons.ts), said in the page's language. */
+    readonly reasonCode?: string,
+    /** What the reason speaks of: a minimum, a maximum, the allowed values. */
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
   }
@@ -99,5 +103,13 @@ async function send(operation: Operation, request: LooseRequest | undefined): Pr
   if (res.ok) return res;
   const text = await res.text();
   const data = text.startsWith('{') ? JSON.parse(text) : null;
-  throw new ApiError(res.status, data?.error ?? 'error', data?.message ?? res.statusText, data?.field, data?.reason);
+  throw new ApiError(
+    res.status,
+    data?.error ?? 'error',
+    data?.message ?? res.statusText,
+    data?.field,
+    data?.reason,
+    data?.reasonCode,
+    data?.params,
+  );
 }

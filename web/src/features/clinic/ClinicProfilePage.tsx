@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiBody, ApiError, type ApiResponse, api } from '../../shell/api';
+import { reasonText } from '../../shell/errors';
 
 type Clinic = ApiResponse<'GET /api/clinic'>;
 type Address = Clinic['addresses'][number];
@@ -88,7 +89,7 @@ export function explain(t: (k: string, o?: Record<string, unknown>) => string, c
           ? t(`reasons.${kind}`)
           : ['street', 'city', 'bank'].includes(kind)
             ? t('reasons.required')
-            : err.message.replace(`${f}: `, '');
+            : reasonText(t, err);
   return label ? t('fieldError', { label, reason }) : reason;
 }
 
