@@ -12,7 +12,8 @@ import {
   ValidationError,
 } from '../../platform/errors';
 import { normalizeMobile, parseInput, refuseFutureBirthDate } from '../../platform/input';
-import { checkIdCode, guessIdCountry, type IdCodeResult } from '../../rules/id-codes';
+import { checkEitherIdCode } from '../../rules/id-code-either';
+import { guessIdCountry } from '../../rules/id-codes';
 import { bookingRequestDeadline, deadlineState } from '../../rules/working-days';
 import { localDate } from '../../rules/zoned-time';
 import type { ClinicsService } from '../clinics/clinics.service';
@@ -57,21 +58,6 @@ export const PUBLIC_REQUEST_LIMIT = { max: 20, windowMs: 60 * 60_000 };
  * due within 2 working days of the clinic's country; reception answers by confirming a time
  * (which books the visit and sends the written notice) or declining.
  */
-/**
- * An Estonian or a Latvian code, whichever clinic the person writes to (people cross the border for
- * care). A new-format Latvian code has no date or verified check digit, so without its hyphen it is
- * taken only where nothing better fits: a checked code of either country comes first. When neither
- * fits, the reason is the clinic country's.
- */
-function eitherCountry(code: string, home: 'EE' | 'LV', today: string): IdCodeResult {
-  const own = checkIdCode(code, home, today);
-  const other = checkIdCode(code, home === 'EE' ? 'LV' : 'EE', today);
-  const checked = (r: IdCodeResult) => r.valid && (r.country === 'EE' || !!r.birthDate || code.includes('-'));
-  if (checked(own)) return own;
-  if (checked(other)) return other;
-  return own;
-}
-
 export function createBookingService(deps: BookingDeps) {
   const { db, clock, cipher, audit, slots } = deps;
   const repo = createBookingRepository();
@@ -148,7 +134,7 @@ export function createBookingService(deps: BookingDeps) {
     let idCode: string | null = null;
     let birthDate = input.birthDate ?? null;
     if (input.idCode) {
-      const checked = eitherCountry(input.idCode, clinic.country, utcDate(clock));
+      const checked = checkEitherIdCode(input.idCode, clinic.country, utcDate(clock));
       if (!checked.valid) throw new ValidationError('idCode', checked.reason);
       idCode = checked.normalized;
       if (checked.birthDate && birthDate && birthDate !== checked.birthDate)
