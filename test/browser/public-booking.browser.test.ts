@@ -19,6 +19,7 @@ let browser: Browser;
 let clinic: TestClinic;
 let smtp: FakeSmtp;
 let sms: FakeSmsApi;
+let serviceId: string;
 const dir = outputDir('public-booking');
 const phone = { viewport: { width: 390, height: 844 } };
 
@@ -49,7 +50,7 @@ before(async () => {
     registrationCode: 'LV0123',
     staffUserId: clinic.staff.doctor.id,
   });
-  await post('/api/queue/services', {
+  serviceId = await post('/api/queue/services', {
     name: 'Zobārsta konsultācija',
     names: { en: 'Dental check-up', ru: 'Консультация стоматолога' },
     durationMinutes: 30,
@@ -70,9 +71,11 @@ const slotsShown = (page: Page) => page.getByTestId('public-slot').count();
 const sentRequests = async () =>
   (
     await server.database.raw.query<{ first_name: string; status: string; patient_id: string | null }>(
-      'select first_name, status, patient_id from booking_requests order by received_at',
+      'select first_name, status, patient_id from booking_requests',
     )
-  ).map((r) => [r.first_name, r.status, r.patient_id !== null]);
+  )
+    .map((r) => [r.first_name, r.status, r.patient_id !== null])
+    .sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'en'));
 
 test('a Latvian code on a phone, in Latvian: errors in Latvian, every time reachable, the time confirmed back', async () => {
   const page = await browser.newPage(phone);
@@ -180,9 +183,24 @@ test('a birth date only, walked in Russian on a phone, without a mobile and with
   await page.getByRole('heading', { name: /Book a visit/ }).waitFor();
 });
 
-test('reception ends both requests confirmed: the Latvian code as it is, the birth date as a new patient', async () => {
+test('reception ends every request: both confirmed (the Latvian code as it is, the birth date as a new patient), one declined', async () => {
+  const third = await server.app.inject({
+    method: 'POST',
+    url: '/api/public/clinics/riga-zobi/booking-requests',
+    payload: {
+      serviceId,
+      firstName: 'Jānis',
+      lastName: 'Kalniņš',
+      birthDate: '1980-02-02',
+      email: 'janis@example.lv',
+      language: 'lv',
+      message: 'Vēlos pie ortodonta',
+    },
+  });
+  assert.equal(third.statusCode, 201, third.body);
   assert.deepEqual(await sentRequests(), [
     ['Anna', 'new', false],
+    ['Jānis', 'new', false],
     ['Иван', 'new', false],
   ]);
   const desk = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
@@ -206,17 +224,36 @@ test('reception ends both requests confirmed: the Latvian code as it is, the bir
   await shot(desk, dir, '06-answer-dialog');
   await ivan.getByTestId('answer-confirm').click();
   await desk.getByRole('status').filter({ hasText: 'Confirmed' }).waitFor();
-  await desk.getByText('No unanswered requests.').waitFor();
   assert.deepEqual(await sentRequests(), [
     ['Anna', 'answered', true],
+    ['Jānis', 'new', false],
     ['Иван', 'answered', true],
   ]);
+
+  // One that gets no visit ends too: declined with a message the person receives in Latvian.
+  const janis = desk.locator('[data-testid=booking-request][data-name="Jānis Kalniņš"]');
+  await janis.getByTestId('answer-request').click();
+  await janis.getByRole('button', { name: 'Decline', exact: true }).click();
+  await janis.getByRole('button', { name: 'Decline and send the message' }).click();
+  assert.match(await janis.getByRole('alert').innerText(), /Write the person a message/);
+  await janis.locator('textarea[name=declineMessage]').fill('Šim pakalpojumam vajadzīgs ģimenes ārsta nosūtījums.');
+  await janis.getByRole('button', { name: 'Decline and send the message' }).click();
+  await desk.getByRole('status').filter({ hasText: 'Declined' }).waitFor();
+  await desk.getByText('No unanswered requests.').waitFor();
+  const mails = await smtp.waitFor(3, 15_000);
+  const told = mails.find((m) => m.to[0] === 'janis@example.lv');
+  assert.ok(told, 'the person is written to');
+  assert.match(told.text, /nevaram apstiprināt[\s\S]*ģimenes ārsta nosūtījums/);
   const [patient] = await server.database.raw.query<{ first_name: string; birth_date: string }>(
     "select first_name, birth_date::text from patients where last_name = 'Петров'",
   );
   assert.deepEqual(patient, { first_name: 'Ivan', birth_date: '1990-05-05' });
   await desk.getByRole('button', { name: 'Show answered and expired requests too' }).click();
   await desk.getByTestId('request-state').first().waitFor();
-  assert.deepEqual(await desk.getByTestId('request-state').allInnerTexts(), ['confirmed', 'confirmed']);
+  assert.deepEqual((await desk.getByTestId('request-state').allInnerTexts()).sort(), [
+    'confirmed',
+    'confirmed',
+    'declined',
+  ]);
   await shot(desk, dir, '07-answered');
 });

@@ -99,6 +99,7 @@ export function RequestAnswer({
   const decline = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    if (message.trim().length < 3) return setError(t('answer.needMessage'));
     try {
       await api('POST /api/booking-requests/{id}/decline', { path: { id: r.id }, body: { message } });
       onDone(t('answer.declined'));

@@ -85,6 +85,7 @@ const et = {
     showOpen: 'Näita ainult vastamata soove',
     needPatient: 'Valige patsient või sisestage uue patsiendi isikuandmed.',
     needTime: 'Valige aeg.',
+    needMessage: 'Kirjutage inimesele sõnum: miks ja mida ta saab teha.',
     state: { answered: 'kinnitatud', declined: 'tagasi lükatud', expired: 'aegunud' },
   },
 };
@@ -175,6 +176,7 @@ const lv: Strings = {
     showOpen: 'Rādīt tikai neatbildētos',
     needPatient: 'Izvēlieties pacientu vai ievadiet jaunā pacienta identitāti.',
     needTime: 'Izvēlieties laiku.',
+    needMessage: 'Uzrakstiet personai ziņu: kāpēc un ko viņa var darīt.',
     state: { answered: 'apstiprināts', declined: 'noraidīts', expired: 'novecojis' },
   },
 };
@@ -263,6 +265,7 @@ const en: Strings = {
     showOpen: 'Show unanswered requests only',
     needPatient: 'Choose the patient or enter the new patient’s identity.',
     needTime: 'Choose a time.',
+    needMessage: 'Write the person a message: why, and what they can do instead.',
     state: { answered: 'confirmed', declined: 'declined', expired: 'expired' },
   },
 };
@@ -351,6 +354,7 @@ const ru: Strings = {
     showOpen: 'Показать только заявки без ответа',
     needPatient: 'Выберите пациента или укажите данные нового пациента.',
     needTime: 'Выберите время.',
+    needMessage: 'Напишите человеку сообщение: почему и что он может сделать.',
     state: { answered: 'подтверждена', declined: 'отклонена', expired: 'просрочена' },
   },
 };
