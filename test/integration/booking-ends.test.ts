@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { enqueue } from '../../src/platform/jobs/outbox';
 import { login } from '../harness';
 import { count, type QueueWorld, queueWorld, START } from './queue.fixtures';
 
@@ -202,6 +203,34 @@ describe('a request that gets no visit still ends, and the person is told', () =
       w.clock.set('2026-12-29T12:00:00Z'); // two weeks on, even a request for a later time lapses
       assert.equal(await svc.expire(w.clinic.id), 1);
       assert.equal(await status(waiting.body.id), 'expired');
+    } finally {
+      w.clock.set(START);
+    }
+  });
+
+  test('the nightly run lapses them through the worker and queues the next night', async () => {
+    const r = await send({ birthDate: '1961-07-07', email: 'night@example.lv', ...at('2026-12-15T10:00:00+02:00') });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    try {
+      w.clock.set('2026-12-17T04:00:00Z');
+      await enqueue(
+        w.t.database.db,
+        {
+          clinicId: w.clinic.id,
+          kind: 'booking_request.expire',
+          runAt: w.clock.now(),
+          dedupeKey: 'booking_expire:test',
+        },
+        w.clock.now(),
+      );
+      await w.worker.drain();
+      assert.equal(await status(r.body.id), 'expired');
+      const next = await w.t.database.raw.query<{ run_at: Date }>(
+        "select run_at from outbox_jobs where kind = 'booking_request.expire' and dedupe_key = 'booking_expire:2026-12-18'",
+      );
+      assert.equal(new Date(next[0]!.run_at).toISOString(), '2026-12-18T04:00:00.000Z', '06:00 in Tallinn');
+      const mail = (await w.smtp.waitFor(1)).find((m) => m.to[0] === 'night@example.lv');
+      assert.ok(mail, 'the person is told');
     } finally {
       w.clock.set(START);
     }
