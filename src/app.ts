@@ -174,6 +174,8 @@ export function createServices(deps: AppDeps) {
     clock,
     cipher,
     audit,
+    mailer,
+    sms,
     slots: queue.services.slots,
     queue: queue.services.queue,
     patients: patients.services.patients,

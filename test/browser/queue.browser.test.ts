@@ -67,14 +67,18 @@ after(async () => {
 test('public booking → reception confirms → notice e-mail → SMS two days before, once', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   await page.goto(`${server.url}/book/brauser`);
-  await page.getByRole('combobox', { name: 'language' }).selectOption('en');
+  await page.getByTestId('public-language').selectOption('en');
   await page.getByTestId('public-slot').first().waitFor();
-  // A time at least three days ahead, so that the reminder day is still to come.
-  const starts = await page
-    .getByTestId('public-slot')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-start')!));
-  const start = starts.find((s) => new Date(s).getTime() > Date.now() + 3 * 86400000)!;
-  assert.ok(start, 'a free time three days ahead');
+  // A time at least three days ahead, so that the reminder day is still to come: the times are
+  // collapsed by day, so open the first such day.
+  const days = await page.getByTestId('public-day').evaluateAll((els) => els.map((e) => e.getAttribute('data-day')!));
+  const day = days.find((d) => new Date(`${d}T12:00:00Z`).getTime() > Date.now() + 3 * 86400000)!;
+  assert.ok(day, 'a day with free times three days ahead');
+  await page.locator(`[data-day="${day}"] button`).first().click();
+  const start = (await page
+    .locator(`[data-day="${day}"] [data-testid=public-slot]`)
+    .first()
+    .getAttribute('data-start'))!;
   await page.click(`[data-start="${start}"]`);
   await page.fill('input[name=firstName]', 'Liis');
   await page.fill('input[name=lastName]', 'Mets');
@@ -82,10 +86,11 @@ test('public booking → reception confirms → notice e-mail → SMS two days b
   await page.fill('input[name=mobile]', '5551 2345');
   await page.fill('input[name=email]', 'liis.mets@example.ee');
   await page.fill('textarea[name=message]', 'Hammas valutab');
+  await page.locator('input[name=reminder][value=sms]').check(); // a choice, never pre-ticked
   await shot(page, dir, '01-public-booking');
-  await page.getByRole('button', { name: 'Send request' }).click();
+  await page.getByRole('button', { name: 'Send the request' }).click();
   await page.getByTestId('request-sent').waitFor();
-  assert.match(await page.getByTestId('request-sent').innerText(), /We will answer by \d{4}-\d{2}-\d{2}/);
+  assert.match(await page.getByTestId('request-sent').innerText(), /We will answer you by \d\d\.\d\d\.\d{4}/);
 
   const desk = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   await logInThroughPage(desk, server.url, clinic.slug, clinic.staff.receptionist.email);
@@ -94,7 +99,8 @@ test('public booking → reception confirms → notice e-mail → SMS two days b
   await desk.getByTestId('booking-request').waitFor();
   assert.match(await desk.getByTestId('booking-request').innerText(), /Mets, Liis/);
   await shot(desk, dir, '02-requests-inbox');
-  await desk.getByRole('button', { name: 'Confirm time' }).click();
+  await desk.getByRole('button', { name: 'Answer', exact: true }).click();
+  await desk.getByRole('button', { name: 'Confirm and send the notice' }).click();
   await desk.getByRole('status').waitFor();
   assert.match(await desk.getByRole('status').innerText(), /Confirmed/);
 

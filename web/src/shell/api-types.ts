@@ -653,8 +653,9 @@ export interface Operations {
         receivedAt: string;
         dueDate: string;
         dueAt: string;
-        state: 'open' | 'due_today' | 'overdue' | 'answered' | 'declined';
-        status: 'new' | 'answered' | 'declined';
+        state: 'open' | 'due_today' | 'overdue' | 'answered' | 'declined' | 'expired';
+        status: 'new' | 'answered' | 'declined' | 'expired';
+        answerNote: string | null;
         channel: 'website' | 'email';
         serviceId: string;
         professionalId: string | null;
@@ -689,7 +690,10 @@ export interface Operations {
             documentCountry: string;
             birthDate: string;
             sex?: 'male' | 'female';
-          };
+          }
+        | { kind: 'birth_date'; birthDate: string };
+      firstName?: string;
+      lastName?: string;
       professionalId?: string;
       startsAt?: string;
       note?: string;
@@ -698,7 +702,7 @@ export interface Operations {
   };
   'POST /api/booking-requests/{id}/decline': {
     path: { id: string };
-    body: { note: string };
+    body: { message: string };
     response: { ok: boolean };
   };
   'GET /api/breaches': {
