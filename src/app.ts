@@ -188,6 +188,8 @@ export function createServices(deps: AppDeps) {
     clock,
     cipher,
     audit,
+    mailer,
+    sms,
     slots: queue.services.slots,
     queue: queue.services.queue,
     patients: patients.services.patients,
@@ -205,6 +207,7 @@ export function createServices(deps: AppDeps) {
     patientReads: patients.services.patientReads,
     clinics: clinicLookup,
     disclosures: disclosures.services.disclosures,
+    queueReads,
   });
   const portal = portalModule.create({
     db,

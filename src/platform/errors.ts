@@ -1,4 +1,5 @@
 import type { AuditEntry } from './audit/audit.entry';
+import { reasonOfWords } from './reasons';
 
 /**
  * Every error the application raises on purpose. One Fastify error handler maps them to
@@ -30,7 +31,7 @@ export class ValidationError extends AppError {
     readonly reason: string,
     details?: Record<string, unknown>,
   ) {
-    super(`${field}: ${reason}`, { field, reason, ...details });
+    super(`${field}: ${reason}`, { field, reason, ...reasonOfWords(reason), ...details });
   }
 }
 

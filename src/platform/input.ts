@@ -2,6 +2,7 @@ import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js'
 import { z } from 'zod';
 import { type Clock, utcDate } from './clock';
 import { ValidationError } from './errors';
+import { reasonOfIssue } from './reasons';
 
 /**
  * Input helpers every module shares: routes validate with zod schemas, and services that also take
@@ -59,7 +60,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefi
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix || 'input';
-  throw new ValidationError(field, issue.message);
+  throw new ValidationError(field, issue.message, { ...reasonOfIssue(issue) });
 }
 
 /** A mobile number in E.164; numbers without a country prefix are read in the clinic's country. */

@@ -130,9 +130,11 @@ export const visitFeeRules: readonly VisitFeeRule[] = [
     id: 'ee-visit-fee-2017-07-01',
     from: '2017-07-01',
     to: null,
-    source: `${FUND}: visit fee at most €5, none for pregnant women; children's care is free`,
+    // Children's treatment is free, but the clinic may still ask the visit fee ("tasuta või 5-eurose
+    // visiiditasu eest"); only pregnant women never pay it.
+    source: `${FUND}: visit fee at most €5, none for pregnant women (insured children may be charged it)`,
     maxCents: 500,
-    exemptGroups: ['pregnant', 'child'],
+    exemptGroups: ['pregnant'],
   },
 ];
 

@@ -82,13 +82,27 @@ test('a Latvian administrator sees the Latvian words for the registration number
   await page.getByLabel('Reģistrācijas numurs').fill('40003032949');
   await page.getByLabel('Tālrunis').first().fill('67 123 456');
   await page.selectOption('select[name=timeZone]', 'Europe/Riga');
+  // The account printed on invoices: a mistyped IBAN is named in Latvian, then corrected.
+  await page.getByRole('button', { name: 'Pievienot bankas kontu' }).click();
+  await page.fill('input[name=iban0]', 'LV80 BANK 0000 4351 9500 2');
+  await page.fill('input[name=bank0]', 'Swedbank');
+  await page.getByRole('button', { name: 'Saglabāt' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /IBAN.*nav pareizs/);
+  assert.equal(await page.getAttribute('input[name=iban0]', 'aria-invalid'), 'true');
+  await page.fill('input[name=iban0]', 'LV80 BANK 0000 4351 9500 1');
   await page.getByRole('button', { name: 'Saglabāt' }).click();
   await page.getByRole('status').getByText('Saglabāts.').waitFor();
   assert.equal(await page.inputValue('input[name=phone]'), '+371 67 123 456');
+  assert.equal(await page.inputValue('input[name=iban0]'), 'LV80BANK0000435195001');
   await shot(page, dir, '03-lv-saved-390');
   const me = await (await riga.as('admin')).get('/api/clinic');
   assert.equal(me.body.registryCode, '40003032949');
   assert.equal(me.body.timeZone, 'Europe/Riga');
+  assert.deepEqual(me.body.bankAccounts, [{ iban: 'LV80BANK0000435195001', bank: 'Swedbank' }]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
   await page.close();
 });
 

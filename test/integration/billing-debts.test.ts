@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createBillingService } from '../../src/modules/billing/billing.service';
+import { createQueueReads } from '../../src/modules/queue/queue.reads';
 import { createDevMailer } from '../../src/platform/mail';
 import { estonianReference, isEstonianReference } from '../../src/rules/payment-reference';
 import {
@@ -64,6 +65,19 @@ before(async () => {
     });
     assert.equal(r.status, 201, JSON.stringify(r.body));
   }
+  const admin = await c.as('admin');
+  const bank = await admin.patch('/api/clinic', {
+    bankAccounts: [{ iban: 'EE382200221020145685', bank: 'Swedbank', bic: 'HABAEE2X' }],
+  });
+  assert.equal(bank.status, 200, JSON.stringify(bank.body));
+  const pro = await admin.post('/api/queue/professionals', {
+    firstName: 'Mari',
+    lastName: 'Kask',
+    kind: 'dentist',
+    registrationCode: 'D01234',
+    staffUserId: c.staff.doctor.id,
+  });
+  assert.equal(pro.status, 201, JSON.stringify(pro.body));
 });
 after(() => t.close());
 
@@ -177,6 +191,8 @@ describe('an invoice a clinic can send', () => {
     assert.doesNotMatch(text, /€\s?\d/, 'no "€ 480.00"');
     assert.match(text, /käibemaksuvaba \(käibemaksuseaduse § 16 lg 1 p 2\)/);
     assert.match(text, /Hüvitise alus: täiskasvanu/);
+    assert.match(text, /Arveldusarve: EE38 2200 2210 2014 5685 \(Swedbank, HABAEE2X\)/);
+    assert.match(text, /Arst: Mari Kask \(D01234\)/, 'the doctor who recorded the services');
     assert.doesNotMatch(text, /ee-dental|\/adult/, 'no internal rule id');
     assert.doesNotMatch(text, /TASUTUD/);
     const owed = inv.shares.find((s: { holder: string }) => s.holder === 'patient').amount as string;
@@ -347,7 +363,7 @@ describe('reports', () => {
 describe('e-mail', () => {
   test('the invoice PDF is e-mailed to the patient in their language, also through the API', async () => {
     const mailer = createDevMailer({ from: 'arved@debts.example' });
-    const billing = createBillingService({ ...t.services, mailer });
+    const billing = createBillingService({ ...t.services, mailer, queueReads: createQueueReads() });
     const ctx = {
       clinicId: c.id,
       user: { id: c.staff.receptionist.id, fullName: 'reception', roles: ['receptionist' as const] },

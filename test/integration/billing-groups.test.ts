@@ -72,11 +72,25 @@ describe('groups', () => {
     assert.equal(none.benefit, '0.00');
   });
 
-  test('a child: eligible care free, no visit fee', async () => {
+  test('a child: eligible care free; the visit fee only when the clinic asks it', async () => {
     const id = await newPatient(eeCode('5100404000'));
     const inv = await invoice({ visitId: await visit(id, '2024-03-05', [{ code: 'FILL' }, { code: 'WHITE' }]) });
     assert.deepEqual([inv.group, inv.total, inv.benefit, inv.patientShare], ['child', '210.00', '60.00', '150.00']);
-    assert.ok(!inv.lines.some((l: any) => l.kind === 'visit_fee'));
+    assert.ok(!inv.lines.some((l: any) => l.kind === 'visit_fee'), 'not added by itself');
+    const asked = await invoice({ visitId: await visit(id, '2024-03-06', [{ code: 'FILL' }]), visitFee: '5.00' });
+    assert.deepEqual([asked.group, asked.benefit, asked.patientShare], ['child', '60.00', '5.00']);
+    assert.ok(asked.lines.some((l: any) => l.kind === 'visit_fee'));
+    const pregnant = await newPatient(eeCode('4900909000'));
+    const ev = await rec.post(`/api/billing/patients/${pregnant}/groups`, {
+      group: 'pregnant',
+      evidence: 'pregnancy certificate',
+      validFrom: '2024-01-01',
+    });
+    assert.equal(ev.status, 201, JSON.stringify(ev.body));
+    const v = await visit(pregnant, '2024-03-06', [{ code: 'FILL' }]);
+    const refused = await rec.post('/api/billing/invoices', { visitId: v, visitFee: '5.00' });
+    assert.equal(refused.status, 400, JSON.stringify(refused.body));
+    assert.equal(refused.body.field, 'visitFee');
   });
 
   test('a 19-year-old stays free for a year when the need was found at the last visit before 19', async () => {

@@ -140,7 +140,9 @@ describe('reception answers within two working days', () => {
     );
     assert.equal(taken.status, 409, JSON.stringify(taken.body));
     const r = await pub('POST', '/api/public/clinics/avalik/booking-requests', request({ idCode: '46805280103' }));
-    const d = await w.rec.post(`/api/booking-requests/${r.body.id}/decline`, { note: 'helistasime, patsient loobus' });
+    const d = await w.rec.post(`/api/booking-requests/${r.body.id}/decline`, {
+      message: 'Helistasime, loobusite ajast.',
+    });
     assert.equal(d.status, 200, JSON.stringify(d.body));
   });
 

@@ -74,6 +74,20 @@ describe('clinic profile', () => {
         /clinic is in EE/,
       ],
       ['ee', { name: 'X' }, 'name', /./],
+      ['ee', { bankAccounts: [{ iban: 'EE382200221020145686', bank: 'Swedbank' }] }, 'bankAccounts.0.iban', /mistyped/],
+      [
+        'ee',
+        { bankAccounts: [{ iban: 'EE38220022102014568', bank: 'Swedbank' }] },
+        'bankAccounts.0.iban',
+        /20 characters/,
+      ],
+      ['ee', { bankAccounts: [{ iban: 'EE382200221020145685', bank: 'S' }] }, 'bankAccounts.0.bank', /./],
+      [
+        'ee',
+        { bankAccounts: [{ iban: 'EE382200221020145685', bank: 'Swedbank', bic: 'HABA' }] },
+        'bankAccounts.0.bic',
+        /BIC/,
+      ],
     ];
     for (const [, body, field, reason] of cases) {
       const r = await admin.patch('/api/clinic', body);
@@ -94,6 +108,11 @@ describe('clinic profile', () => {
     });
     assert.equal(lvOk.status, 200, JSON.stringify(lvOk.body));
     assert.equal(lvOk.body.contacts.phone, '+371 67 123 456', 'read in Latvia');
+    const bank = await lvAdmin.patch('/api/clinic', {
+      bankAccounts: [{ iban: 'lv80 bank 0000 4351 9500 1', bank: 'Swedbank', bic: 'hablLV22' }],
+    });
+    assert.equal(bank.status, 200, JSON.stringify(bank.body));
+    assert.deepEqual(bank.body.bankAccounts, [{ iban: 'LV80BANK0000435195001', bank: 'Swedbank', bic: 'HABLLV22' }]);
     assert.deepEqual((await admin.get('/api/clinic')).body, before);
   });
 

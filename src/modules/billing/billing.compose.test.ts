@@ -65,7 +65,7 @@ describe('invoice arithmetic', () => {
     assert.equal(inv.patientCents, 1500);
   });
 
-  it('child: eligible services free, no visit fee, non-listed services at full price', () => {
+  it('child: eligible services free, non-listed services at full price, the visit fee only if the clinic asks it', () => {
     const inv = composeInvoice({
       date: '2023-05-05',
       group: 'child',
@@ -74,10 +74,19 @@ describe('invoice arithmetic', () => {
       lines: [line('SEAL', 4500), line('ORTHO', 20000, false)],
     });
     assert.deepEqual([inv.benefitCents, inv.patientCents, inv.balanceAfterCents], [4500, 20000, null]);
+    const withFee = composeInvoice({
+      date: '2023-05-05',
+      group: 'child',
+      usedCents: 0,
+      patientName: 'C',
+      lines: [fee(500)],
+    });
+    assert.equal(withFee.patientCents, 500, 'a clinic may charge an insured child the visit fee');
     refuses(
-      () => composeInvoice({ date: '2023-05-05', group: 'child', usedCents: 0, patientName: 'C', lines: [fee(500)] }),
+      () =>
+        composeInvoice({ date: '2023-05-05', group: 'pregnant', usedCents: 0, patientName: 'P', lines: [fee(500)] }),
       /visitFee/,
-      /child/,
+      /pregnant/,
     );
   });
 

@@ -53,9 +53,13 @@ export function createInvoiceDrafts(kit: BillingKit) {
     const language = input.language ?? patient.preferredLanguage;
     const lines: LineInput[] = [];
 
-    // The visit fee: typed in, or the clinic's visit-fee price; never for exempt groups unless typed.
+    // The visit fee: typed in, or the clinic's visit-fee price. Never for exempt groups (pregnant
+    // women); an insured child's treatment is free and the clinic may still ask the fee, so for a
+    // child it is charged only when typed in.
     const exempt =
-      fundApplies && withRuleErrors('invoiceDate', () => visitFeeRuleOn(date)).exemptGroups.includes(pos.group);
+      fundApplies &&
+      (withRuleErrors('invoiceDate', () => visitFeeRuleOn(date)).exemptGroups.includes(pos.group) ||
+        pos.group === 'child');
     const feeItem = (await repo.priceList(tx, ctx.clinicId, date)).find((p) => p.kind === 'visit_fee');
     const feeCents =
       input.visitFee !== undefined ? parseEuros(input.visitFee, 'visitFee') : exempt ? 0 : (feeItem?.priceCents ?? 0);

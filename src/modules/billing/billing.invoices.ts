@@ -271,6 +271,22 @@ export function createInvoiceOperations(kit: BillingKit) {
     });
   }
 
+  /**
+   * Who treated the patient, as the invoice names them: the professional the visit was booked with,
+   * or the one linked to the account that recorded its services.
+   */
+  async function visitProfessional(tx: DbOrTx, clinicId: string, visitId: string) {
+    const entry = await kit.queueReads.entry(tx, clinicId, visitId);
+    let pro = entry?.professionalId ? await kit.queueReads.professional(tx, clinicId, entry.professionalId) : undefined;
+    if (!pro) {
+      const recordedBy = (await repo.renderedServices(tx, clinicId, visitId)).find((s) => s.service.doctorId)?.service
+        .doctorId;
+      if (recordedBy)
+        pro = (await kit.queueReads.professionals(tx, clinicId)).find((p) => p.staffUserId === recordedBy);
+    }
+    return pro ? { name: `${pro.firstName} ${pro.lastName}`, registrationCode: pro.registrationCode } : null;
+  }
+
   /** The invoice as PDF in the language it was issued in (the patient's). */
   async function invoicePdf(ctx: AccessContext, id: string): Promise<Buffer> {
     requireRole(ctx, BILLING_ROLES, 'print invoices');
@@ -281,6 +297,7 @@ export function createInvoiceOperations(kit: BillingKit) {
       const credited = b.invoice.creditsInvoiceId
         ? await repo.invoice(tx, ctx.clinicId, b.invoice.creditsInvoiceId)
         : undefined;
+      const professional = b.invoice.visitId ? await visitProfessional(tx, ctx.clinicId, b.invoice.visitId) : null;
       await audit.append(tx, ctx, [
         auditEntry(
           {
@@ -304,6 +321,7 @@ export function createInvoiceOperations(kit: BillingKit) {
           address: [patient.addressStreet, patient.addressCity, patient.addressPostalCode].filter(Boolean).join(', '),
         },
         creditsNumber: credited?.number ?? null,
+        professional,
         open: {
           // The Fund settles with the clinic on its own: only what the patient and payers owe is chased.
           cents: balances(standingShares(b.shares), b.payments)

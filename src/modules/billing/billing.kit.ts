@@ -12,6 +12,7 @@ import type { ClinicLookup, ClinicRow } from '../clinics/clinics.service';
 import type { DisclosuresService } from '../disclosures/disclosures.service';
 import type { PatientReads } from '../patients/patients.reads';
 import type { PatientRow, PatientScope, PatientsService } from '../patients/patients.service';
+import type { QueueReads } from '../queue/queue.reads';
 import { createBillingRepository } from './billing.repository';
 
 /**
@@ -29,6 +30,8 @@ export interface BillingServiceDeps {
   patientReads: Pick<PatientReads, 'lock'>;
   /** The clinic's country (the Fund's benefits), zone (dates) and name (invoices). */
   clinics: Pick<ClinicLookup, 'byId'>;
+  /** The professional of a visit, printed on its invoice. */
+  queueReads: Pick<QueueReads, 'entry' | 'professional' | 'professionals'>;
   /** Sends invoices and debt notices by e-mail when the application wires one in. */
   mailer?: Mailer;
   /** The disclosures log: the hand-over to a collector and the instalment application are recorded there. */
@@ -85,6 +88,7 @@ export function createBillingKit(deps: BillingServiceDeps) {
     audit,
     mailer: deps.mailer,
     disclosures: deps.disclosures,
+    queueReads: deps.queueReads,
     repo,
     patients,
     patientReads: deps.patientReads,

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { findPdfFonts } from '../../platform/pdf';
+import { printedIban } from '../../rules/iban';
 import { estonianReference } from '../../rules/payment-reference';
 import { vatExemptionNote } from '../../rules/vat-exemption';
 import type { ShareOut } from './billing.compose';
@@ -40,6 +41,8 @@ const labels: Record<Lang, Record<string, string>> = {
     purpose: 'Selgitus',
     paid: 'TASUTUD',
     paidOn: 'Tasutud',
+    account: 'Arveldusarve',
+    doctor: 'Arst',
   },
   lv: {
     invoice: 'Rēķins',
@@ -67,6 +70,8 @@ const labels: Record<Lang, Record<string, string>> = {
     purpose: 'Maksājuma mērķis',
     paid: 'APMAKSĀTS',
     paidOn: 'Apmaksāts',
+    account: 'Norēķinu konts',
+    doctor: 'Ārsts',
   },
   en: {
     invoice: 'Invoice',
@@ -94,6 +99,8 @@ const labels: Record<Lang, Record<string, string>> = {
     purpose: 'Payment details',
     paid: 'PAID',
     paidOn: 'Paid on',
+    account: 'Bank account',
+    doctor: 'Doctor',
   },
   ru: {
     invoice: 'Счёт',
@@ -121,6 +128,8 @@ const labels: Record<Lang, Record<string, string>> = {
     purpose: 'Назначение платежа',
     paid: 'ОПЛАЧЕНО',
     paidOn: 'Оплачено',
+    account: 'Расчётный счёт',
+    doctor: 'Врач',
   },
 };
 
@@ -181,6 +190,8 @@ export interface InvoicePrint {
   shares: ShareOut[];
   patient: { name: string; idCode: string | null; address: string };
   creditsNumber: string | null;
+  /** Who treated the patient, when the visit names them. */
+  professional: { name: string; registrationCode: string | null } | null;
   /** What is still open of the patient's and bill payers' shares, and the last payment's day. */
   open: { cents: number; lastPaidOn: string | null };
 }
@@ -222,6 +233,10 @@ export function renderInvoicePdf(p: InvoicePrint): Promise<Buffer> {
   if (p.patient.idCode) doc.text(`${t.idCode}: ${p.patient.idCode}`);
   if (p.patient.address) doc.text(p.patient.address);
   doc.text(`${t.group}: ${groupWords[lang][p.invoice.benefitGroup] ?? p.invoice.benefitGroup}`);
+  if (p.professional)
+    doc.text(
+      `${t.doctor}: ${p.professional.name}${p.professional.registrationCode ? ` (${p.professional.registrationCode})` : ''}`,
+    );
   doc.moveDown();
 
   const cols = [50, 110, 300, 340, 400, 470];
@@ -259,6 +274,8 @@ export function renderInvoicePdf(p: InvoicePrint): Promise<Buffer> {
   if (p.invoice.kind === 'invoice') {
     // How to pay: an Estonian bank checks the reference's 7-3-1 digit; in Latvia the invoice number
     // goes in the payment details.
+    for (const a of p.clinic.bankAccounts)
+      doc.text(`${t.account}: ${printedIban(a.iban)} (${[a.bank, a.bic].filter(Boolean).join(', ')})`);
     if (country === 'EE') doc.text(`${t.reference}: ${estonianReference(p.invoice.number)}`);
     else doc.text(`${t.purpose}: ${t.invoice} ${p.invoice.number}`);
   }

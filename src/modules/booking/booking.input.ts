@@ -20,11 +20,30 @@ export const publicRequestInput = z.strictObject({
   channel: z.enum(['website', 'email']).default('website'),
 });
 
-/** Reception confirms a request: the patient (found or registered from the identity) and the time. */
+/**
+ * Who the person of a request is when it carries no code reception can use: an ID code of either
+ * country, an identity document, or (the queue regulation allows it) the birth date alone.
+ */
+const birthDateOnly = z.strictObject({ kind: z.literal('birth_date'), birthDate });
+export const requestIdentityInput = z.discriminatedUnion('kind', [...identityInput.options, birthDateOnly]);
+
+const name = z.string().trim().min(1, 'required').max(100);
+
+/**
+ * Reception confirms a request: the patient (an existing one chosen, or registered from the identity,
+ * with the names as corrected in the dialog) and the time.
+ */
 export const confirmInput = z.strictObject({
   patientId: z.uuid().optional(),
-  identity: identityInput.optional(),
+  identity: requestIdentityInput.optional(),
+  firstName: name.optional(),
+  lastName: name.optional(),
   professionalId: z.uuid().optional(),
   startsAt: isoDateTime().optional(),
   note: z.string().trim().max(500).optional(),
+});
+
+/** Reception declines a request: the message goes to the person in their language, by e-mail or SMS. */
+export const declineInput = z.strictObject({
+  message: z.string().trim().min(3, 'write the person a message: why, and what they can do instead').max(1000),
 });

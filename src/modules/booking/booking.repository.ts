@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
 import { bookingRequests } from './booking.schema';
 
@@ -27,6 +27,23 @@ export function createBookingRepository() {
         .where(and(eq(bookingRequests.clinicId, clinicId), eq(bookingRequests.status, 'new')))
         .orderBy(asc(bookingRequests.dueAt))
         .limit(limit),
+    /** Open requests past their answer deadline whose wished time has passed or that are old (they lapse). */
+    lapsed: (db: DbOrTx, clinicId: string, now: Date, receivedBefore: Date) =>
+      db
+        .select()
+        .from(bookingRequests)
+        .where(
+          and(
+            eq(bookingRequests.clinicId, clinicId),
+            eq(bookingRequests.status, 'new'),
+            lt(bookingRequests.dueAt, now),
+            or(
+              and(isNotNull(bookingRequests.preferredStart), lt(bookingRequests.preferredStart, now)),
+              lt(bookingRequests.receivedAt, receivedBefore),
+            ),
+          ),
+        )
+        .for('update'),
     recentRequests: (db: DbOrTx, clinicId: string, limit: number) =>
       db
         .select()

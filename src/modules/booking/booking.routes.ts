@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ok } from '../../platform/http/contract';
 import { type App, accessContext } from '../../platform/http/server';
 import { isoDate } from '../../platform/input';
-import { confirmInput, publicRequestInput } from './booking.input';
+import { confirmInput, declineInput, publicRequestInput } from './booking.input';
 import {
   bookingRequestReceived,
   confirmedOutput,
@@ -92,12 +92,13 @@ export function bookingRoutes(booking: BookingService) {
         schema: {
           tags,
           params: idParam,
-          body: z.strictObject({ note: z.string().trim().min(3).max(500) }),
+          body: declineInput,
+          summary: 'Decline a request: the message is sent to the person',
           response: { 200: ok },
         },
       },
       async (req) => {
-        await booking.decline(accessContext(req), req.params.id, req.body.note);
+        await booking.decline(accessContext(req), req.params.id, req.body);
         return { ok: true };
       },
     );

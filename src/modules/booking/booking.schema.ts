@@ -6,7 +6,8 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 
 /**
  * A written booking request (website, e-mail): reception must answer within 2 working days of
- * the clinic's country. It holds contacts and may hold a description of the complaint.
+ * the clinic's country, and ends answered (a visit), declined (with a message) or expired (nobody
+ * answered in time; the person is told). It holds contacts and may hold a description of the complaint.
  */
 export const bookingRequests = pgTable(
   'booking_requests',
@@ -32,7 +33,7 @@ export const bookingRequests = pgTable(
     messageEnc: text('message_enc'),
     wantsSmsReminder: boolean('wants_sms_reminder').notNull().default(false),
     wantsEmailReminder: boolean('wants_email_reminder').notNull().default(false),
-    status: text('status', { enum: ['new', 'answered', 'declined'] })
+    status: text('status', { enum: ['new', 'answered', 'declined', 'expired'] })
       .notNull()
       .default('new'),
     answeredAt: ts('answered_at'),

@@ -12,15 +12,18 @@ import {
   ValidationError,
 } from '../../platform/errors';
 import { normalizeMobile, parseInput, refuseFutureBirthDate } from '../../platform/input';
-import { checkIdCode } from '../../rules/id-codes';
+import { checkEitherIdCode } from '../../rules/id-code-either';
+import { guessIdCountry } from '../../rules/id-codes';
 import { bookingRequestDeadline, deadlineState } from '../../rules/working-days';
 import { localDate } from '../../rules/zoned-time';
-import type { ClinicLookup } from '../clinics/clinics.service';
+import type { ClinicsService } from '../clinics/clinics.service';
+import type { createPatientBookingRegistration } from '../patients/patients.booking';
 import type { PatientsService } from '../patients/patients.service';
 import type { QueueReads } from '../queue/queue.reads';
 import type { QueueService } from '../queue/queue.service';
 import type { SlotsService } from '../queue/slots.service';
-import { confirmInput, publicRequestInput } from './booking.input';
+import { confirmInput, declineInput, publicRequestInput } from './booking.input';
+import { queueRequestEnd } from './booking.jobs';
 import { type BookingRequestRow, createBookingRepository } from './booking.repository';
 
 /**
@@ -36,9 +39,11 @@ export interface BookingDeps {
   audit: AuditService;
   slots: SlotsService;
   queue: QueueService;
-  patients: PatientsService;
+  patients: Pick<PatientsService, 'search' | 'register'>;
+  /** Registers a person known by name and birth date only (the patients module's). */
+  patientsByBirthDate: ReturnType<typeof createPatientBookingRegistration>;
   /** The clinic of a public page, by its slug. */
-  clinics: Pick<ClinicLookup, 'findBySlug'>;
+  clinics: Pick<ClinicsService, 'findBySlug'>;
   /** The services, professionals and booking settings the public page offers. */
   queueReads: Pick<QueueReads, 'settings' | 'services' | 'professionals' | 'service'>;
 }
@@ -129,9 +134,13 @@ export function createBookingService(deps: BookingDeps) {
     let idCode: string | null = null;
     let birthDate = input.birthDate ?? null;
     if (input.idCode) {
-      const checked = checkIdCode(input.idCode, clinic.country, utcDate(clock));
+      const checked = checkEitherIdCode(input.idCode, clinic.country, utcDate(clock));
       if (!checked.valid) throw new ValidationError('idCode', checked.reason);
       idCode = checked.normalized;
+      if (checked.birthDate && birthDate && birthDate !== checked.birthDate)
+        throw new ValidationError('birthDate', `the code says ${checked.birthDate}`);
+      if (!checked.birthDate && !birthDate)
+        throw new ValidationError('birthDate', 'this code carries no birth date: enter it');
       birthDate = birthDate ?? checked.birthDate;
     }
     if (!idCode && !birthDate) throw new ValidationError('birthDate', 'give your ID code or your birth date');
@@ -224,6 +233,7 @@ export function createBookingService(deps: BookingDeps) {
     wantsEmailReminder: r.wantsEmailReminder,
     queueEntryId: r.queueEntryId,
     patientId: r.patientId,
+    answerNote: r.answerNote,
   });
 
   /** Reception's inbox: open requests, soonest due first, with due today and overdue counted. */
@@ -273,6 +283,7 @@ export function createBookingService(deps: BookingDeps) {
     try {
       let patientId = input.patientId;
       const idCode = req.idCodeEnc ? cipher.decrypt(req.idCodeEnc) : null;
+      const today = utcDate(clock);
       if (!patientId && idCode && !input.identity) {
         // A returning patient: found by the ID code (the search is the patients service's, audited there).
         const found = await deps.patients.search(ctx, { query: idCode, limit: 2 });
@@ -280,21 +291,39 @@ export function createBookingService(deps: BookingDeps) {
       }
       if (!patientId) {
         const identity =
-          input.identity ?? (idCode ? { kind: 'national' as const, country: clinic.country, code: idCode } : null);
+          input.identity ??
+          (idCode
+            ? {
+                kind: 'national' as const,
+                country: guessIdCountry(idCode, today),
+                code: idCode,
+                ...(req.birthDate ? { birthDate: req.birthDate } : {}),
+              }
+            : null);
         if (!identity)
           throw new ValidationError(
             'identity',
             'the request has no ID code: choose the patient or give their identity document',
           );
-        const created = await deps.patients.register(ctx, {
-          firstName: req.firstName,
-          lastName: req.lastName,
-          identity,
+        const person = {
+          firstName: input.firstName ?? req.firstName,
+          lastName: input.lastName ?? req.lastName,
           mobile: req.mobile,
           email: req.email,
           preferredLanguage: req.language,
-        });
-        patientId = created.patient.id as string;
+        };
+        if (identity.kind === 'birth_date') {
+          patientId = (
+            await deps.patientsByBirthDate.registerByBirthDate(
+              ctx,
+              { ...person, birthDate: identity.birthDate },
+              clinic.country,
+            )
+          ).id;
+        } else {
+          const created = await deps.patients.register(ctx, { ...person, identity });
+          patientId = created.patient.id as string;
+        }
       }
       const startsAt = input.startsAt ?? req.preferredStart?.toISOString();
       const professionalId = input.professionalId ?? req.professionalId ?? undefined;
@@ -338,18 +367,18 @@ export function createBookingService(deps: BookingDeps) {
     }
   }
 
-  async function decline(ctx: AccessContext, id: string, note: string) {
+  /** Declines a request; the message goes to the person (e-mail, else SMS) in the language they wrote in. */
+  async function decline(ctx: AccessContext, id: string, raw: unknown) {
     requireReception(ctx);
+    const { message } = parseInput(declineInput, raw);
     await db.transaction(async (tx) => {
       const r = await repo.request(tx, ctx.clinicId, id, true);
       if (!r) throw new NotFoundError('no such booking request');
       if (r.status !== 'new') throw new ConflictError(`the request is already ${r.status}`);
-      await repo.updateRequest(tx, ctx.clinicId, id, {
-        status: 'declined',
-        answeredAt: clock.now(),
-        answeredBy: ctx.user!.id,
-        answerNote: note,
-      });
+      const now = clock.now();
+      const closed = { status: 'declined' as const, answeredAt: now, answeredBy: ctx.user!.id, answerNote: message };
+      await repo.updateRequest(tx, ctx.clinicId, id, closed);
+      await queueRequestEnd(tx, { ...r, ...closed }, 'declined', now);
       await audit.append(tx, ctx, [
         auditEntry({
           action: 'booking_request.decline',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compactIban, ibanProblem } from '../../rules/iban';
 
 /** What clinics accept: a new clinic (installer, CLI) and changes of its addresses and contacts. */
 const address = z.strictObject({
@@ -25,6 +26,25 @@ const contact = z.strictObject({
   address: address.optional(),
 });
 
+/** An account patients pay to: the IBAN checked by its check digits, the bank's name as printed. */
+const bankAccount = z.strictObject({
+  iban: z
+    .string()
+    .trim()
+    .superRefine((v, ctx) => {
+      const problem = ibanProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .transform(compactIban),
+  bank: z.string().trim().min(2).max(100),
+  bic: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'a BIC (SWIFT code) of 8 or 11 characters, e.g. HABAEE2X')
+    .optional(),
+});
+
 export const clinicInput = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'lower-case letters, digits and hyphens'),
   name: z.string().trim().min(2).max(200),
@@ -37,6 +57,7 @@ export const clinicInput = z.strictObject({
   dataProtectionContact: contact.default({}),
   supervisoryAuthority: contact.optional(),
   defaultLanguage: z.enum(['et', 'lv', 'en', 'ru']).optional(),
+  bankAccounts: z.array(bankAccount).max(3, 'at most three accounts fit on an invoice').default([]),
 });
 export type ClinicInput = z.input<typeof clinicInput>;
 
@@ -104,6 +125,7 @@ export const clinicProfileInput = clinicInput
       .transform((v) => v || null),
     registryCode: z.string().trim(),
     timeZone: z.string().trim().refine(knownTimeZone, 'an IANA time zone, e.g. Europe/Tallinn or Europe/Riga'),
+    bankAccounts: clinicInput.shape.bankAccounts.unwrap(),
   })
   .partial();
 

@@ -26,6 +26,7 @@ export const clinicOutput = z.object({
   contacts: contact,
   dataProtectionContact: contact,
   supervisoryAuthority: contact,
+  bankAccounts: z.array(z.object({ iban: z.string(), bank: z.string(), bic: z.string().optional() })),
   defaultLanguage: language,
   createdAt: instant,
 });

@@ -16,6 +16,7 @@ type ClinicProfileChange = Partial<
     | 'contacts'
     | 'dataProtectionContact'
     | 'supervisoryAuthority'
+    | 'bankAccounts'
   >
 >;
 

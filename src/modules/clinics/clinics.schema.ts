@@ -25,6 +25,13 @@ export interface ContactPoint {
   address?: PostalAddress;
 }
 
+/** The clinic's account that patients pay invoices to; printed on every invoice. */
+export interface BankAccount {
+  iban: string;
+  bank: string;
+  bic?: string;
+}
+
 /** A clinic is a legal entity: the controller of its patients' data. Its id leads every other key. */
 export const clinics = pgTable(
   'clinics',
@@ -43,6 +50,7 @@ export const clinics = pgTable(
     contacts: jsonb('contacts').$type<ContactPoint>().notNull().default({}),
     dataProtectionContact: jsonb('data_protection_contact').$type<ContactPoint>().notNull().default({}),
     supervisoryAuthority: jsonb('supervisory_authority').$type<ContactPoint>().notNull(),
+    bankAccounts: jsonb('bank_accounts').$type<BankAccount[]>().notNull().default([]),
     defaultLanguage: text('default_language', { enum: ['et', 'lv', 'en', 'ru'] }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
@@ -70,6 +78,7 @@ export const clinicsColumns = classify(clinics, {
   contacts: null,
   dataProtectionContact: 'contact',
   supervisoryAuthority: null,
+  bankAccounts: null,
   defaultLanguage: null,
   createdAt: null,
 });

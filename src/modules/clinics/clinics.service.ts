@@ -78,6 +78,7 @@ export function createClinicsService(deps: ClinicsDeps) {
       addresses: input.addresses,
       contacts: input.contacts,
       dataProtectionContact: input.dataProtectionContact,
+      bankAccounts: input.bankAccounts,
       supervisoryAuthority: input.supervisoryAuthority ?? supervisoryAuthorities[input.country],
       defaultLanguage: input.defaultLanguage ?? (input.country === 'EE' ? 'et' : 'lv'),
       createdAt: deps.clock.now(),

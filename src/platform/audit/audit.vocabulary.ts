@@ -65,6 +65,10 @@ export const auditActions = [
   'booking_request.list',
   'booking_request.confirm',
   'booking_request.decline',
+  /** Nobody answered in time: the request lapsed (the nightly run) and the person is told. */
+  'booking_request.expire',
+  /** The person was told by e-mail or SMS that their request was declined or lapsed. */
+  'booking_request.send',
   // Messages to patients: each reads their data at the moment of sending.
   'visit_notice.send',
   'visit_notice.print',

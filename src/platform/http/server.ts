@@ -16,6 +16,7 @@ import type { AccessContext } from '../access';
 import type { AuthService, SessionUser } from '../auth/auth.service';
 import { foreignKeyViolation, isUniqueViolation } from '../db';
 import { AppError, ForbiddenError, PasswordChangeRequiredError, safeError, UnauthenticatedError } from '../errors';
+import { reasonOfIssue } from '../reasons';
 import { decodeAccessReason, refuseMalformedInput } from './edge';
 
 export const SESSION_COOKIE = 'hoidja_session';
@@ -61,15 +62,19 @@ function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
       first.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
       (first.params as { missingProperty?: string })?.missingProperty ||
       where;
+    const coded = (v: (typeof err.validation)[number]) =>
+      reasonOfIssue({ ...(v.params as object), code: v.keyword, message: v.message ?? '' });
     return reply.status(400).send({
       error: 'validation_error',
       message: `${field}: ${first.message}`,
       field,
       reason: first.message,
+      ...coded(first),
       requestId,
       issues: err.validation.map((v) => ({
         field: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
         reason: v.message,
+        ...coded(v),
       })),
     });
   }
@@ -89,9 +94,14 @@ function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
     // A reference the service did not check: another clinic's row or none. The client's fault, not ours.
     const field = reference.column?.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) ?? 'body';
     const reason = 'names a record that does not exist in this clinic';
-    return reply
-      .status(400)
-      .send({ error: 'validation_error', message: `${field}: ${reason}`, field, reason, requestId });
+    return reply.status(400).send({
+      error: 'validation_error',
+      message: `${field}: ${reason}`,
+      field,
+      reason,
+      reasonCode: 'unknown_reference',
+      requestId,
+    });
   }
   const status = (err as { statusCode?: number })?.statusCode;
   if (status && status >= 400 && status < 500) {

@@ -24,6 +24,10 @@ export interface JobKinds {
   'rights.answer': true;
   /** Rights: an encrypted copy of the records e-mailed to the patient or the person they named. */
   'rights.copy': true;
+  /** Booking: the person is told that their booking request was declined or lapsed, in their language. */
+  'booking_request.ended': true;
+  /** Booking: the nightly run per clinic that closes the booking requests nobody answered in time. */
+  'booking_request.expire': true;
   /** Rights: the one-time password of that copy, by SMS to the patient. */
   'rights.copy_password': true;
 }

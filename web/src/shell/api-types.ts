@@ -658,8 +658,9 @@ export interface Operations {
         receivedAt: string;
         dueDate: string;
         dueAt: string;
-        state: 'open' | 'due_today' | 'overdue' | 'answered' | 'declined';
-        status: 'new' | 'answered' | 'declined';
+        state: 'open' | 'due_today' | 'overdue' | 'answered' | 'declined' | 'expired';
+        status: 'new' | 'answered' | 'declined' | 'expired';
+        answerNote: string | null;
         channel: 'website' | 'email';
         serviceId: string;
         professionalId: string | null;
@@ -694,7 +695,10 @@ export interface Operations {
             documentCountry: string;
             birthDate: string;
             sex?: 'male' | 'female';
-          };
+          }
+        | { kind: 'birth_date'; birthDate: string };
+      firstName?: string;
+      lastName?: string;
       professionalId?: string;
       startsAt?: string;
       note?: string;
@@ -703,7 +707,7 @@ export interface Operations {
   };
   'POST /api/booking-requests/{id}/decline': {
     path: { id: string };
-    body: { note: string };
+    body: { message: string };
     response: { ok: boolean };
   };
   'GET /api/breaches': {
@@ -870,6 +874,7 @@ export interface Operations {
         website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
+      bankAccounts: Array<{ iban: string; bank: string; bic?: string }>;
       defaultLanguage: 'et' | 'lv' | 'en' | 'ru';
       createdAt: string;
     };
@@ -902,6 +907,7 @@ export interface Operations {
       tradeName?: string | null;
       registryCode?: string;
       timeZone?: string;
+      bankAccounts?: Array<{ iban: string; bank: string; bic?: string }>;
     };
     response: {
       id: string;
@@ -934,6 +940,7 @@ export interface Operations {
         website?: string;
         address?: { street: string; city: string; postalCode: string; country: string };
       };
+      bankAccounts: Array<{ iban: string; bank: string; bic?: string }>;
       defaultLanguage: 'et' | 'lv' | 'en' | 'ru';
       createdAt: string;
     };
@@ -1318,6 +1325,7 @@ export interface Operations {
         address?: { street: string; city: string; postalCode: string; country: string };
       };
       defaultLanguage?: 'et' | 'lv' | 'en' | 'ru';
+      bankAccounts?: Array<{ iban: string; bank: string; bic?: string }>;
       adminEmail?: string;
       adminName?: string;
     };
@@ -1353,6 +1361,7 @@ export interface Operations {
           website?: string;
           address?: { street: string; city: string; postalCode: string; country: string };
         };
+        bankAccounts: Array<{ iban: string; bank: string; bic?: string }>;
         defaultLanguage: 'et' | 'lv' | 'en' | 'ru';
         createdAt: string;
       };

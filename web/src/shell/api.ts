@@ -14,6 +14,10 @@ export class ApiError extends Error {
     readonly field?: string,
     /** The server's reason for the field alone (without the field's name in front). */
     readonly reason?: string,
+    /** The reason as a stable code (src/platform/reasons.ts), said in the page's language. */
+    readonly reasonCode?: string,
+    /** What the reason speaks of: a minimum, a maximum, the allowed values. */
+    readonly params?: Record<string, string | number>,
     /** The whole error body, for the details a page acts on (e.g. the existing patient of a duplicate). */
     readonly body?: Record<string, unknown>,
   ) {
@@ -107,6 +111,8 @@ async function send(operation: Operation, request: LooseRequest | undefined): Pr
     data?.message ?? res.statusText,
     data?.field,
     data?.reason,
+    data?.reasonCode,
+    data?.params,
     data ?? undefined,
   );
 }

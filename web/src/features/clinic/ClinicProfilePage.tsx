@@ -1,15 +1,22 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiBody, ApiError, type ApiResponse, api } from '../../shell/api';
+import { reasonText } from '../../shell/errors';
 
 type Clinic = ApiResponse<'GET /api/clinic'>;
 type Address = Clinic['addresses'][number];
+interface Account {
+  iban: string;
+  bank: string;
+  bic: string;
+}
 interface Form {
   name: string;
   tradeName: string;
   registryCode: string;
   timeZone: string;
   addresses: Address[];
+  accounts: Account[];
   email: string;
   phone: string;
   website: string;
@@ -28,6 +35,7 @@ function formOf(c: Clinic): Form {
     registryCode: c.registryCode,
     timeZone: c.timeZone,
     addresses: c.addresses,
+    accounts: c.bankAccounts.map((a) => ({ iban: a.iban, bank: a.bank, bic: a.bic ?? '' })),
     email: c.contacts.email ?? '',
     phone: c.contacts.phone ?? '',
     website: c.contacts.website ?? '',
@@ -48,6 +56,7 @@ function bodyOf(f: Form, keep: Clinic): ApiBody<'PATCH /api/clinic'> {
     registryCode: f.registryCode,
     timeZone: f.timeZone,
     addresses: f.addresses,
+    bankAccounts: f.accounts.map((a) => ({ iban: a.iban, bank: a.bank.trim(), ...filled({ bic: a.bic }) })),
     // Keep what this page does not edit (a contact address, the DPO's postal address).
     contacts: { ...keep.contacts, ...filled({ email: f.email, phone: f.phone, website: f.website }) },
     dataProtectionContact: {
@@ -65,7 +74,7 @@ export function explain(t: (k: string, o?: Record<string, unknown>) => string, c
       ? t(`registryCode.${country}`)
       : f.startsWith('dataProtectionContact.')
         ? `${t('dpo')} – ${t(f.endsWith('name') ? 'dpoName' : f.split('.').pop()!)}`
-        : /^addresses\.\d+\.(street|city|postalCode)$/.test(f)
+        : /^(addresses\.\d+\.(street|city|postalCode)|bankAccounts\.\d+\.(iban|bank|bic))$/.test(f)
           ? t(f.split('.').pop()!)
           : ['name', 'tradeName', 'timeZone', 'contacts.phone', 'contacts.email', 'contacts.website'].includes(f)
             ? t(f.replace('contacts.', ''))
@@ -76,9 +85,11 @@ export function explain(t: (k: string, o?: Record<string, unknown>) => string, c
       ? t(`reasons.registryCode.${country}`)
       : ['phone', 'email', 'website'].includes(kind)
         ? t(`reasons.${kind}`)
-        : ['street', 'city'].includes(kind)
-          ? t('reasons.required')
-          : err.message.replace(`${f}: `, '');
+        : ['iban', 'bic'].includes(kind)
+          ? t(`reasons.${kind}`)
+          : ['street', 'city', 'bank'].includes(kind)
+            ? t('reasons.required')
+            : reasonText(t, err);
   return label ? t('fieldError', { label, reason }) : reason;
 }
 
@@ -102,6 +113,8 @@ export function ClinicProfilePage() {
     setForm({ ...form, ...patch });
     setSaved(false);
   };
+  const setAccount = (i: number, patch: Partial<Account>) =>
+    set({ accounts: form.accounts.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
   const setAddress = (i: number, patch: Partial<Address>) =>
     set({ addresses: form.addresses.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
   // The contact fields are sent inside their objects: a field error names e.g. contacts.phone.
@@ -223,6 +236,59 @@ export function ClinicProfilePage() {
             {text('email', t('email'), ['contacts.email'], 'email')}
             {text('website', t('website'), ['contacts.website'])}
           </div>
+        </section>
+
+        <section className="card" aria-labelledby="clinic-accounts">
+          <h2 id="clinic-accounts">{t('accounts')}</h2>
+          <p className="hint">{t('accountsHint')}</p>
+          {form.accounts.map((a, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: accounts have no id; their order is the invoice's
+            <div key={i} className="grid3" data-testid="clinic-account">
+              <label>
+                {t('iban')}
+                <input
+                  name={`iban${i}`}
+                  value={a.iban}
+                  autoComplete="off"
+                  spellCheck={false}
+                  aria-invalid={invalid(`bankAccounts.${i}.iban`)}
+                  onChange={(e) => setAccount(i, { iban: e.target.value })}
+                />
+              </label>
+              <label>
+                {t('bank')}
+                <input
+                  name={`bank${i}`}
+                  value={a.bank}
+                  aria-invalid={invalid(`bankAccounts.${i}.bank`)}
+                  onChange={(e) => setAccount(i, { bank: e.target.value })}
+                />
+              </label>
+              <label>
+                {t('bic')}
+                <input
+                  name={`bic${i}`}
+                  value={a.bic}
+                  spellCheck={false}
+                  aria-invalid={invalid(`bankAccounts.${i}.bic`)}
+                  onChange={(e) => setAccount(i, { bic: e.target.value })}
+                />
+              </label>
+              <p>
+                <button type="button" onClick={() => set({ accounts: form.accounts.filter((_, j) => j !== i) })}>
+                  {t('removeAccount')}
+                </button>
+              </p>
+            </div>
+          ))}
+          {form.accounts.length < 3 && (
+            <button
+              type="button"
+              onClick={() => set({ accounts: [...form.accounts, { iban: '', bank: '', bic: '' }] })}
+            >
+              {t('addAccount')}
+            </button>
+          )}
         </section>
 
         <section className="card" aria-labelledby="clinic-dpo">

@@ -1,121 +1,225 @@
+import i18next from 'i18next';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkEitherIdCode } from '../../../../src/rules/id-code-either';
 import { type ApiBody, ApiError, type ApiResponse, api } from '../../shell/api';
 import { type Language, languages } from '../../shell/feature';
-import { setLanguage } from '../../shell/i18n';
-import { addDays, dateTime, hhmm, localDay, today, weekday } from './time';
+import { formatDay } from '../../shell/format';
+import { type PublicSlot, PublicTimes, whenLabel } from './PublicTimes';
 
 type Info = ApiResponse<'GET /api/public/clinics/{slug}/booking'>;
-type Slot = ApiResponse<'GET /api/public/clinics/{slug}/slots'>['slots'][number];
 type RequestBody = ApiBody<'POST /api/public/clinics/{slug}/booking-requests'>;
+type Reminder = 'none' | 'sms' | 'email';
+const fields = ['firstName', 'lastName', 'idCode', 'birthDate', 'mobile', 'email', 'message'] as const;
+type Field = (typeof fields)[number];
+type Errors = Partial<Record<Field | 'reminder', string>>;
 
-/** The clinic's public booking page: no login; it leaves a written request for reception. */
+const LANG_KEY = 'hoidja.booking.lang';
+const isLanguage = (l: string | null): l is Language => !!l && (languages as readonly string[]).includes(l);
+
+/** The page's language, without changing the staff app's stored choice. */
+function showIn(l: Language) {
+  void i18next.changeLanguage(l);
+  document.documentElement.lang = l;
+}
+
+/** What the person typed, checked as the server will, in the page's words (error keys of `booking.errors`). */
+function check(f: Record<Field, string>, reminder: Reminder, country: 'EE' | 'LV'): Errors {
+  const e: Errors = {};
+  const today = new Date().toISOString().slice(0, 10); // the device's date
+  if (!f.firstName.trim()) e.firstName = 'required';
+  if (!f.lastName.trim()) e.lastName = 'required';
+  if (f.birthDate && f.birthDate > today) e.birthDate = 'birthFuture';
+  if (f.idCode.trim()) {
+    const r = checkEitherIdCode(f.idCode, country, today);
+    if (!r.valid) e.idCode = 'idCode';
+    else if (!r.birthDate && !f.birthDate) e.birthDate = 'idNoBirth';
+    else if (r.birthDate && f.birthDate && r.birthDate !== f.birthDate) e.birthDate = 'idBirthMismatch';
+  } else if (!f.birthDate) e.idCode = 'idOrBirth';
+  if (!f.mobile.trim() && !f.email.trim()) e.mobile = 'contacts';
+  if (f.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())) e.email = 'email';
+  if (reminder === 'sms' && !f.mobile.trim()) e.reminder = 'smsNeedsMobile';
+  if (reminder === 'email' && !f.email.trim()) e.reminder = 'emailNeedsEmail';
+  if (f.message.trim().length < 3) e.message = 'message';
+  return e;
+}
+
+/** The server's refusal of a field, in the page's words. */
+function serverError(err: ApiError): Errors | 'taken' | 'tooMany' | 'generic' {
+  if (err.status === 429) return 'tooMany';
+  if (err.status === 409) return 'taken';
+  const reason = err.reason ?? '';
+  switch (err.field) {
+    case 'idCode':
+      return { idCode: 'idCode' };
+    case 'birthDate':
+      return {
+        birthDate: /future/.test(reason)
+          ? 'birthFuture'
+          : /code says/.test(reason)
+            ? 'idBirthMismatch'
+            : /carries no/.test(reason)
+              ? 'idNoBirth'
+              : 'idOrBirth',
+      };
+    case 'mobile':
+      return { mobile: /leave a phone/.test(reason) ? 'contacts' : 'mobile' };
+    case 'email':
+      return { email: 'email' };
+    case 'wantsSmsReminder':
+      return { reminder: 'smsNeedsMobile' };
+    case 'wantsEmailReminder':
+      return { reminder: 'emailNeedsEmail' };
+    case 'message':
+      return { message: 'message' };
+    case 'firstName':
+    case 'lastName':
+      return { [err.field]: 'required' };
+    default:
+      return 'generic';
+  }
+}
+
+/** The clinic's public booking page: no login; it leaves a written request that reception answers. */
 export function PublicBooking({ slug }: { slug: string }) {
   const { t, i18n } = useTranslation('queue');
-  const lang = i18n.language as Language;
   const [info, setInfo] = useState<Info | null>(null);
+  const [failed, setFailed] = useState(false);
   const [service, setService] = useState('');
-  const [slots, setSlots] = useState<Slot[]>([]);
-  const [chosen, setChosen] = useState<Slot | null>(null);
-  const [form, setForm] = useState({
-    firstName: '',
-    lastName: '',
-    idCode: '',
-    birthDate: '',
-    mobile: '',
-    email: '',
-    message: '',
-    wantsSmsReminder: true,
-    wantsEmailReminder: false,
-  });
-  const [error, setError] = useState<string | null>(null);
-  const [sent, setSent] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<PublicSlot | null>(null);
+  const [form, setForm] = useState<Record<Field, string>>(
+    Object.fromEntries(fields.map((f) => [f, ''])) as Record<Field, string>,
+  );
+  const [reminder, setReminder] = useState<Reminder>('none');
+  const [errors, setErrors] = useState<Errors>({});
+  const [banner, setBanner] = useState<string | null>(null);
+  const [sent, setSent] = useState<{ dueDate: string; slot: PublicSlot | null; name: string } | null>(null);
 
+  const choose = (l: Language) => {
+    localStorage.setItem(LANG_KEY, l);
+    showIn(l);
+  };
   useEffect(() => {
     api('GET /api/public/clinics/{slug}/booking', { path: { slug } })
       .then((i) => {
         setInfo(i);
         setService(i.services[0]?.id ?? '');
+        // The visitor's own choice (a link's ?lang=, or chosen here before), else the clinic's language.
+        const asked = new URLSearchParams(window.location.search).get('lang');
+        const before = localStorage.getItem(LANG_KEY);
+        showIn(isLanguage(asked) ? asked : isLanguage(before) ? before : i.clinic.defaultLanguage);
       })
-      .catch((e) => setError(String(e.message)));
+      .catch(() => setFailed(true));
   }, [slug]);
-  useEffect(() => {
-    if (!service) return;
-    const from = today();
-    api('GET /api/public/clinics/{slug}/slots', {
-      path: { slug },
-      query: { serviceId: service, from, to: addDays(from, 20) },
-    }).then((r) => setSlots(r.slots));
-  }, [slug, service]);
+
+  const lang = i18n.language as Language;
+  if (!info) return failed ? <p className="error">{t('booking.errors.generic')}</p> : null;
+  const nameOf = (id: string) => info.professionals.find((p) => p.id === id)?.name;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
+    setBanner(null);
+    const found = check(form, reminder, info.clinic.country);
+    setErrors(found);
+    if (Object.keys(found).length) {
+      setBanner(t('booking.fix'));
+      return;
+    }
     const body: RequestBody = {
       serviceId: service,
       language: lang,
       firstName: form.firstName,
       lastName: form.lastName,
       message: form.message,
-      wantsSmsReminder: form.wantsSmsReminder,
-      wantsEmailReminder: form.wantsEmailReminder,
+      wantsSmsReminder: reminder === 'sms',
+      wantsEmailReminder: reminder === 'email',
     };
-    for (const k of ['idCode', 'birthDate', 'mobile', 'email'] as const) if (form[k]) body[k] = form[k];
+    for (const k of ['idCode', 'birthDate', 'mobile', 'email'] as const) if (form[k].trim()) body[k] = form[k].trim();
     if (chosen) {
       body.preferredStart = chosen.start;
       body.professionalId = chosen.professionalId;
     }
     try {
       const r = await api('POST /api/public/clinics/{slug}/booking-requests', { path: { slug }, body });
-      setSent(r.dueDate);
+      setSent({ dueDate: r.dueDate, slot: chosen, name: form.firstName });
     } catch (err) {
-      setError(err instanceof ApiError ? `${err.field ? `${err.field}: ` : ''}${err.message}` : String(err));
+      const said = err instanceof ApiError ? serverError(err) : 'generic';
+      if (typeof said === 'object') {
+        setErrors(said);
+        setBanner(t('booking.fix'));
+      } else {
+        if (said === 'taken') setChosen(null);
+        setBanner(t(`booking.errors.${said}`));
+      }
     }
   };
-  if (!info) return error ? <p className="error">{error}</p> : null;
-  // A patient chooses a time, not a slot per doctor: one button per time (the first free
-  // professional), in order; the chosen doctor is named under the times.
-  const firstPerTime = new Map<string, (typeof slots)[number]>();
-  for (const s of slots.filter((x) => Number(hhmm(x.start).slice(3)) % 30 === 0))
-    if (!firstPerTime.has(s.start)) firstPerTime.set(s.start, s);
-  const byDay = new Map<string, typeof slots>();
-  for (const s of [...firstPerTime.values()].sort((a, b) => a.start.localeCompare(b.start)))
-    byDay.set(localDay(s.start), [...(byDay.get(localDay(s.start)) ?? []), s]);
-  const field = (k: keyof typeof form, type = 'text', required = false) => (
+
+  const input = (k: Field, type = 'text', hint?: string) => (
     <label>
-      {t(`public.${k}`)}
+      {t(`booking.${k}`)}
+      {hint && <span className="hint"> ({hint})</span>}
       <input
         name={k}
         type={type}
-        required={required}
-        value={String(form[k])}
+        value={form[k]}
+        aria-invalid={errors[k] ? true : undefined}
+        aria-describedby={errors[k] ? `${k}-error` : undefined}
         onChange={(e) => setForm({ ...form, [k]: e.target.value })}
       />
+      {errors[k] && (
+        <span className="error" id={`${k}-error`} data-testid={`error-${k}`}>
+          {t(`booking.errors.${errors[k]}`)}
+        </span>
+      )}
     </label>
   );
+  const ordered = [info.clinic.defaultLanguage, ...languages.filter((l) => l !== info.clinic.defaultLanguage)];
+
   return (
     <div>
-      <div className="spread">
+      <div className="spread" style={{ flexWrap: 'wrap' }}>
         <h1>
-          {info.clinic.name}: {t('public.title')}
+          {info.clinic.name}: {t('booking.title')}
         </h1>
-        <select aria-label="language" value={lang} onChange={(e) => setLanguage(e.target.value as Language)}>
-          {languages.map((l) => (
+        <select
+          data-testid="public-language"
+          aria-label={t('booking.language')}
+          value={lang}
+          onChange={(e) => choose(e.target.value as Language)}
+        >
+          {ordered.map((l) => (
             <option key={l} value={l}>
-              {l.toUpperCase()}
+              {{ et: 'Eesti', lv: 'Latviešu', en: 'English', ru: 'Русский' }[l]}
             </option>
           ))}
         </select>
       </div>
       {sent ? (
-        <p className="ok card" role="status" data-testid="request-sent">
-          {t('public.sent', { date: sent })}
-        </p>
+        <div className="ok card" role="status" data-testid="request-sent">
+          <p>
+            <strong>{t('booking.sent', { name: sent.name })}</strong>
+          </p>
+          {sent.slot && (
+            <p data-testid="sent-time">
+              {t('booking.sentTime', { when: whenLabel(sent.slot.start), who: nameOf(sent.slot.professionalId) })}
+            </p>
+          )}
+          <p>{t('booking.sentDue', { date: formatDay(sent.dueDate) })}</p>
+          <button
+            type="button"
+            onClick={() => {
+              setSent(null);
+              setChosen(null);
+            }}
+          >
+            {t('booking.again')}
+          </button>
+        </div>
       ) : (
-        <form onSubmit={submit}>
+        <form onSubmit={submit} noValidate>
           <div className="card">
             <label>
-              {t('public.service')}
+              {t('booking.service')}
               <select
                 name="service"
                 value={service}
@@ -131,79 +235,67 @@ export function PublicBooking({ slug }: { slug: string }) {
                 ))}
               </select>
             </label>
-            <h2>{t('public.times')}</h2>
-            {byDay.size === 0 && <p className="muted">{t('public.noTimes')}</p>}
-            {[...byDay.entries()].slice(0, 10).map(([d, list]) => (
-              <div key={d} className="row">
-                <strong style={{ minWidth: '6rem' }}>{weekday(d, lang)}</strong>
-                {list.slice(0, 12).map((s) => (
-                  <button
-                    type="button"
-                    key={`${s.professionalId}${s.start}`}
-                    data-testid="public-slot"
-                    data-start={s.start}
-                    className={chosen === s ? 'primary' : ''}
-                    onClick={() => setChosen(s)}
-                    title={info.professionals.find((p) => p.id === s.professionalId)?.name}
-                  >
-                    {hhmm(s.start)}
-                  </button>
-                ))}
-              </div>
-            ))}
-            {chosen && (
-              <p>
-                {dateTime(chosen.start, lang)} · {info.professionals.find((p) => p.id === chosen.professionalId)?.name}
-              </p>
-            )}
+            <PublicTimes slug={slug} serviceId={service} chosen={chosen} onChoose={setChosen} nameOf={nameOf} />
+            <p data-testid="chosen-time">
+              {chosen
+                ? t('booking.chosen', { when: whenLabel(chosen.start), who: nameOf(chosen.professionalId) })
+                : t('booking.noTimeChosen')}
+            </p>
           </div>
           <div className="card">
-            <div className="row">
-              {field('firstName', 'text', true)}
-              {field('lastName', 'text', true)}
+            <div className="grid2">
+              {input('firstName')}
+              {input('lastName')}
+              {input('idCode')}
+              {input('birthDate', 'date', t('booking.birthHint'))}
+              {input('mobile', 'tel')}
+              {input('email', 'email')}
             </div>
-            <div className="row">
-              {field('idCode')}
-              {field('birthDate', 'date')}
-            </div>
-            <div className="row">
-              {field('mobile', 'tel')}
-              {field('email', 'email')}
-            </div>
+            <p className="hint">{t('booking.contactsHint')}</p>
             <label>
-              {t('public.message')}
+              {t('booking.message')}
               <textarea
                 name="message"
-                required
-                minLength={3}
                 value={form.message}
+                aria-invalid={errors.message ? true : undefined}
                 onChange={(e) => setForm({ ...form, message: e.target.value })}
               />
+              {errors.message && (
+                <span className="error" data-testid="error-message">
+                  {t(`booking.errors.${errors.message}`)}
+                </span>
+              )}
             </label>
-            <label style={{ flexDirection: 'row', alignItems: 'center' }}>
-              <input
-                type="checkbox"
-                checked={form.wantsSmsReminder}
-                onChange={(e) => setForm({ ...form, wantsSmsReminder: e.target.checked })}
-              />{' '}
-              {t('public.wantsSms')}
-            </label>
-            <label style={{ flexDirection: 'row', alignItems: 'center' }}>
-              <input
-                type="checkbox"
-                checked={form.wantsEmailReminder}
-                onChange={(e) => setForm({ ...form, wantsEmailReminder: e.target.checked })}
-              />{' '}
-              {t('public.wantsEmail')}
-            </label>
-            <p className="hint">{t('public.privacy')}</p>
-            {error && (
+            <fieldset style={{ border: 'none', padding: 0 }}>
+              <legend>{t('booking.reminder')}</legend>
+              <div className="row">
+                {(['none', 'sms', 'email'] as const).map((r) => (
+                  <label key={r} style={{ flexDirection: 'row', alignItems: 'center', gap: '0.3rem' }}>
+                    <input
+                      type="radio"
+                      name="reminder"
+                      value={r}
+                      checked={reminder === r}
+                      onChange={() => setReminder(r)}
+                    />
+                    {t(`booking.reminder${r === 'none' ? 'None' : r === 'sms' ? 'Sms' : 'Email'}`)}
+                  </label>
+                ))}
+              </div>
+              {errors.reminder && (
+                <span className="error" data-testid="error-reminder">
+                  {t(`booking.errors.${errors.reminder}`)}
+                </span>
+              )}
+            </fieldset>
+            <p className="hint">{t('booking.privacy')}</p>
+            {banner && (
               <p className="error" role="alert">
-                {error}
+                {banner}
               </p>
             )}
             <button type="submit" className="primary">
-              {t('public.submit')}
+              {t('booking.submit')}
             </button>
           </div>
         </form>

@@ -4,6 +4,7 @@ import { PublicBooking } from './PublicBooking';
 import { QueueList } from './QueueList';
 import { queueStrings } from './queue.i18n';
 import { RequestsInbox } from './RequestsInbox';
+import { requestsStrings } from './requests.i18n';
 
 export const feature: WebFeature = {
   id: 'queue',
@@ -18,5 +19,11 @@ export const feature: WebFeature = {
     { path: '/requests', render: () => <RequestsInbox /> },
     { path: '/book/:slug', public: true, render: ({ slug }) => <PublicBooking slug={slug!} /> },
   ],
-  i18n: queueStrings,
+  // The booking requests' strings live in their own file, merged into this namespace.
+  i18n: {
+    et: { ...queueStrings.et, ...requestsStrings.et },
+    lv: { ...queueStrings.lv, ...requestsStrings.lv },
+    en: { ...queueStrings.en, ...requestsStrings.en },
+    ru: { ...queueStrings.ru, ...requestsStrings.ru },
+  },
 };

@@ -54,6 +54,8 @@ export const words = {
     'booking_request.list': 'viewed booking requests',
     'booking_request.confirm': 'confirmed a booking request',
     'booking_request.decline': 'declined a booking request',
+    'booking_request.expire': 'let a booking request lapse unanswered',
+    'booking_request.send': 'told the outcome of a booking request',
     'visit_notice.send': 'sent the written notice',
     'visit_notice.print': 'printed the written notice',
     'visit_cancelled.send': 'sent a cancellation notice',

@@ -54,6 +54,8 @@ export const words = {
     'booking_request.list': 'vaatas broneerimissoove',
     'booking_request.confirm': 'kinnitas broneerimissoovi',
     'booking_request.decline': 'lükkas broneerimissoovi tagasi',
+    'booking_request.expire': 'laskis broneerimissoovil vastamata aeguda',
+    'booking_request.send': 'teatas broneerimissoovi tulemusest',
     'visit_notice.send': 'saatis kirjaliku teatise',
     'visit_notice.print': 'trükkis kirjaliku teatise',
     'visit_cancelled.send': 'saatis tühistamise teate',

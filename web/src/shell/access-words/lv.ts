@@ -54,6 +54,8 @@ export const words = {
     'booking_request.list': 'skatīja pieraksta pieprasījumus',
     'booking_request.confirm': 'apstiprināja pieraksta pieprasījumu',
     'booking_request.decline': 'noraidīja pieraksta pieprasījumu',
+    'booking_request.expire': 'ļāva pieraksta pieprasījumam beigties bez atbildes',
+    'booking_request.send': 'paziņoja par pieraksta pieprasījuma iznākumu',
     'visit_notice.send': 'nosūtīja rakstisku paziņojumu',
     'visit_notice.print': 'izdrukāja rakstisku paziņojumu',
     'visit_cancelled.send': 'nosūtīja paziņojumu par atcelšanu',

@@ -54,6 +54,8 @@ export const words = {
     'booking_request.list': 'просмотр запросов на запись',
     'booking_request.confirm': 'подтверждение запроса на запись',
     'booking_request.decline': 'отклонение запроса на запись',
+    'booking_request.expire': 'истечение срока запроса на запись без ответа',
+    'booking_request.send': 'уведомление об итоге запроса на запись',
     'visit_notice.send': 'отправка письменного уведомления',
     'visit_notice.print': 'печать письменного уведомления',
     'visit_cancelled.send': 'отправка уведомления об отмене',

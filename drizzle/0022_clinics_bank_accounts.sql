@@ -1,0 +1,1 @@
+ALTER TABLE "clinics" ADD COLUMN "bank_accounts" jsonb DEFAULT '[]'::jsonb NOT NULL;
