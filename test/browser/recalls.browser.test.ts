@@ -106,6 +106,7 @@ test('a newsletter skips the patient who withdrew a minute before', async () => 
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await page.getByRole('status').getByText('The newsletter is being sent.').waitFor();
   await w.worker.drain();
+  await w.smtp.waitFor(mails + 1);
   const got = w.smtp.received.slice(mails);
   assert.deepEqual(
     got.map((m) => m.to[0]),
