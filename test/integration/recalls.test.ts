@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { createRetentionRepository } from '../../src/modules/retention/retention.repository';
 import { addPatient, count, type QueueWorld, queueWorld, START, visit } from './queue.fixtures';
 
 /**
@@ -289,6 +290,22 @@ describe('newsletter', () => {
     } finally {
       await bare.close();
     }
+  });
+});
+
+describe('retention', () => {
+  test('a patient record removed by the retention engine takes its invitations and newsletter messages along', async () => {
+    const n = (table: string) => count(w.t, `select count(*)::text as n from ${table} where patient_id = $1`, [tonis]);
+    assert.ok((await n('recall_invitations')) > 0 && (await n('campaign_messages')) > 0);
+    const repo = createRetentionRepository();
+    await w.t.database.db.transaction(async (tx) => {
+      await repo.allowDeletes(tx);
+      await repo.remove(tx, 'patient_record', w.clinic.id, [tonis]);
+    });
+    assert.equal(await n('consent_events'), 0);
+    assert.equal(await n('recall_invitations'), 0);
+    assert.equal(await n('campaign_messages'), 0);
+    assert.equal(await count(w.t, 'select count(*)::text as n from patients where id = $1', [tonis]), 0);
   });
 });
 

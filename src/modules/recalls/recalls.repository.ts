@@ -1,4 +1,4 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
 import { campaignMessages, campaigns, recallIntervals, recallInvitations } from './recalls.schema';
 
@@ -109,13 +109,5 @@ export function createRecallsRepository() {
         .returning({ id: campaignMessages.patientId });
       return r.length > 0;
     },
-
-    messageCount: async (db: DbOrTx, clinicId: string, campaignId: string) =>
-      (
-        await db
-          .select({ n: count() })
-          .from(campaignMessages)
-          .where(and(eq(campaignMessages.clinicId, clinicId), eq(campaignMessages.campaignId, campaignId)))
-      )[0]!.n,
   };
 }
