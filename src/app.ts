@@ -17,6 +17,7 @@ import { patientsModule } from './modules/patients/patients.module';
 import { portalModule } from './modules/portal/portal.module';
 import { queueModule } from './modules/queue/queue.module';
 import { createQueueReads } from './modules/queue/queue.reads';
+import { recallsModule } from './modules/recalls/recalls.module';
 import { recordingsModule } from './modules/recordings/recordings.module';
 import { directoryStore } from './modules/recordings/recordings.store';
 import { registerModule } from './modules/register/register.module';
@@ -71,6 +72,7 @@ export const moduleDefinitions = [
   messagingModule,
   queueModule,
   bookingModule,
+  recallsModule,
   disclosuresModule,
   billingModule,
   portalModule,
@@ -182,6 +184,18 @@ export function createServices(deps: AppDeps) {
     clinics: clinicLookup,
     queueReads,
   });
+  const recalls = recallsModule.create({
+    db,
+    clock,
+    audit,
+    mailer,
+    sms,
+    clinics: clinicLookup,
+    consentReads: consents.services.consentReads,
+    consents: consents.services.consents,
+    patientReads: patients.services.patientReads,
+    queueReads,
+  });
   const disclosures = disclosuresModule.create({ db, clock, audit, patients: patients.services.patients });
   const billing = billingModule.create({
     db,
@@ -270,6 +284,7 @@ export function createServices(deps: AppDeps) {
     messaging,
     queue,
     booking,
+    recalls,
     disclosures,
     billing,
     portal,

@@ -62,6 +62,14 @@ const REFERENCES: [string, string, string][] = [
   ['recordings', 'camera_id', 'cameras'],
   ['retention_holds', 'patient_id', 'patients'],
   ['retention_holds', 'recording_id', 'recordings'],
+  // Recall and newsletters.
+  ['recall_intervals', 'service_id', 'visit_services'],
+  ['recall_invitations', 'patient_id', 'patients'],
+  ['recall_invitations', 'service_id', 'visit_services'],
+  ['recall_invitations', 'consent_event_id', 'consent_events'],
+  ['campaign_messages', 'campaign_id', 'campaigns'],
+  ['campaign_messages', 'patient_id', 'patients'],
+  ['campaign_messages', 'consent_event_id', 'consent_events'],
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { createQueueHistoryRepository } from './queue.history.repository';
 import { createQueueRepository } from './queue.repository';
 import { createResourcesRepository } from './resources.repository';
 
@@ -12,6 +13,7 @@ export type { QueueSettingsRow } from './resources.repository';
 export function createQueueReads() {
   const queue = createQueueRepository();
   const resources = createResourcesRepository();
+  const history = createQueueHistoryRepository();
   return {
     entry: queue.find,
     upcomingForPatient: queue.upcomingForPatient,
@@ -21,6 +23,9 @@ export function createQueueReads() {
     service: resources.service,
     services: resources.services,
     settings: resources.settings,
+    /** Recall: last visits done per patient and service, and who has a visit booked. */
+    lastDoneVisits: history.lastDoneVisits,
+    patientsWithBooking: history.patientsWithBooking,
   };
 }
 export type QueueReads = ReturnType<typeof createQueueReads>;

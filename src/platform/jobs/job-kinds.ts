@@ -30,5 +30,11 @@ export interface JobKinds {
   'booking_request.expire': true;
   /** Rights: the one-time password of that copy, by SMS to the patient. */
   'rights.copy_password': true;
+  /** Recall: one check-up invitation, sent only if the register and the ledger still allow it. */
+  'recall.invitation': true;
+  /** Newsletters: a campaign fans out into one message per person whose consent is in force. */
+  'campaign.fanout': true;
+  /** Newsletters: the message to one person, decided by the ledger when it goes. */
+  'campaign.message': true;
 }
 export type JobKind = keyof JobKinds;

@@ -837,6 +837,42 @@ export interface Operations {
       late: boolean;
     };
   };
+  'GET /api/campaigns': {
+    response: {
+      items: Array<{
+        id: string;
+        purposeKey: string;
+        channel: 'sms' | 'email';
+        subject: string;
+        createdAt: string;
+        sent: number;
+        skipped: number;
+      }>;
+    };
+  };
+  'POST /api/campaigns': {
+    body: { channel: 'sms' | 'email'; subject: string; body: string };
+    response: { id: string; purposeKey: string; channel: 'sms' | 'email'; subject: string; createdAt: string };
+  };
+  'GET /api/campaigns/{id}': {
+    path: { id: string };
+    response: {
+      id: string;
+      purposeKey: string;
+      channel: 'sms' | 'email';
+      subject: string;
+      createdAt: string;
+      body: string;
+      messages: Array<{
+        patientId: string;
+        name: string;
+        status: 'queued' | 'sent' | 'skipped';
+        reason: string | null;
+        consentEventId: string | null;
+        at: string;
+      }>;
+    };
+  };
   'GET /api/clinic': {
     response: {
       id: string;
@@ -2793,6 +2829,49 @@ export interface Operations {
   'GET /api/queue/slots': {
     query: { serviceId: string; from?: string; to?: string; professionalId?: string };
     response: { slots: Array<{ professionalId: string; start: string; end: string; locationId: string | null }> };
+  };
+  'GET /api/recalls/due': {
+    response: {
+      items: Array<{
+        patientId: string;
+        name: string;
+        serviceId: string;
+        serviceName: string;
+        serviceNames: { [key: string]: string };
+        lastVisitAt: string;
+        dueOn: string;
+        allowed: boolean;
+        refusal: string | null;
+        sms: boolean;
+        email: boolean;
+        invitation: {
+          id: string;
+          status: 'queued' | 'sent' | 'skipped';
+          channel: 'sms' | 'email';
+          at: string;
+          reason: string | null;
+        } | null;
+      }>;
+    };
+  };
+  'GET /api/recalls/intervals': {
+    response: { items: Array<{ serviceId: string; name: string; names: { [key: string]: string }; months: number }> };
+  };
+  'PUT /api/recalls/intervals/{serviceId}': {
+    path: { serviceId: string };
+    body: { months: number };
+    response: { serviceId: string; months: number };
+  };
+  'POST /api/recalls/invitations': {
+    body: { patientId: string; serviceId: string; channel: 'sms' | 'email' };
+    response: {
+      id: string;
+      patientId: string;
+      serviceId: string;
+      channel: 'sms' | 'email';
+      status: 'queued' | 'sent' | 'skipped';
+      createdAt: string;
+    };
   };
   'GET /api/recordings': {
     response: {
