@@ -206,6 +206,13 @@ describe('absences over booked visits', () => {
     const exceptions = () =>
       count(w.t, `select count(*)::text as n from schedule_exceptions where date = '2026-12-28'`);
     const leave = { professionalId: w.professionalId, kind: 'leave', date: '2026-12-28', until: '2026-12-29' };
+    const check = await w.rec.post('/api/queue/exceptions/check', leave);
+    assert.equal(check.status, 200, JSON.stringify(check.body));
+    assert.deepEqual(
+      check.body.affected.map((v: { id: string }) => v.id),
+      [id],
+    );
+    assert.equal((await w.rec.post('/api/queue/exceptions/check', { ...leave, kind: 'holiday' })).status, 400);
     const refused = await w.rec.post('/api/queue/exceptions', leave);
     assert.equal(refused.status, 409, JSON.stringify(refused.body));
     assert.equal(refused.body.error, 'visits_affected');

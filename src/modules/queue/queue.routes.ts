@@ -97,6 +97,18 @@ export function queueRoutes(d: QueueRouteDeps) {
         return d.resources.addException(accessContext(req), req.body);
       },
     );
+    app.post(
+      '/api/queue/exceptions/check',
+      {
+        schema: {
+          tags,
+          summary: 'The booked visits an absence would fall on (nothing is recorded)',
+          body: exceptionInput,
+          response: { 200: exceptionCreatedOutput.pick({ affected: true }) },
+        },
+      },
+      async (req) => d.resources.checkException(accessContext(req), req.body),
+    );
     app.get(
       '/api/queue/book',
       {

@@ -193,6 +193,13 @@ export function createResourcesService(deps: {
       });
       return { id, affected };
     },
+    /** The booked visits an absence would fall on, before it is recorded (nothing is written). */
+    async checkException(ctx: AccessContext, raw: unknown): Promise<{ affected: AffectedVisit[] }> {
+      requireRole(ctx, 'admin', 'receptionist');
+      const input = parseInput(exceptionInput, raw);
+      const { timeZone } = await deps.clinics.byId(ctx.clinicId);
+      return { affected: await visitsUnder(db, ctx.clinicId, input, timeZone) };
+    },
     async catalogue(ctx: AccessContext) {
       requireStaff(ctx);
       const [pros, locs, rms, svcs, scheds] = await Promise.all([

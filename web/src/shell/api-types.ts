@@ -2659,6 +2659,20 @@ export interface Operations {
       }>;
     };
   };
+  'POST /api/queue/exceptions/check': {
+    body: {
+      professionalId?: string | null;
+      kind: 'leave' | 'closed' | 'extra';
+      date: string;
+      until?: string;
+      start?: string;
+      end?: string;
+      locationId?: string;
+      note?: string;
+      confirm?: boolean;
+    };
+    response: { affected: Array<{ id: string; startsAt: string; professionalId: string | null }> };
+  };
   'POST /api/queue/locations': {
     body: {
       name: string;
