@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type ApiBody, ApiError, api } from '../../shell/api';
 import { useErrorText } from '../../shell/errors';
 import { Modal } from './Modal';
-import { dateTime } from './time';
+import { when } from './time';
 
 /** The patient a visit is booked for, with the contacts the notice goes to. */
 export interface PatientChoice {
@@ -79,7 +79,7 @@ export function BookingDialog({
     <Modal label={t('dialog.title')} testId="booking-dialog" onClose={onClose}>
       <div className="spread">
         <h2>
-          {t('dialog.title')}: {dateTime(slot.start, i18n.language)}, {slot.professionalName}
+          {t('dialog.title')}: {when(slot.start, i18n.language)}, {slot.professionalName}
         </h2>
         <button type="button" className="link" data-close onClick={onClose}>
           {t('dialog.close')}

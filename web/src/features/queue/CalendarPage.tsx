@@ -4,7 +4,7 @@ import { type ApiResponse, api } from '../../shell/api';
 import { formatDay } from '../../shell/format';
 import { type BookColumn, BookGrid } from './BookGrid';
 import { BookingDialog, type PatientChoice } from './BookingDialog';
-import { addDays, dayStartIso, hhmm, localDay, monday, nextWorkday, weekday } from './time';
+import { addDays, dayLabel, dayStartIso, hhmm, localDay, monday, nextWorkday } from './time';
 import { VisitDialog } from './VisitDialog';
 
 type Catalogue = ApiResponse<'GET /api/queue/catalogue'>;
@@ -95,7 +95,7 @@ export function CalendarPage() {
       : Array.from({ length: 7 }, (_, i) => addDays(first, i))
           .map((d) => ({
             key: d,
-            title: `${weekday(d, i18n.language)}`,
+            title: `${dayLabel(d, i18n.language)}`,
             holiday: holidayOf(d),
             day: proDay(pro, d),
             visits: entries.filter((e) => localDay(e.startsAt!) === d),
@@ -177,7 +177,7 @@ export function CalendarPage() {
       </div>
       <p className="muted" data-testid="book-period">
         {view === 'day'
-          ? `${weekday(day, i18n.language)} ${formatDay(day)}`
+          ? `${dayLabel(day, i18n.language).split(' ')[0]} ${formatDay(day)}`
           : `${formatDay(first)} – ${formatDay(last)}`}
         {view === 'week' && ` · ${proName(pro)}`}
       </p>

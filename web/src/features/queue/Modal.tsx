@@ -20,16 +20,21 @@ export function Modal({
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const box = ref.current;
-    const first = box?.querySelector<HTMLElement>('input, select, textarea, button:not([data-close])');
+    const first =
+      box?.querySelector<HTMLElement>('input, select, textarea') ??
+      box?.querySelector<HTMLElement>('button:not([data-close])');
     (first ?? box)?.focus();
     return () => before?.focus?.();
   }, []);
+  // Escape closes it wherever the focus went (a form that closed leaves it on the page).
+  useEffect(() => {
+    const onEscape = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onEscape);
+    return () => window.removeEventListener('keydown', onEscape);
+  }, [onClose]);
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      onClose();
-      return;
-    }
     if (e.key !== 'Tab' || !ref.current) return;
     const all = [
       ...ref.current.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex="0"]'),

@@ -2,10 +2,9 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type ApiResponse, api, apiHref } from '../../shell/api';
 import { useErrorText } from '../../shell/errors';
-import { formatWhen } from '../../shell/format';
 import { Link } from '../../shell/router';
 import { Modal } from './Modal';
-import { hhmm, localDay, today } from './time';
+import { hhmm, localDay, today, when } from './time';
 
 type Catalogue = ApiResponse<'GET /api/queue/catalogue'>;
 type Opened = ApiResponse<'GET /api/queue/entries/{id}'>;
@@ -84,7 +83,7 @@ export function VisitDialog({
       <div className="spread">
         <h2>
           {t('book.visit.title')}
-          {e?.startsAt ? `: ${formatWhen(e.startsAt, lang)}` : ''}
+          {e?.startsAt ? `: ${when(e.startsAt, lang)}` : ''}
         </h2>
         <button type="button" className="link" data-close onClick={onClose}>
           {t('book.visit.close')}
@@ -110,7 +109,7 @@ export function VisitDialog({
               </Link>
             </dd>
             <dt>{t('book.visit.when')}</dt>
-            <dd>{e.startsAt ? `${formatWhen(e.startsAt, lang)}–${e.endsAt ? hhmm(e.endsAt) : ''}` : '—'}</dd>
+            <dd>{e.startsAt ? `${when(e.startsAt, lang)}–${e.endsAt ? hhmm(e.endsAt) : ''}` : '—'}</dd>
             <dt>{t('book.visit.service')}</dt>
             <dd>{service ? (service.names[lang as 'et'] ?? service.name) : ''}</dd>
             <dt>{t('book.visit.professional')}</dt>
@@ -220,8 +219,8 @@ export function VisitDialog({
             <ul>
               {o.changes.map((c) => (
                 <li key={`${c.at}${c.action}`}>
-                  {formatWhen(c.at, lang)}: {c.action}
-                  {c.newStartsAt ? ` → ${formatWhen(c.newStartsAt, lang)}` : ''}
+                  {when(c.at, lang)}: {t(`book.visit.actions.${c.action}`)}
+                  {c.newStartsAt ? ` → ${when(c.newStartsAt, lang)}` : ''}
                   {c.reason ? ` (${c.reason})` : ''}
                 </li>
               ))}

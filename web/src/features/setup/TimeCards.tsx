@@ -1,7 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiBody, type ApiResponse, api } from '../../shell/api';
-import { formatWhen } from '../../shell/format';
 import { Link } from '../../shell/router';
 import { AddForm } from './AddForm';
 import type { Absence, CardProps } from './setup.types';
@@ -275,7 +274,7 @@ function AffectedVisits({
       <ul>
         {rows.map((r) => (
           <li key={r.id}>
-            {formatWhen(r.startsAt, i18n.language)} · {r.who}{' '}
+            {clinicTime(r.startsAt, i18n.language)} · {r.who}{' '}
             <Link to={`/calendar?day=${localDayOf(r.startsAt)}&visit=${r.id}`}>
               {t('queue:book.affected.moveOrCancel')}
             </Link>
@@ -286,6 +285,17 @@ function AffectedVisits({
     </div>
   );
 }
+
+/** Day and time on the clinic's clock (Tallinn and Riga keep the same one), as the reader's country writes them. */
+const clinicTime = (iso: string, lang: string) =>
+  new Date(iso).toLocaleString({ et: 'et-EE', lv: 'lv-LV', en: 'en-GB', ru: 'ru-RU' }[lang] ?? 'en-GB', {
+    timeZone: 'Europe/Tallinn',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 /** The clinic's calendar day of an instant (Tallinn and Riga keep the same clock). */
 const localDayOf = (iso: string) =>
