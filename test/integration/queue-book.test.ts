@@ -260,7 +260,7 @@ describe('the written notice', () => {
     await w.worker.drain();
     const before = w.smtp.received.length;
     for (let i = 0; i < 2; i++) {
-      const r = await w.rec.post(`/api/queue/entries/${id}/notice/resend`, {});
+      const r = await w.rec.post(`/api/queue/entries/${id}/notice/resend`, { reason: 'patsient ei leidnud kirja' });
       assert.equal(r.status, 200, JSON.stringify(r.body));
     }
     assert.equal(await jobs(id, 'visit_notice'), 3);
@@ -292,6 +292,7 @@ describe('the written notice', () => {
   test('is not resent without an e-mail, for a cancelled visit, or by an accountant', async () => {
     const p = await addPatient(w, 33, { email: null });
     const noMail = await book({ patientId: p, startsAt: '2026-12-22T15:00:00+02:00' });
+    assert.equal((await w.rec.post(`/api/queue/entries/${noMail}/notice/resend`, { to: 'x@example.org' })).status, 400);
     const r = await w.rec.post(`/api/queue/entries/${noMail}/notice/resend`, {});
     assert.equal(r.status, 400);
     assert.equal(r.body.field, 'contactEmail');

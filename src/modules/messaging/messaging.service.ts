@@ -360,7 +360,7 @@ export function createMessagingService(deps: MessagingDeps) {
      * Sends the written notice again (the patient lost it, or the first one failed): a new message
      * with its own dedupe key, recorded in the audit log.
      */
-    async resendNotice(ctx: AccessContext, entryId: string): Promise<void> {
+    async resendNotice(ctx: AccessContext, entryId: string, reason?: string): Promise<void> {
       requireQueueStaff(ctx);
       await audit.transaction(db, ctx, async (tx) => {
         const e = await reads.entry(tx, ctx.clinicId, entryId);
@@ -398,6 +398,7 @@ export function createMessagingService(deps: MessagingDeps) {
             entityId: e.id,
             patientRef: e.patientId,
             purpose: 'care',
+            reason,
           }),
         ]);
       });

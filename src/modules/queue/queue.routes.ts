@@ -131,13 +131,13 @@ export function queueRoutes(d: QueueRouteDeps) {
         schema: {
           tags,
           params: idParam,
-          summary: 'Send the written notice again (a new message, audited)',
-          body: z.strictObject({}).optional(),
+          summary: 'Send the written notice again (a new message, audited with the reason if given)',
+          body: z.strictObject({ reason: z.string().trim().max(200).optional() }),
           response: { 200: ok },
         },
       },
       async (req) => {
-        await d.messaging.resendNotice(accessContext(req), req.params.id);
+        await d.messaging.resendNotice(accessContext(req), req.params.id, req.body.reason);
         return { ok: true };
       },
     );

@@ -2601,7 +2601,11 @@ export interface Operations {
     };
   };
   'GET /api/queue/entries/{id}/notice.pdf': { path: { id: string }; response: Blob };
-  'POST /api/queue/entries/{id}/notice/resend': { path: { id: string }; body: {}; response: { ok: boolean } };
+  'POST /api/queue/entries/{id}/notice/resend': {
+    path: { id: string };
+    body: { reason?: string };
+    response: { ok: boolean };
+  };
   'POST /api/queue/entries/{id}/remove': {
     path: { id: string };
     body: { reason: string; patientInformed: boolean; informedHow?: string };
