@@ -128,7 +128,7 @@ test('reception books, moves and cancels in the book; the patient is told in her
   // Move to 11:00: the clinic asked, so Anna gets a letter in Latvian.
   await block.click();
   const visit = page.getByTestId('visit-dialog');
-  await visit.waitFor();
+  await visit.getByTestId('visit-facts').waitFor();
   await visit.getByRole('button', { name: 'Move' }).click();
   const move = visit.getByRole('form', { name: 'Move' });
   const eleven = await move.locator('option', { hasText: '11:00' }).getAttribute('value');
@@ -192,7 +192,7 @@ test('leave added over a booked visit lists it, and the list leads to the visit'
   assert.match(await page.getByTestId('affected-visits').innerText(), /The absence was added[\s\S]*Ivanov, Boris/);
   await page.getByRole('link', { name: 'Move or cancel' }).click();
   const visit = page.getByTestId('visit-dialog');
-  await visit.waitFor();
+  await visit.getByTestId('visit-facts').waitFor();
   assert.match(await visit.innerText(), /Ivanov, Boris/);
   assert.match(await visit.getByTestId('visit-facts').innerText(), /12:00–12:30/, 'on the clinic’s clock');
   await page.keyboard.press('Escape');
@@ -220,7 +220,7 @@ test('the book at 390 px wide, in Estonian and in Russian', async () => {
     assert.deepEqual(await sticksOut(page), [], `${lang}: nothing sticks out sideways at 390 px`);
     await shot(page, dir, `05-narrow-${lang}`);
     await page.getByTestId('book-visit').first().click();
-    await page.getByTestId('visit-dialog').waitFor();
+    await page.getByTestId('visit-facts').waitFor();
     assert.deepEqual(await sticksOut(page), [], `${lang}: the visit dialog fits at 390 px`);
     await shot(page, dir, `06-narrow-visit-${lang}`);
     await page.keyboard.press('Escape');

@@ -110,14 +110,15 @@ test('public booking → reception confirms → notice e-mail → SMS two days b
   // The appointment book: a free time opens the booking dialog; the visit then shows as a block.
   await desk.getByRole('link', { name: 'Calendar' }).click();
   await desk.getByTestId('book').waitFor();
-  // Late in the day (or on a weekend) nothing is free today: look at the next days.
+  // Late in the day nothing is free today: look at the next days (waiting for each day's free times to load).
   for (
     let i = 0;
     i < 5 &&
     !(await desk
       .getByRole('button', { name: /free$/ })
       .first()
-      .isVisible({ timeout: 3000 })
+      .waitFor({ timeout: 5000 })
+      .then(() => true)
       .catch(() => false));
     i++
   ) {

@@ -61,9 +61,9 @@ export function VisitDialog({
     setInfo(null);
     try {
       await call();
+      await load();
       setMode('');
       if (done) setInfo(done);
-      await load();
       onChanged();
     } catch (err) {
       const code = err instanceof ApiError ? err.code : '';
