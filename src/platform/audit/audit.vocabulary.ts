@@ -67,6 +67,8 @@ export const auditActions = [
   'visit_notice.send',
   'visit_notice.print',
   'visit_cancelled.send',
+  'visit_moved.send',
+  'visit_notice.resend',
   'reminder.send',
   // Consents and the processing register.
   'consent.given',

@@ -10,6 +10,8 @@ export interface JobKinds {
   reminder: true;
   /** Messaging: the patient is told that the visit was cancelled. */
   visit_cancelled: true;
+  /** Messaging: the patient is told that the clinic moved the visit (old and new time). */
+  visit_moved: true;
   /** Register: a new privacy-notice version was published; fans out into one letter per patient. */
   'privacy_notice.changed': true;
   /** Register: the letter to one patient telling of the changed privacy notice. */

@@ -2213,6 +2213,20 @@ export interface Operations {
     body: { token: string };
     response: { purposeKey: string; recorded: boolean };
   };
+  'GET /api/queue/book': {
+    query: { from: string; to: string };
+    response: {
+      days: Array<{ date: string; holiday: string | null }>;
+      professionals: Array<{
+        professionalId: string;
+        days: Array<{
+          date: string;
+          hours: Array<{ start: string; end: string; locationId: string | null }>;
+          absences: Array<{ kind: 'leave' | 'closed'; start: string | null; end: string | null }>;
+        }>;
+      }>;
+    };
+  };
   'GET /api/queue/catalogue': {
     response: {
       professionals: Array<{
@@ -2573,7 +2587,15 @@ export interface Operations {
   };
   'POST /api/queue/entries/{id}/move': {
     path: { id: string };
-    body: { startsAt: string; professionalId?: string; reason: string; patientInformed: boolean; informedHow?: string };
+    body: {
+      startsAt: string;
+      professionalId?: string;
+      roomId?: string | null;
+      reason: string;
+      by: 'patient' | 'clinic';
+      patientInformed: boolean;
+      informedHow?: string;
+    };
     response: {
       entry: {
         id: string;
@@ -2624,6 +2646,11 @@ export interface Operations {
     };
   };
   'GET /api/queue/entries/{id}/notice.pdf': { path: { id: string }; response: Blob };
+  'POST /api/queue/entries/{id}/notice/resend': {
+    path: { id: string };
+    body: { reason?: string };
+    response: { ok: boolean };
+  };
   'POST /api/queue/entries/{id}/remove': {
     path: { id: string };
     body: { reason: string; patientInformed: boolean; informedHow?: string };
@@ -2660,8 +2687,9 @@ export interface Operations {
       end?: string;
       locationId?: string;
       note?: string;
+      confirm?: boolean;
     };
-    response: { id: string };
+    response: { id: string; affected: Array<{ id: string; startsAt: string; professionalId: string | null }> };
   };
   'GET /api/queue/exceptions': {
     query: { from: string; to: string };
@@ -2679,6 +2707,20 @@ export interface Operations {
         createdAt: string;
       }>;
     };
+  };
+  'POST /api/queue/exceptions/check': {
+    body: {
+      professionalId?: string | null;
+      kind: 'leave' | 'closed' | 'extra';
+      date: string;
+      until?: string;
+      start?: string;
+      end?: string;
+      locationId?: string;
+      note?: string;
+      confirm?: boolean;
+    };
+    response: { affected: Array<{ id: string; startsAt: string; professionalId: string | null }> };
   };
   'POST /api/queue/locations': {
     body: {

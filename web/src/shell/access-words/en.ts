@@ -53,6 +53,8 @@ export const words = {
     'visit_notice.send': 'sent the written notice',
     'visit_notice.print': 'printed the written notice',
     'visit_cancelled.send': 'sent a cancellation notice',
+    'visit_moved.send': 'sent a note that the visit was moved',
+    'visit_notice.resend': 'sent the written notice again',
     'reminder.send': 'sent a reminder',
     'consent.given': 'recorded a consent',
     'consent.withdrawn': 'recorded a withdrawn consent',

@@ -53,6 +53,8 @@ export const words = {
     'visit_notice.send': 'saatis kirjaliku teatise',
     'visit_notice.print': 'trükkis kirjaliku teatise',
     'visit_cancelled.send': 'saatis tühistamise teate',
+    'visit_moved.send': 'saatis teate vastuvõtu aja muutmisest',
+    'visit_notice.resend': 'saatis kirjaliku teatise uuesti',
     'reminder.send': 'saatis meeldetuletuse',
     'consent.given': 'registreeris nõusoleku',
     'consent.withdrawn': 'registreeris nõusoleku tagasivõtmise',

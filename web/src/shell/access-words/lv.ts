@@ -53,6 +53,8 @@ export const words = {
     'visit_notice.send': 'nosūtīja rakstisku paziņojumu',
     'visit_notice.print': 'izdrukāja rakstisku paziņojumu',
     'visit_cancelled.send': 'nosūtīja paziņojumu par atcelšanu',
+    'visit_moved.send': 'nosūtīja paziņojumu par vizītes laika maiņu',
+    'visit_notice.resend': 'atkārtoti nosūtīja rakstisku paziņojumu',
     'reminder.send': 'nosūtīja atgādinājumu',
     'consent.given': 'reģistrēja piekrišanu',
     'consent.withdrawn': 'reģistrēja piekrišanas atsaukumu',

@@ -53,6 +53,8 @@ export const words = {
     'visit_notice.send': 'отправка письменного уведомления',
     'visit_notice.print': 'печать письменного уведомления',
     'visit_cancelled.send': 'отправка уведомления об отмене',
+    'visit_moved.send': 'отправка сообщения о переносе приёма',
+    'visit_notice.resend': 'повторная отправка письменного уведомления',
     'reminder.send': 'отправка напоминания',
     'consent.given': 'регистрация согласия',
     'consent.withdrawn': 'регистрация отзыва согласия',
