@@ -197,6 +197,7 @@ export function createServices(deps: AppDeps) {
     clock,
     audit,
     mailer,
+    sms,
     logger,
     consents: consents.services.consents,
     clinics: clinicLookup,

@@ -1833,6 +1833,10 @@ export interface Operations {
       }>;
     };
   };
+  'POST /api/portal/acting-for': {
+    body: { representativeId: string | null };
+    response: { representativeId: string | null };
+  };
   'GET /api/portal/consents': {
     response: {
       items: Array<{
@@ -1890,7 +1894,7 @@ export interface Operations {
   };
   'GET /api/portal/export': { query: { format: 'fhir' | 'csv' | 'pdf' }; response: Blob };
   'POST /api/portal/login-link': {
-    body: { clinic: string; email: string; lang?: 'et' | 'lv' | 'en' | 'ru' };
+    body: { clinic: string; email?: string; mobile?: string; lang?: 'et' | 'lv' | 'en' | 'ru' };
     response: { ok: boolean; message: string };
   };
   'POST /api/portal/logout': { response: { ok: boolean } };
@@ -1920,6 +1924,15 @@ export interface Operations {
           address?: { street: string; city: string; postalCode: string; country: string };
         };
       };
+      actingAs: { representativeId: string; kind: 'self' | 'parent' | 'guardian' | 'authorised_person' } | null;
+      choices: Array<{
+        representativeId: string | null;
+        kind: 'self' | 'parent' | 'guardian' | 'authorised_person';
+        patientName: string;
+        authorityUntil: string | null;
+        available: boolean;
+        gap: string | null;
+      }>;
       csrfToken: string;
       idleMinutes: number;
     };
