@@ -135,7 +135,8 @@ export function requestsRoutes(
       {
         schema: {
           tags,
-          summary: 'E-mail the copy as an AES-256 encrypted PDF, its one-time password by SMS to the patient',
+          summary:
+            'E-mail the copy encrypted: an AES-256 PDF with its one-time password by SMS to the patient, or CMS enveloped data to the recipient’s X.509 certificate',
           params: requestIdParam,
           body: recordCopyInput,
           response: { 202: recordCopySentOutput },

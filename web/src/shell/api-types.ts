@@ -979,7 +979,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1020,7 +1025,12 @@ export interface Operations {
         archivedOn: string | null;
         reviewOverdue: boolean;
         overdue: boolean;
-        outsideBodies: Array<{ name: string; role: string; contact: string }>;
+        outsideBodies: Array<{
+          key: 'health_board' | 'insurance_fund' | 'data_protection';
+          name: string;
+          role: string;
+          contact: string;
+        }>;
         timeline: Array<{
           kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
           at: string;
@@ -1065,7 +1075,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1106,7 +1121,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1147,7 +1167,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1188,7 +1213,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1229,7 +1259,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1270,7 +1305,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1995,7 +2035,8 @@ export interface Operations {
             | 'refused'
             | 'withdrawn'
             | 'erasure_decided'
-            | 'restriction_lifted';
+            | 'restriction_lifted'
+            | 'copy_sent';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -2062,7 +2103,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3017,7 +3059,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3089,7 +3132,8 @@ export interface Operations {
             | 'refused'
             | 'withdrawn'
             | 'erasure_decided'
-            | 'restriction_lifted';
+            | 'restriction_lifted'
+            | 'copy_sent';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3158,7 +3202,8 @@ export interface Operations {
             | 'refused'
             | 'withdrawn'
             | 'erasure_decided'
-            | 'restriction_lifted';
+            | 'restriction_lifted'
+            | 'copy_sent';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3222,7 +3267,8 @@ export interface Operations {
             | 'refused'
             | 'withdrawn'
             | 'erasure_decided'
-            | 'restriction_lifted';
+            | 'restriction_lifted'
+            | 'copy_sent';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3286,7 +3332,8 @@ export interface Operations {
             | 'refused'
             | 'withdrawn'
             | 'erasure_decided'
-            | 'restriction_lifted';
+            | 'restriction_lifted'
+            | 'copy_sent';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3348,7 +3395,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3409,7 +3457,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3420,8 +3469,13 @@ export interface Operations {
   };
   'POST /api/requests/{id}/copy': {
     path: { id: string };
-    body: { recipient: 'patient' | 'named_person'; namedPerson?: { name: string; idCode: string; email: string } };
-    response: { sentTo: string; passwordTo: string; filename: string };
+    body: {
+      recipient: 'patient' | 'named_person';
+      namedPerson?: { name: string; idCode: string; email: string };
+      encryption?: 'password' | 'certificate';
+      certificate?: string;
+    };
+    response: { sentTo: string; passwordTo: string | null; encryption: 'password' | 'certificate'; filename: string };
   };
   'POST /api/requests/{id}/erasure': {
     path: { id: string };
@@ -3475,7 +3529,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3550,7 +3605,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3611,7 +3667,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3672,7 +3729,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3744,7 +3802,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3805,7 +3864,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3866,7 +3926,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3927,7 +3988,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
