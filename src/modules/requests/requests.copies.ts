@@ -159,9 +159,10 @@ export function createRecordCopies(deps: RecordCopyDeps, requests: RequestsServi
       throw new ValidationError('recipient', 'the patient has no e-mail address: hand the copy over at the desk');
     const password = cert ? null : oneTimePassword();
     const pdf = await exports.forRequest(ctx, id, 'pdf', password ? { password } : {});
+    if (!Buffer.isBuffer(pdf.body)) throw new Error('the PDF copy is made in memory');
     const file = cert
-      ? { filename: `${pdf.filename}.p7m`, body: await envelopeTo(cert, pdf.body), contentType: CMS_TYPE }
-      : { filename: pdf.filename, body: pdf.body, contentType: 'application/pdf' };
+      ? { filename: `${pdf.filename}.p7m`, body: await envelopeTo(cert, pdf.body as Buffer), contentType: CMS_TYPE }
+      : { filename: pdf.filename, body: pdf.body as Buffer, contentType: 'application/pdf' };
     const encrypted = cert ? 'cms' : 'pdf-aes256';
     const now = clock.now();
     await audit.transaction(db, ctx, async (tx) => {

@@ -90,7 +90,8 @@ export function portalRightsRoutes(deps: PortalRightsDeps, requests: RequestsSer
         const file = await exports.forPerson(actorOf(req), req.query.format);
         reply.header('content-type', file.contentType);
         reply.header('content-disposition', `attachment; filename="${file.filename}"`);
-        return reply.send(file.body);
+        // FHIR and CSV come as a stream from a temporary file; Fastify sends a stream as it sends bytes.
+        return reply.send(file.body as Buffer);
       },
     );
 

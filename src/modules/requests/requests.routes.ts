@@ -99,7 +99,8 @@ export function requestsRoutes(
         const file = await exports.forRequest(accessContext(req), req.params.id, req.query.format);
         reply.header('content-type', file.contentType);
         reply.header('content-disposition', `attachment; filename="${file.filename}"`);
-        return reply.send(file.body);
+        // FHIR and CSV come as a stream from a temporary file; Fastify sends a stream as it sends bytes.
+        return reply.send(file.body as Buffer);
       },
     );
 
