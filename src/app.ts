@@ -214,6 +214,7 @@ export function createServices(deps: AppDeps) {
     clock,
     audit,
     mailer,
+    sms,
     logger,
     consents: consents.services.consents,
     clinics: clinicLookup,

@@ -87,6 +87,9 @@ const CHECKED: [string, string, string][] = [
   ['invoices', 'credits_invoice_id', 'invoices'],
   ['debt_handovers', 'invoice_id', 'invoices'],
   ['instalment_requests', 'invoice_id', 'invoices'],
+  // Migration 0023: whom a portal session signed in as, and the representation it acts through.
+  ['portal_sessions', 'self_patient_id', 'patients'],
+  ['portal_sessions', 'representative_id', 'patient_representatives'],
 ];
 
 /**

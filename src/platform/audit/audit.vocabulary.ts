@@ -86,6 +86,7 @@ export const auditActions = [
   // The patient portal: the person's own acts.
   'portal.link_sent',
   'portal.login',
+  'portal.acting_for',
   'portal.details.view',
   'portal.access_history.view',
   'portal.consents.view',

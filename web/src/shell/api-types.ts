@@ -1022,7 +1022,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1063,7 +1068,12 @@ export interface Operations {
         archivedOn: string | null;
         reviewOverdue: boolean;
         overdue: boolean;
-        outsideBodies: Array<{ name: string; role: string; contact: string }>;
+        outsideBodies: Array<{
+          key: 'health_board' | 'insurance_fund' | 'data_protection';
+          name: string;
+          role: string;
+          contact: string;
+        }>;
         timeline: Array<{
           kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
           at: string;
@@ -1108,7 +1118,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1149,7 +1164,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1190,7 +1210,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1231,7 +1256,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1272,7 +1302,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1313,7 +1348,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1878,6 +1918,10 @@ export interface Operations {
       }>;
     };
   };
+  'POST /api/portal/acting-for': {
+    body: { representativeId: string | null };
+    response: { representativeId: string | null };
+  };
   'GET /api/portal/consents': {
     response: {
       items: Array<{
@@ -1935,7 +1979,7 @@ export interface Operations {
   };
   'GET /api/portal/export': { query: { format: 'fhir' | 'csv' | 'pdf' }; response: Blob };
   'POST /api/portal/login-link': {
-    body: { clinic: string; email: string; lang?: 'et' | 'lv' | 'en' | 'ru' };
+    body: { clinic: string; email?: string; mobile?: string; lang?: 'et' | 'lv' | 'en' | 'ru' };
     response: { ok: boolean; message: string };
   };
   'POST /api/portal/logout': { response: { ok: boolean } };
@@ -1965,6 +2009,15 @@ export interface Operations {
           address?: { street: string; city: string; postalCode: string; country: string };
         };
       };
+      actingAs: { representativeId: string; kind: 'self' | 'parent' | 'guardian' | 'authorised_person' } | null;
+      choices: Array<{
+        representativeId: string | null;
+        kind: 'self' | 'parent' | 'guardian' | 'authorised_person';
+        patientName: string;
+        authorityUntil: string | null;
+        available: boolean;
+        gap: string | null;
+      }>;
       csrfToken: string;
       idleMinutes: number;
     };
@@ -2027,7 +2080,8 @@ export interface Operations {
             | 'refused'
             | 'withdrawn'
             | 'erasure_decided'
-            | 'restriction_lifted';
+            | 'restriction_lifted'
+            | 'copy_sent';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -2094,7 +2148,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3134,7 +3189,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3206,7 +3262,8 @@ export interface Operations {
             | 'refused'
             | 'withdrawn'
             | 'erasure_decided'
-            | 'restriction_lifted';
+            | 'restriction_lifted'
+            | 'copy_sent';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3275,7 +3332,8 @@ export interface Operations {
             | 'refused'
             | 'withdrawn'
             | 'erasure_decided'
-            | 'restriction_lifted';
+            | 'restriction_lifted'
+            | 'copy_sent';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3339,7 +3397,8 @@ export interface Operations {
             | 'refused'
             | 'withdrawn'
             | 'erasure_decided'
-            | 'restriction_lifted';
+            | 'restriction_lifted'
+            | 'copy_sent';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3403,7 +3462,8 @@ export interface Operations {
             | 'refused'
             | 'withdrawn'
             | 'erasure_decided'
-            | 'restriction_lifted';
+            | 'restriction_lifted'
+            | 'copy_sent';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3465,7 +3525,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3526,7 +3587,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3537,8 +3599,13 @@ export interface Operations {
   };
   'POST /api/requests/{id}/copy': {
     path: { id: string };
-    body: { recipient: 'patient' | 'named_person'; namedPerson?: { name: string; idCode: string; email: string } };
-    response: { sentTo: string; passwordTo: string; filename: string };
+    body: {
+      recipient: 'patient' | 'named_person';
+      namedPerson?: { name: string; idCode: string; email: string };
+      encryption?: 'password' | 'certificate';
+      certificate?: string;
+    };
+    response: { sentTo: string; passwordTo: string | null; encryption: 'password' | 'certificate'; filename: string };
   };
   'POST /api/requests/{id}/erasure': {
     path: { id: string };
@@ -3592,7 +3659,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3667,7 +3735,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3728,7 +3797,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3789,7 +3859,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3861,7 +3932,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3922,7 +3994,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3983,7 +4056,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -4044,7 +4118,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;

@@ -69,6 +69,7 @@ export const words = {
     'privacy_notice.letter': 'sent the privacy notice',
     'portal.link_sent': 'sent a portal sign-in link',
     'portal.login': 'signed in to the portal',
+    'portal.acting_for': 'began acting for a represented patient in the portal',
     'portal.details.view': 'viewed own data in the portal',
     'portal.access_history.view': 'viewed in the portal who looked at the data',
     'portal.consents.view': 'viewed consents in the portal',

@@ -69,6 +69,7 @@ export const words = {
     'privacy_notice.letter': 'saatis privaatsusteate',
     'portal.link_sent': 'saatis portaali sisselogimise lingi',
     'portal.login': 'logis portaali sisse',
+    'portal.acting_for': 'hakkas portaalis esindatava eest tegutsema',
     'portal.details.view': 'vaatas portaalis oma andmeid',
     'portal.access_history.view': 'vaatas portaalis juurdepääsude ajalugu',
     'portal.consents.view': 'vaatas portaalis nõusolekuid',

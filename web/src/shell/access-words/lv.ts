@@ -69,6 +69,7 @@ export const words = {
     'privacy_notice.letter': 'nosūtīja privātuma paziņojumu',
     'portal.link_sent': 'nosūtīja portāla pieteikšanās saiti',
     'portal.login': 'pieteicās portālā',
+    'portal.acting_for': 'sāka portālā rīkoties pārstāvētā vārdā',
     'portal.details.view': 'portālā skatīja savus datus',
     'portal.access_history.view': 'portālā skatīja piekļuves vēsturi',
     'portal.consents.view': 'portālā skatīja piekrišanas',

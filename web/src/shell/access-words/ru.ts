@@ -69,6 +69,7 @@ export const words = {
     'privacy_notice.letter': 'отправка уведомления о конфиденциальности',
     'portal.link_sent': 'отправка ссылки для входа в портал',
     'portal.login': 'вход в портал',
+    'portal.acting_for': 'начало действий от имени представляемого в портале',
     'portal.details.view': 'просмотр своих данных в портале',
     'portal.access_history.view': 'просмотр истории доступа в портале',
     'portal.consents.view': 'просмотр согласий в портале',
