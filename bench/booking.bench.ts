@@ -196,6 +196,12 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const { clinic, serviceId, candidates } = one;
     const q = services;
 
+    // ---- warm-up, not measured (JIT, plans, pools): both clinics book in a range of their own ----
+    await Promise.all([
+      one.book(candidates(9, addDays(firstDay, 63)).slice(0, 200), {}),
+      other.book(other.candidates(9, addDays(firstDay, 63)).slice(0, 200), {}),
+    ]);
+
     // ---- bookings through the API: one clinic, then two clinics at once (each its own week) ----
     const apiStatus: Record<number, number> = {};
     const apiMs = await one.book(candidates(1), apiStatus);

@@ -2,11 +2,14 @@
  * `npm run bench -- http`: what a user feels. Hoidja's server runs in its own process (`hoidja
  * serve`), autocannon loads it from this one, and a minimal Fastify with the same driver and SQL
  * (bench/floor-server.ts, no session, no access check, no audit) is measured in the same run: the
- * framework's floor. Each row: req/s, p50, p99 and the ratio to its floor; on PostgreSQL also the
- * statements per request (pg_stat_statements). BENCH_HTTP_PATIENTS (20 000), BENCH_HTTP_SECONDS (8).
+ * framework's floor. The three servers (Hoidja audited, Hoidja with HOIDJA_AUDIT=off, the floor)
+ * run side by side and are loaded in turns, BENCH_HTTP_ROUNDS (4) short bursts each, so that a
+ * neighbour's load falls on all three alike. Each row: req/s, p50, p99 and the ratio to its floor;
+ * on PostgreSQL also the statements per request (pg_stat_statements). BENCH_HTTP_PATIENTS (20 000), BENCH_HTTP_SECONDS (8);
+ * BENCH_HTTP_CPU_PROF=DIR writes a CPU profile of each Hoidja server (node --cpu-prof) into DIR.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -18,6 +21,8 @@ import { type BenchContext, type Benchmark, type BenchRow, createDatabase, round
 const PATIENTS = Number(process.env.BENCH_HTTP_PATIENTS ?? 20_000);
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 8);
 const CONNECTIONS = 16;
+const PROFILE_DIR = process.env.BENCH_HTTP_CPU_PROF;
+const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 4);
 const PASSWORD = 'benchmark admin password';
 const root = join(import.meta.dirname, '..');
 
@@ -35,9 +40,13 @@ function startProcess(
   args: string[],
   env: NodeJS.ProcessEnv,
   ready: RegExp,
+  nodeFlags: string[] = [],
 ): Promise<{ proc: ChildProcess; line: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     proc.stdout!.on('data', (d: Buffer) => {
@@ -68,47 +77,73 @@ interface Load {
   errors: number;
 }
 
-async function load(opts: {
+interface Req {
   url: string;
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
   /** A new body for every request (a write that must not repeat itself, e.g. a registration). */
   nextBody?: () => string;
-}): Promise<Load> {
-  // Warm up first (JIT, prepared plans, PGlite opening its files): the first seconds are not the steady state.
-  const json: Record<string, string> = opts.body || opts.nextBody ? { 'content-type': 'application/json' } : {};
+}
+
+const jsonHeader = (req: Req): Record<string, string> =>
+  req.body || req.nextBody ? { 'content-type': 'application/json' } : {};
+
+/** Warm up (JIT, prepared plans, PGlite opening its files): the first seconds are not the steady state. */
+async function warm(req: Req) {
   for (let i = 0; i < 30; i++) {
-    const res = await fetch(opts.url, {
-      method: opts.method ?? 'GET',
-      headers: { ...json, ...opts.headers },
-      body: opts.nextBody ? opts.nextBody() : opts.body,
+    const res = await fetch(req.url, {
+      method: req.method ?? 'GET',
+      headers: { ...jsonHeader(req), ...req.headers },
+      body: req.nextBody ? req.nextBody() : req.body,
     });
-    if (!res.ok) throw new Error(`warm-up of ${opts.url} answered ${res.status}: ${await res.text()}`);
+    if (!res.ok) throw new Error(`warm-up of ${req.url} answered ${res.status}: ${await res.text()}`);
   }
+}
+
+async function burst(req: Req, seconds: number): Promise<Load> {
   const r = await autocannon({
-    url: opts.url,
-    method: opts.method ?? 'GET',
-    headers: { ...json, ...opts.headers },
-    body: opts.body,
-    ...(opts.nextBody
-      ? {
-          requests: [
-            {
-              setupRequest: (req: autocannon.Request) => ({ ...req, body: opts.nextBody!() }),
-            },
-          ],
-        }
+    url: req.url,
+    method: req.method ?? 'GET',
+    headers: { ...jsonHeader(req), ...req.headers },
+    body: req.body,
+    ...(req.nextBody
+      ? { requests: [{ setupRequest: (q: autocannon.Request) => ({ ...q, body: req.nextBody!() }) }] }
       : {}),
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: seconds,
   });
-  return {
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors: r.errors + r.non2xx,
-  };
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+type Side = 'on' | 'off' | 'floor';
+/**
+ * Hoidja audited, Hoidja with audit off and the floor, measured in ROUNDS short bursts each, taking
+ * turns (the order rotates): a neighbour's load falls on all three alike, so their ratios hold on a
+ * shared machine. Per side: mean req/s of the bursts, median p50 and p99, all errors.
+ */
+async function compare(reqs: Record<Side, Req>): Promise<Record<Side, Load>> {
+  const sides: Side[] = ['on', 'off', 'floor'];
+  for (const side of sides) await warm(reqs[side]);
+  const bursts: Record<Side, Load[]> = { on: [], off: [], floor: [] };
+  for (let r = 0; r < ROUNDS; r++) {
+    for (let i = 0; i < sides.length; i++) {
+      const side = sides[(i + r) % sides.length]!;
+      bursts[side].push(await burst(reqs[side], Math.max(1, Math.round(SECONDS / ROUNDS))));
+    }
+  }
+  const sum = (side: Side): Load => ({
+    rps: bursts[side].reduce((n, b) => n + b.rps, 0) / ROUNDS,
+    p50: median(bursts[side].map((b) => b.p50)),
+    p99: median(bursts[side].map((b) => b.p99)),
+    errors: bursts[side].reduce((n, b) => n + b.errors, 0),
+  });
+  return { on: sum('on'), off: sum('off'), floor: sum('floor') };
 }
 
 /** Valid Estonian ID codes nobody in the demo has: born in the 1930s, serial numbers from 900 up. */
@@ -186,115 +221,125 @@ async function measureKind(ctx: BenchContext, kind: 'postgres' | 'pglite'): Prom
   ctx.log(`${kind}: seeding the demo clinic with ${PATIENTS} patients`);
   hoidja(env, 'demo', '--patients', String(PATIENTS));
   const rows: BenchRow[] = [];
+  const copies: string[] = [];
+  const procs: ChildProcess[] = [];
   try {
-    // One process at a time holds the embedded database: Hoidja's server, then the floor.
+    // All three servers run side by side. One process at a time holds an embedded database, so on
+    // PGlite the audit-off server and the floor each get a copy of the seeded one.
+    const copy = (from: string) => {
+      const to = mkdtempSync(join(tmpdir(), `hoidja-bench-http-${kind}-copy-`));
+      cpSync(from, to, { recursive: true });
+      copies.push(to);
+      return to;
+    };
+    const offDataDir = databaseUrl ? dataDir : copy(dataDir);
     const floorEnv = {
       ...process.env,
-      ...(databaseUrl ? { FLOOR_DATABASE_URL: databaseUrl } : { FLOOR_PGLITE_DIR: join(dataDir, 'pglite') }),
+      ...(databaseUrl ? { FLOOR_DATABASE_URL: databaseUrl } : { FLOOR_PGLITE_DIR: join(copy(dataDir), 'pglite') }),
     };
-    const results: Record<string, Load> = {};
     const serve = async (audit: 'on' | 'off') => {
       const s = await startProcess(
         [join(root, 'src/cli/main.ts'), 'serve'],
-        { ...env, PORT: '0', HOIDJA_AUDIT: audit },
+        { ...env, DATA_DIR: audit === 'on' ? dataDir : offDataDir, PORT: '0', HOIDJA_AUDIT: audit },
         /running on http:\/\/localhost:(\d+)\//,
+        PROFILE_DIR
+          ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR, '--cpu-prof-name', `${kind}-audit-${audit}.cpuprofile`]
+          : [],
       );
+      procs.push(s.proc);
       const port = s.line.match(/:(\d+)\//)![1];
-      return { proc: s.proc, base: `http://127.0.0.1:${port}` };
+      return `http://127.0.0.1:${port}`;
     };
+    const bases = { on: await serve('on'), off: await serve('off') };
+    const floorProc = await startProcess([join(root, 'bench/floor-server.ts')], floorEnv, /^\d+$/m);
+    procs.push(floorProc.proc);
+    const floor = `http://127.0.0.1:${floorProc.line.trim()}`;
 
-    // Hoidja, audited, then with HOIDJA_AUDIT=off.
-    let patientId = '';
-    let clinicId = '';
-    let idCode = '';
-    const statements: Record<string, number | null> = {};
+    const sessions = { on: await login(bases.on), off: await login(bases.off) };
+    const headersOf = (side: 'on' | 'off') => ({
+      cookie: sessions[side].cookie,
+      'x-csrf-token': sessions[side].csrfToken,
+    });
+    const found = (await (
+      await fetch(`${bases.on}/api/patients/search`, {
+        method: 'POST',
+        headers: { ...headersOf('on'), 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'tam' }),
+      })
+    ).json()) as { items: { id: string }[] };
+    const patientId = found.items[0]!.id;
+    const me = (await (await fetch(`${bases.on}/api/auth/me`, { headers: headersOf('on') })).json()) as {
+      user: { clinicId: string };
+    };
+    const clinicId = me.user.clinicId;
+    const record = (await (
+      await fetch(`${bases.on}/api/patients/${patientId}`, { headers: headersOf('on') })
+    ).json()) as { patient: { identity: { code?: string } } };
+    const idCode = record.patient.identity.code ?? '';
+    const secrets = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8'));
+    const cipher = createFieldCipher(secrets.FIELD_ENCRYPTION_KEYS.split(','), 'k1', secrets.SEARCH_HASH_KEY);
     const now = Date.now();
     const week = {
       from: new Date(now - 86_400_000).toISOString(),
       to: new Date(now + 7 * 86_400_000).toISOString(),
     };
-    for (const audit of ['on', 'off'] as const) {
-      const server = await serve(audit);
-      try {
-        const { cookie, csrfToken } = await login(server.base);
-        const headers = { cookie, 'x-csrf-token': csrfToken };
-        if (!patientId) {
-          const found = await fetch(`${server.base}/api/patients/search`, {
-            method: 'POST',
-            headers: { ...headers, 'content-type': 'application/json' },
-            body: JSON.stringify({ query: 'tam' }),
-          });
-          const body = (await found.json()) as { items: { id: string }[] };
-          patientId = body.items[0]!.id;
-          const me = (await (await fetch(`${server.base}/api/auth/me`, { headers })).json()) as {
-            user: { clinicId: string };
-          };
-          clinicId = me.user.clinicId;
-        }
-        const read = { url: `${server.base}/api/patients/${patientId}`, headers };
-        const search = {
-          url: `${server.base}/api/patients/search`,
-          method: 'POST' as const,
-          headers,
-          body: JSON.stringify({ query: 'tam' }),
-        };
-        if (!idCode) {
-          const p = (await (await fetch(read.url, { headers })).json()) as { patient: { identity: { code?: string } } };
-          idCode = p.patient.identity.code ?? '';
-        }
-        const byIdCode = { ...search, body: JSON.stringify({ query: idCode }) };
-        const register = {
-          url: `${server.base}/api/patients`,
-          method: 'POST' as const,
-          headers,
-          nextBody: registration,
-        };
-        const queue = { url: `${server.base}/api/queue/entries?from=${week.from}&to=${week.to}`, headers };
-        if (audit === 'on' && statsUrl) {
-          for (const [name, req] of Object.entries({ read, search, byIdCode, queue })) {
-            const per = await statementsPerRequest(statsUrl, async () => {
-              for (let i = 0; i < 50; i++) {
-                const r = await fetch(req.url, {
-                  method: 'method' in req ? req.method : 'GET',
-                  headers: { ...req.headers, ...('body' in req ? { 'content-type': 'application/json' } : {}) },
-                  body: 'body' in req ? req.body : undefined,
-                });
-                await r.arrayBuffer();
-              }
-              return 50;
-            });
-            statements[name] = per;
-          }
-        }
-        results[`read_${audit}`] = await load(read);
-        results[`search_${audit}`] = await load(search);
-        results[`idcode_${audit}`] = await load(byIdCode);
-        results[`register_${audit}`] = await load(register);
-        results[`queue_${audit}`] = await load(queue);
-      } finally {
-        await stop(server.proc);
-      }
-    }
 
-    const floor = await startProcess([join(root, 'bench/floor-server.ts')], floorEnv, /^\d+$/m);
-    try {
-      const base = `http://127.0.0.1:${floor.line.trim()}`;
-      results.floor_read = await load({ url: `${base}/floor/patients/${clinicId}/${patientId}` });
-      results.floor_search = await load({ url: `${base}/floor/search/${clinicId}/tam` });
-      const secrets = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8'));
-      const cipher = createFieldCipher(secrets.FIELD_ENCRYPTION_KEYS.split(','), 'k1', secrets.SEARCH_HASH_KEY);
-      results.floor_idcode = await load({ url: `${base}/floor/id-code/${clinicId}/${cipher.searchHash(idCode)}` });
-      results.floor_register = await load({
-        url: `${base}/floor/patients/${clinicId}`,
+    /** Each endpoint as Hoidja answers it (audited and not) and as the floor does. */
+    const hoidjaReq = (side: 'on' | 'off'): Record<string, Req> => {
+      const base = bases[side];
+      const headers = headersOf(side);
+      const search = (query: string): Req => ({
+        url: `${base}/api/patients/search`,
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query }),
+      });
+      return {
+        read: { url: `${base}/api/patients/${patientId}`, headers },
+        search: search('tam'),
+        idcode: search(idCode),
+        register: { url: `${base}/api/patients`, method: 'POST', headers, nextBody: registration },
+        queue: { url: `${base}/api/queue/entries?from=${week.from}&to=${week.to}`, headers },
+      };
+    };
+    const floorReq: Record<string, Req> = {
+      read: { url: `${floor}/floor/patients/${clinicId}/${patientId}` },
+      search: { url: `${floor}/floor/search/${clinicId}/tam` },
+      idcode: { url: `${floor}/floor/id-code/${clinicId}/${cipher.searchHash(idCode)}` },
+      register: {
+        url: `${floor}/floor/patients/${clinicId}`,
         method: 'POST',
         nextBody: () =>
           JSON.stringify({ firstName: 'Koormus', lastName: `Floor${registered}`, code: `floor-${newIdCode()}` }),
-      });
-      results.floor_queue = await load({
-        url: `${base}/floor/queue/${clinicId}?from=${encodeURIComponent(week.from)}&to=${encodeURIComponent(week.to)}`,
-      });
-    } finally {
-      await stop(floor.proc);
+      },
+      queue: {
+        url: `${floor}/floor/queue/${clinicId}?from=${encodeURIComponent(week.from)}&to=${encodeURIComponent(week.to)}`,
+      },
+    };
+    const on = hoidjaReq('on');
+    const off = hoidjaReq('off');
+
+    const statements: Record<string, number | null> = {};
+    if (statsUrl) {
+      for (const name of ['read', 'search', 'idcode', 'queue']) {
+        const req = on[name]!;
+        statements[name] = await statementsPerRequest(statsUrl, async () => {
+          for (let i = 0; i < 50; i++) {
+            const r = await fetch(req.url, {
+              method: req.method ?? 'GET',
+              headers: { ...jsonHeader(req), ...req.headers },
+              body: req.body,
+            });
+            await r.arrayBuffer();
+          }
+          return 50;
+        });
+      }
+    }
+    const results: Record<string, Record<Side, Load>> = {};
+    for (const name of ['read', 'search', 'idcode', 'register', 'queue']) {
+      ctx.log(`${kind}: ${name}`);
+      results[name] = await compare({ on: on[name]!, off: off[name]!, floor: floorReq[name]! });
     }
 
     const row = (name: string, ours: Load, floorLoad: Load, extra: Record<string, unknown> = {}): BenchRow => ({
@@ -309,38 +354,33 @@ async function measureKind(ctx: BenchContext, kind: 'postgres' | 'pglite'): Prom
       errors: ours.errors,
       ...extra,
     });
-    rows.push(
-      row('patient_read', results.read_on!, results.floor_read!, { statementsPerRequest: statements.read ?? null }),
-      row('patient_read_audit_off', results.read_off!, results.floor_read!),
-      row('patient_search_name', results.search_on!, results.floor_search!, {
-        statementsPerRequest: statements.search ?? null,
-      }),
-      row('patient_search_name_audit_off', results.search_off!, results.floor_search!),
-      row('patient_search_id_code', results.idcode_on!, results.floor_idcode!, {
-        statementsPerRequest: statements.byIdCode ?? null,
-      }),
-      row('patient_search_id_code_audit_off', results.idcode_off!, results.floor_idcode!),
-      row('patient_register', results.register_on!, results.floor_register!),
-      row('patient_register_audit_off', results.register_off!, results.floor_register!),
-      row('queue_list', results.queue_on!, results.floor_queue!, { statementsPerRequest: statements.queue ?? null }),
-      row('queue_list_audit_off', results.queue_off!, results.floor_queue!),
-      {
-        name: `http.audited_vs_off.patient_read.${kind}`,
-        value: round(results.read_on!.rps, 1),
+    const labels: Record<string, string> = {
+      read: 'patient_read',
+      search: 'patient_search_name',
+      idcode: 'patient_search_id_code',
+      register: 'patient_register',
+      queue: 'queue_list',
+    };
+    for (const [key, label] of Object.entries(labels)) {
+      const r = results[key]!;
+      rows.push(
+        row(label, r.on, r.floor, key in statements ? { statementsPerRequest: statements[key] } : {}),
+        row(`${label}_audit_off`, r.off, r.floor),
+      );
+    }
+    for (const key of ['read', 'register']) {
+      const r = results[key]!;
+      rows.push({
+        name: `http.audited_vs_off.${labels[key]}.${kind}`,
+        value: round(r.on.rps, 1),
         unit: 'req/s',
-        baseline: round(results.read_off!.rps, 1),
-        ratio: round(results.read_on!.rps / results.read_off!.rps),
-      },
-      {
-        name: `http.audited_vs_off.patient_register.${kind}`,
-        value: round(results.register_on!.rps, 1),
-        unit: 'req/s',
-        baseline: round(results.register_off!.rps, 1),
-        ratio: round(results.register_on!.rps / results.register_off!.rps),
-      },
-    );
+        baseline: round(r.off.rps, 1),
+        ratio: round(r.on.rps / r.off.rps),
+      });
+    }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const p of procs) await stop(p);
+    for (const d of [dataDir, ...copies]) rmSync(d, { recursive: true, force: true });
   }
   return rows;
 }

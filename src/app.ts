@@ -17,6 +17,7 @@ import { patientsModule } from './modules/patients/patients.module';
 import { portalModule } from './modules/portal/portal.module';
 import { queueModule } from './modules/queue/queue.module';
 import { createQueueReads } from './modules/queue/queue.reads';
+import { recallsModule } from './modules/recalls/recalls.module';
 import { recordingsModule } from './modules/recordings/recordings.module';
 import { directoryStore } from './modules/recordings/recordings.store';
 import { registerModule } from './modules/register/register.module';
@@ -73,6 +74,7 @@ export const moduleDefinitions = [
   queueModule,
   staffModule,
   bookingModule,
+  recallsModule,
   disclosuresModule,
   billingModule,
   portalModule,
@@ -196,6 +198,18 @@ export function createServices(deps: AppDeps) {
     clinics: clinicLookup,
     queueReads,
   });
+  const recalls = recallsModule.create({
+    db,
+    clock,
+    audit,
+    mailer,
+    sms,
+    clinics: clinicLookup,
+    consentReads: consents.services.consentReads,
+    consents: consents.services.consents,
+    patientReads: patients.services.patientReads,
+    queueReads,
+  });
   const disclosures = disclosuresModule.create({ db, clock, audit, patients: patients.services.patients });
   const billing = billingModule.create({
     db,
@@ -214,6 +228,7 @@ export function createServices(deps: AppDeps) {
     clock,
     audit,
     mailer,
+    sms,
     logger,
     consents: consents.services.consents,
     clinics: clinicLookup,
@@ -285,6 +300,7 @@ export function createServices(deps: AppDeps) {
     queue,
     staff,
     booking,
+    recalls,
     disclosures,
     billing,
     portal,

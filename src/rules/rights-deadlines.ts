@@ -102,19 +102,48 @@ export function complaintClock(receivedOn: IsoDate): ComplaintClock {
 }
 
 /** The outside bodies a complaint answer names, by the clinic's country (checked 2026-11). */
-export const complaintBodies: Record<'EE' | 'LV', { name: string; role: string; contact: string }[]> = {
+export const complaintBodies: Record<
+  'EE' | 'LV',
+  { key: 'health_board' | 'insurance_fund' | 'data_protection'; name: string; role: string; contact: string }[]
+> = {
   EE: [
-    { name: 'Terviseamet', role: 'health-care quality and providers', contact: 'info@terviseamet.ee' },
     {
+      key: 'health_board',
+      name: 'Terviseamet',
+      role: 'health-care quality and providers',
+      contact: 'info@terviseamet.ee',
+    },
+    {
+      key: 'insurance_fund',
       name: 'Tervisekassa',
       role: 'the health insurance fund (insured services, benefits)',
       contact: 'info@tervisekassa.ee',
     },
-    { name: 'Andmekaitse Inspektsioon', role: 'personal data protection', contact: 'info@aki.ee' },
+    {
+      key: 'data_protection',
+      name: 'Andmekaitse Inspektsioon',
+      role: 'personal data protection',
+      contact: 'info@aki.ee',
+    },
   ],
   LV: [
-    { name: 'Veselības inspekcija', role: 'health-care quality and providers', contact: 'vi@vi.gov.lv' },
-    { name: 'Nacionālais veselības dienests', role: 'state-paid health services', contact: 'nvd@vmnvd.gov.lv' },
-    { name: 'Datu valsts inspekcija', role: 'personal data protection', contact: 'pasts@dvi.gov.lv' },
+    {
+      key: 'health_board',
+      name: 'Veselības inspekcija',
+      role: 'health-care quality and providers',
+      contact: 'vi@vi.gov.lv',
+    },
+    {
+      key: 'insurance_fund',
+      name: 'Nacionālais veselības dienests',
+      role: 'state-paid health services',
+      contact: 'nvd@vmnvd.gov.lv',
+    },
+    {
+      key: 'data_protection',
+      name: 'Datu valsts inspekcija',
+      role: 'personal data protection',
+      contact: 'pasts@dvi.gov.lv',
+    },
   ],
 };

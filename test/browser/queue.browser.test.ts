@@ -114,24 +114,25 @@ test('public booking → reception confirms → notice e-mail → SMS two days b
   assert.match(await desk.getByTestId('queue-table').innerText(), /Mets, Liis/);
   await shot(desk, dir, '03-queue');
 
-  // The calendar: a free time opens the booking dialog; the visit then shows in the day's column.
+  // The appointment book: a free time opens the booking dialog; the visit then shows as a block.
   await desk.getByRole('link', { name: 'Calendar' }).click();
-  await desk.getByTestId('calendar-professional').waitFor();
-  // Late on a Friday this week has no free time left: look at the next one.
+  await desk.getByTestId('book').waitFor();
+  // Late in the day nothing is free today: look at the next days (waiting for each day's free times to load).
   for (
     let i = 0;
-    i < 2 &&
+    i < 5 &&
     !(await desk
       .getByRole('button', { name: /free$/ })
       .first()
-      .isVisible({ timeout: 3000 })
+      .waitFor({ timeout: 5000 })
+      .then(() => true)
       .catch(() => false));
     i++
   ) {
-    await desk.getByRole('button', { name: '→' }).click();
+    await desk.getByRole('button', { name: 'Next' }).click();
   }
   await desk.getByRole('button', { name: /free$/ }).first().waitFor();
-  const before = await desk.locator('.calendar .badge').count();
+  const before = await desk.getByTestId('book-visit').count();
   await desk.getByRole('button', { name: /free$/ }).first().click();
   await desk.getByTestId('booking-dialog').waitFor();
   await desk.getByLabel('Search by name, ID code or phone').fill('Mets');
@@ -141,7 +142,7 @@ test('public booking → reception confirms → notice e-mail → SMS two days b
   await shot(desk, dir, '04-booking-dialog');
   await desk.getByRole('button', { name: 'Book', exact: true }).click();
   await desk.getByTestId('booking-dialog').waitFor({ state: 'detached' });
-  await desk.waitForFunction((n) => document.querySelectorAll('.calendar .badge').length > n, before);
+  await desk.waitForFunction((n) => document.querySelectorAll('[data-testid=book-visit]').length > n, before);
   await shot(desk, dir, '05-calendar');
 
   // Two days before the visit, at 09:00 in Tallinn, the running worker sends the reminder.

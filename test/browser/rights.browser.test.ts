@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type FakeSmtp, startFakeSmtp } from '../fakes/smtp';
@@ -175,7 +179,7 @@ test('complaint: intake with its required fields, the two clocks, assignment, pr
   await page.getByTestId('answer').getByRole('button', { name: 'Record the answer' }).click();
   await page.getByTestId('complaint-answer').waitFor();
   assert.equal(await page.getByTestId('complaint-status').innerText(), 'Answered');
-  assert.match(await page.getByTestId('outside-bodies').innerText(), /Terviseamet/);
+  assert.match(await page.getByTestId('outside-bodies').innerText(), /Terviseamet — quality of health care/);
   await shot(page, dir, '08-complaint-answered');
   await page.getByRole('button', { name: 'Archive' }).click();
   await page.getByTestId('archived').waitFor();
@@ -188,6 +192,10 @@ test('complaint: intake with its required fields, the two clocks, assignment, pr
   await shot(page, dir, '09-complaint-archived-390-en');
   await page.getByTestId('language').selectOption('lv');
   assert.equal(await page.getByTestId('complaint-status').innerText(), 'Arhivēta');
+  // the outside bodies' roles in the reader's language, not in English
+  const bodies = await page.getByTestId('outside-bodies').innerText();
+  assert.match(bodies, /Andmekaitse Inspektsioon — personas datu aizsardzība/);
+  assert.doesNotMatch(bodies, /personal data protection/);
   await shot(page, dir, '10-complaint-archived-390-lv');
   await page.getByTestId('language').selectOption('en');
   await page.setViewportSize(desk);
@@ -229,6 +237,22 @@ test('a letter request extended with reasons and answered in time; an erasure pa
   await page.getByTestId('copy').getByRole('button', { name: 'Send the encrypted copy' }).click();
   await page.getByTestId('copy').getByText('Sent to jaan@example.org; the password by SMS to +372…567.').waitFor();
   await shot(page, dir, '11a-encrypted-copy-sent');
+  // and once more as CMS to the patient's certificate (pasted as PEM): no password this time
+  const copy = page.getByTestId('copy');
+  await copy.getByLabel('Encryption').selectOption('certificate');
+  await copy.getByRole('textbox', { name: 'Recipient’s certificate' }).fill(selfSigned());
+  await copy.getByRole('button', { name: 'Send the encrypted copy' }).click();
+  await copy
+    .getByText('Sent to jaan@example.org, encrypted to the recipient’s certificate; no password needed.')
+    .waitFor();
+  await page.reload();
+  const steps = page.getByTestId('copy-step');
+  await steps.nth(1).waitFor();
+  assert.deepEqual(await steps.allInnerTexts(), [
+    'password-protected PDF, password by SMS · to the patient',
+    'encrypted to the recipient’s certificate (CMS) · to the patient',
+  ]);
+  await shot(page, dir, '11b-copies-on-the-timeline');
   await page.getByTestId('answer').getByLabel('Answer').fill('Your copy is enclosed with this letter.');
   await page.getByTestId('answer').getByRole('button', { name: 'Send the answer' }).click();
   await page.getByTestId('request-answer').waitFor();
@@ -283,3 +307,32 @@ test('a letter request extended with reasons and answered in time; an erasure pa
   await page.close();
   assert.equal(await links(), '0', "Jaan's portal sign-in link was erased");
 });
+
+/** A self-signed RSA certificate (PEM) made by openssl, as a patient would hand over their own. */
+function selfSigned(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hoidja-cert-'));
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'k.pem'),
+        '-out',
+        join(dir, 'c.pem'),
+        '-days',
+        '30',
+        '-subj',
+        '/CN=Jaan',
+      ],
+      { stdio: 'ignore' },
+    );
+    return readFileSync(join(dir, 'c.pem'), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -60,8 +60,8 @@ test('a complaint from intake to archived answer, with its clocks', async () => 
   assert.equal(ans.status, 200, JSON.stringify(ans.body));
   assert.equal(ans.body.status, 'answered');
   assert.deepEqual(
-    ans.body.outsideBodies.map((b: { name: string }) => b.name),
-    ['Terviseamet', 'Tervisekassa', 'Andmekaitse Inspektsioon'],
+    ans.body.outsideBodies.map((b: { name: string; key: string }) => `${b.key}:${b.name}`),
+    ['health_board:Terviseamet', 'insurance_fund:Tervisekassa', 'data_protection:Andmekaitse Inspektsioon'],
   );
   const arch = await dpo.post(`/api/complaints/${id}/archive`);
   assert.equal(arch.status, 200);

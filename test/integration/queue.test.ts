@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { patientBody } from '../harness';
-import { count, type QueueWorld, queueWorld, visit } from './queue.fixtures';
+import { login, patientBody } from '../harness';
+import { count, type QueueWorld, queueWorld, START, visit } from './queue.fixtures';
 
 let w: QueueWorld;
 before(async () => {
@@ -179,6 +179,7 @@ describe('changes to a booking', () => {
   test('a move keeps when, why, who and whether the patient was told', async () => {
     const noReason = await w.rec.post(`/api/queue/entries/${id}/move`, {
       startsAt: '2026-12-21T13:00:00+02:00',
+      by: 'patient',
       patientInformed: true,
     });
     assert.equal(noReason.status, 400);
@@ -186,6 +187,7 @@ describe('changes to a booking', () => {
     const r = await w.rec.post(`/api/queue/entries/${id}/move`, {
       startsAt: '2026-12-21T13:00:00+02:00',
       reason: 'arst haigestus',
+      by: 'clinic',
       patientInformed: true,
       informedHow: 'SMS',
     });
@@ -194,7 +196,7 @@ describe('changes to a booking', () => {
     const moved = body.changes.find((c: { action: string }) => c.action === 'moved');
     assert.equal(moved.previousStartsAt, '2026-12-21T10:00:00.000Z');
     assert.equal(moved.newStartsAt, '2026-12-21T11:00:00.000Z');
-    assert.equal(moved.reason, 'arst haigestus');
+    assert.equal(moved.reason, 'clinic: arst haigestus');
     assert.equal(moved.patientInformed, true);
     assert.equal(moved.byUserId, w.clinic.staff.receptionist.id);
     // The old time is free again.
@@ -205,8 +207,15 @@ describe('changes to a booking', () => {
   test('no-show only after the visit began; arrived and done follow', async () => {
     const early = await w.rec.post(`/api/queue/entries/${id}/no-show`, {});
     assert.equal(early.status, 400);
-    assert.equal((await w.rec.post(`/api/queue/entries/${id}/arrived`, {})).body.entry.status, 'arrived');
-    assert.equal((await w.rec.post(`/api/queue/entries/${id}/done`, {})).body.entry.status, 'done');
+    assert.equal(early.body.error, 'visit_not_due');
+    const tooSoon = await w.rec.post(`/api/queue/entries/${id}/arrived`, {});
+    assert.equal(tooSoon.status, 400, 'not on the days before the visit');
+    assert.equal(tooSoon.body.error, 'visit_not_due');
+    w.clock.set('2026-12-21T08:00:00Z'); // the visit's day (a new session: the old one went idle)
+    const desk = await login(w.t.app, w.clinic.slug, w.clinic.staff.receptionist.email);
+    assert.equal((await desk.post(`/api/queue/entries/${id}/arrived`, {})).body.entry.status, 'arrived');
+    assert.equal((await desk.post(`/api/queue/entries/${id}/done`, {})).body.entry.status, 'done');
+    w.clock.set(START);
     const late = await w.rec.post(`/api/queue/entries/${id}/cancel`, {
       reason: 'patsient loobus',
       by: 'patient',

@@ -150,6 +150,7 @@ describe('SMS reminder', () => {
       w.rec.post(`/api/queue/entries/${id}/move`, {
         startsAt: '2026-12-30T14:00:00+02:00',
         reason: 'patsiendi soov',
+        by: 'patient',
         patientInformed: true,
       }),
     );

@@ -62,6 +62,14 @@ const REFERENCES: [string, string, string][] = [
   ['recordings', 'camera_id', 'cameras'],
   ['retention_holds', 'patient_id', 'patients'],
   ['retention_holds', 'recording_id', 'recordings'],
+  // Recall and newsletters.
+  ['recall_intervals', 'service_id', 'visit_services'],
+  ['recall_invitations', 'patient_id', 'patients'],
+  ['recall_invitations', 'service_id', 'visit_services'],
+  ['recall_invitations', 'consent_event_id', 'consent_events'],
+  ['campaign_messages', 'campaign_id', 'campaigns'],
+  ['campaign_messages', 'patient_id', 'patients'],
+  ['campaign_messages', 'consent_event_id', 'consent_events'],
 ];
 
 /**
@@ -79,6 +87,9 @@ const CHECKED: [string, string, string][] = [
   ['invoices', 'credits_invoice_id', 'invoices'],
   ['debt_handovers', 'invoice_id', 'invoices'],
   ['instalment_requests', 'invoice_id', 'invoices'],
+  // Migration 0023: whom a portal session signed in as, and the representation it acts through.
+  ['portal_sessions', 'self_patient_id', 'patients'],
+  ['portal_sessions', 'representative_id', 'patient_representatives'],
 ];
 
 /**

@@ -34,7 +34,15 @@ export const complaintOutput = z.object({
   archivedOn: date.nullable(),
   reviewOverdue: z.boolean(),
   overdue: z.boolean(),
-  outsideBodies: z.array(z.object({ name: z.string(), role: z.string(), contact: z.string() })),
+  /** `key` names the body's role for the reader's language; `role` is its English wording for API users. */
+  outsideBodies: z.array(
+    z.object({
+      key: z.enum(['health_board', 'insurance_fund', 'data_protection']),
+      name: z.string(),
+      role: z.string(),
+      contact: z.string(),
+    }),
+  ),
   timeline: z.array(
     z.object({
       kind: z.enum(complaintEventKinds),

@@ -7,6 +7,7 @@ import type { PatientReads } from '../patients/patients.reads';
 import type { PatientsService } from '../patients/patients.service';
 import type { RegisterService } from '../register/register.service';
 import { createWithdrawLinks } from './consents.links';
+import { createConsentReads } from './consents.reads';
 import { consentsRoutes } from './consents.routes';
 import { createConsentsService } from './consents.service';
 import { createVisitorConsents } from './consents.visitors';
@@ -36,7 +37,7 @@ export const consentsModule = defineModule({
     const staffAndPatients = consentsRoutes(consents);
     const visitors = visitorConsentsRoutes(visitorConsents);
     return {
-      services: { consents, links, visitorConsents },
+      services: { consents, links, visitorConsents, consentReads: createConsentReads(deps) },
       routes: async (app: Parameters<typeof staffAndPatients>[0]) => {
         await staffAndPatients(app);
         await visitors(app);

@@ -3,8 +3,9 @@ import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { AuditAction } from '../../platform/audit/audit.vocabulary';
 import type { Clock } from '../../platform/clock';
+import { newId } from '../../platform/crypto';
 import type { Db, DbOrTx } from '../../platform/db';
-import { ForbiddenError, NotFoundError } from '../../platform/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { cancelPending, enqueue, jobsFor, type OutboxJob, troubled } from '../../platform/jobs/outbox';
 import type { JobHandler, JobOutcome } from '../../platform/jobs/worker';
 import type { Mailer } from '../../platform/mail';
@@ -132,7 +133,7 @@ export function createMessagingService(deps: MessagingDeps) {
       await cancelPending(tx, e.clinicId, 'queue_entry', e.id, ['visit_notice', 'reminder']);
     },
     async cancelledByClinic(tx, e) {
-      if (!e.contactEmail || !e.startsAt) return;
+      if (!(e.contactEmail || e.contactMobile) || !e.startsAt) return;
       const now = clock.now();
       await enqueue(
         tx,
@@ -142,6 +143,25 @@ export function createMessagingService(deps: MessagingDeps) {
           runAt: now,
           dedupeKey: `cancelled:${e.id}:${e.startsAt.toISOString()}`,
           payload: { entryId: e.id, startsAt: e.startsAt.toISOString() },
+          subjectType: 'queue_entry',
+          subjectId: e.id,
+          patientId: e.patientId,
+        },
+        now,
+      );
+    },
+    async movedByClinic(tx, e, previousStartsAt) {
+      if (!(e.contactEmail || e.contactMobile) || !e.startsAt) return;
+      const now = clock.now();
+      const at = e.startsAt.toISOString();
+      await enqueue(
+        tx,
+        {
+          clinicId: e.clinicId,
+          kind: 'visit_moved',
+          runAt: now,
+          dedupeKey: `moved:${e.id}:${previousStartsAt.toISOString()}:${at}`,
+          payload: { entryId: e.id, startsAt: at, previousStartsAt: previousStartsAt.toISOString() },
           subjectType: 'queue_entry',
           subjectId: e.id,
           patientId: e.patientId,
@@ -190,21 +210,48 @@ export function createMessagingService(deps: MessagingDeps) {
     return { status: 'sent', result: { channel: 'email', messageId: receipt.messageId } };
   };
 
+  /** A short letter by e-mail, or by SMS when the patient gave no e-mail: the clinic's change reaches them. */
+  async function tell(e: QueueEntryRow, subject: string, text: string, clinicName: string): Promise<JobOutcome> {
+    if (e.contactEmail) {
+      const receipt = await mailer.send({ to: e.contactEmail, subject, text: `${text}\n\n${clinicName}` });
+      return { status: 'sent', result: { channel: 'email', messageId: receipt.messageId } };
+    }
+    const clinic = await clinicOf(db, e.clinicId);
+    const to = smsCapableMobile(e.contactMobile, clinic.country);
+    if (!to) return { status: 'skipped', reason: 'no e-mail address or mobile number' };
+    const receipt = await sms.send({ to, text: `${clinicName}: ${text}` });
+    return { status: 'sent', result: { channel: 'sms', ...receipt } };
+  }
+
   const sendCancellation: JobHandler = async (job): Promise<JobOutcome> => {
     const e = await reads.entry(db, job.clinicId, String(job.payload.entryId));
-    if (e?.status !== 'cancelled' || !e.contactEmail)
-      return { status: 'skipped', reason: 'the visit is no longer cancelled' };
+    if (e?.status !== 'cancelled') return { status: 'skipped', reason: 'the visit is no longer cancelled' };
     const data = await readAudited(job, 'visit_cancelled.send', (tx) =>
       noticeData(tx, { ...e, startsAt: new Date(String(job.payload.startsAt)) }),
     );
     const { date, time } = localDateTime(data.startsAt, data.timeZone);
     const w = wording[data.lang];
-    const receipt = await mailer.send({
-      to: e.contactEmail,
-      subject: w.cancelledSubject(data.clinicName, date, time),
-      text: `${w.cancelledText(data.patientName, date, time, data.phone)}\n\n${data.clinicName}`,
-    });
-    return { status: 'sent', result: { channel: 'email', messageId: receipt.messageId } };
+    return tell(
+      e,
+      w.cancelledSubject(data.clinicName, date, time),
+      w.cancelledText(data.patientName, date, time, data.phone),
+      data.clinicName,
+    );
+  };
+
+  const sendMoved: JobHandler = async (job): Promise<JobOutcome> => {
+    const e = await stillPlanned(job);
+    if (!e) return { status: 'skipped', reason: 'the visit is no longer planned at this time' };
+    const data = await readAudited(job, 'visit_moved.send', (tx) => noticeData(tx, e));
+    const w = wording[data.lang];
+    const was = localDateTime(new Date(String(job.payload.previousStartsAt)), data.timeZone);
+    const now = localDateTime(data.startsAt, data.timeZone);
+    return tell(
+      e,
+      w.movedSubject(data.clinicName, now.date, now.time),
+      w.movedText(data.patientName, `${was.date} ${w.at} ${was.time}`, `${now.date} ${w.at} ${now.time}`, data.phone),
+      data.clinicName,
+    );
   };
 
   const sendReminder: JobHandler = async (job): Promise<JobOutcome> => {
@@ -275,10 +322,12 @@ export function createMessagingService(deps: MessagingDeps) {
 
   return {
     notifier,
-    handlers: { visit_notice: sendNotice, reminder: sendReminder, visit_cancelled: sendCancellation } as Record<
-      string,
-      JobHandler
-    >,
+    handlers: {
+      visit_notice: sendNotice,
+      reminder: sendReminder,
+      visit_cancelled: sendCancellation,
+      visit_moved: sendMoved,
+    } as Record<string, JobHandler>,
     optOutUrl,
 
     /** The notice as a PDF, to print at the desk. */
@@ -304,6 +353,54 @@ export function createMessagingService(deps: MessagingDeps) {
           }),
         ]);
         return { pdf, filename: `teatis-${localDate(e.startsAt, 'Europe/Tallinn')}.pdf` };
+      });
+    },
+
+    /**
+     * Sends the written notice again (the patient lost it, or the first one failed): a new message
+     * with its own dedupe key, recorded in the audit log.
+     */
+    async resendNotice(ctx: AccessContext, entryId: string, reason?: string): Promise<void> {
+      requireQueueStaff(ctx);
+      await audit.transaction(db, ctx, async (tx) => {
+        const e = await reads.entry(tx, ctx.clinicId, entryId);
+        if (!e) throw new NotFoundError('no such queue entry');
+        if (
+          !hasRole(ctx, 'receptionist', 'admin') &&
+          !(await deps.patientReads.isAssigned(tx, ctx.clinicId, e.patientId, ctx.user!.id))
+        ) {
+          throw new ForbiddenError('this patient is not yours');
+        }
+        if (e.status !== 'booked' || !e.startsAt)
+          throw new ConflictError('only a booked visit has a notice to send', { field: 'status', reason: e.status });
+        if (!e.contactEmail)
+          throw new ValidationError('contactEmail', 'the patient has no e-mail address: print the notice instead');
+        const now = clock.now();
+        const at = e.startsAt.toISOString();
+        await enqueue(
+          tx,
+          {
+            clinicId: e.clinicId,
+            kind: 'visit_notice',
+            runAt: now,
+            dedupeKey: `notice:${e.id}:${at}:resend:${newId()}`,
+            payload: { entryId: e.id, startsAt: at, resend: true },
+            subjectType: 'queue_entry',
+            subjectId: e.id,
+            patientId: e.patientId,
+          },
+          now,
+        );
+        await audit.append(tx, ctx, [
+          auditEntry({
+            action: 'visit_notice.resend',
+            entityType: 'queue_entry',
+            entityId: e.id,
+            patientRef: e.patientId,
+            purpose: 'care',
+            reason,
+          }),
+        ]);
       });
     },
 

@@ -19,6 +19,8 @@ export interface Wording {
   reminderSubject: (clinic: string) => string;
   cancelledSubject: (clinic: string, date: string, time: string) => string;
   cancelledText: (name: string, date: string, time: string, phone: string) => string;
+  movedSubject: (clinic: string, date: string, time: string) => string;
+  movedText: (name: string, from: string, to: string, phone: string) => string;
   reminderDefault: string;
   optOutLine: (url: string) => string;
 }
@@ -39,6 +41,9 @@ export const wording: Record<Lang, Wording> = {
     cancelledSubject: (c, d, t) => `${c}: vastuvõtt ${d} kell ${t} on tühistatud`,
     cancelledText: (n, d, t, p) =>
       `Lugupeetud ${n}! Kahjuks tuli kliinikul Teie vastuvõtt ${d} kell ${t} tühistada. Uue aja leidmiseks helistage ${p}.`,
+    movedSubject: (c, d, t) => `${c}: Teie vastuvõtt on nüüd ${d} kell ${t}`,
+    movedText: (n, f, t, p) =>
+      `Lugupeetud ${n}! Kliinik pidi Teie vastuvõtu aega muutma: ${f} asemel on uus aeg ${t}. Kui see aeg ei sobi, helistage ${p}.`,
     reminderSubject: (c) => `${c}: meeldetuletus`,
     reminderDefault:
       '{clinic}: meeldetuletus – Teie vastuvõtt on {date} kell {time}. Muutmiseks või tühistamiseks: {phone}.',
@@ -59,6 +64,9 @@ export const wording: Record<Lang, Wording> = {
     cancelledSubject: (c, d, t) => `${c}: vizīte ${d} plkst. ${t} ir atcelta`,
     cancelledText: (n, d, t, p) =>
       `Cienījamais(-ā) ${n}! Diemžēl klīnikai bija jāatceļ Jūsu vizīte ${d} plkst. ${t}. Lai vienotos par jaunu laiku, zvaniet ${p}.`,
+    movedSubject: (c, d, t) => `${c}: Jūsu vizīte tagad ir ${d} plkst. ${t}`,
+    movedText: (n, f, t, p) =>
+      `Cienījamais(-ā) ${n}! Klīnikai bija jāmaina Jūsu vizītes laiks: ${f} vietā jaunais laiks ir ${t}. Ja šis laiks neder, zvaniet ${p}.`,
     reminderSubject: (c) => `${c}: atgādinājums`,
     reminderDefault: '{clinic}: atgādinājums – Jūsu vizīte ir {date} plkst. {time}. Maiņai vai atcelšanai: {phone}.',
     optOutLine: (u) => `Atteikties no atgādinājumiem: ${u}`,
@@ -78,6 +86,9 @@ export const wording: Record<Lang, Wording> = {
     cancelledSubject: (c, d, t) => `${c}: your appointment on ${d} at ${t} is cancelled`,
     cancelledText: (n, d, t, p) =>
       `Dear ${n}, unfortunately the clinic had to cancel your appointment on ${d} at ${t}. To find a new time, please call ${p}.`,
+    movedSubject: (c, d, t) => `${c}: your appointment is now on ${d} at ${t}`,
+    movedText: (n, f, t, p) =>
+      `Dear ${n}, the clinic had to change the time of your appointment: instead of ${f}, the new time is ${t}. If it does not suit you, please call ${p}.`,
     reminderSubject: (c) => `${c}: reminder`,
     reminderDefault: '{clinic}: reminder – your appointment is on {date} at {time}. To change or cancel: {phone}.',
     optOutLine: (u) => `Stop reminders: ${u}`,
@@ -97,6 +108,9 @@ export const wording: Record<Lang, Wording> = {
     cancelledSubject: (c, d, t) => `${c}: приём ${d} в ${t} отменён`,
     cancelledText: (n, d, t, p) =>
       `Уважаемый(-ая) ${n}! К сожалению, клинике пришлось отменить ваш приём ${d} в ${t}. Чтобы подобрать новое время, позвоните ${p}.`,
+    movedSubject: (c, d, t) => `${c}: ваш приём перенесён на ${d} в ${t}`,
+    movedText: (n, f, t, p) =>
+      `Уважаемый(-ая) ${n}! Клинике пришлось изменить время вашего приёма: вместо ${f} новое время — ${t}. Если оно вам не подходит, позвоните ${p}.`,
     reminderSubject: (c) => `${c}: напоминание`,
     reminderDefault: '{clinic}: напоминание – ваш приём {date} в {time}. Для изменения или отмены: {phone}.',
     optOutLine: (u) => `Отказаться от напоминаний: ${u}`,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db';
 import { careAssignments, patientRepresentatives, patients } from './patients.schema';
 
@@ -94,6 +94,43 @@ export function createPatientLookupsRepository() {
         .limit(5);
     },
 
+    /** Active patients of a clinic with this mobile number (E.164; a family may share one). */
+    async activeByMobile(db: DbOrTx, clinicId: string, mobile: string) {
+      return db
+        .select({
+          id: patients.id,
+          firstName: patients.firstName,
+          lastName: patients.lastName,
+          lang: patients.preferredLanguage,
+        })
+        .from(patients)
+        .where(and(eq(patients.clinicId, clinicId), eq(patients.mobile, mobile), eq(patients.status, 'active')))
+        .orderBy(asc(patients.firstName))
+        .limit(5);
+    },
+
+    /**
+     * The representations (parent, guardian, authorised person) registered with this e-mail address or
+     * mobile number that have not been ended, of active patients: the portal offers a representative
+     * who signs in the people they may act for.
+     */
+    async representationsByContact(db: DbOrTx, clinicId: string, contact: { email?: string; mobile?: string }) {
+      const match = contact.email
+        ? eq(patientRepresentatives.email, contact.email.toLowerCase())
+        : eq(patientRepresentatives.mobile, contact.mobile ?? '');
+      return representations(db, clinicId, [
+        match,
+        isNull(patientRepresentatives.endedAt),
+        eq(patients.status, 'active'),
+      ]);
+    },
+
+    /** These representations (ended or not), with the represented patient's name, birth date and status. */
+    async representationsByIds(db: DbOrTx, clinicId: string, ids: string[]) {
+      if (ids.length === 0) return [];
+      return representations(db, clinicId, [inArray(patientRepresentatives.id, ids)]);
+    },
+
     /** The patient's own details as the portal shows them to the patient. */
     async ownDetails(db: DbOrTx, clinicId: string, id: string) {
       const [row] = await db
@@ -120,6 +157,8 @@ export function createPatientLookupsRepository() {
         .select({
           id: patientRepresentatives.id,
           kind: patientRepresentatives.kind,
+          firstName: patientRepresentatives.firstName,
+          lastName: patientRepresentatives.lastName,
           authorityFrom: patientRepresentatives.authorityFrom,
           authorityUntil: patientRepresentatives.authorityUntil,
           endedAt: patientRepresentatives.endedAt,
@@ -135,4 +174,32 @@ export function createPatientLookupsRepository() {
       return row;
     },
   };
+}
+
+/** Representations of a clinic with the represented patient's name, birth date, language and status. */
+function representations(db: DbOrTx, clinicId: string, where: SQL[]) {
+  return db
+    .select({
+      id: patientRepresentatives.id,
+      patientId: patientRepresentatives.patientId,
+      kind: patientRepresentatives.kind,
+      firstName: patientRepresentatives.firstName,
+      lastName: patientRepresentatives.lastName,
+      authorityFrom: patientRepresentatives.authorityFrom,
+      authorityUntil: patientRepresentatives.authorityUntil,
+      endedAt: patientRepresentatives.endedAt,
+      patientFirstName: patients.firstName,
+      patientLastName: patients.lastName,
+      patientBirthDate: patients.birthDate,
+      patientLang: patients.preferredLanguage,
+      patientStatus: patients.status,
+    })
+    .from(patientRepresentatives)
+    .innerJoin(
+      patients,
+      and(eq(patients.clinicId, patientRepresentatives.clinicId), eq(patients.id, patientRepresentatives.patientId)),
+    )
+    .where(and(eq(patientRepresentatives.clinicId, clinicId), ...where))
+    .orderBy(asc(patients.firstName), asc(patientRepresentatives.id))
+    .limit(10);
 }

@@ -14,6 +14,19 @@ const contact = z.object({
 export const linkRequestedOutput = z.object({ ok: z.boolean(), message: z.string() });
 export const portalSessionOutput = z.object({ csrfToken: z.string(), idleMinutes: z.number().int() });
 
+/** One person the signed-in person may act for: themselves, or someone they represent. */
+export const portalChoiceOutput = z.object({
+  representativeId: recordId.nullable(),
+  kind: z.enum(['self', 'parent', 'guardian', 'authorised_person']),
+  patientName: z.string(),
+  authorityUntil: z.string().nullable(),
+  available: z.boolean(),
+  /** Why a representation cannot be used today: ended, not_begun, expired, of_age, patient_inactive. */
+  gap: z.string().nullable(),
+});
+
+export const portalActingOutput = z.object({ representativeId: recordId.nullable() });
+
 export const portalMeOutput = z.object({
   patient: z.object({
     firstName: z.string(),
@@ -25,6 +38,9 @@ export const portalMeOutput = z.object({
     preferredLanguage: z.enum(['et', 'lv', 'en', 'ru']),
   }),
   clinic: z.object({ name: z.string(), contacts: contact, dataProtectionContact: contact }),
+  /** Set when the signed-in person acts for someone they represent (`patient` is that person). */
+  actingAs: z.object({ representativeId: recordId, kind: portalChoiceOutput.shape.kind }).nullable(),
+  choices: z.array(portalChoiceOutput),
   csrfToken: z.string(),
   idleMinutes: z.number().int(),
 });

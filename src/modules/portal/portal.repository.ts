@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../platform/db';
 import { portalLoginLinks, portalSessions } from './portal.schema';
 
 export type PortalSessionRow = typeof portalSessions.$inferSelect;
+export type PortalRepository = ReturnType<typeof createPortalRepository>;
 
 /** The only code that touches SQL for the patient portal. */
 export function createPortalRepository() {
@@ -31,7 +32,12 @@ export function createPortalRepository() {
     },
 
     /** Marks a link used if it is unused and unexpired; one statement, so it works once even under a race. */
-    async consumeLink(db: DbOrTx, clinicId: string, id: string, now: Date): Promise<string | undefined> {
+    async consumeLink(
+      db: DbOrTx,
+      clinicId: string,
+      id: string,
+      now: Date,
+    ): Promise<{ patientId: string | null; representativeIds: string[] } | undefined> {
       const [row] = await db
         .update(portalLoginLinks)
         .set({ usedAt: now })
@@ -43,8 +49,8 @@ export function createPortalRepository() {
             gt(portalLoginLinks.expiresAt, now),
           ),
         )
-        .returning({ patientId: portalLoginLinks.patientId });
-      return row?.patientId;
+        .returning({ patientId: portalLoginLinks.patientId, representativeIds: portalLoginLinks.representativeIds });
+      return row;
     },
 
     async insertSession(db: DbOrTx, row: typeof portalSessions.$inferInsert) {
@@ -69,6 +75,14 @@ export function createPortalRepository() {
       await db
         .update(portalSessions)
         .set({ endedAt: now, endReason: reason })
+        .where(and(eq(portalSessions.clinicId, clinicId), eq(portalSessions.id, id), isNull(portalSessions.endedAt)));
+    },
+
+    /** Points an open session at the patient it now acts for, and the representation it acts through. */
+    async actFor(db: DbOrTx, clinicId: string, id: string, patientId: string, representativeId: string | null) {
+      await db
+        .update(portalSessions)
+        .set({ patientId, representativeId })
         .where(and(eq(portalSessions.clinicId, clinicId), eq(portalSessions.id, id), isNull(portalSessions.endedAt)));
     },
 

@@ -7,6 +7,7 @@ import { consentAction } from '../consents/consents.output';
 import {
   linkRequestedOutput,
   portalAccessOutput,
+  portalActingOutput,
   portalConsentOutput,
   portalConsentRecorded,
   portalMeOutput,
@@ -29,6 +30,32 @@ const ACCEPTED = {
   message:
     'If this e-mail address belongs to a patient of the clinic, a sign-in link is on its way. It is valid for 15 minutes.',
 };
+const ACCEPTED_SMS = {
+  ok: true,
+  message:
+    'If this mobile number belongs to a patient of the clinic or their representative, a sign-in link is on its way by text message. It is valid for 15 minutes.',
+};
+
+/** A sign-in link goes to an e-mail address or to a mobile number, never both. */
+const linkRequest = z
+  .strictObject({
+    clinic: z.string().trim().min(1).max(60),
+    email: z.email().max(200).optional(),
+    mobile: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{6,24}$/, { message: 'not a phone number' })
+      .optional(),
+    lang: lang.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if ((b.email === undefined) === (b.mobile === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['email'],
+        message: 'give an e-mail address or a mobile number (one of them)',
+      });
+  });
 
 function rawCookie(req: FastifyRequest): string | null {
   const raw = req.cookies[PORTAL_COOKIE];
@@ -85,24 +112,23 @@ export function portalRoutes(deps: { portal: PortalService; secureCookies: boole
         config: { public: true },
         schema: {
           tags: ['portal'],
-          summary: 'E-mail a one-time sign-in link to a patient; the answer never says whether the address is known',
-          body: z.strictObject({
-            clinic: z.string().trim().min(1).max(60),
-            email: z.email().max(200),
-            lang: lang.optional(),
-          }),
+          summary:
+            'Send a one-time sign-in link by e-mail or SMS to a patient or a representative; the answer never says whether the address is known',
+          body: linkRequest,
           response: { 202: linkRequestedOutput },
         },
       },
       async (req, reply) => {
+        const { clinic, email, mobile, lang } = req.body;
+        const address = email !== undefined ? { email } : { mobile: mobile! };
         const work: Promise<void> = portal
-          .requestLink({ clinicSlug: req.body.clinic, email: req.body.email, lang: req.body.lang, requestId: req.id })
+          .requestLink({ clinicSlug: clinic, ...address, lang, requestId: req.id })
           .then((r) => r.delivery)
           .catch((err: unknown) => req.log.warn({ err: (err as Error).name }, 'portal sign-in link not handled'))
           .finally(() => pending.delete(work));
         pending.add(work);
         reply.status(202);
-        return ACCEPTED;
+        return email !== undefined ? ACCEPTED : ACCEPTED_SMS;
       },
     );
 
@@ -149,6 +175,23 @@ export function portalRoutes(deps: { portal: PortalService; secureCookies: boole
         csrfToken: req.portalSession!.csrfToken,
         idleMinutes: portal.idleMinutes,
       }),
+    );
+
+    app.post(
+      '/api/portal/acting-for',
+      {
+        ...signedIn,
+        schema: {
+          tags: ['portal'],
+          summary: 'Act from now on for a person I represent (a representation id), or for myself (null)',
+          body: z.strictObject({ representativeId: z.uuid({ message: 'not a representation id' }).nullable() }),
+          response: { 200: portalActingOutput },
+        },
+      },
+      async (req) => {
+        const next = await portal.actFor(req.portalSession!, req.id, req.body.representativeId);
+        return { representativeId: next.representativeId };
+      },
     );
 
     app.get(

@@ -2,8 +2,10 @@ import type { AccessContext } from '../../platform/access';
 import { auditEntry } from '../../platform/audit/audit.entry';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../../platform/input';
+import { localDate } from '../../rules/zoned-time';
 import { bookInput, cancelInput, markInput, moveInput, removeInput, updateInput } from './queue.input';
-import { type Action, type QueueKit, smsCapableMobile } from './queue.kit';
+import { type Action, type QueueKit, smsCapableMobile, VisitNotDueError } from './queue.kit';
+import type { QueueEntryRow } from './queue.repository';
 import type { QueueStatus } from './queue.schema';
 
 /** Changes of a registered entry: booking a time, moving it, status changes and corrections. */
@@ -15,14 +17,15 @@ export function createQueueChanges(kit: QueueKit) {
     const input = parseInput(bookInput, raw);
     return run(async (tx) => {
       const { e, pro } = await transition(tx, ctx, id, 'book', input.professionalId);
-      const slot = await reserve(tx, ctx, pro!, e.serviceId, input.startsAt, e.id);
+      const roomId = input.roomId ?? e.roomId;
+      const slot = await reserve(tx, ctx, pro!, e.serviceId, input.startsAt, e.id, roomId);
       await repo.update(tx, ctx.clinicId, id, {
         status: 'booked',
         professionalId: pro!.id,
         startsAt: input.startsAt,
         endsAt: slot.end,
         locationId: input.locationId ?? slot.locationId,
-        roomId: input.roomId ?? e.roomId,
+        roomId,
         updatedAt: clock.now(),
       });
       await change(tx, ctx, e, 'booked', 'booked', {
@@ -52,9 +55,11 @@ export function createQueueChanges(kit: QueueKit) {
     return run(async (tx) => {
       const current = await repo.find(tx, ctx.clinicId, id);
       const { e, pro } = await transition(tx, ctx, id, 'move', input.professionalId ?? current?.professionalId);
-      const slot = await reserve(tx, ctx, pro!, e.serviceId, input.startsAt, e.id);
+      const roomId = input.roomId === undefined ? e.roomId : input.roomId;
+      const slot = await reserve(tx, ctx, pro!, e.serviceId, input.startsAt, e.id, roomId);
       await notifier.withdrawn(tx, e);
       await repo.update(tx, ctx.clinicId, id, {
+        roomId,
         professionalId: pro!.id,
         startsAt: input.startsAt,
         endsAt: slot.end,
@@ -66,13 +71,14 @@ export function createQueueChanges(kit: QueueKit) {
         newStartsAt: input.startsAt,
         previousProfessionalId: e.professionalId,
         newProfessionalId: pro!.id,
-        reason: input.reason,
+        reason: `${input.by}: ${input.reason}`,
         patientInformed: input.patientInformed,
         informedHow: input.informedHow ?? null,
       });
       await assignDoctor(tx, ctx, e.patientId, pro);
       const updated = (await repo.find(tx, ctx.clinicId, id))!;
       await notifier.planned(tx, updated);
+      if (input.by === 'clinic') await notifier.movedByClinic(tx, updated, e.startsAt!);
       await audit.append(tx, ctx, [
         auditEntry({
           action: 'queue_entry.move',
@@ -98,9 +104,7 @@ export function createQueueChanges(kit: QueueKit) {
     const to: QueueStatus = action === 'cancel' ? 'cancelled' : action === 'remove' ? 'removed' : action;
     return run(async (tx) => {
       const { e } = await transition(tx, ctx, id, action);
-      if (action === 'no_show' && e.startsAt && e.startsAt.getTime() > clock.now().getTime()) {
-        throw new ValidationError('status', 'the visit has not started yet: it cannot be a no-show');
-      }
+      await requireDue(tx, ctx.clinicId, e, action);
       await repo.update(tx, ctx.clinicId, id, { status: to, updatedAt: clock.now() });
       const by = 'by' in input ? `${input.by}: ` : '';
       const reason = input.reason ? `${by}${input.reason}` : 'note' in input ? (input.note ?? null) : null;
@@ -123,6 +127,37 @@ export function createQueueChanges(kit: QueueKit) {
         }),
       ]);
       return (await repo.find(tx, ctx.clinicId, id))!;
+    });
+  }
+
+  /**
+   * Arrived and done only from the visit's day on (in the clinic's zone), no-show only once it began:
+   * tomorrow's visit cannot be marked today.
+   */
+  async function requireDue(tx: Parameters<typeof repo.find>[0], clinicId: string, e: QueueEntryRow, action: Action) {
+    if (!e.startsAt || !['arrived', 'done', 'no_show'].includes(action)) return;
+    const now = clock.now();
+    if (action === 'no_show') {
+      if (e.startsAt.getTime() > now.getTime())
+        throw new VisitNotDueError('the visit has not started yet: it cannot be a no-show');
+      return;
+    }
+    const { timeZone } = await slots.clinic(tx, clinicId);
+    const day = localDate(e.startsAt, timeZone);
+    if (day > localDate(now, timeZone))
+      throw new VisitNotDueError(`the visit is on ${day}: it can be marked from that day on`);
+  }
+
+  /** The notice was printed at the desk: recorded as the patient informed in writing. */
+  async function noticePrinted(ctx: AccessContext, id: string) {
+    await run(async (tx) => {
+      const e = await repo.find(tx, ctx.clinicId, id);
+      if (!e) throw new NotFoundError('no such queue entry');
+      await change(tx, ctx, e, 'notice_printed', e.status, {
+        newStartsAt: e.startsAt,
+        patientInformed: true,
+        informedHow: 'printed notice',
+      });
     });
   }
 
@@ -204,6 +239,7 @@ export function createQueueChanges(kit: QueueKit) {
     book,
     move,
     update,
+    noticePrinted,
     cancel: (ctx: AccessContext, id: string, raw: unknown) => setStatus(ctx, id, 'cancel', raw),
     remove: (ctx: AccessContext, id: string, raw: unknown) => setStatus(ctx, id, 'remove', raw),
     noShow: (ctx: AccessContext, id: string, raw: unknown) => setStatus(ctx, id, 'no_show', raw),

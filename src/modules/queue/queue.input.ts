@@ -55,14 +55,20 @@ export const bookInput = z.strictObject({
   ...informed,
 });
 
+/** Who asked for a move or a cancellation: when it is the clinic, the patient is told in writing. */
+const by = z.enum(['patient', 'clinic']);
+
 export const moveInput = z.strictObject({
   startsAt: instant,
   professionalId: z.uuid().optional(),
+  /** Another room (chair), or null to free it; left out, the visit keeps its room. */
+  roomId: z.uuid().nullable().optional(),
   reason,
+  by,
   ...informed,
 });
 
-export const cancelInput = z.strictObject({ reason, by: z.enum(['patient', 'clinic']), ...informed });
+export const cancelInput = z.strictObject({ reason, by, ...informed });
 export const removeInput = z.strictObject({ reason, ...informed });
 export const markInput = z.strictObject({ note: z.string().trim().max(500).optional() });
 

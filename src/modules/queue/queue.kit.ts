@@ -4,7 +4,7 @@ import type { AuditService } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import { type FieldCipher, newId } from '../../platform/crypto';
 import type { Db, DbOrTx } from '../../platform/db';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import type { PatientReads } from '../patients/patients.reads';
 import { createQueueRepository, type QueueEntryRow } from './queue.repository';
 import type { QueueStatus } from './queue.schema';
@@ -17,6 +17,8 @@ export interface VisitNotifier {
   withdrawn(tx: DbOrTx, entry: QueueEntryRow): Promise<void>;
   /** The clinic cancelled a planned visit: the patient is told in writing. */
   cancelledByClinic(tx: DbOrTx, entry: QueueEntryRow): Promise<void>;
+  /** The clinic moved a planned visit: the patient is told the old and the new time in writing. */
+  movedByClinic(tx: DbOrTx, entry: QueueEntryRow, previousStartsAt: Date): Promise<void>;
 }
 
 export interface QueueServiceDeps {
@@ -54,6 +56,24 @@ export function smsCapableMobile(raw: string | null | undefined, country: 'EE' |
   if (!p?.isValid()) return null;
   const type = p.getType();
   return type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE' || type === undefined ? p.number : null;
+}
+
+/** A room (chair) already holds a live visit at an overlapping time. */
+export class RoomTakenError extends AppError {
+  override readonly status = 409;
+  override readonly code = 'room_taken';
+  constructor() {
+    super('roomId: the room is already taken at this time', { field: 'roomId', reason: 'the room is already taken' });
+  }
+}
+
+/** Arrived, done or no-show on a visit that is not due yet (a later day, or a no-show before it began). */
+export class VisitNotDueError extends AppError {
+  override readonly status = 400;
+  override readonly code = 'visit_not_due';
+  constructor(reason: string) {
+    super(`status: ${reason}`, { field: 'status', reason });
+  }
 }
 
 export const isUniqueViolation = (err: unknown) => {
@@ -97,6 +117,7 @@ export function createQueueKit(deps: QueueServiceDeps) {
     serviceOrId: string | VisitServiceRow,
     start: Date,
     exceptId?: string,
+    roomId?: string | null,
   ) {
     const service =
       typeof serviceOrId === 'string' ? await resources.service(tx, ctx.clinicId, serviceOrId) : serviceOrId;
@@ -105,6 +126,13 @@ export function createQueueKit(deps: QueueServiceDeps) {
     const clash = await repo.overlapping(tx, ctx.clinicId, pro.id, start, end, exceptId);
     if (clash.length > 0)
       throw new ConflictError('the time is already taken', { field: 'startsAt', reason: 'slot taken' });
+    if (roomId) {
+      // The room's row lock serialises bookings of one room across professionals.
+      const room = await resources.lockRoom(tx, ctx.clinicId, roomId);
+      if (!room?.active) throw new ValidationError('roomId', 'unknown room');
+      if ((await repo.overlappingRoom(tx, ctx.clinicId, roomId, start, end, exceptId)).length > 0)
+        throw new RoomTakenError();
+    }
     return { end, locationId };
   }
 

@@ -43,7 +43,7 @@ export const queueModule = defineModule({
   create(deps: QueueModuleDeps) {
     const { db, clock, cipher, audit, messaging, clinics } = deps;
     const slots = createSlotsService({ db, clock, clinics });
-    const resources = createResourcesService({ db, clock, audit });
+    const resources = createResourcesService({ db, clock, audit, clinics });
     const queue = createQueueService({
       db,
       clock,

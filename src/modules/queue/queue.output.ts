@@ -203,3 +203,28 @@ export const waitsOutput = z.object({
     }),
   ),
 });
+
+/** The appointment book's frame: holidays, working hours and absences per professional and day. */
+export const bookFrameOutput = z.object({
+  days: z.array(z.object({ date: z.string(), holiday: z.string().nullable() })),
+  professionals: z.array(
+    z.object({
+      professionalId: recordId,
+      days: z.array(
+        z.object({
+          date: z.string(),
+          hours: z.array(z.object({ start: z.string(), end: z.string(), locationId: recordId.nullable() })),
+          absences: z.array(
+            z.object({ kind: z.enum(['leave', 'closed']), start: z.string().nullable(), end: z.string().nullable() }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});
+
+/** An absence recorded, with the booked visits it falls on (to move or cancel). */
+export const exceptionCreatedOutput = z.object({
+  id: recordId,
+  affected: z.array(z.object({ id: recordId, startsAt: z.string(), professionalId: recordId.nullable() })),
+});

@@ -131,5 +131,5 @@ export function createQueueReadService(deps: {
     };
   }
 
-  return { list, get, waits };
+  return { list, get, waits, requireQueueView: (ctx: AccessContext) => void scope(ctx) };
 }

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../platform/db';
+import { createQueueHistoryRepository } from './queue.history.repository';
 import { createQueueRepository } from './queue.repository';
 import { createResourcesRepository } from './resources.repository';
 
@@ -13,6 +14,7 @@ export type { QueueSettingsRow } from './resources.repository';
 export function createQueueReads() {
   const queue = createQueueRepository();
   const resources = createResourcesRepository();
+  const history = createQueueHistoryRepository();
   return {
     entry: queue.find,
     upcomingForPatient: queue.upcomingForPatient,
@@ -22,6 +24,9 @@ export function createQueueReads() {
     service: resources.service,
     services: resources.services,
     settings: resources.settings,
+    /** Recall: last visits done per patient and service, and who has a visit booked. */
+    lastDoneVisits: history.lastDoneVisits,
+    patientsWithBooking: history.patientsWithBooking,
   };
 }
 export type QueueReads = ReturnType<typeof createQueueReads>;

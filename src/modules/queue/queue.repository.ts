@@ -62,6 +62,38 @@ export function createQueueRepository() {
           ),
         ),
 
+    /** Live visits in a room that overlap [start, end), except `exceptId`. */
+    overlappingRoom: (db: DbOrTx, clinicId: string, roomId: string, start: Date, end: Date, exceptId?: string) =>
+      db
+        .select({ id: queueEntries.id })
+        .from(queueEntries)
+        .where(
+          and(
+            eq(queueEntries.clinicId, clinicId),
+            eq(queueEntries.roomId, roomId),
+            inArray(queueEntries.status, HOLDING),
+            lt(queueEntries.startsAt, end),
+            sql`${queueEntries.endsAt} > ${start.toISOString()}::timestamptz`,
+            exceptId ? sql`${queueEntries.id} <> ${exceptId}` : undefined,
+          ),
+        ),
+
+    /** Booked or arrived visits starting in [from, to), of one professional or of all (a whole-clinic closure). */
+    liveBetween: (db: DbOrTx, clinicId: string, from: Date, to: Date, professionalId: string | null) =>
+      db
+        .select()
+        .from(queueEntries)
+        .where(
+          and(
+            eq(queueEntries.clinicId, clinicId),
+            inArray(queueEntries.status, ['booked', 'arrived']),
+            gte(queueEntries.startsAt, from),
+            lt(queueEntries.startsAt, to),
+            professionalId ? eq(queueEntries.professionalId, professionalId) : undefined,
+          ),
+        )
+        .orderBy(asc(queueEntries.startsAt)),
+
     /** Busy times of professionals in a window (for free-slot search). */
     busy: (db: DbOrTx, clinicId: string, professionalIds: string[], from: Date, to: Date) =>
       professionalIds.length === 0

@@ -15,11 +15,13 @@ import {
   updateInput,
 } from './queue.input';
 import {
+  bookFrameOutput,
   catalogueOutput,
   createdId,
   deliveryOutput,
   entryChangeOutput,
   entryOutput,
+  exceptionCreatedOutput,
   exceptionOutput,
   settingsOutput,
   slotsOutput,
@@ -73,7 +75,6 @@ export function queueRoutes(d: QueueRouteDeps) {
       ['rooms', roomInput, d.resources.addRoom],
       ['services', serviceInput, d.resources.addService],
       ['schedules', scheduleInput, d.resources.addSchedule],
-      ['exceptions', exceptionInput, d.resources.addException],
     ] as const;
     for (const [path, body, fn] of additions) {
       app.post(`/api/queue/${path}`, { schema: { tags, body, response: { 201: createdId } } }, async (req, reply) => {
@@ -81,6 +82,65 @@ export function queueRoutes(d: QueueRouteDeps) {
         return fn(accessContext(req), req.body);
       });
     }
+    app.post(
+      '/api/queue/exceptions',
+      {
+        schema: {
+          tags,
+          summary: 'Leave, a closure or extra hours; over booked visits only with confirm (409 visits_affected)',
+          body: exceptionInput,
+          response: { 201: exceptionCreatedOutput },
+        },
+      },
+      async (req, reply) => {
+        reply.status(201);
+        return d.resources.addException(accessContext(req), req.body);
+      },
+    );
+    app.post(
+      '/api/queue/exceptions/check',
+      {
+        schema: {
+          tags,
+          summary: 'The booked visits an absence would fall on (nothing is recorded)',
+          body: exceptionInput,
+          response: { 200: exceptionCreatedOutput.pick({ affected: true }) },
+        },
+      },
+      async (req) => d.resources.checkException(accessContext(req), req.body),
+    );
+    app.get(
+      '/api/queue/book',
+      {
+        schema: {
+          tags,
+          summary: 'The appointment book: holidays, working hours and absences per professional and day',
+          querystring: z.object({ from: isoDate, to: isoDate }),
+          response: { 200: bookFrameOutput },
+        },
+      },
+      async (req) => {
+        const ctx = accessContext(req);
+        d.read.requireQueueView(ctx);
+        return d.slots.frame(ctx.clinicId, req.query.from, req.query.to);
+      },
+    );
+    app.post(
+      '/api/queue/entries/:id/notice/resend',
+      {
+        schema: {
+          tags,
+          params: idParam,
+          summary: 'Send the written notice again (a new message, audited with the reason if given)',
+          body: z.strictObject({ reason: z.string().trim().max(200).optional() }),
+          response: { 200: ok },
+        },
+      },
+      async (req) => {
+        await d.messaging.resendNotice(accessContext(req), req.params.id, req.body.reason);
+        return { ok: true };
+      },
+    );
     app.patch(
       '/api/queue/professionals/:id',
       { schema: { tags, params: idParam, body: professionalUpdateInput, response: { 200: createdId } } },
@@ -243,7 +303,9 @@ export function queueRoutes(d: QueueRouteDeps) {
         },
       },
       async (req, reply) => {
-        const { pdf, filename } = await d.messaging.noticePdf(accessContext(req), req.params.id);
+        const ctx = accessContext(req);
+        const { pdf, filename } = await d.messaging.noticePdf(ctx, req.params.id);
+        await d.queue.noticePrinted(ctx, req.params.id);
         return reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`).send(pdf);
       },
     );

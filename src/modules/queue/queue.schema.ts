@@ -89,6 +89,7 @@ export const queueEntryChanges = pgTable(
         'removed',
         'changed',
         'emergency',
+        'notice_printed',
       ],
     }).notNull(),
     fromStatus: text('from_status'),

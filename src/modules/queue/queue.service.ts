@@ -53,7 +53,7 @@ export function createQueueService(deps: QueueServiceDeps) {
         throw new ValidationError('reminderChannel', 'e-mail reminders need an e-mail address');
       const now = clock.now();
       let slot: { end: Date; locationId: string | null } | null = null;
-      if (input.startsAt && pro) slot = await reserve(tx, ctx, pro, service, input.startsAt);
+      if (input.startsAt && pro) slot = await reserve(tx, ctx, pro, service, input.startsAt, undefined, input.roomId);
       const id = newId();
       const row = {
         clinicId: ctx.clinicId,

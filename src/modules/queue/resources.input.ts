@@ -70,6 +70,8 @@ export const exceptionInput = z
     end: hhmm.optional(),
     locationId: z.uuid().optional(),
     note: z.string().trim().max(500).optional(),
+    /** Record it even though it falls on booked visits (the answer lists them). */
+    confirm: z.boolean().optional(),
   })
   .refine((e) => (e.start === undefined) === (e.end === undefined), {
     message: 'give both start and end, or neither',

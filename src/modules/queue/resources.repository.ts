@@ -65,6 +65,15 @@ export function createResourcesRepository() {
       )[0],
     insertRoom: (db: DbOrTx, row: typeof rooms.$inferInsert) => db.insert(rooms).values(row),
     rooms: (db: DbOrTx, clinicId: string) => db.select().from(rooms).where(byClinic(rooms)(clinicId)),
+    /** Serialises bookings of one room (chair) across professionals, until the booking commits. */
+    lockRoom: async (db: DbOrTx, clinicId: string, id: string) =>
+      (
+        await db
+          .select()
+          .from(rooms)
+          .where(and(eq(rooms.clinicId, clinicId), eq(rooms.id, id)))
+          .for('update')
+      )[0],
 
     insertService: (db: DbOrTx, row: typeof visitServices.$inferInsert) => db.insert(visitServices).values(row),
     services: (db: DbOrTx, clinicId: string) =>

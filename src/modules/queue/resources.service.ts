@@ -7,6 +7,8 @@ import { newId } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { parseInput } from '../../platform/input';
+import type { ClinicLookup } from '../clinics/clinics.service';
+import { type AffectedVisit, VisitsAffectedError, visitsUnder } from './absences';
 import {
   exceptionInput,
   locationInput,
@@ -23,7 +25,12 @@ import { createResourcesRepository } from './resources.repository';
 export type ResourcesService = ReturnType<typeof createResourcesService>;
 
 /** Professionals, places, services, working hours and the clinic's queue settings. */
-export function createResourcesService(deps: { db: Db; clock: Clock; audit: AuditService }) {
+export function createResourcesService(deps: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  clinics: Pick<ClinicLookup, 'byId'>;
+}) {
   const { db, clock, audit } = deps;
   const repo = createResourcesRepository();
 
@@ -153,15 +160,24 @@ export function createResourcesService(deps: { db: Db; clock: Clock; audit: Audi
         if ((await repo.deleteSchedule(tx, ctx.clinicId, id)).length === 0) throw new NotFoundError('no such schedule');
       });
     },
-    async addException(ctx: AccessContext, raw: unknown) {
+    /**
+     * Leave, a closure or extra hours. Leave or a closure over booked visits is refused (409
+     * `visits_affected`, with the visits) unless `confirm` is given; then the visits are answered
+     * so that the desk moves or cancels each.
+     */
+    async addException(ctx: AccessContext, raw: unknown): Promise<{ id: string; affected: AffectedVisit[] }> {
       requireRole(ctx, 'admin', 'receptionist');
       const input = parseInput(exceptionInput, raw);
       if (input.professionalId && !(await repo.professional(db, ctx.clinicId, input.professionalId))) {
         throw new ValidationError('professionalId', 'no such professional');
       }
+      const { timeZone } = await deps.clinics.byId(ctx.clinicId);
       const id = newId();
-      await write(ctx, 'schedule_exception.create', 'schedule_exception', id, (tx) =>
-        repo.insertException(tx, {
+      let affected: AffectedVisit[] = [];
+      await write(ctx, 'schedule_exception.create', 'schedule_exception', id, async (tx) => {
+        affected = await visitsUnder(tx, ctx.clinicId, input, timeZone);
+        if (affected.length > 0 && !input.confirm) throw new VisitsAffectedError(affected);
+        await repo.insertException(tx, {
           clinicId: ctx.clinicId,
           id,
           professionalId: input.professionalId,
@@ -173,9 +189,16 @@ export function createResourcesService(deps: { db: Db; clock: Clock; audit: Audi
           locationId: input.locationId ?? null,
           note: input.note ?? null,
           createdAt: clock.now(),
-        }),
-      );
-      return { id };
+        });
+      });
+      return { id, affected };
+    },
+    /** The booked visits an absence would fall on, before it is recorded (nothing is written). */
+    async checkException(ctx: AccessContext, raw: unknown): Promise<{ affected: AffectedVisit[] }> {
+      requireRole(ctx, 'admin', 'receptionist');
+      const input = parseInput(exceptionInput, raw);
+      const { timeZone } = await deps.clinics.byId(ctx.clinicId);
+      return { affected: await visitsUnder(db, ctx.clinicId, input, timeZone) };
     },
     async catalogue(ctx: AccessContext) {
       requireStaff(ctx);

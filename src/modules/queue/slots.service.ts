@@ -1,9 +1,16 @@
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db';
 import { ValidationError } from '../../platform/errors';
-import { addDays, type IsoDate, localDate, startOfLocalDay } from '../../rules/zoned-time';
+import { holidayOn } from '../../rules/holidays';
+import { addDays, formatHhMm, type IsoDate, localDate, startOfLocalDay } from '../../rules/zoned-time';
 import type { ClinicLookup, ClinicRow } from '../clinics/clinics.service';
-import { fitsWorkingHours, freeSlots, type Place, type ProfessionalCalendar } from '../scheduling/free-slots';
+import {
+  fitsWorkingHours,
+  freeSlots,
+  type Place,
+  type ProfessionalCalendar,
+  workingSpans,
+} from '../scheduling/free-slots';
 import { createQueueRepository } from './queue.repository';
 import { createResourcesRepository, type ProfessionalRow, type VisitServiceRow } from './resources.repository';
 
@@ -141,5 +148,37 @@ export function createSlotsService(deps: { db: Db; clock: Clock; clinics: Pick<C
     return { end: new Date(start.getTime() + service.durationMinutes * 60000), locationId: fit.locationId };
   }
 
-  return { clinic, placeOf, search, checkBookable, calendars, providers };
+  /**
+   * The appointment book's frame for [from, to] (at most 31 days): per day the public holiday, per
+   * professional and day the working hours after holidays and exceptions, and the absences.
+   * No personal data: the visits come from the queue's list.
+   */
+  async function frame(clinicId: string, from: IsoDate, to: IsoDate) {
+    if (to < from) throw new ValidationError('to', 'the end of the range is before its start');
+    if (addDays(from, 31) < to) throw new ValidationError('to', 'show at most a month at a time');
+    const c = await clinic(db, clinicId);
+    const pros = (await resources.professionals(db, clinicId)).filter((p) => p.active);
+    const cals = await calendars(db, clinicId, pros, from, to, c.timeZone, false);
+    const dates: IsoDate[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
+    return {
+      days: dates.map((date) => ({ date, holiday: holidayOn(c.country, date)?.name ?? null })),
+      professionals: cals.map((cal) => ({
+        professionalId: cal.professionalId,
+        days: dates.map((date) => ({
+          date,
+          hours: workingSpans(cal, date, placeOf(c)).map((sp) => ({
+            start: formatHhMm(sp.start),
+            end: formatHhMm(sp.end),
+            locationId: sp.locationId,
+          })),
+          absences: cal.exceptions
+            .filter((e) => e.kind !== 'extra' && date >= e.date && date <= (e.until ?? e.date))
+            .map((e) => ({ kind: e.kind as 'leave' | 'closed', start: e.start ?? null, end: e.end ?? null })),
+        })),
+      })),
+    };
+  }
+
+  return { clinic, placeOf, search, checkBookable, calendars, providers, frame };
 }

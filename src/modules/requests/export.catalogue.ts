@@ -41,6 +41,9 @@ export const exportTables: Record<string, Reach> = {
   // A breach that affected the person, and a legal hold on their data: both are theirs to know.
   breach_affected: { column: 'patient_id' },
   retention_holds: { column: 'patient_id' },
+  // Check-up invitations and newsletters the person was sent (or skipped for), with the consent they rested on.
+  recall_invitations: { column: 'patient_id' },
+  campaign_messages: { column: 'patient_id' },
 };
 
 /** Tables with personal columns that are not about patients, and why they are not exported. */
@@ -62,6 +65,8 @@ export const notAboutThePatient: Record<string, string> = {
   access_review_marks: "the DPO's conclusions on staff access findings (about staff)",
   visitor_consent_events:
     "website visitors' cookie choices, known only by a pseudonymous browser id that no patient record links to",
+  recall_intervals: 'check-up intervals per service (clinic settings)',
+  campaigns: "the clinic's newsletters; the person gets the messages sent to them (campaign_messages)",
   recordings:
     'camera recording files are not linked to a patient record: a request for one is answered by time and place',
 };

@@ -33,14 +33,14 @@ const cell = (v: unknown): string => {
 };
 
 /** Every value as one CSV line `table,row,column,value` (RFC 4180): complete whatever the tables' shapes. */
-export function* csvLines(data: Record<string, Row[]>): Generator<string> {
-  yield 'table,row,column,value\r\n';
-  for (const [table, rows] of Object.entries(data)) {
-    let n = 0;
-    for (const row of rows) {
-      n++;
-      for (const [col, v] of Object.entries(row)) yield `${cell(table)},${n},${cell(col)},${cell(v)}\r\n`;
-    }
+export const CSV_HEAD = 'table,row,column,value\r\n';
+
+/** The CSV lines of some rows of one table, numbered on from `before` (the rows of that table already written). */
+export function* csvRows(table: string, rows: Row[], before: number): Generator<string> {
+  let n = before;
+  for (const row of rows) {
+    n++;
+    for (const [col, v] of Object.entries(row)) yield `${cell(table)},${n},${cell(col)},${cell(v)}\r\n`;
   }
 }
 

@@ -163,24 +163,37 @@ function auditEvent(a: Row, patientId: string, clinicName: string): Resource {
 }
 
 /** The Bundle (type collection) of everything the person's data maps to in FHIR R4. */
-export function fhirBundle(data: Record<string, Row[]>, patientId: string, clinicName: string, at: Date) {
-  const resources: Resource[] = [];
-  for (const p of data.patients ?? []) resources.push(patientResource(p));
-  for (const r of data.patient_representatives ?? []) resources.push(relatedPerson(r, patientId));
-  for (const q of data.queue_entries ?? []) resources.push(appointment(q, patientId));
-  for (const c of data.consent_events ?? []) resources.push(consent(c, patientId));
-  for (const i of data.invoices ?? []) resources.push(invoice(i, patientId));
-  for (const n of data.debt_notices ?? [])
-    resources.push(communication('debt_notice', n, patientId, String(n.text ?? n.channel ?? 'debt notice'), n.sent_at));
-  for (const r of data.rights_requests ?? [])
-    resources.push(
-      communication(`request:${r.kind}`, r, patientId, String(r.answer ?? r.details ?? r.kind), r.created_at),
-    );
-  for (const a of data.audit_events ?? []) resources.push(auditEvent(a, patientId, clinicName));
-  return {
-    resourceType: 'Bundle',
-    type: 'collection',
-    timestamp: at.toISOString(),
-    entry: resources.map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource })),
-  };
+/** The FHIR resources of some rows of one table of the export (an empty list for tables FHIR has no resource for). */
+export function fhirResources(table: string, rows: Row[], patientId: string, clinicName: string): Resource[] {
+  switch (table) {
+    case 'patients':
+      return rows.map((p) => patientResource(p));
+    case 'patient_representatives':
+      return rows.map((r) => relatedPerson(r, patientId));
+    case 'queue_entries':
+      return rows.map((q) => appointment(q, patientId));
+    case 'consent_events':
+      return rows.map((c) => consent(c, patientId));
+    case 'invoices':
+      return rows.map((i) => invoice(i, patientId));
+    case 'debt_notices':
+      return rows.map((n) =>
+        communication('debt_notice', n, patientId, String(n.text ?? n.channel ?? 'debt notice'), n.sent_at),
+      );
+    case 'rights_requests':
+      return rows.map((r) =>
+        communication(`request:${r.kind}`, r, patientId, String(r.answer ?? r.details ?? r.kind), r.created_at),
+      );
+    case 'audit_events':
+      return rows.map((a) => auditEvent(a, patientId, clinicName));
+    default:
+      return [];
+  }
 }
+
+/** The Bundle's opening, up to its first entry: the streamed export writes entries after it, then `]}`. */
+export const bundleHead = (at: Date) =>
+  `{"resourceType":"Bundle","type":"collection","timestamp":${JSON.stringify(at.toISOString())},"entry":[`;
+
+/** One entry of the Bundle as JSON. */
+export const bundleEntry = (resource: Resource) => JSON.stringify({ fullUrl: `urn:uuid:${resource.id}`, resource });

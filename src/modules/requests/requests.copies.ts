@@ -15,7 +15,9 @@ import type { SmsSender } from '../../platform/sms';
 import type { ClinicLookup } from '../clinics/clinics.service';
 import type { DisclosuresService } from '../disclosures/disclosures.service';
 import type { PatientsService } from '../patients/patients.service';
+import { envelopeTo, readRecipientCertificate } from './requests.cms';
 import type { RequestExports } from './requests.export';
+import { createRequestsRepository } from './requests.repository';
 import type { RequestsService } from './requests.service';
 
 /** Seed 002: a copy goes to the patient, or to a third party the patient names by name, ID code and e-mail. */
@@ -28,6 +30,13 @@ export const recordCopyInput = z.strictObject({
       email: z.email().max(200),
     })
     .optional(),
+  /**
+   * `password`: an AES-256 PDF whose one-time password goes by SMS to the patient; `certificate`: CMS
+   * enveloped data to the recipient's X.509 certificate (an ID card's authentication certificate).
+   */
+  encryption: z.enum(['password', 'certificate']).default('password'),
+  /** The recipient's certificate, PEM or base64 DER, with `encryption: 'certificate'`. */
+  certificate: z.string().trim().min(1).max(20_000).optional(),
 });
 
 export interface RecordCopyDeps {
@@ -43,30 +52,49 @@ export interface RecordCopyDeps {
 }
 
 type Lang = 'et' | 'lv' | 'en' | 'ru';
-const mailWords: Record<Lang, { subject: (c: string) => string; own: string; named: string }> = {
+const mailWords: Record<
+  Lang,
+  { subject: (c: string) => string; own: string; named: string; ownCms: string; namedCms: string }
+> = {
   et: {
     subject: (c) => `${c}: teie terviseandmete koopia`,
     own: 'Manuses on teie terviseandmete koopia. Fail on parooliga kaitstud; parooli saatsime teile eraldi SMS-iga.',
     named:
       'Manuses on patsiendi soovil saadetud terviseandmete koopia. Fail on parooliga kaitstud; parooli saatsime patsiendile SMS-iga – küsige seda temalt.',
+    ownCms:
+      'Manuses on teie terviseandmete koopia, krüpteeritud teie antud sertifikaadile (näiteks ID-kaardi isikutuvastuse sertifikaadile). Faili saab avada ainult selle sertifikaadi omanik oma privaatvõtmega (ID-kaardi puhul kaardi ja PIN-koodiga).',
+    namedCms:
+      'Manuses on patsiendi soovil saadetud terviseandmete koopia, krüpteeritud teie sertifikaadile. Faili saate avada ainult teie ise oma privaatvõtmega (ID-kaardi puhul kaardi ja PIN-koodiga).',
   },
   lv: {
     subject: (c) => `${c}: jūsu veselības datu kopija`,
     own: 'Pielikumā ir jūsu veselības datu kopija. Fails ir aizsargāts ar paroli; paroli nosūtījām jums atsevišķi īsziņā.',
     named:
       'Pielikumā ir pēc pacienta lūguma nosūtīta veselības datu kopija. Fails ir aizsargāts ar paroli; paroli nosūtījām pacientam īsziņā – lūdziet to viņam.',
+    ownCms:
+      'Pielikumā ir jūsu veselības datu kopija, šifrēta jūsu norādītajam sertifikātam (piemēram, eID kartes autentifikācijas sertifikātam). Failu var atvērt tikai šī sertifikāta īpašnieks ar savu privāto atslēgu (eID kartes gadījumā – ar karti un PIN kodu).',
+    namedCms:
+      'Pielikumā ir pēc pacienta lūguma nosūtīta veselības datu kopija, šifrēta jūsu sertifikātam. Failu varat atvērt tikai jūs ar savu privāto atslēgu (eID kartes gadījumā – ar karti un PIN kodu).',
   },
   en: {
     subject: (c) => `${c}: a copy of your health records`,
     own: 'Attached is a copy of your health records. The file is protected by a password, which we sent you separately by text message.',
     named:
       'Attached is a copy of health records sent at the patient’s request. The file is protected by a password, which we sent to the patient by text message: please ask them for it.',
+    ownCms:
+      'Attached is a copy of your health records, encrypted to the certificate you gave us (for example your ID card’s authentication certificate). Only the holder of that certificate can open it, with its private key (for an ID card: the card and its PIN).',
+    namedCms:
+      'Attached is a copy of health records sent at the patient’s request, encrypted to your certificate. Only you can open it, with your private key (for an ID card: the card and its PIN).',
   },
   ru: {
     subject: (c) => `${c}: копия ваших медицинских данных`,
     own: 'Во вложении — копия ваших медицинских данных. Файл защищён паролем, который мы отправили вам отдельным SMS.',
     named:
       'Во вложении — копия медицинских данных, отправленная по просьбе пациента. Файл защищён паролем, который мы отправили пациенту по SMS: спросите его у пациента.',
+    ownCms:
+      'Во вложении — копия ваших медицинских данных, зашифрованная для указанного вами сертификата (например, сертификата аутентификации ID-карты). Открыть файл может только владелец этого сертификата с помощью своего закрытого ключа (для ID-карты — картой и PIN-кодом).',
+    namedCms:
+      'Во вложении — копия медицинских данных, отправленная по просьбе пациента и зашифрованная для вашего сертификата. Открыть файл можете только вы с помощью своего закрытого ключа (для ID-карты — картой и PIN-кодом).',
   },
 };
 const smsWords: Record<Lang, (clinic: string, password: string) => string> = {
@@ -83,16 +111,37 @@ function oneTimePassword() {
   return [group(), group(), group(), group()].join('-');
 }
 
+const CMS_TYPE = 'application/pkcs7-mime; smime-type=enveloped-data';
 const masked = (mobile: string) => `${mobile.slice(0, 4)}…${mobile.slice(-3)}`;
 
 /**
- * Copies of medical records by e-mail (seed 002): the PDF copy encrypted with AES-256 under a
- * one-time password; the file by e-mail to the patient or to the third party they named, the
- * password by SMS to the patient's own mobile. A copy to a named person is a disclosure, logged.
- * (Unencrypted copies and CMS to a recipient's certificate are not offered here.)
+ * Copies of medical records by e-mail (seed 002), encrypted one of two ways: a PDF under AES-256
+ * with a one-time password by SMS to the patient's own mobile, or the PDF as CMS enveloped data to
+ * the recipient's X.509 certificate (no password to send). The file goes by e-mail to the patient
+ * or to the third party they named; a copy to a named person is a disclosure, logged. Each copy
+ * sent is a step on the request's timeline. (Unencrypted copies are not offered here.)
  */
 export function createRecordCopies(deps: RecordCopyDeps, requests: RequestsService, exports: RequestExports) {
   const { db, clock, audit, cipher } = deps;
+  const repo = createRequestsRepository();
+
+  /** The recipient's certificate, when the copy is encrypted to one: valid today and theirs. */
+  function certificateFor(input: z.output<typeof recordCopyInput>, patientIdCode: string | null) {
+    if (input.encryption !== 'certificate') return null;
+    if (!input.certificate)
+      throw new ValidationError(
+        'certificate',
+        'the recipient’s X.509 certificate (PEM or base64), to encrypt the copy to',
+      );
+    const cert = readRecipientCertificate(input.certificate, clock.now());
+    const expected = input.recipient === 'patient' ? patientIdCode : input.namedPerson!.idCode;
+    if (cert.personalCode && expected && cert.personalCode !== expected)
+      throw new ValidationError(
+        'certificate',
+        'the certificate names another person: its personal code is not the recipient’s ID code',
+      );
+    return cert;
+  }
 
   async function send(ctx: AccessContext, id: string, raw: unknown) {
     if (!hasRole(ctx, 'dpo', 'admin'))
@@ -102,13 +151,19 @@ export function createRecordCopies(deps: RecordCopyDeps, requests: RequestsServi
       throw new ValidationError('namedPerson', 'the name, ID code and e-mail of the person the patient named');
     const r = await requests.get(ctx, id);
     const person = await db.transaction((tx) => deps.patients.find(tx, ctx.clinicId, r.patientId));
-    if (!person?.mobile)
+    const cert = certificateFor(input, person?.idCodeEnc ? cipher.decrypt(person.idCodeEnc) : null);
+    if (!cert && !person?.mobile)
       throw new ValidationError('recipient', 'the password goes by SMS and the patient has no mobile number on record');
-    const to = input.recipient === 'patient' ? person.email : input.namedPerson!.email;
+    const to = input.recipient === 'patient' ? person?.email : input.namedPerson!.email;
     if (!to)
       throw new ValidationError('recipient', 'the patient has no e-mail address: hand the copy over at the desk');
-    const password = oneTimePassword();
-    const file = await exports.forRequest(ctx, id, 'pdf', { password });
+    const password = cert ? null : oneTimePassword();
+    const pdf = await exports.forRequest(ctx, id, 'pdf', password ? { password } : {});
+    if (!Buffer.isBuffer(pdf.body)) throw new Error('the PDF copy is made in memory');
+    const file = cert
+      ? { filename: `${pdf.filename}.p7m`, body: await envelopeTo(cert, pdf.body as Buffer), contentType: CMS_TYPE }
+      : { filename: pdf.filename, body: pdf.body as Buffer, contentType: 'application/pdf' };
+    const encrypted = cert ? 'cms' : 'pdf-aes256';
     const now = clock.now();
     await audit.transaction(db, ctx, async (tx) => {
       const grant = await deps.patients.authorize(tx, ctx, r.patientId, 'administrative', 'rights_request.copy');
@@ -126,23 +181,31 @@ export function createRecordCopies(deps: RecordCopyDeps, requests: RequestsServi
           ...common,
           kind: 'rights.copy',
           dedupeKey: `rights_copy:${copyId}`,
-          payload: { to, lang: r.language, named: input.recipient === 'named_person', filename: file.filename },
-          // The file is already AES-256 encrypted; the field cipher keeps it from the outbox's readers too.
+          payload: {
+            to,
+            lang: r.language,
+            named: input.recipient === 'named_person',
+            filename: file.filename,
+            contentType: file.contentType,
+            encrypted,
+          },
+          // The file is already encrypted; the field cipher keeps it from the outbox's readers too.
           payloadEnc: cipher.encrypt(file.body.toString('base64')),
         },
         now,
       );
-      await enqueue(
-        tx,
-        {
-          ...common,
-          kind: 'rights.copy_password',
-          dedupeKey: `rights_copy_password:${copyId}`,
-          payload: { lang: r.language },
-          payloadEnc: cipher.encryptJson({ to: person.mobile, password }),
-        },
-        now,
-      );
+      if (password)
+        await enqueue(
+          tx,
+          {
+            ...common,
+            kind: 'rights.copy_password',
+            dedupeKey: `rights_copy_password:${copyId}`,
+            payload: { lang: r.language },
+            payloadEnc: cipher.encryptJson({ to: person!.mobile, password }),
+          },
+          now,
+        );
       if (input.namedPerson)
         await deps.disclosures.record(
           tx,
@@ -158,6 +221,22 @@ export function createRecordCopies(deps: RecordCopyDeps, requests: RequestsServi
           { type: 'rights_request', id: r.id, purpose: 'data_subject_rights' },
           grant,
         );
+      const details = {
+        recipient: input.recipient,
+        encrypted,
+        ...(password ? { passwordBy: 'sms' } : { certificateUntil: cert!.notAfter.toISOString().slice(0, 10) }),
+      };
+      await repo.appendEvent(tx, {
+        clinicId: ctx.clinicId,
+        id: newId(),
+        requestId: r.id,
+        kind: 'copy_sent',
+        at: now,
+        actorId: ctx.user?.id ?? null,
+        actorRole: grant.role,
+        note: null,
+        data: { ...details, filename: file.filename },
+      });
       await audit.append(tx, ctx, [
         auditEntry(
           {
@@ -166,13 +245,18 @@ export function createRecordCopies(deps: RecordCopyDeps, requests: RequestsServi
             entityId: r.id,
             patientRef: r.patientId,
             purpose: 'data_subject_rights',
-            details: { recipient: input.recipient, encrypted: 'pdf-aes256', passwordBy: 'sms' },
+            details,
           },
           grant,
         ),
       ]);
     });
-    return { sentTo: to, passwordTo: masked(person.mobile), filename: file.filename };
+    return {
+      sentTo: to,
+      passwordTo: password ? masked(person!.mobile!) : null,
+      encryption: input.encryption,
+      filename: file.filename,
+    };
   }
 
   async function mail(job: OutboxJob): Promise<JobOutcome> {
@@ -182,12 +266,12 @@ export function createRecordCopies(deps: RecordCopyDeps, requests: RequestsServi
     const receipt = await deps.mailer.send({
       to: String(job.payload.to),
       subject: w.subject(clinic.name),
-      text: `${job.payload.named ? w.named : w.own}\n\n${clinic.name}\n`,
+      text: `${job.payload.encrypted === 'cms' ? (job.payload.named ? w.namedCms : w.ownCms) : job.payload.named ? w.named : w.own}\n\n${clinic.name}\n`,
       attachments: [
         {
           filename: String(job.payload.filename),
           content: Buffer.from(cipher.decrypt(job.payloadEnc!), 'base64'),
-          contentType: 'application/pdf',
+          contentType: String(job.payload.contentType ?? 'application/pdf'),
         },
       ],
     });

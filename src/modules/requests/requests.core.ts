@@ -8,6 +8,7 @@ import { newId } from '../../platform/crypto';
 import type { Db, DbOrTx } from '../../platform/db';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
 import { NoRuleError } from '../../rules/dental-benefits';
+import { representationGap } from '../../rules/representation';
 import { requestClock } from '../../rules/rights-deadlines';
 import { localDate } from '../../rules/zoned-time';
 import type { ClinicLookup } from '../clinics/clinics.service';
@@ -89,10 +90,19 @@ export function createRequestsCore(deps: RequestsServiceDeps) {
     }
   }
 
+  /** The representative's authority must cover the day (a parent's ends when the child comes of age). */
   async function checkRepresentative(tx: DbOrTx, clinicId: string, patientId: string, repId: string, on: string) {
     const rep = await deps.patientReads.representative(tx, clinicId, patientId, repId);
     if (!rep) throw new ValidationError('representativeId', 'not a representative of this patient');
-    if (rep.endedAt || on < rep.authorityFrom || on > rep.authorityUntil)
+    const patient = await deps.patientReads.forVisit(tx, clinicId, patientId);
+    const clinic = await clinics.byId(clinicId, tx);
+    const gap = patient ? representationGap(rep, patient.birthDate, clinic.country as 'EE' | 'LV', on) : 'ended';
+    if (gap === 'of_age')
+      throw new ValidationError(
+        'representativeId',
+        `the patient had come of age by ${on}: a parent no longer acts for them`,
+      );
+    if (gap)
       throw new ValidationError(
         'representativeId',
         `the representative's authority (${rep.authorityFrom} to ${rep.authorityUntil}${rep.endedAt ? ', ended' : ''}) does not cover ${on}`,

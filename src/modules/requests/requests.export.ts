@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { type AccessContext, hasRole } from '../../platform/access';
 import { type AuditGrant, auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
@@ -9,8 +10,8 @@ import { supervisoryAuthorities } from '../../rules/supervisory-authorities';
 import type { ClinicLookup } from '../clinics/clinics.service';
 import type { Register } from '../register/register.model';
 import type { RegisterService } from '../register/register.service';
-import { article15, csvLines, exportPdf, readableRows } from './export.document';
-import { fhirBundle } from './export.fhir';
+import { article15, exportPdf, readableRows } from './export.document';
+import { writeExport } from './export.stream';
 import type { PortalActor } from './requests.core';
 import { createRequestsRepository } from './requests.repository';
 
@@ -31,7 +32,9 @@ export type RequestExports = ReturnType<typeof createRequestExports>;
 export interface ExportFile {
   contentType: string;
   filename: string;
-  body: Buffer;
+  /** The PDF in memory; FHIR and CSV streamed from a temporary file (export.stream.ts). */
+  body: Buffer | Readable;
+  bytes: number;
 }
 
 /**
@@ -51,26 +54,15 @@ export function createRequestExports(deps: ExportDeps) {
     format: ExportFormat,
     language?: string,
     password?: string,
-  ) {
+  ): Promise<ExportFile> {
     const clinic = await clinics.byId(clinicId, tx);
+    if (format !== 'pdf') return writeExport(tx, { clock, cipher, repo }, clinic, patientId, format);
+    // The PDF is laid out whole (pdfkit): its rows are read at once.
     const data = readableRows(await repo.personRows(tx, clinicId, patientId), (s) => cipher.decrypt(s));
     const person = data.patients?.[0];
     if (!person) throw new NotFoundError('no such patient');
     const stamp = clock.now().toISOString().slice(0, 10);
     const base = `hoidja-${stamp}-${String(patientId).slice(0, 8)}`;
-    if (format === 'fhir') {
-      const bundle = fhirBundle(data, patientId, clinic.name, clock.now());
-      return {
-        contentType: 'application/fhir+json',
-        filename: `${base}.fhir.json`,
-        body: Buffer.from(JSON.stringify(bundle, null, 1)),
-      };
-    }
-    if (format === 'csv') {
-      const parts: Buffer[] = [];
-      for (const line of csvLines(data)) parts.push(Buffer.from(line));
-      return { contentType: 'text/csv; charset=utf-8', filename: `${base}.csv`, body: Buffer.concat(parts) };
-    }
     const lang = (['et', 'lv', 'en', 'ru'] as const).find((l) => l === (language ?? person.preferred_language)) ?? 'en';
     const a = supervisoryAuthorities[clinic.country === 'LV' ? 'LV' : 'EE'];
     const answer = article15(
@@ -87,7 +79,7 @@ export function createRequestExports(deps: ExportDeps) {
       data,
       password,
     });
-    return { contentType: 'application/pdf', filename: `${base}.pdf`, body };
+    return { contentType: 'application/pdf', filename: `${base}.pdf`, body, bytes: body.length };
   }
 
   function checkFormat(format: string): ExportFormat {
@@ -130,7 +122,7 @@ export function createRequestExports(deps: ExportDeps) {
             entityId: r.id,
             patientRef: r.patientId,
             purpose: 'data_subject_rights',
-            details: { format: f, bytes: file.body.length, encrypted: Boolean(opts.password) },
+            details: { format: f, bytes: file.bytes, encrypted: Boolean(opts.password) },
           },
           grant,
         ),

@@ -80,10 +80,11 @@ export const erasurePlanOutput = z.object({
   ),
 });
 
-/** Where the encrypted copy and its password went. */
+/** Where the encrypted copy and (for a password-protected PDF) its password went. */
 export const recordCopySentOutput = z.object({
   sentTo: z.string(),
-  /** The patient's mobile, masked. */
-  passwordTo: z.string(),
+  /** The patient's mobile, masked; null for a copy encrypted to a certificate (no password). */
+  passwordTo: z.string().nullable(),
+  encryption: z.enum(['password', 'certificate']),
   filename: z.string(),
 });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { auditEntry } from '../../platform/audit/audit.entry';
 import type { AuditService } from '../../platform/audit/audit.service';
 import type { Db } from '../../platform/db';
 import { UnauthenticatedError } from '../../platform/errors';
@@ -7,6 +6,7 @@ import { binaryBody, itemsOf } from '../../platform/http/contract';
 import type { App } from '../../platform/http/server';
 import { disclosureOutput } from '../disclosures/disclosures.output';
 import type { DisclosuresService } from '../disclosures/disclosures.service';
+import { actingEntry, type PortalActing } from '../portal/portal.acting';
 import { portalSessionGuard } from '../portal/portal.routes';
 import type { PortalService } from '../portal/portal.service';
 import type { PortalActor } from './requests.core';
@@ -28,12 +28,13 @@ export interface PortalRightsDeps {
 export function portalRightsRoutes(deps: PortalRightsDeps, requests: RequestsService, exports: RequestExports) {
   const { db, audit, disclosures } = deps;
   const signedIn = { config: { public: true }, preHandler: portalSessionGuard(deps.portal) };
-  const actorOf = (req: { portalSession: { clinicId: string; patientId: string } | null; id: string }): PortalActor => {
+  /** The person acted for, and the representation acted through (null: the person themselves). */
+  const actorOf = (req: { portalSession: PortalActing | null; id: string }): PortalActor => {
     if (!req.portalSession) throw new UnauthenticatedError('sign in to the patient portal first');
     return {
       clinicId: req.portalSession.clinicId,
       patientId: req.portalSession.patientId,
-      representativeId: null,
+      representativeId: req.portalSession.representativeId,
       requestId: req.id,
     };
   };
@@ -89,7 +90,8 @@ export function portalRightsRoutes(deps: PortalRightsDeps, requests: RequestsSer
         const file = await exports.forPerson(actorOf(req), req.query.format);
         reply.header('content-type', file.contentType);
         reply.header('content-disposition', `attachment; filename="${file.filename}"`);
-        return reply.send(file.body);
+        // FHIR and CSV come as a stream from a temporary file; Fastify sends a stream as it sends bytes.
+        return reply.send(file.body as Buffer);
       },
     );
 
@@ -105,15 +107,11 @@ export function portalRightsRoutes(deps: PortalRightsDeps, requests: RequestsSer
         const items = await db.transaction(async (tx) => {
           const rows = await disclosures.forPerson(tx, actor.clinicId, actor.patientId);
           await audit.append(tx, ctx, [
-            auditEntry(
-              {
-                action: 'portal.disclosures.view',
-                entityType: 'disclosure',
-                patientRef: actor.patientId,
-                purpose: 'transparency',
-              },
-              { role: 'patient', breakGlass: false, reason: null },
-            ),
+            actingEntry(actor, {
+              action: 'portal.disclosures.view',
+              entityType: 'disclosure',
+              purpose: 'transparency',
+            }),
           ]);
           return rows;
         });

@@ -6,6 +6,8 @@ import { type RequestStatus, rightsRequestEvents, rightsRequests } from './reque
 export type RightsRequestRow = typeof rightsRequests.$inferSelect;
 export type RequestEventRow = typeof rightsRequestEvents.$inferSelect;
 
+export type RequestsRepository = ReturnType<typeof createRequestsRepository>;
+
 /** The only code that touches SQL for data-subject requests. */
 export function createRequestsRepository() {
   return {
@@ -81,6 +83,40 @@ export function createRequestsRepository() {
      * Every row about the person in every table of the export catalogue, by table name (snake_case
      * columns as stored). One query per table, in the caller's transaction.
      */
+    /**
+     * The same rows as `personRows`, table by table in batches of `batch` through a cursor, so that
+     * a large history is never held whole. Only inside a transaction (a cursor lives as long as it).
+     */
+    async *personRowBatches(
+      tx: DbOrTx,
+      clinicId: string,
+      patientId: string,
+      batch: number,
+    ): AsyncGenerator<{ table: string; rows: Record<string, unknown>[] }> {
+      for (const [table, reach] of Object.entries(exportTables)) {
+        const t = sql.identifier(table);
+        const col = sql.identifier(reach.column);
+        const where =
+          'parent' in reach
+            ? sql`${col} in (select id from ${sql.identifier(reach.parent)} where clinic_id = ${clinicId} and ${sql.identifier(reach.parentColumn)} = ${patientId})`
+            : sql`${col} = ${patientId}`;
+        await tx.execute(
+          sql`declare hoidja_export no scroll cursor for select * from ${t} where clinic_id = ${clinicId} and ${where}`,
+        );
+        try {
+          for (;;) {
+            const result = await tx.execute(sql.raw(`fetch forward ${Math.trunc(batch)} from hoidja_export`));
+            const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+            if (rows.length === 0) break;
+            yield { table, rows };
+            if (rows.length < batch) break;
+          }
+        } finally {
+          await tx.execute(sql`close hoidja_export`);
+        }
+      }
+    },
+
     async personRows(
       db: DbOrTx,
       clinicId: string,

@@ -99,7 +99,8 @@ export function requestsRoutes(
         const file = await exports.forRequest(accessContext(req), req.params.id, req.query.format);
         reply.header('content-type', file.contentType);
         reply.header('content-disposition', `attachment; filename="${file.filename}"`);
-        return reply.send(file.body);
+        // FHIR and CSV come as a stream from a temporary file; Fastify sends a stream as it sends bytes.
+        return reply.send(file.body as Buffer);
       },
     );
 
@@ -135,7 +136,8 @@ export function requestsRoutes(
       {
         schema: {
           tags,
-          summary: 'E-mail the copy as an AES-256 encrypted PDF, its one-time password by SMS to the patient',
+          summary:
+            'E-mail the copy encrypted: an AES-256 PDF with its one-time password by SMS to the patient, or CMS enveloped data to the recipient’s X.509 certificate',
           params: requestIdParam,
           body: recordCopyInput,
           response: { 202: recordCopySentOutput },

@@ -48,6 +48,8 @@ export const requestEventKinds = [
   'erasure_decided',
   /** A restriction of processing lifted (the person was told before, Art. 18(3)). */
   'restriction_lifted',
+  /** A copy of the records sent encrypted (a PDF under a one-time password, or CMS to a certificate). */
+  'copy_sent',
 ] as const;
 export type RequestEventKind = (typeof requestEventKinds)[number];
 

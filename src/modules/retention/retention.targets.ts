@@ -69,6 +69,9 @@ export const retentionTargets: readonly RetentionTarget[] = [
       'queue_entry_changes',
       'consent_events',
       'retention_holds',
+      // Go with the patient (and the consent event they name) by the keys' ON DELETE CASCADE.
+      'recall_invitations',
+      'campaign_messages',
     ],
   },
   {
@@ -138,6 +141,8 @@ export const keptTables: Readonly<Record<string, string>> = {
   // Not yet a target of its own (next: a rule from the register's cookie consent purpose):
   visitor_consent_events:
     "website visitors' cookie choices by a pseudonymous id: proof of consent (Art. 7(1)); no rule of its own yet",
+  recall_intervals: 'check-up intervals per service: clinic settings (only the administrator who set one)',
+  campaigns: 'the newsletters a clinic sent: the text and the administrator who sent it (who got it is per patient)',
   login_throttle:
     'sign-in throttle counters (hashed keys), one row per account and address, overwritten as windows pass',
 };

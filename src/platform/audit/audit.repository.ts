@@ -81,6 +81,9 @@ export function createAuditRepository() {
     /** The append as an expression, for a read that records itself in its own statement. */
     appendCall,
 
+    /** The same with placeholders (`auditClinic`, `auditEvents`), for a statement prepared once. */
+    placeholderCall: sql`audit_append(${sql.placeholder('auditClinic')}::uuid, ${sql.placeholder('auditEvents')}::jsonb)`,
+
     /** Every lane of every clinic's chain, with the clinic's country and the time of the lane's newest event. */
     async heads(db: DbOrTx): Promise<LaneHeadRow[]> {
       const result = await db.execute(sql`

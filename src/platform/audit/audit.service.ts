@@ -51,6 +51,22 @@ export function createAuditService({ clock, enabled, ...deps }: AuditServiceDeps
     return enabled && entries.length > 0 ? repo.appendCall(ctx.clinicId, events(ctx, entries)) : null;
   }
 
+  /**
+   * The same append for a statement prepared once (drizzle builds no query per read): `call` has the
+   * placeholders `auditClinic` and `auditEvents`, and `values` fill them for this read. Null when
+   * auditing is off.
+   */
+  function appendInlinePrepared(
+    ctx: AccessContext,
+    entries: readonly AuditEntry[],
+  ): { call: SQL; values: { auditClinic: string; auditEvents: string } } | null {
+    if (!enabled || entries.length === 0) return null;
+    return {
+      call: repo.placeholderCall,
+      values: { auditClinic: ctx.clinicId, auditEvents: JSON.stringify(events(ctx, entries)) },
+    };
+  }
+
   function events(ctx: AccessContext, entries: readonly AuditEntry[]) {
     const at = clock.now().toISOString();
     return entries.map((e) => ({
@@ -193,6 +209,7 @@ export function createAuditService({ clock, enabled, ...deps }: AuditServiceDeps
   return {
     append,
     appendInline,
+    appendInlinePrepared,
     appendRefusal,
     transaction,
     verify,

@@ -73,6 +73,8 @@ export const auditActions = [
   'visit_notice.send',
   'visit_notice.print',
   'visit_cancelled.send',
+  'visit_moved.send',
+  'visit_notice.resend',
   'reminder.send',
   // Consents and the processing register.
   'consent.given',
@@ -90,6 +92,7 @@ export const auditActions = [
   // The patient portal: the person's own acts.
   'portal.link_sent',
   'portal.login',
+  'portal.acting_for',
   'portal.details.view',
   'portal.access_history.view',
   'portal.consents.view',
@@ -181,6 +184,15 @@ export const auditActions = [
   /** The start of the audit chain removed after its retention period, leaving an anchor. */
   'retention.audit_archive',
   'demo.generate_patients',
+  /** Recall: the list of patients due for a check-up, an invitation asked for and sent, the intervals set. */
+  'recall.list',
+  'recall.invite',
+  'recall.send',
+  'recall.settings',
+  /** Newsletters: a campaign sent, one message to one person, and who got it read. */
+  'campaign.create',
+  'campaign.send',
+  'campaign.read',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -188,7 +200,15 @@ export type AuditAction = (typeof auditActions)[number];
  * Purposes that are keys of the processing register's purposes: an event with one of them is
  * processing the register describes under that key (presets/demo.yaml names each; a test checks).
  */
-export const registerPurposeKeys = ['care', 'booking', 'billing', 'debt_collection', 'security'] as const;
+export const registerPurposeKeys = [
+  'care',
+  'booking',
+  'billing',
+  'debt_collection',
+  'security',
+  'reminders',
+  'newsletter',
+] as const;
 
 /**
  * Purposes recorded in the audit log that are not purpose keys of the register: the platform's own

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -47,6 +47,21 @@ export interface ServerOptions {
   trustedProxies: string[];
   /** Production: HSTS and upgrade-insecure-requests (the site is served over HTTPS only). */
   production: boolean;
+}
+
+/** The headers helmet sets with these options: what a route with helmet answers beyond a bare one. */
+async function helmetHeaders(options: FastifyHelmetOptions): Promise<Record<string, string>> {
+  const answer = async (withHelmet: boolean) => {
+    const probe = Fastify({ logger: false });
+    if (withHelmet) await probe.register(helmet, options);
+    probe.get('/', async () => 'ok');
+    const r = await probe.inject({ method: 'GET', url: '/' });
+    await probe.close();
+    return r.headers;
+  };
+  const bare = await answer(false);
+  const headers = Object.entries(await answer(true)).filter(([name]) => !(name in bare));
+  return Object.fromEntries(headers.map(([name, value]) => [name, String(value)]));
 }
 
 /** Paths whose answers may carry personal data: a browser or a proxy must never store them. */
@@ -138,7 +153,9 @@ export async function createServer(opts: ServerOptions): Promise<App> {
   await app.register(cookie, { secret: opts.cookieSecret });
   // Security headers on every answer (issue 12, finding 5). The React app and /docs (Swagger UI)
   // load their scripts and styles from this origin; Swagger UI sets inline styles and data: images.
-  await app.register(helmet, {
+  // They are the same for every answer: computed once at start, set with one call per request
+  // (@fastify/helmet rebuilds its middleware, the CSP text included, for every request).
+  const securityHeaders = await helmetHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -159,6 +176,10 @@ export async function createServer(opts: ServerOptions): Promise<App> {
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: opts.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
   app.addHook('onSend', async (req, reply, payload) => {
     if (NO_STORE.test(req.url)) reply.header('cache-control', 'no-store');

@@ -10,6 +10,8 @@ export interface JobKinds {
   reminder: true;
   /** Messaging: the patient is told that the visit was cancelled. */
   visit_cancelled: true;
+  /** Messaging: the patient is told that the clinic moved the visit (old and new time). */
+  visit_moved: true;
   /** Register: a new privacy-notice version was published; fans out into one letter per patient. */
   'privacy_notice.changed': true;
   /** Register: the letter to one patient telling of the changed privacy notice. */
@@ -30,5 +32,11 @@ export interface JobKinds {
   'booking_request.expire': true;
   /** Rights: the one-time password of that copy, by SMS to the patient. */
   'rights.copy_password': true;
+  /** Recall: one check-up invitation, sent only if the register and the ledger still allow it. */
+  'recall.invitation': true;
+  /** Newsletters: a campaign fans out into one message per person whose consent is in force. */
+  'campaign.fanout': true;
+  /** Newsletters: the message to one person, decided by the ledger when it goes. */
+  'campaign.message': true;
 }
 export type JobKind = keyof JobKinds;

@@ -842,6 +842,42 @@ export interface Operations {
       late: boolean;
     };
   };
+  'GET /api/campaigns': {
+    response: {
+      items: Array<{
+        id: string;
+        purposeKey: string;
+        channel: 'sms' | 'email';
+        subject: string;
+        createdAt: string;
+        sent: number;
+        skipped: number;
+      }>;
+    };
+  };
+  'POST /api/campaigns': {
+    body: { channel: 'sms' | 'email'; subject: string; body: string };
+    response: { id: string; purposeKey: string; channel: 'sms' | 'email'; subject: string; createdAt: string };
+  };
+  'GET /api/campaigns/{id}': {
+    path: { id: string };
+    response: {
+      id: string;
+      purposeKey: string;
+      channel: 'sms' | 'email';
+      subject: string;
+      createdAt: string;
+      body: string;
+      messages: Array<{
+        patientId: string;
+        name: string;
+        status: 'queued' | 'sent' | 'skipped';
+        reason: string | null;
+        consentEventId: string | null;
+        at: string;
+      }>;
+    };
+  };
   'GET /api/clinic': {
     response: {
       id: string;
@@ -991,7 +1027,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1032,7 +1073,12 @@ export interface Operations {
         archivedOn: string | null;
         reviewOverdue: boolean;
         overdue: boolean;
-        outsideBodies: Array<{ name: string; role: string; contact: string }>;
+        outsideBodies: Array<{
+          key: 'health_board' | 'insurance_fund' | 'data_protection';
+          name: string;
+          role: string;
+          contact: string;
+        }>;
         timeline: Array<{
           kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
           at: string;
@@ -1077,7 +1123,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1118,7 +1169,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1159,7 +1215,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1200,7 +1261,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1241,7 +1307,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1282,7 +1353,12 @@ export interface Operations {
       archivedOn: string | null;
       reviewOverdue: boolean;
       overdue: boolean;
-      outsideBodies: Array<{ name: string; role: string; contact: string }>;
+      outsideBodies: Array<{
+        key: 'health_board' | 'insurance_fund' | 'data_protection';
+        name: string;
+        role: string;
+        contact: string;
+      }>;
       timeline: Array<{
         kind: 'received' | 'assigned' | 'progress_notice' | 'extended' | 'answered' | 'archived';
         at: string;
@@ -1847,6 +1923,10 @@ export interface Operations {
       }>;
     };
   };
+  'POST /api/portal/acting-for': {
+    body: { representativeId: string | null };
+    response: { representativeId: string | null };
+  };
   'GET /api/portal/consents': {
     response: {
       items: Array<{
@@ -1904,7 +1984,7 @@ export interface Operations {
   };
   'GET /api/portal/export': { query: { format: 'fhir' | 'csv' | 'pdf' }; response: Blob };
   'POST /api/portal/login-link': {
-    body: { clinic: string; email: string; lang?: 'et' | 'lv' | 'en' | 'ru' };
+    body: { clinic: string; email?: string; mobile?: string; lang?: 'et' | 'lv' | 'en' | 'ru' };
     response: { ok: boolean; message: string };
   };
   'POST /api/portal/logout': { response: { ok: boolean } };
@@ -1934,6 +2014,15 @@ export interface Operations {
           address?: { street: string; city: string; postalCode: string; country: string };
         };
       };
+      actingAs: { representativeId: string; kind: 'self' | 'parent' | 'guardian' | 'authorised_person' } | null;
+      choices: Array<{
+        representativeId: string | null;
+        kind: 'self' | 'parent' | 'guardian' | 'authorised_person';
+        patientName: string;
+        authorityUntil: string | null;
+        available: boolean;
+        gap: string | null;
+      }>;
       csrfToken: string;
       idleMinutes: number;
     };
@@ -1996,7 +2085,8 @@ export interface Operations {
             | 'refused'
             | 'withdrawn'
             | 'erasure_decided'
-            | 'restriction_lifted';
+            | 'restriction_lifted'
+            | 'copy_sent';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -2063,7 +2153,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -2181,6 +2272,20 @@ export interface Operations {
   'POST /api/public/consents/withdraw': {
     body: { token: string };
     response: { purposeKey: string; recorded: boolean };
+  };
+  'GET /api/queue/book': {
+    query: { from: string; to: string };
+    response: {
+      days: Array<{ date: string; holiday: string | null }>;
+      professionals: Array<{
+        professionalId: string;
+        days: Array<{
+          date: string;
+          hours: Array<{ start: string; end: string; locationId: string | null }>;
+          absences: Array<{ kind: 'leave' | 'closed'; start: string | null; end: string | null }>;
+        }>;
+      }>;
+    };
   };
   'GET /api/queue/catalogue': {
     response: {
@@ -2542,7 +2647,15 @@ export interface Operations {
   };
   'POST /api/queue/entries/{id}/move': {
     path: { id: string };
-    body: { startsAt: string; professionalId?: string; reason: string; patientInformed: boolean; informedHow?: string };
+    body: {
+      startsAt: string;
+      professionalId?: string;
+      roomId?: string | null;
+      reason: string;
+      by: 'patient' | 'clinic';
+      patientInformed: boolean;
+      informedHow?: string;
+    };
     response: {
       entry: {
         id: string;
@@ -2593,6 +2706,11 @@ export interface Operations {
     };
   };
   'GET /api/queue/entries/{id}/notice.pdf': { path: { id: string }; response: Blob };
+  'POST /api/queue/entries/{id}/notice/resend': {
+    path: { id: string };
+    body: { reason?: string };
+    response: { ok: boolean };
+  };
   'POST /api/queue/entries/{id}/remove': {
     path: { id: string };
     body: { reason: string; patientInformed: boolean; informedHow?: string };
@@ -2629,8 +2747,9 @@ export interface Operations {
       end?: string;
       locationId?: string;
       note?: string;
+      confirm?: boolean;
     };
-    response: { id: string };
+    response: { id: string; affected: Array<{ id: string; startsAt: string; professionalId: string | null }> };
   };
   'GET /api/queue/exceptions': {
     query: { from: string; to: string };
@@ -2648,6 +2767,20 @@ export interface Operations {
         createdAt: string;
       }>;
     };
+  };
+  'POST /api/queue/exceptions/check': {
+    body: {
+      professionalId?: string | null;
+      kind: 'leave' | 'closed' | 'extra';
+      date: string;
+      until?: string;
+      start?: string;
+      end?: string;
+      locationId?: string;
+      note?: string;
+      confirm?: boolean;
+    };
+    response: { affected: Array<{ id: string; startsAt: string; professionalId: string | null }> };
   };
   'POST /api/queue/locations': {
     body: {
@@ -2798,6 +2931,49 @@ export interface Operations {
   'GET /api/queue/slots': {
     query: { serviceId: string; from?: string; to?: string; professionalId?: string };
     response: { slots: Array<{ professionalId: string; start: string; end: string; locationId: string | null }> };
+  };
+  'GET /api/recalls/due': {
+    response: {
+      items: Array<{
+        patientId: string;
+        name: string;
+        serviceId: string;
+        serviceName: string;
+        serviceNames: { [key: string]: string };
+        lastVisitAt: string;
+        dueOn: string;
+        allowed: boolean;
+        refusal: string | null;
+        sms: boolean;
+        email: boolean;
+        invitation: {
+          id: string;
+          status: 'queued' | 'sent' | 'skipped';
+          channel: 'sms' | 'email';
+          at: string;
+          reason: string | null;
+        } | null;
+      }>;
+    };
+  };
+  'GET /api/recalls/intervals': {
+    response: { items: Array<{ serviceId: string; name: string; names: { [key: string]: string }; months: number }> };
+  };
+  'PUT /api/recalls/intervals/{serviceId}': {
+    path: { serviceId: string };
+    body: { months: number };
+    response: { serviceId: string; months: number };
+  };
+  'POST /api/recalls/invitations': {
+    body: { patientId: string; serviceId: string; channel: 'sms' | 'email' };
+    response: {
+      id: string;
+      patientId: string;
+      serviceId: string;
+      channel: 'sms' | 'email';
+      status: 'queued' | 'sent' | 'skipped';
+      createdAt: string;
+    };
   };
   'GET /api/recordings': {
     response: {
@@ -3018,7 +3194,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3090,7 +3267,8 @@ export interface Operations {
             | 'refused'
             | 'withdrawn'
             | 'erasure_decided'
-            | 'restriction_lifted';
+            | 'restriction_lifted'
+            | 'copy_sent';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3159,7 +3337,8 @@ export interface Operations {
             | 'refused'
             | 'withdrawn'
             | 'erasure_decided'
-            | 'restriction_lifted';
+            | 'restriction_lifted'
+            | 'copy_sent';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3223,7 +3402,8 @@ export interface Operations {
             | 'refused'
             | 'withdrawn'
             | 'erasure_decided'
-            | 'restriction_lifted';
+            | 'restriction_lifted'
+            | 'copy_sent';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3287,7 +3467,8 @@ export interface Operations {
             | 'refused'
             | 'withdrawn'
             | 'erasure_decided'
-            | 'restriction_lifted';
+            | 'restriction_lifted'
+            | 'copy_sent';
           at: string;
           actorRole: string;
           actorId: string | null;
@@ -3349,7 +3530,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3410,7 +3592,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3421,8 +3604,13 @@ export interface Operations {
   };
   'POST /api/requests/{id}/copy': {
     path: { id: string };
-    body: { recipient: 'patient' | 'named_person'; namedPerson?: { name: string; idCode: string; email: string } };
-    response: { sentTo: string; passwordTo: string; filename: string };
+    body: {
+      recipient: 'patient' | 'named_person';
+      namedPerson?: { name: string; idCode: string; email: string };
+      encryption?: 'password' | 'certificate';
+      certificate?: string;
+    };
+    response: { sentTo: string; passwordTo: string | null; encryption: 'password' | 'certificate'; filename: string };
   };
   'POST /api/requests/{id}/erasure': {
     path: { id: string };
@@ -3476,7 +3664,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3551,7 +3740,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3612,7 +3802,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3673,7 +3864,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3745,7 +3937,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3806,7 +3999,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3867,7 +4061,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;
@@ -3928,7 +4123,8 @@ export interface Operations {
           | 'refused'
           | 'withdrawn'
           | 'erasure_decided'
-          | 'restriction_lifted';
+          | 'restriction_lifted'
+          | 'copy_sent';
         at: string;
         actorRole: string;
         actorId: string | null;

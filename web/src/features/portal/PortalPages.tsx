@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, setCsrfToken } from '../../shell/api';
+import { useErrorText } from '../../shell/errors';
 import { type Language, languages } from '../../shell/feature';
 import { setLanguage } from '../../shell/i18n';
 import { Link, useRouter } from '../../shell/router';
@@ -25,20 +26,21 @@ function LanguageSelect() {
   );
 }
 
-/** /portal: ask for a sign-in link. The answer is the same whether or not the address is known. */
+/** /portal: ask for a sign-in link by e-mail or SMS. The answer is the same whether or not the address is known. */
 export function PortalRequest() {
   const { t, i18n } = useTranslation('portal');
   const [clinic, setClinic] = useState(() => new URLSearchParams(window.location.search).get('clinic') ?? '');
-  const [email, setEmail] = useState('');
+  const [by, setBy] = useState<'email' | 'mobile'>('email');
+  const [address, setAddress] = useState('');
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      await api('POST /api/portal/login-link', {
-        body: { clinic: clinic.trim(), email: email.trim(), lang: i18n.language as Language },
-      });
+      const lang = i18n.language as Language;
+      const to = by === 'email' ? { email: address.trim() } : { mobile: address.trim() };
+      await api('POST /api/portal/login-link', { body: { clinic: clinic.trim(), ...to, lang } });
       setSent(true);
     } catch (err) {
       setError(err instanceof ApiError && err.status === 400 ? t('request.failed') : String((err as Error).message));
@@ -54,7 +56,7 @@ export function PortalRequest() {
       <p className="muted">{t('request.intro')}</p>
       {sent ? (
         <p className="ok" role="status" data-testid="portal-link-sent">
-          {t('request.sent')}
+          {by === 'email' ? t('request.sent') : t('request.sentSms')}
         </p>
       ) : (
         <>
@@ -68,15 +70,32 @@ export function PortalRequest() {
               autoComplete="organization"
             />
           </label>
+          <div className="tabs" role="tablist">
+            {(['email', 'mobile'] as const).map((k) => (
+              <button
+                type="button"
+                key={k}
+                role="tab"
+                aria-selected={by === k}
+                className={by === k ? 'active' : ''}
+                onClick={() => {
+                  setBy(k);
+                  setAddress('');
+                }}
+              >
+                {k === 'email' ? t('request.byEmail') : t('request.byMobile')}
+              </button>
+            ))}
+          </div>
           <label>
-            {t('request.email')}
+            {by === 'email' ? t('request.email') : t('request.mobile')}
             <input
-              name="email"
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
+              name={by}
+              type={by === 'email' ? 'email' : 'tel'}
+              value={address}
+              onChange={(e) => setAddress(e.target.value)}
               required
-              autoComplete="email"
+              autoComplete={by === 'email' ? 'email' : 'tel'}
             />
           </label>
           {error && (
@@ -135,6 +154,53 @@ export function PortalEnter() {
 
 type Tab = 'details' | 'access' | 'consents' | 'visits' | 'rights' | 'disclosures';
 
+/** Whom the signed-in person acts for: themselves or a person they represent (shown when there is a choice). */
+function ActingFor({ me, onChanged }: { me: Me; onChanged: () => void }) {
+  const { t } = useTranslation('portal');
+  const errorText = useErrorText();
+  const [error, setError] = useState<string | null>(null);
+  const current = me.actingAs?.representativeId ?? '';
+  const person = `${me.patient.firstName} ${me.patient.lastName}`;
+  const choose = async (value: string) => {
+    setError(null);
+    try {
+      await api('POST /api/portal/acting-for', { body: { representativeId: value === '' ? null : value } });
+      onChanged();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <div className="card" data-testid="portal-acting">
+      {me.actingAs && (
+        <p className="warn" data-testid="portal-representing">
+          {t('acting.banner', { name: person, kind: t(`acting.kind.${me.actingAs.kind}`) })}
+        </p>
+      )}
+      {me.choices.length > 1 && (
+        <label>
+          {t('acting.label')}
+          <select data-testid="portal-acting-for" value={current} onChange={(e) => choose(e.target.value)}>
+            {me.choices.map((c) => (
+              <option key={c.representativeId ?? 'self'} value={c.representativeId ?? ''} disabled={!c.available}>
+                {c.kind === 'self'
+                  ? t('acting.self', { name: c.patientName })
+                  : t('acting.other', { name: c.patientName, kind: t(`acting.kind.${c.kind}`) })}
+                {c.gap ? ` — ${t(`acting.gap.${c.gap}`)}` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** /portal/home: the signed-in person's own page. */
 export function PortalHome() {
   const { t } = useTranslation('portal');
@@ -142,6 +208,9 @@ export function PortalHome() {
   const [me, setMe] = useState<Me | null>(null);
   const [signedOut, setSignedOut] = useState(false);
   const [tab, setTab] = useState<Tab>('details');
+  // Bumped when the person chooses whom to act for: every tab is then reloaded for that person.
+  const [acting, setActing] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `acting` is the trigger: a new choice reloads.
   useEffect(() => {
     api('GET /api/portal/me')
       .then((m) => {
@@ -149,7 +218,7 @@ export function PortalHome() {
         setMe(m);
       })
       .catch(() => setSignedOut(true));
-  }, []);
+  }, [acting]);
   if (signedOut)
     return (
       <div className="card narrow">
@@ -165,7 +234,9 @@ export function PortalHome() {
       <div className="spread">
         <div>
           <h1 data-testid="portal-name">
-            {t('home.hello', { name: `${me.patient.firstName} ${me.patient.lastName}` })}
+            {me.actingAs
+              ? `${me.patient.firstName} ${me.patient.lastName}`
+              : t('home.hello', { name: `${me.patient.firstName} ${me.patient.lastName}` })}
           </h1>
           <p className="muted">
             {me.clinic.name} · {t('title')}
@@ -186,6 +257,7 @@ export function PortalHome() {
           </button>
         </div>
       </div>
+      {(me.choices.length > 1 || me.actingAs) && <ActingFor me={me} onChanged={() => setActing((n) => n + 1)} />}
       <div className="tabs" role="tablist">
         {(['details', 'access', 'consents', 'visits', 'rights', 'disclosures'] as Tab[]).map((k) => (
           <button
@@ -200,12 +272,14 @@ export function PortalHome() {
           </button>
         ))}
       </div>
-      {tab === 'details' && <Details me={me} />}
-      {tab === 'access' && <AccessHistory onExpired={onExpired} />}
-      {tab === 'consents' && <Consents onExpired={onExpired} />}
-      {tab === 'visits' && <Visits onExpired={onExpired} />}
-      {tab === 'rights' && <PortalRequests onExpired={onExpired} />}
-      {tab === 'disclosures' && <PortalDisclosures onExpired={onExpired} />}
+      <div key={`for-${me.actingAs?.representativeId ?? 'self'}-${acting}`}>
+        {tab === 'details' && <Details me={me} />}
+        {tab === 'access' && <AccessHistory onExpired={onExpired} />}
+        {tab === 'consents' && <Consents onExpired={onExpired} readOnly={me.actingAs !== null} />}
+        {tab === 'visits' && <Visits onExpired={onExpired} />}
+        {tab === 'rights' && <PortalRequests onExpired={onExpired} />}
+        {tab === 'disclosures' && <PortalDisclosures onExpired={onExpired} />}
+      </div>
     </div>
   );
 }

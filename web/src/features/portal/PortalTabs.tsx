@@ -40,7 +40,7 @@ export function Details({ me }: { me: Me }) {
     .join(' · ');
   return (
     <div className="card">
-      <dl className="facts" data-testid="portal-details">
+      <dl className="facts portal-facts" data-testid="portal-details">
         <dt>{t('details.name')}</dt>
         <dd>
           {p.firstName} {p.lastName}
@@ -93,7 +93,8 @@ export function AccessHistory({ onExpired }: { onExpired: () => void }) {
   );
 }
 
-export function Consents({ onExpired }: { onExpired: () => void }) {
+/** The person's consents; a representative sees them (`readOnly`): they are changed at the clinic. */
+export function Consents({ onExpired, readOnly = false }: { onExpired: () => void; readOnly?: boolean }) {
   const { t, i18n } = useTranslation('portal');
   const lang = i18n.language as Language;
   const [version, setVersion] = useState(0);
@@ -128,7 +129,7 @@ export function Consents({ onExpired }: { onExpired: () => void }) {
         : ['objection_withdrawn', 'unobject'];
   return (
     <div>
-      <p className="muted">{t('consents.intro')}</p>
+      <p className="muted">{readOnly ? t('acting.consentsAtClinic') : t('consents.intro')}</p>
       {message && (
         <p className="ok" role="status">
           {message}
@@ -151,14 +152,16 @@ export function Consents({ onExpired }: { onExpired: () => void }) {
                   {c.since ? ` (${t('consents.since', { date: formatDay(c.since) })})` : ''}
                 </p>
               </div>
-              <button
-                type="button"
-                className={action === 'given' || action === 'objection_withdrawn' ? 'primary' : ''}
-                disabled={busy === c.purposeKey}
-                onClick={() => act(c.purposeKey, action)}
-              >
-                {t(`consents.${label}`)}
-              </button>
+              {!readOnly && (
+                <button
+                  type="button"
+                  className={action === 'given' || action === 'objection_withdrawn' ? 'primary' : ''}
+                  disabled={busy === c.purposeKey}
+                  onClick={() => act(c.purposeKey, action)}
+                >
+                  {t(`consents.${label}`)}
+                </button>
+              )}
             </div>
           );
         })

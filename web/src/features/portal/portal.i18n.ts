@@ -7,12 +7,33 @@ export const portalStrings: Record<Language, Record<string, unknown>> = {
     request: {
       heading: 'Sisenemine patsiendiportaali',
       intro:
-        'Portaalis näete, kes on teie andmeid vaadanud, oma nõusolekuid ja eelseisvaid visiite. Parooli pole vaja: saadame teie kliinikus registreeritud e-posti aadressile ühekordse sisselogimislingi.',
+        'Portaalis näete, kes on teie andmeid vaadanud, oma nõusolekuid ja eelseisvaid visiite. Parooli pole vaja: saadame teie kliinikus registreeritud e-posti aadressile või mobiilinumbrile ühekordse sisselogimislingi. Lapsevanem või eestkostja logib sisse oma kontaktiga ja saab seejärel tegutseda esindatava eest.',
       clinic: 'Kliiniku tunnus',
       email: 'Teie e-posti aadress',
+      byEmail: 'E-postiga',
+      byMobile: 'SMS-iga',
+      mobile: 'Teie mobiilinumber',
+      sentSms:
+        'Kui see number kuulub kliiniku patsiendile või tema esindajale, saatsime sellele SMS-iga lingi. Link kehtib 15 minutit ja seda saab kasutada ühe korra.',
       submit: 'Saada sisselogimislink',
       sent: 'Kui see aadress kuulub kliiniku patsiendile, saatsime sellele lingi. Link kehtib 15 minutit ja seda saab kasutada ühe korra.',
       failed: 'Palun kontrollige sisestatud andmeid.',
+    },
+    acting: {
+      label: 'Kelle eest tegutsete',
+      self: '{{name}} (mina ise)',
+      other: '{{name}} ({{kind}})',
+      banner:
+        'Tegutsete isiku {{name}} esindajana ({{kind}}). Kõik, mida siin teete, salvestatakse teie kui esindaja toiminguna.',
+      kind: { parent: 'lapsevanem', guardian: 'eestkostja', authorised_person: 'volitatud isik' },
+      gap: {
+        ended: 'esindusõigus on lõppenud',
+        not_begun: 'esindusõigus ei ole veel alanud',
+        expired: 'esindusõiguse tähtaeg on möödas',
+        of_age: 'on saanud täisealiseks',
+        patient_inactive: 'ei ole enam kliiniku patsient',
+      },
+      consentsAtClinic: 'Esindatava nõusolekuid saab anda ja tagasi võtta kliinikus.',
     },
     enter: {
       checking: 'Kontrollin linki…',
@@ -111,12 +132,33 @@ export const portalStrings: Record<Language, Record<string, unknown>> = {
     request: {
       heading: 'Pieteikšanās pacienta portālā',
       intro:
-        'Portālā varat redzēt, kas ir skatījis jūsu datus, savas piekrišanas un gaidāmās vizītes. Parole nav vajadzīga: uz klīnikā reģistrēto e-pasta adresi nosūtīsim vienreizēju pieteikšanās saiti.',
+        'Portālā varat redzēt, kas ir skatījis jūsu datus, savas piekrišanas un gaidāmās vizītes. Parole nav vajadzīga: uz klīnikā reģistrēto e-pasta adresi vai mobilā tālruņa numuru nosūtīsim vienreizēju pieteikšanās saiti. Vecāks vai aizbildnis piesakās ar savu kontaktinformāciju un pēc tam var rīkoties pārstāvētās personas vārdā.',
       clinic: 'Klīnikas identifikators',
       email: 'Jūsu e-pasta adrese',
+      byEmail: 'Ar e-pastu',
+      byMobile: 'Ar īsziņu',
+      mobile: 'Jūsu mobilā tālruņa numurs',
+      sentSms:
+        'Ja šis numurs pieder klīnikas pacientam vai viņa pārstāvim, saite ir nosūtīta īsziņā. Tā ir derīga 15 minūtes, un to var izmantot vienu reizi.',
       submit: 'Nosūtīt pieteikšanās saiti',
       sent: 'Ja šī adrese pieder klīnikas pacientam, saite ir nosūtīta. Tā ir derīga 15 minūtes, un to var izmantot vienu reizi.',
       failed: 'Lūdzu, pārbaudiet ievadītos datus.',
+    },
+    acting: {
+      label: 'Kura vārdā rīkojaties',
+      self: '{{name}} (es pats)',
+      other: '{{name}} ({{kind}})',
+      banner:
+        'Jūs rīkojaties kā {{name}} pārstāvis ({{kind}}). Viss, ko šeit darāt, tiek reģistrēts kā jūsu kā pārstāvja darbība.',
+      kind: { parent: 'vecāks', guardian: 'aizbildnis', authorised_person: 'pilnvarotā persona' },
+      gap: {
+        ended: 'pārstāvības tiesības ir izbeigtas',
+        not_begun: 'pārstāvības tiesības vēl nav sākušās',
+        expired: 'pārstāvības tiesību termiņš ir beidzies',
+        of_age: 'ir sasniedzis pilngadību',
+        patient_inactive: 'vairs nav klīnikas pacients',
+      },
+      consentsAtClinic: 'Pārstāvētās personas piekrišanas var dot un atsaukt klīnikā.',
     },
     enter: {
       checking: 'Pārbaudu saiti…',
@@ -215,12 +257,33 @@ export const portalStrings: Record<Language, Record<string, unknown>> = {
     request: {
       heading: 'Sign in to the patient portal',
       intro:
-        'In the portal you can see who has looked at your data, manage your consents and see your upcoming visits. No password needed: we send a one-time sign-in link to the e-mail address the clinic has for you.',
+        'In the portal you can see who has looked at your data, manage your consents and see your upcoming visits. No password needed: we send a one-time sign-in link to the e-mail address or mobile number the clinic has for you. A parent or guardian signs in with their own contact and can then act for the person they represent.',
       clinic: 'Clinic ID',
       email: 'Your e-mail address',
+      byEmail: 'By e-mail',
+      byMobile: 'By text message',
+      mobile: 'Your mobile number',
+      sentSms:
+        'If this number belongs to a patient of the clinic or their representative, we have sent a link to it by text message. The link is valid for 15 minutes and works once.',
       submit: 'Send me a sign-in link',
       sent: 'If this address belongs to a patient of the clinic, we have sent a link to it. The link is valid for 15 minutes and works once.',
       failed: 'Please check what you entered.',
+    },
+    acting: {
+      label: 'Acting for',
+      self: '{{name}} (myself)',
+      other: '{{name}} ({{kind}})',
+      banner:
+        'You are acting for {{name}} as their {{kind}}. Everything you do here is recorded as your act as their representative.',
+      kind: { parent: 'parent', guardian: 'guardian', authorised_person: 'authorised person' },
+      gap: {
+        ended: 'the authority has been ended',
+        not_begun: 'the authority has not begun yet',
+        expired: 'the authority has expired',
+        of_age: 'has come of age',
+        patient_inactive: 'is no longer a patient of the clinic',
+      },
+      consentsAtClinic: 'Consents for the person you represent are given and withdrawn at the clinic.',
     },
     enter: {
       checking: 'Checking the link…',
@@ -315,12 +378,33 @@ export const portalStrings: Record<Language, Record<string, unknown>> = {
     request: {
       heading: 'Вход на портал пациента',
       intro:
-        'На портале можно увидеть, кто просматривал ваши данные, управлять своими согласиями и посмотреть предстоящие визиты. Пароль не нужен: мы отправим одноразовую ссылку для входа на адрес электронной почты, указанный в клинике.',
+        'На портале можно увидеть, кто просматривал ваши данные, управлять своими согласиями и посмотреть предстоящие визиты. Пароль не нужен: мы отправим одноразовую ссылку для входа на адрес электронной почты или номер мобильного телефона, указанный в клинике. Родитель или опекун входит со своими контактными данными и затем может действовать от имени представляемого.',
       clinic: 'Идентификатор клиники',
       email: 'Ваш адрес электронной почты',
+      byEmail: 'По электронной почте',
+      byMobile: 'По SMS',
+      mobile: 'Ваш номер мобильного телефона',
+      sentSms:
+        'Если этот номер принадлежит пациенту клиники или его представителю, мы отправили на него ссылку по SMS. Она действует 15 минут и срабатывает один раз.',
       submit: 'Отправить ссылку для входа',
       sent: 'Если этот адрес принадлежит пациенту клиники, мы отправили на него ссылку. Она действует 15 минут и срабатывает один раз.',
       failed: 'Пожалуйста, проверьте введённые данные.',
+    },
+    acting: {
+      label: 'От чьего имени вы действуете',
+      self: '{{name}} (я сам)',
+      other: '{{name}} ({{kind}})',
+      banner:
+        'Вы действуете от имени: {{name}} ({{kind}}). Всё, что вы здесь делаете, записывается как ваши действия в качестве представителя.',
+      kind: { parent: 'родитель', guardian: 'опекун', authorised_person: 'уполномоченное лицо' },
+      gap: {
+        ended: 'право представительства прекращено',
+        not_begun: 'право представительства ещё не началось',
+        expired: 'срок права представительства истёк',
+        of_age: 'достиг совершеннолетия',
+        patient_inactive: 'больше не является пациентом клиники',
+      },
+      consentsAtClinic: 'Согласия представляемого даются и отзываются в клинике.',
     },
     enter: {
       checking: 'Проверяю ссылку…',

@@ -1,31 +1,52 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiBody, ApiError, type ApiResponse, api } from '../../shell/api';
-import { dateTime } from './time';
+import { type ApiBody, ApiError, api } from '../../shell/api';
+import { useErrorText } from '../../shell/errors';
+import { Modal } from './Modal';
+import { when } from './time';
 
-type Found = ApiResponse<'POST /api/patients/search'>['items'][number];
+/** The patient a visit is booked for, with the contacts the notice goes to. */
+export interface PatientChoice {
+  id: string;
+  firstName: string;
+  lastName: string;
+  mobile: string | null;
+  email: string | null;
+}
 type Channel = ApiBody<'POST /api/queue/entries'>['channel'];
+type Reminder = 'sms' | 'email' | 'none';
+const reminderFor = (p: PatientChoice): Reminder => (p.mobile ? 'sms' : p.email ? 'email' : 'none');
 
-/** Books a free time for a patient found by name, ID code or phone. */
+/** Books a free time for a patient found by name, ID code or phone (or given by `?patient=`). */
 export function BookingDialog({
   slot,
   serviceId,
+  rooms,
+  patient: given,
   onClose,
   onBooked,
 }: {
   slot: { professionalId: string; start: string; professionalName: string };
   serviceId: string;
+  rooms: { id: string; name: string }[];
+  patient: PatientChoice | null;
   onClose: () => void;
   onBooked: () => void;
 }) {
   const { t, i18n } = useTranslation('queue');
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<Found[]>([]);
-  const [patient, setPatient] = useState<Found | null>(null);
+  const [found, setFound] = useState<(PatientChoice & { birthDate: string })[]>([]);
+  const [patient, setPatientRaw] = useState<PatientChoice | null>(given);
   const [complaint, setComplaint] = useState('');
-  const [reminder, setReminder] = useState<'sms' | 'email' | 'none'>('sms');
+  const [reminder, setReminder] = useState<Reminder>(given ? reminderFor(given) : 'none');
   const [channel, setChannel] = useState<Channel>('phone');
+  const [roomId, setRoomId] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const errorText = useErrorText();
+  const setPatient = (p: PatientChoice | null) => {
+    setPatientRaw(p);
+    if (p) setReminder(reminderFor(p));
+  };
 
   const search = async (e: FormEvent) => {
     e.preventDefault();
@@ -45,20 +66,22 @@ export function BookingDialog({
           startsAt: slot.start,
           complaint,
           reminderChannel: reminder,
+          ...(roomId ? { roomId } : {}),
         },
       });
       onBooked();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      const code = err instanceof ApiError ? err.code : '';
+      setError(code === 'room_taken' ? t('book.errors.room_taken') : errorText(err));
     }
   };
   return (
-    <div className="card" role="dialog" aria-label={t('dialog.title')} data-testid="booking-dialog">
+    <Modal label={t('dialog.title')} testId="booking-dialog" onClose={onClose}>
       <div className="spread">
         <h2>
-          {t('dialog.title')}: {dateTime(slot.start, i18n.language)}, {slot.professionalName}
+          {t('dialog.title')}: {when(slot.start, i18n.language)}, {slot.professionalName}
         </h2>
-        <button type="button" className="link" onClick={onClose}>
+        <button type="button" className="link" data-close onClick={onClose}>
           {t('dialog.close')}
         </button>
       </div>
@@ -90,10 +113,15 @@ export function BookingDialog({
             <strong>
               {patient.lastName}, {patient.firstName}
             </strong>{' '}
-            <button type="button" className="link" onClick={() => setPatient(null)}>
+            <button type="button" className="link" aria-label={t('dialog.close')} onClick={() => setPatient(null)}>
               ✕
             </button>
           </p>
+          {!patient.email && (
+            <p className="warn" role="note" data-testid="notice-warning">
+              {patient.mobile ? t('book.warn.noEmail') : t('book.warn.noContact')}
+            </p>
+          )}
           <label>
             {t('dialog.complaint')}
             <textarea value={complaint} onChange={(e) => setComplaint(e.target.value)} required minLength={3} />
@@ -101,9 +129,9 @@ export function BookingDialog({
           <div className="row">
             <label>
               {t('dialog.reminder')}
-              <select value={reminder} onChange={(e) => setReminder(e.target.value as 'sms')}>
-                <option value="sms">{t('dialog.sms')}</option>
-                <option value="email">{t('dialog.email')}</option>
+              <select value={reminder} onChange={(e) => setReminder(e.target.value as Reminder)}>
+                {patient.mobile && <option value="sms">{t('dialog.sms')}</option>}
+                {patient.email && <option value="email">{t('dialog.email')}</option>}
                 <option value="none">{t('dialog.noReminder')}</option>
               </select>
             </label>
@@ -117,6 +145,19 @@ export function BookingDialog({
                 ))}
               </select>
             </label>
+            {rooms.length > 0 && (
+              <label>
+                {t('book.room')}
+                <select value={roomId} onChange={(e) => setRoomId(e.target.value)}>
+                  <option value="">{t('book.noRoom')}</option>
+                  {rooms.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
           </div>
           {error && (
             <p className="error" role="alert">
@@ -128,6 +169,6 @@ export function BookingDialog({
           </button>
         </form>
       )}
-    </div>
+    </Modal>
   );
 }

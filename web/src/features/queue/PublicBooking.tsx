@@ -54,7 +54,7 @@ function serverError(err: ApiError): Errors | 'taken' | 'tooMany' | 'generic' {
       return { idCode: 'idCode' };
     case 'birthDate':
       return {
-        birthDate: /future/.test(reason)
+        birthDate: err.reasonCode === 'future_date'
           ? 'birthFuture'
           : /code says/.test(reason)
             ? 'idBirthMismatch'

@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type ApiResponse, api, apiHref } from '../../shell/api';
-import { addDays, dateTime, dayStartIso, today } from './time';
+import { addDays, dateTime, dayStartIso, localDay, today } from './time';
+import { VisitDialog } from './VisitDialog';
+
+/** Arrived and done from the visit's day on (the server refuses earlier). */
+const due = (e: { startsAt: string | null }) => !e.startsAt || localDay(e.startsAt) <= today();
 
 type Entry = ApiResponse<'GET /api/queue/entries'>['items'][number];
 type Status = Entry['status'];
-type Professional = ApiResponse<'GET /api/queue/catalogue'>['professionals'][number];
+type Catalogue = ApiResponse<'GET /api/queue/catalogue'>;
 type Problem = ApiResponse<'GET /api/queue/message-problems'>['items'][number];
 const statuses: Status[] = ['waiting', 'booked', 'arrived', 'done', 'cancelled', 'no_show', 'removed'];
 
@@ -16,14 +20,16 @@ export function QueueList() {
   const [to, setTo] = useState(addDays(today(), 14));
   const [status, setStatus] = useState<Status | ''>('');
   const [pro, setPro] = useState('');
-  const [pros, setPros] = useState<Professional[]>([]);
+  const [cat, setCat] = useState<Catalogue | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const pros = cat?.professionals ?? [];
   const [items, setItems] = useState<Entry[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const [problems, setProblems] = useState<Problem[]>([]);
   useEffect(() => {
     api('GET /api/queue/catalogue')
-      .then((c) => setPros(c.professionals))
+      .then(setCat)
       .catch(() => undefined);
   }, []);
   // Messages the provider refused or that wait for a retry: reception must see them.
@@ -55,12 +61,6 @@ export function QueueList() {
   };
   const mark = (id: string, action: 'arrived' | 'done' | 'no-show') =>
     run(() => api(`POST /api/queue/entries/{id}/${action}`, { path: { id }, body: {} }));
-  const cancel = (id: string) => {
-    const reason = window.prompt(t('actions.reason'));
-    if (!reason) return;
-    const body = { reason, by: 'patient' as const, patientInformed: window.confirm(t('actions.informed')) };
-    return run(() => api('POST /api/queue/entries/{id}/cancel', { path: { id }, body }));
-  };
   const proName = (id: string | null) => {
     const p = pros.find((x) => x.id === id);
     return p ? `${p.firstName} ${p.lastName}` : '—';
@@ -117,6 +117,9 @@ export function QueueList() {
           </ul>
         </div>
       )}
+      {open && cat && (
+        <VisitDialog id={open} cat={cat} onClose={() => setOpen(null)} onChanged={() => setTick((n) => n + 1)} />
+      )}
       {items.length === 0 ? (
         <p className="muted">{t('list.none')}</p>
       ) : (
@@ -147,23 +150,23 @@ export function QueueList() {
                   {dateTime(e.registeredAt, i18n.language)} · {t(`channel.${e.channel}`)}
                 </td>
                 <td className="row">
-                  {e.status === 'booked' && (
+                  {e.status === 'booked' && due(e) && (
                     <button type="button" onClick={() => mark(e.id, 'arrived')}>
                       {t('actions.arrived')}
                     </button>
                   )}
-                  {(e.status === 'booked' || e.status === 'arrived') && (
+                  {(e.status === 'booked' || e.status === 'arrived') && due(e) && (
                     <button type="button" onClick={() => mark(e.id, 'done')}>
                       {t('actions.done')}
                     </button>
                   )}
-                  {e.status === 'booked' && (
+                  {e.status === 'booked' && e.startsAt && new Date(e.startsAt).getTime() <= Date.now() && (
                     <button type="button" onClick={() => mark(e.id, 'no-show')}>
                       {t('actions.noShow')}
                     </button>
                   )}
                   {(e.status === 'booked' || e.status === 'waiting') && (
-                    <button type="button" onClick={() => cancel(e.id)}>
+                    <button type="button" onClick={() => setOpen(e.id)}>
                       {t('actions.cancel')}
                     </button>
                   )}

@@ -1,4 +1,5 @@
 import type { Language } from '../../shell/feature';
+import { bookStrings } from './book.i18n';
 
 const et = {
   problems: {
@@ -418,4 +419,9 @@ const ru: Strings = {
   },
 };
 
-export const queueStrings: Record<Language, Record<string, unknown>> = { et, lv, en, ru };
+export const queueStrings: Record<Language, Record<string, unknown>> = {
+  et: { ...et, book: bookStrings.et },
+  lv: { ...lv, book: bookStrings.lv },
+  en: { ...en, book: bookStrings.en },
+  ru: { ...ru, book: bookStrings.ru },
+};

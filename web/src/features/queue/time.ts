@@ -49,6 +49,15 @@ export function weekday(day: string, lang: string): string {
   );
 }
 
+/** The weekday and the day as the reader's country writes them: "Fri 04.12.", "пт 04.12.". */
+export function dayLabel(day: string, lang: string): string {
+  const locale = { et: 'et-EE', lv: 'lv-LV', en: 'en-GB', ru: 'ru-RU' }[lang] ?? 'en-GB';
+  const name = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
+  return `${name} ${day.slice(8, 10)}.${day.slice(5, 7)}.`;
+}
+
 /** Start of a local day as an ISO instant with offset, for API filters. */
 export function dayStartIso(day: string): string {
   // The offset of noon that day is the offset of the whole working day.
@@ -58,4 +67,17 @@ export function dayStartIso(day: string): string {
   );
   const offset = Number(local) - 12;
   return `${day}T00:00:00+${String(offset).padStart(2, '0')}:00`;
+}
+
+/** A day and time on the clinic's wall clock, as the reader's country writes them (4. dets 2026, 12:00). */
+export function when(d: Date | string, lang: string): string {
+  const locale = { et: 'et-EE', lv: 'lv-LV', en: 'en-GB', ru: 'ru-RU' }[lang] ?? 'en-GB';
+  return new Date(d).toLocaleString(locale, {
+    timeZone: CLINIC_TZ,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }

@@ -85,7 +85,7 @@ export function ComplaintPage({ id }: { id: string }) {
           <ul data-testid="outside-bodies">
             {c.outsideBodies.map((b) => (
               <li key={b.name}>
-                <strong>{b.name}</strong> — {b.role} ({b.contact})
+                <strong>{b.name}</strong> — {t(`complaints.bodyRoles.${b.key}`)} ({b.contact})
               </li>
             ))}
           </ul>

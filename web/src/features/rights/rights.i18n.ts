@@ -7,6 +7,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
     patientTab: 'Õigused',
     forbidden: 'Teie roll ei võimalda seda teha.',
     fields: {
+      certificate: 'Sertifikaat',
       patient: 'Patsient',
       kind: 'Liik',
       channel: 'Saabumise viis',
@@ -121,6 +122,13 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         withdrawn: 'Isik võttis taotluse tagasi',
         erasure_decided: 'Kustutamise otsus tehtud',
         restriction_lifted: 'Piirang lõpetatud',
+        copy_sent: 'Krüpteeritud koopia saadetud',
+      },
+      copySent: {
+        'pdf-aes256': 'parooliga kaitstud PDF, parool SMS-iga',
+        cms: 'krüpteeritud saaja sertifikaadile (CMS)',
+        patient: 'patsiendile',
+        named_person: 'patsiendi nimetatud isikule',
       },
       printHint: 'Vastus läheb teele viisil „{{channel}}“: printige see leht ning saatke postiga või andke üle.',
       sentHint: 'Vastus jõuab isikuni tema keeles (kanal: {{channel}}).',
@@ -210,6 +218,11 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
       answerLetter: 'Vastuskiri',
       answeredOn: 'Saadetud {{date}}',
       outside: 'Kuhu kaebuse esitaja saab edasi pöörduda',
+      bodyRoles: {
+        health_board: 'tervishoiuteenuste kvaliteet ja osutajad',
+        insurance_fund: 'ravikindlustus, hüvitised ja tasutud teenused',
+        data_protection: 'isikuandmete kaitse',
+      },
       archivedOn: 'Arhiveeritud {{date}} koos vastusega.',
       archive: 'Arhiveeri',
       archiveHint: 'Kaebus ja selle vastus lähevad arhiivi.',
@@ -321,7 +334,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
     copy: {
       title: 'Saada krüpteeritud koopia e-postiga',
       intro:
-        'Koopia saadetakse AES-256-ga krüpteeritud PDF-ina; ühekordne parool saadetakse patsiendi mobiilile SMS-iga. Registratuuris üleandmiseks laadige PDF ülalt alla.',
+        'Koopia saadetakse AES-256-ga krüpteeritud PDF-ina; ühekordne parool saadetakse patsiendi mobiilile SMS-iga. Registratuuris üleandmiseks laadige PDF ülalt alla. Teise võimalusena krüpteeritakse koopia saaja sertifikaadile (CMS): siis parooli ei saadeta.',
       recipient: 'Saaja',
       toPatient: 'patsient',
       toNamed: 'patsiendi kirjalikult nimetatud isik',
@@ -330,6 +343,12 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
       email: 'E-post',
       send: 'Saada krüpteeritud koopia',
       sent: 'Saadetud aadressile {{sentTo}}; parool SMS-iga numbrile {{passwordTo}}.',
+      encryption: 'Krüpteerimine',
+      byPassword: 'parooliga PDF (parool SMS-iga)',
+      byCertificate: 'saaja sertifikaadile (nt ID-kaardi isikutuvastuse sertifikaat)',
+      certificate: 'Saaja sertifikaat',
+      certificateHint: 'Laadige üles sertifikaadifail (.cer, .crt, .pem) või kleepige selle PEM-tekst.',
+      sentCms: 'Saadetud aadressile {{sentTo}}, krüpteeritud saaja sertifikaadile; parooli pole vaja.',
     },
   },
   lv: {
@@ -337,6 +356,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
     patientTab: 'Tiesības',
     forbidden: 'Jūsu loma neļauj to darīt.',
     fields: {
+      certificate: 'Sertifikāts',
       patient: 'Pacients',
       kind: 'Veids',
       channel: 'Saņemts',
@@ -451,6 +471,13 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         withdrawn: 'Persona atsauca pieprasījumu',
         erasure_decided: 'Pieņemts lēmums par dzēšanu',
         restriction_lifted: 'Ierobežojums atcelts',
+        copy_sent: 'Nosūtīta šifrēta kopija',
+      },
+      copySent: {
+        'pdf-aes256': 'ar paroli aizsargāts PDF, parole īsziņā',
+        cms: 'šifrēts saņēmēja sertifikātam (CMS)',
+        patient: 'pacientam',
+        named_person: 'pacienta norādītai personai',
       },
       printHint: 'Atbilde tiek nodota šādi: {{channel}}. Izdrukājiet šo lapu un nosūtiet pa pastu vai izsniedziet.',
       sentHint: 'Atbilde sasniedz personu tās valodā (kanāls: {{channel}}).',
@@ -541,6 +568,11 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
       answerLetter: 'Atbildes vēstule',
       answeredOn: 'Nosūtīta {{date}}',
       outside: 'Kur iesniedzējs var vērsties tālāk',
+      bodyRoles: {
+        health_board: 'veselības aprūpes kvalitāte un pakalpojumu sniedzēji',
+        insurance_fund: 'valsts apmaksātie veselības pakalpojumi',
+        data_protection: 'personas datu aizsardzība',
+      },
       archivedOn: 'Arhivēta {{date}} kopā ar atbildi.',
       archive: 'Arhivēt',
       archiveHint: 'Sūdzība un tās atbilde tiks nodota arhīvā.',
@@ -652,7 +684,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
     copy: {
       title: 'Nosūtīt šifrētu kopiju e-pastā',
       intro:
-        'Kopija tiek nosūtīta kā ar AES-256 šifrēts PDF; vienreizējā parole tiek nosūtīta uz pacienta mobilo tālruni īsziņā. Lai to izsniegtu reģistratūrā, lejupielādējiet PDF augstāk.',
+        'Kopija tiek nosūtīta kā ar AES-256 šifrēts PDF; vienreizējā parole tiek nosūtīta uz pacienta mobilo tālruni īsziņā. Lai to izsniegtu reģistratūrā, lejupielādējiet PDF augstāk. Otra iespēja: kopiju šifrē saņēmēja sertifikātam (CMS), tad parole netiek sūtīta.',
       recipient: 'Saņēmējs',
       toPatient: 'pacients',
       toNamed: 'pacienta rakstiski norādīta persona',
@@ -661,6 +693,12 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
       email: 'E-pasts',
       send: 'Nosūtīt šifrētu kopiju',
       sent: 'Nosūtīts uz {{sentTo}}; parole īsziņā uz {{passwordTo}}.',
+      encryption: 'Šifrēšana',
+      byPassword: 'PDF ar paroli (parole īsziņā)',
+      byCertificate: 'saņēmēja sertifikātam (piem., eID kartes autentifikācijas sertifikātam)',
+      certificate: 'Saņēmēja sertifikāts',
+      certificateHint: 'Augšupielādējiet sertifikāta failu (.cer, .crt, .pem) vai ielīmējiet tā PEM tekstu.',
+      sentCms: 'Nosūtīts uz {{sentTo}}, šifrēts saņēmēja sertifikātam; parole nav vajadzīga.',
     },
   },
   en: {
@@ -668,6 +706,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
     patientTab: 'Rights',
     forbidden: 'Your role cannot do this.',
     fields: {
+      certificate: 'Certificate',
       patient: 'Patient',
       kind: 'Type',
       channel: 'Received by',
@@ -782,6 +821,13 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         withdrawn: 'Withdrawn by the person',
         erasure_decided: 'Erasure decided',
         restriction_lifted: 'Restriction lifted',
+        copy_sent: 'Encrypted copy sent',
+      },
+      copySent: {
+        'pdf-aes256': 'password-protected PDF, password by SMS',
+        cms: 'encrypted to the recipient’s certificate (CMS)',
+        patient: 'to the patient',
+        named_person: 'to the person the patient named',
       },
       printHint: 'The answer goes by {{channel}}: print this page and post it or hand it over.',
       sentHint: 'The answer reaches the person by {{channel}}, in their language.',
@@ -871,6 +917,11 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
       answerLetter: 'Answer letter',
       answeredOn: 'Sent {{date}}',
       outside: 'Where the complainant can turn next',
+      bodyRoles: {
+        health_board: 'quality of health care and its providers',
+        insurance_fund: 'health insurance, benefits and insured services',
+        data_protection: 'personal data protection',
+      },
       archivedOn: 'Archived on {{date}} with its answer.',
       archive: 'Archive',
       archiveHint: 'The complaint and its answer go to the archive.',
@@ -981,7 +1032,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
     copy: {
       title: 'E-mail an encrypted copy',
       intro:
-        'The copy goes as a PDF encrypted with AES-256; the one-time password goes to the patient’s mobile by SMS. To hand it over at the desk, download the PDF above.',
+        'The copy goes as a PDF encrypted with AES-256; the one-time password goes to the patient’s mobile by SMS. To hand it over at the desk, download the PDF above. Or the copy is encrypted to the recipient’s certificate (CMS): then no password is sent.',
       recipient: 'Send to',
       toPatient: 'the patient',
       toNamed: 'a person the patient named in writing',
@@ -990,6 +1041,12 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
       email: 'E-mail',
       send: 'Send the encrypted copy',
       sent: 'Sent to {{sentTo}}; the password by SMS to {{passwordTo}}.',
+      encryption: 'Encryption',
+      byPassword: 'PDF with a password (the password by SMS)',
+      byCertificate: 'to the recipient’s certificate (e.g. an ID card’s authentication certificate)',
+      certificate: 'Recipient’s certificate',
+      certificateHint: 'Upload the certificate file (.cer, .crt, .pem) or paste its PEM text.',
+      sentCms: 'Sent to {{sentTo}}, encrypted to the recipient’s certificate; no password needed.',
     },
   },
   ru: {
@@ -997,6 +1054,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
     patientTab: 'Права',
     forbidden: 'Ваша роль не позволяет это сделать.',
     fields: {
+      certificate: 'Сертификат',
       patient: 'Пациент',
       kind: 'Вид',
       channel: 'Способ поступления',
@@ -1111,6 +1169,13 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
         withdrawn: 'Человек отозвал запрос',
         erasure_decided: 'Принято решение об удалении',
         restriction_lifted: 'Ограничение снято',
+        copy_sent: 'Отправлена зашифрованная копия',
+      },
+      copySent: {
+        'pdf-aes256': 'PDF, защищённый паролем, пароль по SMS',
+        cms: 'зашифровано для сертификата получателя (CMS)',
+        patient: 'пациенту',
+        named_person: 'лицу, указанному пациентом',
       },
       printHint: 'Ответ передаётся так: {{channel}}. Распечатайте эту страницу и отправьте почтой или выдайте лично.',
       sentHint: 'Ответ доходит до человека на его языке (канал: {{channel}}).',
@@ -1201,6 +1266,11 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
       answerLetter: 'Письмо с ответом',
       answeredOn: 'Отправлено {{date}}',
       outside: 'Куда заявитель может обратиться дальше',
+      bodyRoles: {
+        health_board: 'качество медицинской помощи и её поставщики',
+        insurance_fund: 'медицинское страхование, пособия и оплачиваемые услуги',
+        data_protection: 'защита персональных данных',
+      },
       archivedOn: 'Передана в архив {{date}} вместе с ответом.',
       archive: 'В архив',
       archiveHint: 'Жалоба и ответ на неё будут переданы в архив.',
@@ -1312,7 +1382,7 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
     copy: {
       title: 'Отправить зашифрованную копию по эл. почте',
       intro:
-        'Копия отправляется в виде PDF, зашифрованного AES-256; одноразовый пароль приходит пациенту по SMS. Чтобы выдать копию в регистратуре, скачайте PDF выше.',
+        'Копия отправляется в виде PDF, зашифрованного AES-256; одноразовый пароль приходит пациенту по SMS. Чтобы выдать копию в регистратуре, скачайте PDF выше. Либо копия шифруется для сертификата получателя (CMS): тогда пароль не отправляется.',
       recipient: 'Получатель',
       toPatient: 'пациент',
       toNamed: 'лицо, письменно указанное пациентом',
@@ -1321,6 +1391,12 @@ export const rightsStrings: Record<Language, Record<string, unknown>> = {
       email: 'Эл. почта',
       send: 'Отправить зашифрованную копию',
       sent: 'Отправлено на {{sentTo}}; пароль по SMS на {{passwordTo}}.',
+      encryption: 'Шифрование',
+      byPassword: 'PDF с паролем (пароль по SMS)',
+      byCertificate: 'для сертификата получателя (например, сертификата аутентификации ID-карты)',
+      certificate: 'Сертификат получателя',
+      certificateHint: 'Загрузите файл сертификата (.cer, .crt, .pem) или вставьте его текст в формате PEM.',
+      sentCms: 'Отправлено на {{sentTo}}, зашифровано для сертификата получателя; пароль не нужен.',
     },
   },
 };

@@ -52,6 +52,17 @@ interface Step {
   at: string;
   note: string | null;
   actorRole?: string;
+  data?: Record<string, unknown> | null;
+}
+
+/** What a sent copy's step adds: how it was encrypted and to whom. */
+function CopyDetail({ data }: { data: Record<string, unknown> }) {
+  const { t } = useTranslation('rights');
+  return (
+    <div className="rights-note" data-testid="copy-step">
+      {t(`requests.copySent.${String(data.encrypted)}`)} · {t(`requests.copySent.${String(data.recipient)}`)}
+    </div>
+  );
 }
 
 /** Every step of a case, oldest first, in the reader's language. */
@@ -65,6 +76,7 @@ export function Timeline({ steps, prefix }: { steps: Step[]; prefix: 'requests' 
           <span className="muted">{formatWhen(s.at, i18n.language)}</span>{' '}
           <strong>{t(`${prefix}.events.${s.kind}`)}</strong>
           {s.actorRole && <span className="muted"> · {t(`actors.${s.actorRole}`, { defaultValue: s.actorRole })}</span>}
+          {s.kind === 'copy_sent' && s.data && <CopyDetail data={s.data} />}
           {s.note && <div className="rights-note">{s.note}</div>}
         </li>
       ))}

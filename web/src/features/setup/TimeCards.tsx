@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiBody, api } from '../../shell/api';
+import { type ApiBody, type ApiResponse, api } from '../../shell/api';
+import { Link } from '../../shell/router';
 import { AddForm } from './AddForm';
 import type { Absence, CardProps } from './setup.types';
 
@@ -118,9 +119,30 @@ export function AbsencesCard({
     until: '',
     note: '',
   });
+  const [pending, setPending] = useState<{ body: AbsenceBody; visits: AffectedRow[] } | null>(null);
+  const [recorded, setRecorded] = useState<AffectedRow[]>([]);
+  const record = async (body: AbsenceBody, confirm = false) => {
+    const r = await api('POST /api/queue/exceptions', { body: { ...body, confirm } });
+    setRecorded(await describe(r.affected));
+    setPending(null);
+    setAbs({ ...abs, note: '', until: '' });
+    await reload();
+  };
   return (
     <div className="card">
       <h2>{t('absences')}</h2>
+      {pending && (
+        <AffectedVisits
+          title={t('queue:book.affected.title')}
+          intro={t('queue:book.affected.intro')}
+          rows={pending.visits}
+        >
+          <button type="button" className="primary" onClick={() => void record(pending.body, true)}>
+            {t('queue:book.affected.confirm')}
+          </button>
+        </AffectedVisits>
+      )}
+      {recorded.length > 0 && <AffectedVisits intro={t('queue:book.affected.recorded')} rows={recorded} />}
       <h3 className="muted">{t('upcoming')}</h3>
       {absences.length === 0 ? (
         <p className="muted">{t('none')}</p>
@@ -144,17 +166,17 @@ export function AbsencesCard({
       <AddForm
         label={t('absences')}
         onSubmit={async () => {
-          await api('POST /api/queue/exceptions', {
-            body: {
-              professionalId: abs.professionalId || null,
-              kind: abs.kind,
-              date: abs.date,
-              ...(abs.until ? { until: abs.until } : {}),
-              ...(abs.note ? { note: abs.note } : {}),
-            },
-          });
-          setAbs({ ...abs, note: '', until: '' });
-          await reload();
+          const body = {
+            professionalId: abs.professionalId || null,
+            kind: abs.kind,
+            date: abs.date,
+            ...(abs.until ? { until: abs.until } : {}),
+            ...(abs.note ? { note: abs.note } : {}),
+          };
+          // Booked visits under the absence: listed first, recorded only when confirmed.
+          const { affected } = await api('POST /api/queue/exceptions/check', { body });
+          if (affected.length > 0) return setPending({ body, visits: await describe(affected) });
+          await record(body);
         }}
       >
         <label>
@@ -211,3 +233,75 @@ export function AbsencesCard({
     </div>
   );
 }
+
+type AbsenceBody = ApiBody<'POST /api/queue/exceptions/check'>;
+type Affected = ApiResponse<'POST /api/queue/exceptions/check'>['affected'];
+interface AffectedRow {
+  id: string;
+  startsAt: string;
+  who: string;
+}
+
+/** The affected visits with their patients' names, from the queue's own list (which audits the view). */
+async function describe(affected: Affected): Promise<AffectedRow[]> {
+  if (affected.length === 0) return [];
+  const times = affected.map((a) => a.startsAt).sort();
+  const to = new Date(Date.parse(times.at(-1)!) + 60_000).toISOString();
+  const { items } = await api('GET /api/queue/entries', { query: { from: times[0]!, to, limit: 500 } });
+  return affected.map((a) => {
+    const e = items.find((x) => x.id === a.id);
+    return { id: a.id, startsAt: a.startsAt, who: e ? `${e.patient.lastName}, ${e.patient.firstName}` : '' };
+  });
+}
+
+/** Each affected visit with a way to move or cancel it in the appointment book. */
+function AffectedVisits({
+  title,
+  intro,
+  rows,
+  children,
+}: {
+  title?: string;
+  intro: string;
+  rows: AffectedRow[];
+  children?: ReactNode;
+}) {
+  const { t, i18n } = useTranslation('setup');
+  return (
+    <div className="card" role="alert" data-testid="affected-visits">
+      {title && <strong className="warn">{title}</strong>}
+      <p>{intro}</p>
+      <ul>
+        {rows.map((r) => (
+          <li key={r.id}>
+            {clinicTime(r.startsAt, i18n.language)} · {r.who}{' '}
+            <Link to={`/calendar?day=${localDayOf(r.startsAt)}&visit=${r.id}`}>
+              {t('queue:book.affected.moveOrCancel')}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {children}
+    </div>
+  );
+}
+
+/** Day and time on the clinic's clock (Tallinn and Riga keep the same one), as the reader's country writes them. */
+const clinicTime = (iso: string, lang: string) =>
+  new Date(iso).toLocaleString({ et: 'et-EE', lv: 'lv-LV', en: 'en-GB', ru: 'ru-RU' }[lang] ?? 'en-GB', {
+    timeZone: 'Europe/Tallinn',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+
+/** The clinic's calendar day of an instant (Tallinn and Riga keep the same clock). */
+const localDayOf = (iso: string) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Tallinn',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(iso));
