@@ -147,8 +147,9 @@ test('reception corrects the record (history shown), sees visits and invoices, a
   await shot(page, dir, '07-correct-lv');
   await page.getByRole('button', { name: 'Saglabāt' }).click();
   await page.getByRole('status').waitFor();
-  assert.equal(await page.getByTestId('patient-name').innerText(), 'Liisa Kask-Tamm');
-  assert.match(await page.getByTestId('patient-facts').innerText(), /Tartu/);
+  // The record is read again after the save.
+  await page.getByTestId('patient-name').getByText('Liisa Kask-Tamm', { exact: true }).waitFor();
+  await page.getByTestId('patient-facts').getByText(/Tartu/).waitFor();
   await page.getByRole('tab', { name: 'Izmaiņu vēsture' }).click();
   await page.getByTestId('patient-history').waitFor();
   const history = await page.getByTestId('patient-history').innerText();
