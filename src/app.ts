@@ -24,6 +24,7 @@ import { registerModule } from './modules/register/register.module';
 import { requestsModule } from './modules/requests/requests.module';
 import { researchModule } from './modules/research/research.module';
 import { retentionModule } from './modules/retention/retention.module';
+import { staffModule } from './modules/staff/staff.module';
 import {
   createCheckpointSigner,
   createCheckpointTimer,
@@ -71,6 +72,7 @@ export const moduleDefinitions = [
   consentsModule,
   messagingModule,
   queueModule,
+  staffModule,
   bookingModule,
   recallsModule,
   disclosuresModule,
@@ -112,6 +114,7 @@ export function createServices(deps: AppDeps) {
     operatorToken: config.OPERATOR_TOKEN,
   });
   const clinicLookup = clinics.services.clinics;
+  const mailer = deps.mailer ?? createMailer(config, logger);
   const auth = createAuthService({
     db,
     clock,
@@ -122,8 +125,10 @@ export function createServices(deps: AppDeps) {
     maxFailures: config.LOGIN_MAX_FAILURES,
     maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
     windowMinutes: config.LOGIN_WINDOW_MINUTES,
+    mailer,
+    publicUrl,
+    logger,
   });
-  const mailer = deps.mailer ?? createMailer(config, logger);
   const sms = deps.sms ?? createSmsSender(config, logger);
 
   // Every module gets only what it uses; a module's services reach the next ones by name.
@@ -170,6 +175,15 @@ export function createServices(deps: AppDeps) {
     clinics: clinicLookup,
     patients: patients.services.patientReads,
     ...messaging.services,
+  });
+  const staff = staffModule.create({
+    db,
+    clock,
+    audit,
+    auth,
+    resources: queue.services.resources,
+    queueReads,
+    patientReads: patients.services.patientReads,
   });
   const booking = bookingModule.create({
     db,
@@ -284,6 +298,7 @@ export function createServices(deps: AppDeps) {
     consents,
     messaging,
     queue,
+    staff,
     booking,
     recalls,
     disclosures,
@@ -360,6 +375,7 @@ export function createServices(deps: AppDeps) {
     ...consents.services,
     ...messaging.services,
     ...queue.services,
+    ...staff.services,
     ...booking.services,
     ...disclosures.services,
     ...billing.services,

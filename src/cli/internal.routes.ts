@@ -64,6 +64,7 @@ export function internalRoutes(s: InternalRoutesDeps, token: string) {
             fullName: z.string(),
             roles: z.array(z.enum(roles)).min(1),
             password: z.string(),
+            mustChangePassword: z.boolean().optional(),
           }),
         },
       },

@@ -45,6 +45,12 @@ export class ForbiddenError extends AppError {
   override readonly code = 'forbidden';
 }
 
+/** A session whose password someone else chose: only the change (and logging out) is open to it. */
+export class PasswordChangeRequiredError extends AppError {
+  override readonly status = 403;
+  override readonly code = 'password_change_required';
+}
+
 export class NotFoundError extends AppError {
   override readonly status = 404;
   override readonly code = 'not_found';

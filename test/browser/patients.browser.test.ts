@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { createClinic, eeCode, TEST_PASSWORD, type TestClinic } from '../harness';
 import { launchBrowser, logInThroughPage, outputDir, shot, startServer } from './browser';
+import { sticksOut } from './narrow';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -111,5 +112,75 @@ test('a doctor who does not treat the patient must state a reason, and it is fla
   await page.getByTestId('patient-name').waitFor();
   assert.match(await page.locator('body').innerText(), /break-the-glass access/);
   await shot(page, dir, '06-break-glass');
+  await page.close();
+});
+
+test('reception corrects the record (history shown), sees visits and invoices, and a duplicate ID code offers the existing patient — at 390 px, in Latvian and Estonian', async () => {
+  const rec = await clinic.as('receptionist');
+  const code = eeCode('4910203033');
+  const reg = await rec.post('/api/patients', {
+    firstName: 'Liisa',
+    lastName: 'Kask',
+    identity: { kind: 'national', country: 'EE', code },
+    preferredLanguage: 'et',
+    address: { street: 'Pikk 1', city: 'Tallinn', postalCode: '10123', country: 'EE' },
+  });
+  assert.equal(reg.status, 201);
+  const id = reg.body.patient.id as string;
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await logInThroughPage(page, server.url, clinic.slug, clinic.staff.receptionist.email);
+  await page.getByTestId('language').selectOption('lv');
+  await page.goto(`${server.url}/patients/${id}`);
+  await page.getByTestId('patient-name').waitFor();
+  const book = page.getByRole('link', { name: 'Pierakstīt vizīti' });
+  assert.equal(await book.getAttribute('href'), `/calendar?patient=${id}`);
+
+  // A correction of name, address and language, with its reason.
+  await page.getByRole('button', { name: 'Labot datus' }).click();
+  await page.getByTestId('patient-edit').waitFor();
+  assert.match(await page.getByTestId('patient-edit').innerText(), /Veselības datus var labot tikai ārstējošais ārsts/);
+  await page.fill('input[name=lastName]', 'Kask-Tamm');
+  await page.fill('input[name=city]', 'Tartu');
+  await page.locator('select[name=preferredLanguage]').selectOption('lv');
+  await page.fill('input[name=changeReason]', 'apprecējās, pārcēlās');
+  assert.deepEqual(await sticksOut(page), [], 'the correction form fits 390 px');
+  await shot(page, dir, '07-correct-lv');
+  await page.getByRole('button', { name: 'Saglabāt' }).click();
+  await page.getByRole('status').waitFor();
+  // The record is read again after the save.
+  await page.getByTestId('patient-name').getByText('Liisa Kask-Tamm', { exact: true }).waitFor();
+  await page.getByTestId('patient-facts').getByText(/Tartu/).waitFor();
+  await page.getByRole('tab', { name: 'Izmaiņu vēsture' }).click();
+  await page.getByTestId('patient-history').waitFor();
+  const history = await page.getByTestId('patient-history').innerText();
+  assert.match(history, /Uzvārds/, 'the field in the page’s words');
+  assert.match(history, /Kask\b/, 'the earlier value is kept');
+  assert.match(history, /Tallinn/);
+  assert.match(history, /apprecējās, pārcēlās/);
+  assert.deepEqual(await sticksOut(page), [], 'the history fits 390 px');
+  await shot(page, dir, '08-history-lv');
+
+  await page.getByRole('tab', { name: 'Vizītes un rēķini' }).click();
+  await page.getByTestId('patient-visits').waitFor();
+  await page.getByText('Vizīšu nav.').first().waitFor();
+  assert.match(await page.getByTestId('patient-visits').innerText(), /Rēķini/);
+  assert.deepEqual(await sticksOut(page), [], 'visits and invoices fit 390 px');
+
+  // The same ID code again, in Estonian: the page offers the existing patient.
+  await page.getByTestId('language').selectOption('et');
+  await page.goto(`${server.url}/patients/new`);
+  await page.fill('input[name=firstName]', 'Liisa');
+  await page.fill('input[name=lastName]', 'Kask');
+  await page.fill('input[name=code]', code);
+  await page.getByRole('button', { name: 'Registreeri', exact: true }).click();
+  const dup = page.getByTestId('duplicate-patient');
+  await dup.waitFor();
+  assert.match(await dup.innerText(), /Selle isikukoodiga patsient on juba registreeritud/);
+  assert.deepEqual(await sticksOut(page), [], 'the registration form fits 390 px');
+  await shot(page, dir, '09-duplicate-et');
+  await dup.getByRole('link', { name: 'Ava olemasolev patsient' }).click();
+  await page.getByTestId('patient-name').waitFor();
+  assert.equal(await page.getByTestId('patient-name').innerText(), 'Liisa Kask-Tamm');
+  assert.ok(page.url().endsWith(`/patients/${id}`));
   await page.close();
 });

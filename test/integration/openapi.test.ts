@@ -34,6 +34,7 @@ const bodiless = new Set([
   'POST /api/auth/logout',
   'POST /api/staff/{id}/disable',
   'POST /api/staff/{id}/enable',
+  'POST /api/staff/{id}/reset-password',
   'POST /api/patients/{id}/representatives/{repId}/end',
   'POST /api/patients/{id}/bill-payers/{payerId}/end',
   'POST /api/billing/instalments/{id}/disclose',

@@ -60,7 +60,7 @@ export function registerPlatformCommands<S extends PlatformCliServices>(
       }
       if (seeded) {
         process.stdout.write(
-          `\nDemo clinic created. Log in at http://localhost:${port}/ with\n  clinic:   ${DEMO_SLUG}\n  e-mail:   ${seeded.adminEmail}\n  password: ${seeded.adminPassword}\nThis password is shown only once.\n\n`,
+          `\nDemo clinic created. Log in at http://localhost:${port}/ with\n  clinic:   ${DEMO_SLUG}\n  e-mail:   ${seeded.adminEmail}\n  password: ${seeded.adminPassword}\nThis password is shown only once.\n${staffLines(seeded.staff)}\n`,
         );
       }
       if (config.operatorTokenGenerated) {
@@ -108,7 +108,9 @@ export function registerPlatformCommands<S extends PlatformCliServices>(
         direct: async (services) => {
           const seeded = await services.demo.seedClinic(config.HOIDJA_ADMIN_PASSWORD);
           if (seeded)
-            process.stdout.write(`demo clinic created; admin ${seeded.adminEmail} password ${seeded.adminPassword}\n`);
+            process.stdout.write(
+              `demo clinic created; admin ${seeded.adminEmail} password ${seeded.adminPassword}\n${staffLines(seeded.staff)}`,
+            );
           const clinic = await host.clinicBySlug(services, opts.clinic);
           if (!clinic) throw host.noClinic(opts.clinic);
           if (n === 0) return '';
@@ -151,13 +153,21 @@ export function registerPlatformCommands<S extends PlatformCliServices>(
       if (bad || wanted.length === 0)
         throw new CliUsageError(`--roles: unknown role "${bad ?? ''}" (use ${roles.join(', ')})`);
       const password = opts.password ?? generatePassword(randomBytes);
-      const body = { clinic: opts.clinic, email: opts.email, fullName: opts.name, roles: wanted as Role[], password };
+      // A generated password is handed over: its holder chooses their own at the first login.
+      const body = {
+        clinic: opts.clinic,
+        email: opts.email,
+        fullName: opts.name,
+        roles: wanted as Role[],
+        password,
+        mustChangePassword: !opts.password,
+      };
       await host.forClinic(opts.clinic, {
         viaServer: (server) => server.post('/internal/users', body),
         direct: (services, ctx) => services.auth.createUser(ctx, body),
       });
       process.stdout.write(
-        `user ${opts.email} added to ${opts.clinic}${opts.password ? '' : `; password: ${password}`}\n`,
+        `user ${opts.email} added to ${opts.clinic}${opts.password ? '' : `; password: ${password} (a new one is asked at the first login)`}\n`,
       );
     });
 
@@ -261,4 +271,13 @@ export function registerPlatformCommands<S extends PlatformCliServices>(
       if (r.warning) out.warning = r.warning;
       process.stdout.write(`${JSON.stringify(out)}\n`);
     });
+}
+
+/** The demo's colleagues and their one-time passwords (each is changed at its first login), shown once. */
+function staffLines(staff: { email: string; fullName: string; password: string }[]): string {
+  if (staff.length === 0) return '';
+  const width = Math.max(...staff.map((u) => u.email.length));
+  return `Colleagues (a new password is asked at the first login):\n${staff
+    .map((u) => `  ${u.email.padEnd(width)}  ${u.password}  (${u.fullName})\n`)
+    .join('')}`;
 }

@@ -56,7 +56,12 @@ async function demoClinic(s: DemoDeps) {
 async function seedDemoClinic(
   s: DemoDeps,
   adminPassword?: string,
-): Promise<{ clinicId: string; adminEmail: string; adminPassword: string } | null> {
+): Promise<{
+  clinicId: string;
+  adminEmail: string;
+  adminPassword: string;
+  staff: { email: string; fullName: string; password: string }[];
+} | null> {
   if (await demoClinic(s)) return null;
   const clinic = await s.clinics.create({
     slug: DEMO_SLUG,
@@ -76,7 +81,7 @@ async function seedDemoClinic(
     roles: ['admin', 'receptionist', 'dpo'],
     password,
   });
-  // Colleagues to show need-to-know; their passwords are set by the administrator.
+  // Colleagues to show need-to-know, each with a one-time password.
   const staff = [
     { email: 'registratuur@demo.hoidja.ee', fullName: 'Kati Registratuur', roles: ['receptionist'] as const },
     {
@@ -96,9 +101,18 @@ async function seedDemoClinic(
   const accounts: DemoClinic['staff'] = [
     { id: admin.id, email: adminEmail, fullName: 'Demo Administraator', roles: ['admin', 'receptionist', 'dpo'] },
   ];
+  // Printed once with the administrator's; each is changed at its first login.
+  const passwords: { email: string; fullName: string; password: string }[] = [];
   for (const u of staff) {
-    const { id } = await s.auth.createUser(ctx, { ...u, roles: [...u.roles], password: generatePassword(randomBytes) });
+    const staffPassword = generatePassword(randomBytes);
+    const { id } = await s.auth.createUser(ctx, {
+      ...u,
+      roles: [...u.roles],
+      password: staffPassword,
+      mustChangePassword: true,
+    });
     accounts.push({ id, email: u.email, fullName: u.fullName, roles: [...u.roles] });
+    passwords.push({ email: u.email, fullName: u.fullName, password: staffPassword });
   }
   const patientIds = await generatePatients(s, ctx, 40);
   const demo: DemoClinic = {
@@ -108,7 +122,7 @@ async function seedDemoClinic(
     patientIds,
   };
   for (const seed of s.seeds) await seed(demo);
-  return { clinicId: clinic.id, adminEmail, adminPassword: password };
+  return { clinicId: clinic.id, adminEmail, adminPassword: password, staff: passwords };
 }
 
 /**

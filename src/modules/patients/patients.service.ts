@@ -5,7 +5,7 @@ import type { AuditAction } from '../../platform/audit/audit.vocabulary';
 import { type Clock, utcDate } from '../../platform/clock';
 import { type FieldCipher, newId } from '../../platform/crypto';
 import { type Db, type DbOrTx, isUniqueViolation, type Tx } from '../../platform/db';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { normalizeMobile, parseInput } from '../../platform/input';
 import { checkIdCode, guessIdCountry } from '../../rules/id-codes';
 import type { ClinicLookup } from '../clinics/clinics.service';
@@ -33,6 +33,12 @@ const WRITERS = ['receptionist', 'admin', 'doctor'] as const;
 
 export type PatientsService = ReturnType<typeof createPatientsService>;
 
+/** The ID code is already registered: `existingPatientId` names the record to open instead. */
+export class DuplicatePatientError extends AppError {
+  override readonly status = 409;
+  override readonly code = 'patient.duplicate_id_code';
+}
+
 export function createPatientsService(deps: PatientsServiceDeps) {
   const { db, clock, cipher, audit } = deps;
   const repo = createPatientsRepository();
@@ -51,14 +57,31 @@ export function createPatientsService(deps: PatientsServiceDeps) {
     if (!hasRole(ctx, ...WRITERS)) throw new ForbiddenError('your role cannot register or change patients');
   }
 
-  function duplicate(err: unknown): never {
+  /**
+   * A second registration of an ID code: 409 with a stable code and the existing patient's id, so
+   * the desk can offer to open that record (opening it is checked and recorded as any other read).
+   */
+  async function duplicate(err: unknown, ctx: AccessContext, idCodeHash: string | null | undefined): Promise<never> {
     if (isUniqueViolation(err, 'patients_id_code_uq')) {
-      throw new ConflictError('a patient with this ID code is already registered in this clinic', {
+      const [existing] = idCodeHash
+        ? await repo.search(db, { clinicId: ctx.clinicId, idCodeHash, includeArchived: true, limit: 1 })
+        : [];
+      throw new DuplicatePatientError('a patient with this ID code is already registered in this clinic', {
         field: 'identity.code',
+        reason: 'already registered',
+        existingPatientId: existing?.id ?? null,
       });
     }
     throw err;
   }
+  const hashOfIdentity = (identity: { kind: string; code?: string } | undefined, country: 'EE' | 'LV') => {
+    if (identity?.kind !== 'national' || !identity.code) return null;
+    try {
+      return columnsFrom({ identity } as Parameters<typeof columnsFrom>[0], country).idCodeHash;
+    } catch {
+      return null;
+    }
+  };
 
   async function register(ctx: AccessContext, raw: unknown) {
     requireWriter(ctx);
@@ -95,7 +118,7 @@ export function createPatientsService(deps: PatientsServiceDeps) {
         return { patient: patientView(cipher, created, hasRole(ctx, 'doctor')), warning: created.idWarning };
       });
     } catch (err) {
-      return duplicate(err);
+      return duplicate(err, ctx, hashOfIdentity(input.identity, await clinicCountry(db, ctx.clinicId)));
     }
   }
 
@@ -293,7 +316,7 @@ export function createPatientsService(deps: PatientsServiceDeps) {
         };
       });
     } catch (err) {
-      return duplicate(err);
+      return duplicate(err, ctx, hashOfIdentity(changes.identity, await clinicCountry(db, ctx.clinicId)));
     }
   }
 

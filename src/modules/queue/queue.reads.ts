@@ -1,3 +1,4 @@
+import type { DbOrTx } from '../../platform/db';
 import { createQueueHistoryRepository } from './queue.history.repository';
 import { createQueueRepository } from './queue.repository';
 import { createResourcesRepository } from './resources.repository';
@@ -29,3 +30,23 @@ export function createQueueReads() {
   };
 }
 export type QueueReads = ReturnType<typeof createQueueReads>;
+
+/**
+ * The patients booked with a professional from `from` on (a staff account newly linked to the
+ * professional joins their care teams). For the staff module, which checks and audits the link.
+ */
+export async function patientsBookedWith(
+  db: DbOrTx,
+  clinicId: string,
+  professionalId: string,
+  from: Date,
+): Promise<string[]> {
+  const rows = await createQueueRepository().list(db, {
+    clinicId,
+    professionalId,
+    from,
+    statuses: ['booked', 'arrived'],
+    limit: 500,
+  });
+  return [...new Set(rows.map((r) => r.patientId))];
+}

@@ -8,6 +8,12 @@ export const auditActions = [
   'staff.create',
   'staff.disable',
   'staff.enable',
+  'staff.update',
+  'staff.password_change',
+  'staff.password_reset',
+  'staff.password_reset_link',
+  'staff.password_reset_used',
+  'staff.link_professional',
   /** A clinic created by the deployment's operator (CLI or operator API), with its first administrator. */
   'clinic.create',
   'clinic.update',

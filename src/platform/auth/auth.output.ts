@@ -10,6 +10,8 @@ const sessionUserOutput = z.object({
   email: z.string(),
   fullName: z.string(),
   roles: z.array(z.enum(roles)),
+  /** The password was chosen by someone else: change it before anything else. */
+  mustChangePassword: z.boolean(),
 });
 
 /** The signed-in user, the CSRF token to send on writes, and how long a session may stay idle. */
@@ -26,4 +28,5 @@ export const staffUserOutput = z.object({
   roles: z.array(z.enum(roles)),
   professionalCode: z.string().nullable(),
   disabledAt: instant.nullable(),
+  mustChangePassword: z.boolean(),
 });

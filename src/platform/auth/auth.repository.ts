@@ -1,4 +1,4 @@
-import { and, count, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, gte, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { loginAttempts, loginThrottle, sessions, staffUsers } from './auth.schema';
 
@@ -159,6 +159,93 @@ export function createAuthRepository() {
       return updated.length > 0;
     },
 
+    async userById(db: DbOrTx, clinicId: string, userId: string): Promise<StaffUserRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(staffUsers)
+        .where(and(eq(staffUsers.clinicId, clinicId), eq(staffUsers.id, userId)));
+      return row;
+    },
+
+    /** Changes an account's roles, name or code; false when the clinic has no such user. */
+    async updateUser(
+      db: DbOrTx,
+      clinicId: string,
+      userId: string,
+      set: Partial<Pick<StaffUserRow, 'roles' | 'fullName' | 'professionalCode' | 'phone'>>,
+    ): Promise<boolean> {
+      const updated = await db
+        .update(staffUsers)
+        .set(set)
+        .where(and(eq(staffUsers.clinicId, clinicId), eq(staffUsers.id, userId)))
+        .returning({ id: staffUsers.id });
+      return updated.length > 0;
+    },
+
+    /** A new password hash; any open reset link is spent with it. */
+    async setPassword(db: DbOrTx, clinicId: string, userId: string, passwordHash: string, mustChange: boolean) {
+      await db
+        .update(staffUsers)
+        .set({ passwordHash, mustChangePassword: mustChange, resetTokenHash: null, resetExpiresAt: null })
+        .where(and(eq(staffUsers.clinicId, clinicId), eq(staffUsers.id, userId)));
+    },
+
+    /** The account an open reset link names (checked again when it is spent). */
+    async userByResetHash(db: DbOrTx, clinicId: string, tokenHash: string): Promise<StaffUserRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(staffUsers)
+        .where(and(eq(staffUsers.clinicId, clinicId), eq(staffUsers.resetTokenHash, tokenHash)));
+      return row;
+    },
+
+    async setResetLink(db: DbOrTx, clinicId: string, userId: string, tokenHash: string, expiresAt: Date) {
+      await db
+        .update(staffUsers)
+        .set({ resetTokenHash: tokenHash, resetExpiresAt: expiresAt })
+        .where(and(eq(staffUsers.clinicId, clinicId), eq(staffUsers.id, userId)));
+    },
+
+    /**
+     * Spends a reset link in one statement (two uses at once: one wins): the account it opens, or
+     * undefined when the link is unknown, used, expired or its account disabled.
+     */
+    async takeResetLink(db: DbOrTx, clinicId: string, tokenHash: string, now: Date) {
+      const [row] = await db
+        .update(staffUsers)
+        .set({ resetTokenHash: null, resetExpiresAt: null })
+        .where(
+          and(
+            eq(staffUsers.clinicId, clinicId),
+            eq(staffUsers.resetTokenHash, tokenHash),
+            gt(staffUsers.resetExpiresAt, now),
+            isNull(staffUsers.disabledAt),
+          ),
+        )
+        .returning({
+          id: staffUsers.id,
+          email: staffUsers.email,
+          fullName: staffUsers.fullName,
+          roles: staffUsers.roles,
+        });
+      return row;
+    },
+
+    /** Ends every open session of a user but one (the one that changed the password). */
+    async endOtherSessions(db: DbOrTx, clinicId: string, userId: string, keep: string, at: Date, reason: string) {
+      await db
+        .update(sessions)
+        .set({ endedAt: at, endReason: reason })
+        .where(
+          and(
+            eq(sessions.clinicId, clinicId),
+            eq(sessions.userId, userId),
+            isNull(sessions.endedAt),
+            ne(sessions.id, keep),
+          ),
+        );
+    },
+
     listUsers(db: DbOrTx, clinicId: string) {
       return db
         .select({
@@ -168,6 +255,7 @@ export function createAuthRepository() {
           roles: staffUsers.roles,
           professionalCode: staffUsers.professionalCode,
           disabledAt: staffUsers.disabledAt,
+          mustChangePassword: staffUsers.mustChangePassword,
         })
         .from(staffUsers)
         .where(eq(staffUsers.clinicId, clinicId))

@@ -3,6 +3,7 @@ import { hasRole } from '../access';
 import { ForbiddenError } from '../errors';
 import { itemsOf, ok, recordId } from '../http/contract';
 import { type App, accessContext, SESSION_COOKIE } from '../http/server';
+import { passwordChangeInput, resetRequestInput, resetWithLinkInput, staffUpdateInput } from './auth.input';
 import { sessionOutput, staffUserOutput } from './auth.output';
 import { roles } from './auth.schema';
 import type { AuthService } from './auth.service';
@@ -46,19 +47,81 @@ export function authRoutes(deps: { auth: AuthService; secureCookies: boolean; id
       },
     );
 
-    app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: ok } } }, async (req, reply) => {
-      const raw = req.cookies[SESSION_COOKIE];
-      const unsigned = raw ? req.unsignCookie(raw) : null;
-      if (unsigned?.valid && unsigned.value) await auth.logout(unsigned.value);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true };
-    });
+    app.post(
+      '/api/auth/logout',
+      { config: { beforePasswordChange: true }, schema: { tags: ['auth'], response: { 200: ok } } },
+      async (req, reply) => {
+        const raw = req.cookies[SESSION_COOKIE];
+        const unsigned = raw ? req.unsignCookie(raw) : null;
+        if (unsigned?.valid && unsigned.value) await auth.logout(unsigned.value);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ok: true };
+      },
+    );
 
-    app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: sessionOutput } } }, async (req) => ({
-      user: req.sessionUser!,
-      csrfToken: req.csrfToken,
-      idleMinutes: deps.idleMinutes,
-    }));
+    app.get(
+      '/api/auth/me',
+      { config: { beforePasswordChange: true }, schema: { tags: ['auth'], response: { 200: sessionOutput } } },
+      async (req) => ({ user: req.sessionUser!, csrfToken: req.csrfToken, idleMinutes: deps.idleMinutes }),
+    );
+
+    app.post(
+      '/api/auth/password',
+      {
+        config: { beforePasswordChange: true },
+        schema: {
+          tags: ['auth'],
+          summary: 'Change your own password (the only route open until a generated password is changed)',
+          body: passwordChangeInput,
+          response: { 200: ok },
+        },
+      },
+      async (req) => {
+        const raw = req.cookies[SESSION_COOKIE];
+        const cookie = raw ? req.unsignCookie(raw).value : null;
+        await auth.changePassword(accessContext(req), cookie ? auth.sessionIdOf(cookie) : '', req.body);
+        return { ok: true };
+      },
+    );
+
+    app.post(
+      '/api/auth/password-reset/request',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['auth'],
+          summary: 'E-mail a one-time link to set a new password (answers the same whether or not the account exists)',
+          body: resetRequestInput,
+          response: { 202: ok },
+        },
+      },
+      async (req, reply) => {
+        // Answered before the work is done, so neither the answer nor its timing tells whether the account exists.
+        void auth
+          .requestReset({ clinicSlug: req.body.clinic, email: req.body.email, requestId: req.id })
+          .then((r) => r.delivery)
+          .catch((err: unknown) => req.log.warn({ err: (err as Error).name }, 'staff password reset not handled'));
+        reply.status(202);
+        return { ok: true };
+      },
+    );
+
+    app.post(
+      '/api/auth/password-reset',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['auth'],
+          summary: 'Set a new password with the e-mailed one-time link',
+          body: resetWithLinkInput,
+          response: { 200: ok },
+        },
+      },
+      async (req) => {
+        await auth.resetWithLink({ token: req.body.token, newPassword: req.body.newPassword, requestId: req.id });
+        return { ok: true };
+      },
+    );
 
     app.get('/api/staff', { schema: { tags: ['staff'], response: { 200: itemsOf(staffUserOutput) } } }, async (req) => {
       const ctx = accessContext(req);
@@ -84,7 +147,46 @@ export function authRoutes(deps: { auth: AuthService; secureCookies: boolean; id
         const ctx = accessContext(req);
         if (!hasRole(ctx, 'admin')) throw new ForbiddenError('only an administrator adds staff');
         reply.status(201);
-        return auth.createUser(ctx, req.body);
+        // The administrator chose (or generated) the password: the holder sets their own at first login.
+        return auth.createUser(ctx, { ...req.body, mustChangePassword: true });
+      },
+    );
+
+    app.patch(
+      '/api/staff/:id',
+      {
+        schema: {
+          tags: ['staff'],
+          summary: "Change a staff account's roles, name or registration code",
+          params: z.object({ id: z.uuid() }),
+          body: staffUpdateInput,
+          response: { 200: ok },
+        },
+      },
+      async (req) => {
+        const ctx = accessContext(req);
+        if (!hasRole(ctx, 'admin')) throw new ForbiddenError('only an administrator changes staff accounts');
+        await auth.updateUser(ctx, req.params.id, req.body);
+        return { ok: true };
+      },
+    );
+
+    app.post(
+      '/api/staff/:id/reset-password',
+      {
+        schema: {
+          tags: ['staff'],
+          summary: 'Generate a new password to hand over once; the holder must change it at the next login',
+          params: z.object({ id: z.uuid() }),
+          response: { 200: z.object({ password: z.string() }) },
+        },
+      },
+      async (req) => {
+        const ctx = accessContext(req);
+        if (!hasRole(ctx, 'admin')) throw new ForbiddenError("only an administrator resets a colleague's password");
+        if (req.params.id === ctx.user!.id)
+          throw new ForbiddenError('change your own password with your current one (POST /api/auth/password)');
+        return auth.resetPassword(ctx, req.params.id);
       },
     );
 

@@ -33,6 +33,11 @@ export const staffUsers = pgTable(
     phone: text('phone'),
     disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** Set with a password someone else chose (a new account, an administrator's reset): every route but the change refuses until then. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** The SHA-256 of the one open self-service reset link (single use: cleared when used or replaced). */
+    resetTokenHash: text('reset_token_hash'),
+    resetExpiresAt: timestamp('reset_expires_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     primaryKey({ columns: [t.clinicId, t.id] }),
@@ -114,6 +119,9 @@ export const staffUsersColumns = classify(staffUsers, {
   phone: 'contact',
   disabledAt: 'staff_account',
   createdAt: null,
+  mustChangePassword: 'staff_account',
+  resetTokenHash: 'online_identifier',
+  resetExpiresAt: null,
 });
 export const sessionsColumns = classify(sessions, {
   clinicId: null,

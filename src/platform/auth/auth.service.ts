@@ -5,8 +5,10 @@ import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
 import { newId } from '../crypto';
 import { type Db, type DbOrTx, isUniqueViolation, type Listen, type Tx } from '../db';
-import { ConflictError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../errors';
 import type { Logger } from '../logger';
+import type { Mailer } from '../mail';
+import { createAuthPasswords } from './auth.passwords';
 import { createAuthRepository, type StaffUserRow } from './auth.repository';
 import type { Role } from './auth.schema';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './password';
@@ -19,6 +21,8 @@ export interface SessionUser {
   email: string;
   fullName: string;
   roles: Role[];
+  /** The password was set by someone else: every route but the change refuses until it is changed. */
+  mustChangePassword: boolean;
 }
 
 export interface AuthServiceDeps {
@@ -36,6 +40,10 @@ export interface AuthServiceDeps {
   /** Failures from one address across all accounts of a clinic before it waits too. */
   maxFailuresPerIp: number;
   windowMinutes: number;
+  /** For the e-mailed reset link (absent: links are recorded but not sent, as in a CLI-only process). */
+  mailer?: Pick<Mailer, 'send'>;
+  publicUrl?: string;
+  logger?: Pick<Logger, 'warn'>;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('base64url');
@@ -58,7 +66,15 @@ export function createAuthService(deps: AuthServiceDeps) {
 
   async function createUser(
     ctx: AccessContext,
-    input: { email: string; fullName: string; roles: Role[]; password: string; professionalCode?: string | null },
+    input: {
+      email: string;
+      fullName: string;
+      roles: Role[];
+      password: string;
+      professionalCode?: string | null;
+      /** A password someone else chose (an administrator, the demo): the holder must change it first. */
+      mustChangePassword?: boolean;
+    },
     /** The caller's transaction, when the account is part of a larger change (a new clinic and its administrator). */
     outer?: Tx,
   ): Promise<{ id: string }> {
@@ -76,6 +92,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           roles: input.roles,
           passwordHash,
           professionalCode: input.professionalCode ?? null,
+          mustChangePassword: input.mustChangePassword ?? false,
           createdAt: clock.now(),
         });
         await audit.append(tx, ctx, [
@@ -222,7 +239,15 @@ export function createAuthService(deps: AuthServiceDeps) {
   }
 
   function toSessionUser(u: StaffUserRow, slug: string): SessionUser {
-    return { clinicId: u.clinicId, clinicSlug: slug, id: u.id, email: u.email, fullName: u.fullName, roles: u.roles };
+    return {
+      clinicId: u.clinicId,
+      clinicSlug: slug,
+      id: u.id,
+      email: u.email,
+      fullName: u.fullName,
+      roles: u.roles,
+      mustChangePassword: u.mustChangePassword,
+    };
   }
 
   /** Resolves a cookie to its user, ending sessions that idled out or outlived their lifetime. */
@@ -290,6 +315,52 @@ export function createAuthService(deps: AuthServiceDeps) {
     return repo.listUsers(db, clinicId);
   }
 
+  /** One account of the clinic (for a neighbour that links it to its own records), or null. */
+  async function userById(clinicId: string, userId: string) {
+    const u = await repo.userById(db, clinicId, userId);
+    return u ? { id: u.id, email: u.email, fullName: u.fullName, roles: u.roles, disabledAt: u.disabledAt } : null;
+  }
+
+  /** An administrator changes an account's roles, name or registration code. */
+  async function updateUser(
+    ctx: AccessContext,
+    userId: string,
+    input: { roles?: Role[]; fullName?: string; professionalCode?: string | null },
+  ): Promise<void> {
+    if (input.roles && userId === ctx.user?.id && !input.roles.includes('admin'))
+      throw new ValidationError('roles', 'you cannot take the administrator role from yourself');
+    await db.transaction(async (tx) => {
+      const before = await repo.userById(tx, ctx.clinicId, userId);
+      if (!before) throw new NotFoundError('no such staff account in this clinic');
+      await repo.updateUser(tx, ctx.clinicId, userId, input);
+      await audit.append(tx, ctx, [
+        auditEntry({
+          action: 'staff.update',
+          entityType: 'staff_user',
+          entityId: userId,
+          purpose: 'staff_administration',
+          details: {
+            fields: Object.keys(input),
+            ...(input.roles ? { rolesBefore: before.roles, roles: input.roles } : {}),
+          },
+        }),
+      ]);
+    });
+    sessionCache.evictUser(`${ctx.clinicId}:${userId}`);
+  }
+
+  const passwords = createAuthPasswords({
+    db,
+    clock,
+    audit,
+    repo,
+    clinics: deps.clinics,
+    evictUser: (key) => sessionCache.evictUser(key),
+    mailer: deps.mailer,
+    publicUrl: deps.publicUrl,
+    logger: deps.logger,
+  });
+
   return {
     createUser,
     login,
@@ -297,6 +368,11 @@ export function createAuthService(deps: AuthServiceDeps) {
     logout,
     setDisabled,
     listUsers,
+    userById,
+    updateUser,
+    ...passwords,
+    /** The stored id of a session cookie's session (the one a password change keeps). */
+    sessionIdOf: (cookie: string) => sha256(cookie.slice(cookie.indexOf('.') + 1)),
     /** Keep sessions in memory while the database's notices of ended sessions are heard (a serving process). */
     watchSessions: (listen: Listen, logger: Pick<Logger, 'warn'>) => sessionCache.watch(listen, logger),
     unwatchSessions: () => sessionCache.unwatch(),

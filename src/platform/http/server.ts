@@ -15,7 +15,7 @@ import type { Logger } from 'pino';
 import type { AccessContext } from '../access';
 import type { AuthService, SessionUser } from '../auth/auth.service';
 import { foreignKeyViolation, isUniqueViolation } from '../db';
-import { AppError, ForbiddenError, safeError, UnauthenticatedError } from '../errors';
+import { AppError, ForbiddenError, PasswordChangeRequiredError, safeError, UnauthenticatedError } from '../errors';
 import { reasonOfIssue } from '../reasons';
 import { decodeAccessReason, refuseMalformedInput } from './edge';
 
@@ -29,6 +29,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (login, health, public clinic pages). */
     public?: boolean;
+    /** Open to a session that must first change its password (the change itself, who am I, log out). */
+    beforePasswordChange?: boolean;
   }
 }
 
@@ -223,6 +225,8 @@ export async function createServer(opts: ServerOptions): Promise<App> {
     // No route: the not-found handler answers 404 (with or without the web app's catch-all built).
     if (!isApi || !req.routeOptions.url || req.routeOptions.config?.public) return;
     if (!req.sessionUser) throw new UnauthenticatedError('log in first');
+    if (req.sessionUser.mustChangePassword && !req.routeOptions.config?.beforePasswordChange)
+      throw new PasswordChangeRequiredError('choose a new password first (POST /api/auth/password)');
     // Cookie-authenticated writes must carry the session's CSRF token in a header.
     if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers['x-csrf-token'] !== req.csrfToken) {
       throw new ForbiddenError('missing or wrong CSRF token (send the x-csrf-token header)');

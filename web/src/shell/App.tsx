@@ -57,6 +57,9 @@ function Shell({ features }: { features: WebFeature[] }) {
   const found = routes.map((r) => ({ r, params: matchPath(r.path, path) })).find((m) => m.params);
   if (found?.r.public) return <main className="public">{found.r.render(found.params!)}</main>;
   if (!session.user) return <LoginPage />;
+  // A password someone else chose: the server refuses everything but its change, so the page asks for it first.
+  const change = session.user.mustChangePassword ? routes.find((r) => r.path === '/password') : undefined;
+  if (change) return <main className="login">{change.render({})}</main>;
   const nav = features
     .flatMap((f) => f.nav ?? [])
     .filter((n) => hasAnyRole(session.user, n.roles))
@@ -166,6 +169,9 @@ function LoginPage() {
         <button type="submit" className="primary">
           {t('login.submit')}
         </button>
+        <p className="hint">
+          <a href={`/reset-password?clinic=${encodeURIComponent(clinic)}`}>{t('login.forgot')}</a>
+        </p>
         <p className="hint">
           <a href={`/portal?clinic=${encodeURIComponent(clinic)}`}>{t('portalLink')}</a>
         </p>

@@ -33,6 +33,7 @@ export interface Operations {
         email: string;
         fullName: string;
         roles: Array<'admin' | 'receptionist' | 'doctor' | 'accountant' | 'dpo'>;
+        mustChangePassword: boolean;
       };
       csrfToken: string | null;
       idleMinutes: number;
@@ -48,11 +49,15 @@ export interface Operations {
         email: string;
         fullName: string;
         roles: Array<'admin' | 'receptionist' | 'doctor' | 'accountant' | 'dpo'>;
+        mustChangePassword: boolean;
       };
       csrfToken: string | null;
       idleMinutes: number;
     };
   };
+  'POST /api/auth/password': { body: { currentPassword: string; newPassword: string }; response: { ok: boolean } };
+  'POST /api/auth/password-reset': { body: { token: string; newPassword: string }; response: { ok: boolean } };
+  'POST /api/auth/password-reset/request': { body: { clinic: string; email: string }; response: { ok: boolean } };
   'GET /api/billing/debts': {
     query?: { asOf?: string };
     response: {
@@ -4498,6 +4503,7 @@ export interface Operations {
         roles: Array<'admin' | 'receptionist' | 'doctor' | 'accountant' | 'dpo'>;
         professionalCode: string | null;
         disabledAt: string | null;
+        mustChangePassword: boolean;
       }>;
     };
   };
@@ -4511,6 +4517,28 @@ export interface Operations {
     };
     response: { id: string };
   };
+  'PATCH /api/staff/{id}': {
+    path: { id: string };
+    body: {
+      roles?: Array<'admin' | 'receptionist' | 'doctor' | 'accountant' | 'dpo'>;
+      fullName?: string;
+      professionalCode?: string | null;
+    };
+    response: { ok: boolean };
+  };
   'POST /api/staff/{id}/disable': { path: { id: string }; response: { ok: boolean } };
   'POST /api/staff/{id}/enable': { path: { id: string }; response: { ok: boolean } };
+  'POST /api/staff/{id}/professional': {
+    path: { id: string };
+    body:
+      | { professionalId: string }
+      | {
+          create: {
+            kind: 'doctor' | 'dentist' | 'hygienist' | 'therapist' | 'nurse' | 'other';
+            registrationCode?: string;
+          };
+        };
+    response: { professionalId: string; careAssigned: number };
+  };
+  'POST /api/staff/{id}/reset-password': { path: { id: string }; response: { password: string } };
 }

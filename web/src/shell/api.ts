@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly reasonCode?: string,
     /** What the reason speaks of: a minimum, a maximum, the allowed values. */
     readonly params?: Record<string, string | number>,
+    /** The whole error body, for the details a page acts on (e.g. the existing patient of a duplicate). */
+    readonly body?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -111,5 +113,6 @@ async function send(operation: Operation, request: LooseRequest | undefined): Pr
     data?.reason,
     data?.reasonCode,
     data?.params,
+    data ?? undefined,
   );
 }

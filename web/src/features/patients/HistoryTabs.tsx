@@ -16,6 +16,17 @@ function useLoaded<T>(load: () => Promise<T>) {
   return { data, error };
 }
 
+/** The form's label of a stored field (`addressStreet` is the form's street). */
+const fieldLabel: Record<string, string> = {
+  addressStreet: 'form.street',
+  addressCity: 'form.city',
+  addressPostalCode: 'form.postalCode',
+  addressCountry: 'form.addressCountry',
+  idCode: 'form.code',
+  idCountry: 'form.country',
+  preferredLanguage: 'form.language',
+};
+
 /** Earlier versions of the patient's record: what changed, the values before, and why. */
 export function HistoryTab({ id, reason }: { id: string; reason?: string }) {
   const { t, i18n } = useTranslation('patients');
@@ -24,8 +35,9 @@ export function HistoryTab({ id, reason }: { id: string; reason?: string }) {
   if (error) return <p className="error">{error}</p>;
   if (!data) return <p>{t('shell:loading')}</p>;
   if (data.items.length === 0) return <p className="muted card">{t('history.none')}</p>;
+  const label = (k: string) => t(fieldLabel[k] ?? `form.${k}`, { defaultValue: k });
   return (
-    <table className="card">
+    <table className="card stack" data-testid="patient-history">
       <thead>
         <tr>
           <th>{t('history.version')}</th>
@@ -38,18 +50,18 @@ export function HistoryTab({ id, reason }: { id: string; reason?: string }) {
       <tbody>
         {data.items.map((v) => (
           <tr key={v.version}>
-            <td>{v.version}</td>
-            <td>{formatWhen(v.changedAt, i18n.language)}</td>
-            <td>{v.fields.join(', ')}</td>
-            <td>
+            <td data-label={t('history.version')}>{v.version}</td>
+            <td data-label={t('history.when')}>{formatWhen(v.changedAt, i18n.language)}</td>
+            <td data-label={t('history.fields')}>{v.fields.map(label).join(', ')}</td>
+            <td data-label={t('history.previous')} style={{ overflowWrap: 'anywhere' }}>
               {Object.entries(v.previous).map(([k, val]) => (
                 <div key={k}>
-                  <span className="muted">{k}:</span>{' '}
+                  <span className="muted">{label(k)}:</span>{' '}
                   {typeof val === 'object' ? JSON.stringify(val) : String(val ?? '—')}
                 </div>
               ))}
             </td>
-            <td>{v.reason ?? '—'}</td>
+            <td data-label={t('history.reason')}>{v.reason ?? '—'}</td>
           </tr>
         ))}
       </tbody>

@@ -1,17 +1,30 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type ApiResponse, api } from '../../shell/api';
+import { formatDay } from '../../shell/format';
+import { Link } from '../../shell/router';
 import { ConsentsPanel } from '../consents/ConsentsPanel';
 import { PatientRetention } from '../retention/PatientRetention';
 import { PatientRightsTab } from '../rights/PatientRightsTab';
 import { RestrictionBanner } from '../rights/shared';
 import { BillPayersTab } from './BillPayersTab';
 import { AccessHistoryTab, HistoryTab } from './HistoryTabs';
+import { PatientDetails } from './PatientDetails';
 import { RepresentativesTab } from './RepresentativesTab';
+import { VisitsTab } from './VisitsTab';
 
 export type PatientRecord = ApiResponse<'GET /api/patients/{id}'>;
 
-type Tab = 'details' | 'representatives' | 'billPayers' | 'consents' | 'rights' | 'history' | 'access' | 'retention';
+type Tab =
+  | 'details'
+  | 'visits'
+  | 'representatives'
+  | 'billPayers'
+  | 'consents'
+  | 'rights'
+  | 'history'
+  | 'access'
+  | 'retention';
 
 export function PatientPage({ id }: { id: string }) {
   const { t } = useTranslation('patients');
@@ -65,6 +78,7 @@ export function PatientPage({ id }: { id: string }) {
   const p = record.patient;
   const tabs: Tab[] = [
     'details',
+    'visits',
     'representatives',
     'billPayers',
     'consents',
@@ -81,7 +95,7 @@ export function PatientPage({ id }: { id: string }) {
             {p.firstName} {p.lastName}
           </h1>
           <p className="muted">
-            {p.birthDate}
+            {formatDay(p.birthDate)}
             {p.identity.kind === 'national' ? ` · ${p.identity.code}` : ''}
             {p.status === 'archived' && (
               <>
@@ -97,6 +111,11 @@ export function PatientPage({ id }: { id: string }) {
             )}
           </p>
         </div>
+        {p.status === 'active' && (
+          <Link to={`/calendar?patient=${id}`} className="button primary">
+            {t('record.book')}
+          </Link>
+        )}
       </div>
       {p.processingRestricted && <RestrictionBanner />}
       <div className="tabs" role="tablist">
@@ -115,11 +134,14 @@ export function PatientPage({ id }: { id: string }) {
                 ? t('rights:patientTab')
                 : k === 'retention'
                   ? t('retention:tab')
-                  : t(`page.tabs.${k}`)}
+                  : k === 'visits'
+                    ? t('record.tab')
+                    : t(`page.tabs.${k}`)}
           </button>
         ))}
       </div>
-      {tab === 'details' && <Details record={record} reason={stated} onSaved={() => load(stated)} />}
+      {tab === 'details' && <PatientDetails record={record} reason={stated} onSaved={() => load(stated)} />}
+      {tab === 'visits' && <VisitsTab id={id} reason={stated} />}
       {tab === 'representatives' && (
         <RepresentativesTab id={id} items={record.representatives} reason={stated} onChange={() => load(stated)} />
       )}
@@ -132,150 +154,5 @@ export function PatientPage({ id }: { id: string }) {
       {tab === 'access' && <AccessHistoryTab id={id} reason={stated} />}
       {tab === 'retention' && <PatientRetention patientId={id} reason={stated} />}
     </section>
-  );
-}
-
-function Details({ record, reason, onSaved }: { record: PatientRecord; reason?: string; onSaved: () => void }) {
-  const { t } = useTranslation('patients');
-  const p = record.patient;
-  const [editing, setEditing] = useState(false);
-  const [f, setF] = useState({
-    mobile: p.mobile ?? '',
-    email: p.email ?? '',
-    occupation: p.occupation ?? '',
-    workplace: p.workplace ?? '',
-    changeReason: '',
-  });
-  const [msg, setMsg] = useState<string | null>(null);
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    try {
-      await api('PATCH /api/patients/{id}', {
-        path: { id: p.id },
-        body: {
-          version: p.version,
-          mobile: f.mobile || null,
-          email: f.email || null,
-          occupation: f.occupation || null,
-          workplace: f.workplace || null,
-          ...(f.changeReason ? { reason: f.changeReason } : {}),
-        },
-        reason,
-      });
-      setEditing(false);
-      setMsg(t('page.saved'));
-      onSaved();
-    } catch (err) {
-      setMsg(err instanceof ApiError ? err.message : t('shell:errors.generic'));
-    }
-  };
-  const archive = async () => {
-    const why = window.prompt(t('page.archiveReason'));
-    if (!why) return;
-    await api('POST /api/patients/{id}/archive', { path: { id: p.id }, body: { reason: why }, reason }).catch((err) =>
-      setMsg(err.message),
-    );
-    onSaved();
-  };
-  return (
-    <div className="card">
-      {p.identity.kind === 'national' && p.identity.warning && (
-        <p className="warn">
-          {t('page.warning')}: {p.identity.warning}
-        </p>
-      )}
-      {!editing ? (
-        <>
-          <dl className="facts">
-            <dt>{t('form.code')}</dt>
-            <dd>
-              {p.identity.kind === 'national'
-                ? `${p.identity.code} (${p.identity.country})`
-                : `${t(`form.${p.identity.documentType}`)} ${p.identity.documentNumber} (${p.identity.documentCountry})`}
-            </dd>
-            <dt>{t('form.birthDate')}</dt>
-            <dd>{p.birthDate}</dd>
-            <dt>{t('form.sex')}</dt>
-            <dd>{p.sex ? t(`form.${p.sex}`) : '—'}</dd>
-            <dt>{t('form.mobile')}</dt>
-            <dd>{p.mobile ?? '—'}</dd>
-            <dt>{t('form.email')}</dt>
-            <dd>{p.email ?? '—'}</dd>
-            <dt>{t('form.street')}</dt>
-            <dd>
-              {p.address ? `${p.address.street}, ${p.address.postalCode} ${p.address.city}, ${p.address.country}` : '—'}
-            </dd>
-            <dt>{t('form.language')}</dt>
-            <dd>{p.preferredLanguage}</dd>
-            <dt>{t('form.insurance')}</dt>
-            <dd>
-              {p.insurance
-                ? `${t(`form.${p.insurance.status}`)}${p.insurance.insurer ? ` (${p.insurance.insurer})` : ''}`
-                : '—'}
-            </dd>
-            <dt>{t('form.occupation')}</dt>
-            <dd>{p.occupation ?? '—'}</dd>
-            <dt>{t('form.workplace')}</dt>
-            <dd>{p.workplace ?? '—'}</dd>
-            <dt>{t('form.healthNotes')}</dt>
-            <dd>
-              {p.healthVisible ? (p.healthNotes ?? '—') : <span className="muted">{t('page.healthHidden')}</span>}
-            </dd>
-          </dl>
-          <div className="row" style={{ marginTop: '1rem' }}>
-            <button type="button" onClick={() => setEditing(true)}>
-              {t('page.edit')}
-            </button>
-            {p.status === 'active' && (
-              <button type="button" onClick={archive}>
-                {t('page.archive')}
-              </button>
-            )}
-          </div>
-        </>
-      ) : (
-        <form onSubmit={save}>
-          <div className="grid2">
-            <label>
-              {t('form.mobile')}
-              <input name="mobile" value={f.mobile} onChange={(e) => setF({ ...f, mobile: e.target.value })} />
-            </label>
-            <label>
-              {t('form.email')}
-              <input name="email" value={f.email} onChange={(e) => setF({ ...f, email: e.target.value })} />
-            </label>
-            <label>
-              {t('form.occupation')}
-              <input
-                name="occupation"
-                value={f.occupation}
-                onChange={(e) => setF({ ...f, occupation: e.target.value })}
-              />
-            </label>
-            <label>
-              {t('form.workplace')}
-              <input name="workplace" value={f.workplace} onChange={(e) => setF({ ...f, workplace: e.target.value })} />
-            </label>
-          </div>
-          <label>
-            {t('page.changeReason')}
-            <input
-              name="changeReason"
-              value={f.changeReason}
-              onChange={(e) => setF({ ...f, changeReason: e.target.value })}
-            />
-          </label>
-          <div className="row">
-            <button className="primary" type="submit">
-              {t('shell:save')}
-            </button>
-            <button type="button" onClick={() => setEditing(false)}>
-              {t('shell:cancel')}
-            </button>
-          </div>
-        </form>
-      )}
-      {msg && <p role="status">{msg}</p>}
-    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type ApiResponse, api } from '../../shell/api';
+import { formatDay } from '../../shell/format';
 import { Link, useRouter } from '../../shell/router';
 
 type Item = ApiResponse<'POST /api/patients/search'>['items'][number];
@@ -81,7 +82,7 @@ export function PatientsPage() {
         (items.length === 0 ? (
           <p>{t('search.none')}</p>
         ) : (
-          <table className="card" data-testid="patient-results">
+          <table className="card stack" data-testid="patient-results">
             <thead>
               <tr>
                 <th>{t('cols.name')}</th>
@@ -95,16 +96,18 @@ export function PatientsPage() {
             <tbody>
               {items.map((p) => (
                 <tr key={p.id} className="clickable" onClick={() => navigate(`/patients/${p.id}`)}>
-                  <td>
+                  <td data-label={t('cols.name')}>
                     <Link to={`/patients/${p.id}`}>
                       {p.lastName}, {p.firstName}
                     </Link>
                   </td>
-                  <td>{p.birthDate}</td>
-                  <td>{p.idCodeMasked ?? '—'}</td>
-                  <td>{p.mobile ?? '—'}</td>
-                  <td>{p.email ?? '—'}</td>
-                  <td>
+                  <td data-label={t('cols.birthDate')}>{formatDay(p.birthDate)}</td>
+                  <td data-label={t('cols.idCode')}>{p.idCodeMasked ?? '—'}</td>
+                  <td data-label={t('cols.mobile')}>{p.mobile ?? '—'}</td>
+                  <td data-label={t('cols.email')} style={{ overflowWrap: 'anywhere' }}>
+                    {p.email ?? '—'}
+                  </td>
+                  <td data-label={t('cols.status')}>
                     <span className="badge">{t(`status.${p.status}`)}</span>
                   </td>
                 </tr>

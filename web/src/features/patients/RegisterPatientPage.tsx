@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiBody, ApiError, api } from '../../shell/api';
 import type { Language } from '../../shell/feature';
-import { useRouter } from '../../shell/router';
+import { Link, useRouter } from '../../shell/router';
 import { useSession } from '../../shell/session';
 import { emptyIdentity, IdentityFields, type IdentityState, identityBody } from './IdentityFields';
 
@@ -30,6 +30,8 @@ export function RegisterPatientPage() {
     healthNotes: '',
   });
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
+  /** The patient already registered with this ID code (a 409 names them), to open instead. */
+  const [existing, setExisting] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const field = (name: keyof typeof f, label: string, props: Record<string, unknown> = {}) => (
     <label>
@@ -48,6 +50,7 @@ export function RegisterPatientPage() {
     e.preventDefault();
     setBusy(true);
     setError(null);
+    setExisting(null);
     const body: ApiBody<'POST /api/patients'> = {
       firstName: f.firstName,
       lastName: f.lastName,
@@ -67,6 +70,10 @@ export function RegisterPatientPage() {
       const r = await api('POST /api/patients', { body });
       navigate(`/patients/${r.patient.id}`);
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'patient.duplicate_id_code') {
+        setExisting(typeof err.body?.existingPatientId === 'string' ? err.body.existingPatientId : '');
+        return;
+      }
       setError(
         err instanceof ApiError ? { field: err.field, message: err.message } : { message: t('shell:errors.generic') },
       );
@@ -151,6 +158,16 @@ export function RegisterPatientPage() {
       {error && (
         <p className="error" role="alert">
           {error.message}
+        </p>
+      )}
+      {existing !== null && (
+        <p className="error" role="alert" data-testid="duplicate-patient">
+          {t('dup.message')}{' '}
+          {existing && (
+            <Link to={`/patients/${existing}`} className="button">
+              {t('dup.open')}
+            </Link>
+          )}
         </p>
       )}
       <button className="primary" type="submit" disabled={busy}>

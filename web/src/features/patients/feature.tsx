@@ -3,6 +3,7 @@ import { PatientPage } from './PatientPage';
 import { PatientsPage } from './PatientsPage';
 import { patientsStrings } from './patients.i18n';
 import { RegisterPatientPage } from './RegisterPatientPage';
+import { recordStrings } from './record.i18n';
 
 export const feature: WebFeature = {
   id: 'patients',
@@ -19,5 +20,10 @@ export const feature: WebFeature = {
     { path: '/patients/new', render: () => <RegisterPatientPage /> },
     { path: '/patients/:id', render: ({ id }) => <PatientPage id={id!} /> },
   ],
-  i18n: patientsStrings,
+  i18n: {
+    et: { ...patientsStrings.et, ...recordStrings.et },
+    lv: { ...patientsStrings.lv, ...recordStrings.lv },
+    en: { ...patientsStrings.en, ...recordStrings.en },
+    ru: { ...patientsStrings.ru, ...recordStrings.ru },
+  },
 };

@@ -54,13 +54,14 @@ function serverError(err: ApiError): Errors | 'taken' | 'tooMany' | 'generic' {
       return { idCode: 'idCode' };
     case 'birthDate':
       return {
-        birthDate: err.reasonCode === 'future_date'
-          ? 'birthFuture'
-          : /code says/.test(reason)
-            ? 'idBirthMismatch'
-            : /carries no/.test(reason)
-              ? 'idNoBirth'
-              : 'idOrBirth',
+        birthDate:
+          err.reasonCode === 'future_date'
+            ? 'birthFuture'
+            : /code says/.test(reason)
+              ? 'idBirthMismatch'
+              : /carries no/.test(reason)
+                ? 'idNoBirth'
+                : 'idOrBirth',
       };
     case 'mobile':
       return { mobile: /leave a phone/.test(reason) ? 'contacts' : 'mobile' };

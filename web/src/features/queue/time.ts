@@ -38,14 +38,10 @@ export function monday(day: string): string {
 }
 
 export function dateTime(d: Date | string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { timeZone: CLINIC_TZ, dateStyle: 'medium', timeStyle: 'short' }).format(
+  // The reader's country's order and 24-hour clock: "en" alone would print US dates.
+  const locale = { et: 'et-EE', lv: 'lv-LV', en: 'en-GB', ru: 'ru-RU' }[lang] ?? 'en-GB';
+  return new Intl.DateTimeFormat(locale, { timeZone: CLINIC_TZ, dateStyle: 'medium', timeStyle: 'short' }).format(
     new Date(d),
-  );
-}
-
-export function weekday(day: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'numeric' }).format(
-    new Date(`${day}T12:00:00Z`),
   );
 }
 

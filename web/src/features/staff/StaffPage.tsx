@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type ApiResponse, api } from '../../shell/api';
 import type { StaffRole } from '../../shell/feature';
+import { type Professional, StaffAccount } from './StaffAccount';
 
 type StaffUser = ApiResponse<'GET /api/staff'>['items'][number];
 const allRoles: StaffRole[] = ['admin', 'receptionist', 'doctor', 'accountant', 'dpo'];
@@ -26,7 +27,12 @@ export function StaffPage() {
   });
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => setItems((await api('GET /api/staff')).items), []);
+  const [professionals, setProfessionals] = useState<Professional[]>([]);
+  const [open, setOpen] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    setItems((await api('GET /api/staff')).items);
+    setProfessionals((await api('GET /api/queue/catalogue')).professionals);
+  }, []);
   useEffect(() => {
     void load();
   }, [load]);
@@ -44,9 +50,9 @@ export function StaffPage() {
           ...(f.professionalCode ? { professionalCode: f.professionalCode } : {}),
         },
       });
+      await load();
       setMessage(t('created', { password: f.password }));
       setF({ fullName: '', email: '', professionalCode: '', password: generatePassword(), roles: ['receptionist'] });
-      await load();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t('shell:errors.generic'));
     }
@@ -64,36 +70,60 @@ export function StaffPage() {
   return (
     <section>
       <h1>{t('title')}</h1>
-      <table className="card" data-testid="staff-list">
+      <table className="card stack" data-testid="staff-list">
         <thead>
           <tr>
             <th>{t('name')}</th>
             <th>{t('email')}</th>
             <th>{t('roles')}</th>
             <th>{t('code')}</th>
+            <th>{t('calendar')}</th>
             <th>{t('state')}</th>
             <th />
           </tr>
         </thead>
         <tbody>
-          {items.map((u) => (
-            <tr key={u.id}>
-              <td>{u.fullName}</td>
-              <td>{u.email}</td>
-              <td>{u.roles.map((r) => t(`shell:roles.${r}`)).join(', ')}</td>
-              <td>{u.professionalCode ?? '—'}</td>
-              <td>
-                <span className={u.disabledAt ? 'badge flag' : 'badge'}>{t(u.disabledAt ? 'disabled' : 'active')}</span>
-              </td>
-              <td>
-                <button type="button" className="link" onClick={() => toggle(u)}>
-                  {t(u.disabledAt ? 'enable' : 'disable')}
-                </button>
-              </td>
-            </tr>
-          ))}
+          {items.map((u) => {
+            const pro = professionals.find((p) => p.staffUserId === u.id);
+            return (
+              <tr key={u.id}>
+                <td data-label={t('name')}>{u.fullName}</td>
+                <td data-label={t('email')} style={{ overflowWrap: 'anywhere' }}>
+                  {u.email}
+                </td>
+                <td data-label={t('roles')}>{u.roles.map((r) => t(`shell:roles.${r}`)).join(', ')}</td>
+                <td data-label={t('code')}>{u.professionalCode ?? '—'}</td>
+                <td data-label={t('calendar')}>{pro ? `${pro.firstName} ${pro.lastName}` : '—'}</td>
+                <td data-label={t('state')}>
+                  <span className={u.disabledAt ? 'badge flag' : 'badge'}>
+                    {t(u.disabledAt ? 'disabled' : u.mustChangePassword ? 'firstLogin' : 'active')}
+                  </span>
+                </td>
+                <td>
+                  <button type="button" className="link" onClick={() => setOpen(open === u.id ? null : u.id)}>
+                    {t('manage')}
+                  </button>{' '}
+                  <button type="button" className="link" onClick={() => toggle(u)}>
+                    {t(u.disabledAt ? 'enable' : 'disable')}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
+      {items
+        .filter((u) => u.id === open)
+        .map((u) => (
+          <StaffAccount
+            key={`${u.id}-${u.roles.join()}-${professionals.length}`}
+            user={u}
+            professionals={professionals}
+            onChanged={(m) => {
+              void load().then(() => setMessage(m));
+            }}
+          />
+        ))}
       {message && (
         <p role="status" className="ok">
           {message}
