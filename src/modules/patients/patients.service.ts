@@ -217,7 +217,13 @@ export function createPatientsService(deps: PatientsServiceDeps) {
     // relations and the audit append are one statement (no transaction round trips).
     const known = policy.roleGrant(ctx, 'administrative');
     if (known) {
-      const record = await repo.record(db, ctx.clinicId, id, null, audit.appendInline(ctx, [readEntry(id, known)]));
+      const record = await repo.record(
+        db,
+        ctx.clinicId,
+        id,
+        null,
+        audit.appendInlinePrepared(ctx, [readEntry(id, known)]),
+      );
       if (!record) throw new NotFoundError('no such patient');
       return recordView(record, known);
     }
