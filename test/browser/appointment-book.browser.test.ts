@@ -227,6 +227,11 @@ test('the book at 390 px wide, in Estonian and in Russian', async () => {
     await page.getByRole('tab', { name: tabs[1] }).click();
     await page.getByTestId('calendar-professional').waitFor();
     assert.deepEqual(await sticksOut(page), [], `${lang}: the week fits at 390 px`);
+    // The queue list becomes one card per visit on a phone.
+    await page.goto(`${server.url}/queue`);
+    await page.getByTestId('queue-table').waitFor();
+    assert.deepEqual(await sticksOut(page), [], `${lang}: the queue list fits at 390 px`);
+    await shot(page, dir, `07-narrow-queue-${lang}`);
   }
   await page.close();
 });

@@ -123,7 +123,7 @@ export function QueueList() {
       {items.length === 0 ? (
         <p className="muted">{t('list.none')}</p>
       ) : (
-        <table data-testid="queue-table">
+        <table className="stack" data-testid="queue-table">
           <thead>
             <tr>
               <th>{t('list.time')}</th>
@@ -138,18 +138,18 @@ export function QueueList() {
           <tbody>
             {items.map((e) => (
               <tr key={e.id}>
-                <td>{e.startsAt ? dateTime(e.startsAt, i18n.language) : '—'}</td>
-                <td>
+                <td data-label={t('list.time')}>{e.startsAt ? dateTime(e.startsAt, i18n.language) : '—'}</td>
+                <td data-label={t('list.patient')}>
                   {e.patient.lastName}, {e.patient.firstName}
                   {e.emergency && <span className="badge warn"> {t('list.emergency')}</span>}
                 </td>
-                <td>{e.patient.idCode ?? e.patient.birthDate}</td>
-                <td>{proName(e.professionalId)}</td>
-                <td>{t(`status.${e.status}`)}</td>
-                <td>
+                <td data-label={t('list.idCode')}>{e.patient.idCode ?? e.patient.birthDate}</td>
+                <td data-label={t('list.professional')}>{proName(e.professionalId)}</td>
+                <td data-label={t('list.status')}>{t(`status.${e.status}`)}</td>
+                <td data-label={t('list.registered')}>
                   {dateTime(e.registeredAt, i18n.language)} · {t(`channel.${e.channel}`)}
                 </td>
-                <td className="row">
+                <td className="row" style={{ flexWrap: 'wrap' }}>
                   {e.status === 'booked' && due(e) && (
                     <button type="button" onClick={() => mark(e.id, 'arrived')}>
                       {t('actions.arrived')}
