@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { z } from 'zod';
+import { checkPasswordStrength } from '../src/platform/auth/password';
 import { reasonCodes, reasonOfIssue, reasonOfWords } from '../src/platform/reasons';
 import { compactIban, ibanProblem } from '../src/rules/iban';
 import { checkIdCode } from '../src/rules/id-codes';
@@ -74,6 +75,17 @@ describe('reason words', () => {
     assert.equal(reasonOfWords(short.valid ? '' : short.reason)?.reasonCode, 'id_code_length');
     assert.equal(reasonOfWords(ibanProblem('EE382200221020145686')!)?.reasonCode, 'invalid_iban');
     assert.equal(compactIban('ee38 22'), 'EE3822');
+    // A weak password is refused with words the staff page can say in any language.
+    assert.deepEqual(reasonOfWords(checkPasswordStrength('short')!), {
+      reasonCode: 'too_short',
+      params: { minimum: 12 },
+    });
+    for (const weak of ['abcabcabcabcabc', 'abcdefghijklmnop', 'password12345678', 'mari.maasikas2026'])
+      assert.equal(
+        reasonOfWords(checkPasswordStrength(weak, ['Mari Maasikas', 'mari.maasikas@example.ee']) ?? '')?.reasonCode,
+        'password_weak',
+        weak,
+      );
   });
 });
 

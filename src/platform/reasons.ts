@@ -32,6 +32,12 @@ export const reasonCodes = [
   'id_code_length',
   'invalid_iban',
   'unknown_reference',
+  'password_weak',
+  'password_not_current',
+  'password_same',
+  'link_invalid',
+  'own_admin_role',
+  'account_disabled',
   'invalid',
 ] as const;
 export type ReasonCode = (typeof reasonCodes)[number];
@@ -103,6 +109,16 @@ export function reasonOfIssue(issue: IssueLike): Reason {
  * naming it.
  */
 export function reasonOfWords(message: string): Reason | undefined {
+  // Passwords and accounts (platform/auth/password.ts, auth.passwords.ts, auth.service.ts).
+  if (message === 'at least 12 characters') return { reasonCode: 'too_short', params: { minimum: 12 } };
+  if (message === 'at most 256 characters') return { reasonCode: 'too_long', params: { maximum: 256 } };
+  if (/^(repeats itself|is a sequence|is built on a common password|is made of your own name)/.test(message))
+    return { reasonCode: 'password_weak' };
+  if (message === 'this is not your current password') return { reasonCode: 'password_not_current' };
+  if (message === 'choose a password different from the current one') return { reasonCode: 'password_same' };
+  if (message === 'this link is not valid, was already used or has expired') return { reasonCode: 'link_invalid' };
+  if (message === 'you cannot take the administrator role from yourself') return { reasonCode: 'own_admin_role' };
+  if (message === 'the account is disabled') return { reasonCode: 'account_disabled' };
   if (/NUL character|lone surrogate|percent-encoding/.test(message)) return { reasonCode: 'invalid_characters' };
   if (/check digit/.test(message) && !message.includes('IBAN')) return { reasonCode: 'id_code_check_digit' };
   if (/(ID code|personal code) has (exactly )?11 digits/.test(message)) return { reasonCode: 'id_code_length' };

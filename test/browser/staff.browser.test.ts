@@ -121,6 +121,11 @@ test('an administrator links a new doctor account; the doctor changes the genera
   await page.fill('input[name=fullName]', 'Dr. Anu Mets');
   await page.fill('input[name=staffEmail]', 'anu.mets@staffclinic.example');
   await page.uncheck('input[name=role-receptionist]');
+  // No role at all: refused under its label, in Estonian, with no raw library message.
+  await page.getByRole('button', { name: 'Lisa töötaja' }).last().click();
+  const refusal = page.getByRole('alert');
+  await refusal.waitFor();
+  assert.equal(await refusal.innerText(), 'Kontrollige välja „Rollid“: valige vähemalt 1.');
   await page.check('input[name=role-doctor]');
   const password = await page.inputValue('input[name=staffPassword]');
   await page.getByRole('button', { name: 'Lisa töötaja' }).last().click();

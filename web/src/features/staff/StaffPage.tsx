@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type ApiResponse, api } from '../../shell/api';
+import { type ApiResponse, api } from '../../shell/api';
+import { useErrorText } from '../../shell/errors';
 import type { StaffRole } from '../../shell/feature';
 import { type Professional, StaffAccount } from './StaffAccount';
 
@@ -29,6 +30,17 @@ export function StaffPage() {
   const [error, setError] = useState<string | null>(null);
   const [professionals, setProfessionals] = useState<Professional[]>([]);
   const [open, setOpen] = useState<string | null>(null);
+  // A refused field under its label in the page's language ("roles: Too small…" before).
+  const errorText = useErrorText(
+    (field) =>
+      ({
+        fullName: t('name'),
+        email: t('email'),
+        roles: t('roles'),
+        password: t('password'),
+        professionalCode: t('code'),
+      })[field],
+  );
   const load = useCallback(async () => {
     setItems((await api('GET /api/staff')).items);
     setProfessionals((await api('GET /api/queue/catalogue')).professionals);
@@ -54,7 +66,7 @@ export function StaffPage() {
       setMessage(t('created', { password: f.password }));
       setF({ fullName: '', email: '', professionalCode: '', password: generatePassword(), roles: ['receptionist'] });
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : t('shell:errors.generic'));
+      setError(errorText(err));
     }
   };
   const toggle = async (u: StaffUser) => {
@@ -63,7 +75,7 @@ export function StaffPage() {
       setMessage(u.disabledAt ? null : t('disabledNote'));
       await load();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : t('shell:errors.generic'));
+      setError(errorText(err));
     }
   };
 
